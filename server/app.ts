@@ -1,0 +1,54 @@
+// The Express application factory. Importing this file starts nothing: server/main.ts (or a
+// test) builds the app with its configuration and forms, then decides where to listen.
+// A request goes: security headers → compression → request log → JSON body → session →
+// feature routes → 404 → the one error handler.
+import compression from 'compression';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { loadSession } from './auth/auth.middleware';
+import { authRoutes } from './auth/auth.routes';
+import type { Config } from './config';
+import type { FormRegistry } from './forms/form-registry';
+import { formsRoutes } from './forms/forms.routes';
+import { healthRoutes } from './health/health.routes';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { requestLogger } from './http/logger';
+import { schemasRoutes } from './http/schemas.routes';
+import { requireJsonBody } from './http/validate';
+import { assetRoutes } from './respondent/assets';
+import { respondentRoutes } from './respondent/respondent.routes';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  forms: FormRegistry;
+}
+
+export function createApp({ config, logger, forms }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(helmet());
+  app.use(compression());
+  app.use(requestLogger(logger));
+  app.use(assetRoutes());
+  app.use(healthRoutes());
+
+  app.use('/api', requireJsonBody, express.json({ limit: config.bodyLimit, strict: true }));
+  app.use(cookieParser());
+  app.use(loadSession);
+
+  app.get('/', (_req, res) => res.redirect(302, `/r/${forms.list()[0].formId}`));
+  app.use(schemasRoutes());
+  app.use(authRoutes(config));
+  app.use(formsRoutes(forms));
+  app.use(respondentRoutes(forms));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

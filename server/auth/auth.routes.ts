@@ -1,0 +1,58 @@
+// HTTP edge of organizer accounts:
+//   POST   /api/session    sign in (rate limited) → session cookie + CSRF token
+//   GET    /api/session    who am I, and the CSRF token to send with state changes
+//   DELETE /api/session    sign out
+//   GET    /api/accounts   list accounts (admin)
+//   POST   /api/accounts   create an account (admin)
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Config } from '../config';
+import { AppError } from '../http/problem';
+import { validateBody } from '../http/validate';
+import { checkCredentials, createAccount, listAccounts, type NewAccount } from './accounts';
+import { requireRole, sessionCookie } from './auth.middleware';
+import { newAccountSchema, signInSchema } from './auth.schemas';
+import { createSession, endSession } from './sessions';
+
+export function authRoutes(config: Config): Router {
+  const router = Router();
+  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure, path: '/' };
+
+  const signInLimit = rateLimit({
+    windowMs: 60_000,
+    limit: config.signInPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new AppError('tooManyRequests', 'Too many sign-in attempts; wait a minute')),
+  });
+
+  router.post('/api/session', signInLimit, validateBody(signInSchema), async (req, res) => {
+    const { email, password } = req.body as { email: string; password: string };
+    const account = await checkCredentials(email, password);
+    if (!account) throw new AppError('badCredentials');
+    const session = await createSession(account.id, config.sessionHours);
+    res.cookie(sessionCookie, session.token, { ...cookieOptions, expires: session.expiresAt });
+    res.status(201).json({ account, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+  });
+
+  router.get('/api/session', requireRole('viewer'), (req, res) => {
+    res.json({ account: req.session!.account, csrfToken: req.session!.csrfToken });
+  });
+
+  router.delete('/api/session', requireRole('viewer'), async (req, res) => {
+    await endSession(req.cookies[sessionCookie]);
+    res.clearCookie(sessionCookie, cookieOptions);
+    res.status(204).end();
+  });
+
+  router.get('/api/accounts', requireRole('admin'), async (_req, res) => {
+    res.json({ accounts: await listAccounts() });
+  });
+
+  router.post('/api/accounts', requireRole('admin'), validateBody(newAccountSchema), async (req, res) => {
+    const account = await createAccount(req.body as NewAccount);
+    res.status(201).location(`/api/accounts/${account.id}`).json({ account });
+  });
+
+  return router;
+}

@@ -1,0 +1,26 @@
+// Request schemas of the organizer account endpoints (published under /api/schemas).
+import { roles } from './roles';
+
+export const signInSchema = {
+  $id: 'sign-in',
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password'],
+  properties: {
+    email: { type: 'string', format: 'email', maxLength: 254 },
+    password: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
+
+export const newAccountSchema = {
+  $id: 'new-account',
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'name', 'role', 'password'],
+  properties: {
+    email: { type: 'string', format: 'email', maxLength: 254 },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    role: { type: 'string', enum: [...roles] },
+    password: { type: 'string', minLength: 12, maxLength: 200 },
+  },
+} as const;

@@ -1,0 +1,48 @@
+// Creating, finding and ending organizer sessions.
+import { createHash, randomBytes } from 'node:crypto';
+import { trusted } from 'mongoose';
+import { Account } from './account.model';
+import type { Role } from './roles';
+import { Session } from './session.model';
+
+export interface SignedInAccount {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface ActiveSession {
+  id: string;
+  csrfToken: string;
+  account: SignedInAccount;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(accountId: string, hours: number): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + hours * 3600_000);
+  await Session.create({ _id: hashToken(token), accountId, csrfToken, expiresAt });
+  // trusted(): our own operator, exempt from the sanitizeFilter guard (server/db/connect.ts).
+  await Session.deleteMany({ expiresAt: trusted({ $lt: new Date() }) });
+  return { token, csrfToken, expiresAt };
+}
+
+/** The live session of a cookie token, with its account, or undefined. */
+export async function findSession(token: string): Promise<ActiveSession | undefined> {
+  const session = await Session.findById(hashToken(token)).lean();
+  if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
+  const account = await Account.findById(session.accountId).lean();
+  if (!account || account.disabled) return undefined;
+  return {
+    id: String(session._id),
+    csrfToken: session.csrfToken,
+    account: { id: String(account._id), email: account.email, name: account.name, role: account.role as Role },
+  };
+}
+
+export async function endSession(token: string): Promise<void> {
+  await Session.deleteOne({ _id: hashToken(token) });
+}

@@ -1,0 +1,42 @@
+// A real mongod, either installed on this machine (on PATH or MONGOMS_SYSTEM_BINARY) or
+// downloaded by mongodb-memory-server where the network allows it. Both run through
+// mongodb-memory-server-core, which picks a free port and waits until mongod answers.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../paths';
+import type { RunningDatabase } from './database-server';
+
+/** The path of a locally installed mongod, if there is one. */
+export function findLocalMongod(): string | undefined {
+  const given = process.env.MONGOMS_SYSTEM_BINARY;
+  if (given) return fs.existsSync(given) ? given : undefined;
+  try {
+    return execFileSync('sh', ['-c', 'command -v mongod'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts mongod with its files in dataDir (kept between runs). With `systemBinary` unset,
+ * mongodb-memory-server downloads a mongod build, which fails quickly where the network is closed.
+ */
+export async function startMongod(dataDir: string, systemBinary?: string): Promise<RunningDatabase> {
+  // Imported lazily: the package is only needed on this path.
+  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const server = await MongoMemoryServer.create({
+    binary: systemBinary ? { systemBinary } : { downloadDir: path.join(projectRoot, '.cache', 'mongodb-binaries') },
+    instance: { dbPath: dataDir, storageEngine: 'wiredTiger', ip: '127.0.0.1' },
+  });
+  const uri = server.getUri();
+  return {
+    kind: systemBinary ? 'mongod' : 'memory-server',
+    uri,
+    description: `${systemBinary ? `mongod (${systemBinary})` : 'mongod downloaded by mongodb-memory-server'} with data in ${dataDir} at ${uri}`,
+    stop: async () => {
+      await server.stop({ doCleanup: false });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Server-side validation with the same survey-core version the browser runs: required
+// answers, conditions (values of hidden questions are dropped) and the form's own validators.
+// Validation is synchronous, so one model per form can be reused safely within this process;
+// building a model is the expensive part (see scripts/bench-responses.ts).
+import { Model } from 'survey-core';
+import 'survey-core/i18n/french';
+import 'survey-core/i18n/spanish';
+import type { FieldError } from '../http/ajv';
+import type { LoadedForm } from './form-registry';
+import { registerCapgapProperties } from './survey-properties';
+
+export const supportedLocales = ['en', 'fr', 'es'] as const;
+export type Locale = (typeof supportedLocales)[number];
+
+export interface SurveyCheck {
+  /** The answers that count: those of visible questions only. */
+  answers: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+const models = new WeakMap<LoadedForm, Model>();
+
+function modelFor(form: LoadedForm, reuse: boolean): Model {
+  registerCapgapProperties();
+  if (!reuse) return new Model(form.json);
+  let model = models.get(form);
+  if (!model) {
+    model = new Model(form.json);
+    models.set(form, model);
+  }
+  model.clear(true, true);
+  return model;
+}
+
+export function checkWithSurvey(form: LoadedForm, answers: Record<string, unknown>, locale: Locale, reuse = true): SurveyCheck {
+  const model = modelFor(form, reuse);
+  model.locale = locale === 'en' ? '' : locale;
+  model.mergeData(answers);
+  model.validate(true, false);
+  const errors: FieldError[] = [];
+  const kept: Record<string, unknown> = {};
+  for (const q of model.getAllQuestions(false)) {
+    for (const e of q.errors) errors.push({ field: `answers.${q.name}`, message: e.getText() });
+    const value = model.getValue(q.name);
+    if (q.isVisible && q.isParentVisible && value !== undefined && value !== null) kept[q.name] = value;
+  }
+  return { answers: kept, errors };
+}
+
+export function isSupportedLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
+}

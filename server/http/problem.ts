@@ -1,0 +1,50 @@
+// One error type for the whole service, and the catalogue of problems it can answer with.
+// Each problem has a decimal code whose integer part is the HTTP status (400.1, 404.1 …); the
+// error handler turns an AppError into an RFC 9457 application/problem+json body.
+import type { FieldError } from './ajv';
+
+export interface ProblemSpec {
+  code: string;
+  status: number;
+  title: string;
+}
+
+// Keep ordered by code: test/unit/problem.test.ts checks it.
+export const problems = {
+  malformedJson: { code: '400.1', status: 400, title: 'The request body is not valid JSON' },
+  invalidInput: { code: '400.2', status: 400, title: 'The request does not match its schema' },
+  notSignedIn: { code: '401.1', status: 401, title: 'Sign in first' },
+  badCredentials: { code: '401.2', status: 401, title: 'Wrong email or password' },
+  csrfMissing: { code: '403.1', status: 403, title: 'Missing or wrong CSRF token' },
+  forbidden: { code: '403.2', status: 403, title: 'Your role does not allow this' },
+  notFound: { code: '404.1', status: 404, title: 'Not found' },
+  formNotFound: { code: '404.2', status: 404, title: 'No such form' },
+  conflict: { code: '409.1', status: 409, title: 'Already exists' },
+  payloadTooLarge: { code: '413.1', status: 413, title: 'The request body is too large' },
+  unsupportedMediaType: { code: '415.1', status: 415, title: 'Send the body as application/json' },
+  invalidAnswers: { code: '422.1', status: 422, title: 'Some answers are not valid' },
+  tooManyRequests: { code: '429.1', status: 429, title: 'Too many requests, try again later' },
+  internal: { code: '500.1', status: 500, title: 'Internal error' },
+  databaseUnavailable: { code: '503.1', status: 503, title: 'The database does not answer' },
+} satisfies Record<string, ProblemSpec>;
+
+export type ProblemName = keyof typeof problems;
+
+export class AppError extends Error {
+  readonly spec: ProblemSpec;
+
+  constructor(
+    readonly problem: ProblemName,
+    readonly detail?: string,
+    readonly errors: FieldError[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(detail ?? problems[problem].title, options);
+    this.name = 'AppError';
+    this.spec = problems[problem];
+  }
+
+  get status(): number {
+    return this.spec.status;
+  }
+}

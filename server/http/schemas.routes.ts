@@ -1,0 +1,25 @@
+// Publishes the JSON Schemas that request bodies are validated against:
+//   GET /api/schemas            their names
+//   GET /api/schemas/:name      one schema
+// (Each form's answer schema is at /api/forms/:formId/answer-schema.)
+import { Router } from 'express';
+import { newAccountSchema, signInSchema } from '../auth/auth.schemas';
+import { responseSubmissionSchema } from '../responses/response.schemas';
+import { AppError } from './problem';
+
+const published: Record<string, object> = Object.fromEntries(
+  [signInSchema, newAccountSchema, responseSubmissionSchema].map((s) => [s.$id, s]),
+);
+
+export function schemasRoutes(): Router {
+  const router = Router();
+  router.get('/api/schemas', (_req, res) => {
+    res.json({ schemas: Object.keys(published).map((name) => ({ name, url: `/api/schemas/${name}` })) });
+  });
+  router.get('/api/schemas/:name', (req, res) => {
+    const schema = published[req.params.name];
+    if (!schema) throw new AppError('notFound', `No schema ${req.params.name}`);
+    res.json(schema);
+  });
+  return router;
+}

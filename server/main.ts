@@ -1,0 +1,96 @@
+// Entry point of the service: configuration → forms → database → (demo data) → HTTP.
+// Stops cleanly on SIGTERM/SIGINT: in-flight requests finish, then connections close.
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { connectDatabase, disconnectDatabase } from './db/connect';
+import { startDatabaseServer } from './db/database-server';
+import { FormError, loadFormsFolder } from './forms/form-registry';
+import { createLogger } from './http/logger';
+import { formsDir } from './paths';
+import { Round } from './rounds/round.model';
+import { demoAccounts, demoPassword, seedDemo } from './rounds/seed-demo';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+
+  let forms;
+  try {
+    forms = loadFormsFolder(formsDir);
+  } catch (err) {
+    if (!(err instanceof FormError)) throw err;
+    logger.fatal(err.message);
+    process.exit(1);
+  }
+
+  const database = await startDatabaseServer({
+    kind: config.dbServer,
+    mongodbUri: config.mongodbUri,
+    dataDir: config.dataDir,
+    log: (message) => logger.info(message),
+  });
+  logger.info({ database: database.kind }, `database: ${database.description}`);
+  await connectDatabase(database.uri, config.dbName);
+
+  if (config.seedDemo) await seedDemo(forms);
+
+  const app = createApp({ config, logger, forms });
+  const server: Server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  logger.info(`capgap listening on http://${config.host}:${config.port}`);
+  if (config.seedDemo) await printDemoWelcome(config.publicUrl, forms.list().map((f) => f.formId));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing in-flight requests`);
+    server.close(async () => {
+      await disconnectDatabase();
+      await database.stop();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      logger.error('in-flight requests did not finish within 20 s; exiting');
+      process.exit(1);
+    }, 20_000).unref();
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function printDemoWelcome(publicUrl: string, formIds: string[]): Promise<void> {
+  const round = await Round.findOne({ demo: true }).lean();
+  const lines = [
+    '',
+    'capgap is running with demo data.',
+    '',
+    ...(round ? [`Demo round: ${round.name} (${round.formId} v${round.formVersion})`] : []),
+    'Questionnaires (respondent pages):',
+    ...formIds.map((id) => `  ${publicUrl}/r/${id}   (add ?lang=fr or ?lang=es)`),
+    ...(round ? ['Country links of the demo round:', ...round.countries.map((c) => `  ${c.name.padEnd(15)} ${publicUrl}/r/${round.formId}?country=${c.iso3}`)] : []),
+    '',
+    'Organizer sign-in: POST /api/session with {"email", "password"}; demo accounts:',
+    ...demoAccounts.map((a) => `  ${a.role.padEnd(10)} ${a.email}`),
+    `  password for all three: ${demoPassword}`,
+    '',
+    `Health: ${publicUrl}/healthz   Ready: ${publicUrl}/readyz   Schemas: ${publicUrl}/api/schemas`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+// Use case: a respondent submits an answer set. Shape first (ajv, against the schema derived
+// from the form), then meaning (survey-core), then one insert: nothing is stored unless all
+// of it passed.
+import { compileSchema, toFieldErrors } from '../http/ajv';
+import { AppError } from '../http/problem';
+import type { FormRegistry, LoadedForm } from '../forms/form-registry';
+import { checkWithSurvey, type Locale } from '../forms/survey-validation';
+import { ResponseDoc } from './response.model';
+import type { ResponseSubmission } from './response.schemas';
+
+export interface StoredResponse {
+  id: string;
+  formId: string;
+  formVersion: number;
+  submittedAt: Date;
+}
+
+export function findFormOrReject(forms: FormRegistry, formId: string, version?: number): LoadedForm {
+  const form = forms.get(formId, version);
+  if (!form) throw new AppError('formNotFound', version ? `No version ${version} of form ${formId}` : `No form ${formId}`);
+  return form;
+}
+
+export function assertAnswersAreValid(form: LoadedForm, answers: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  const checkShape = compileSchema(form.answerSchema);
+  if (!checkShape(answers)) throw new AppError('invalidAnswers', undefined, toFieldErrors(checkShape.errors, 'answers'));
+  const checked = checkWithSurvey(form, answers, locale);
+  if (checked.errors.length) throw new AppError('invalidAnswers', undefined, checked.errors);
+  return checked.answers;
+}
+
+export async function submitResponse(forms: FormRegistry, formId: string, submission: ResponseSubmission, locale: Locale): Promise<StoredResponse> {
+  const form = findFormOrReject(forms, formId, submission.formVersion);
+  const answers = assertAnswersAreValid(form, submission.answers, locale);
+  const doc = await ResponseDoc.create({
+    formId: form.formId,
+    formVersion: form.formVersion,
+    locale,
+    country: submission.country,
+    answers,
+    submittedAt: new Date(),
+  });
+  return { id: String(doc._id), formId: doc.formId, formVersion: doc.formVersion, submittedAt: doc.submittedAt };
+}

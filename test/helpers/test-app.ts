@@ -1,0 +1,60 @@
+// Starts the real app for a test file: its own database on the test run's server, the real
+// forms, a real HTTP listener on a free port. Nothing is mocked.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
+import { createApp } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config';
+import { connectDatabase } from '../../server/db/connect';
+import { loadFormsFolder, type FormRegistry } from '../../server/forms/form-registry';
+import { createLogger } from '../../server/http/logger';
+import { formsDir } from '../../server/paths';
+
+export interface TestApp {
+  baseUrl: string;
+  config: Config;
+  forms: FormRegistry;
+  close(): Promise<void>;
+}
+
+let connected = false;
+
+/** Connects this test file to a fresh database of its own (once per file). */
+export async function useTestDatabase(): Promise<void> {
+  if (connected) return;
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: test/setup/global-setup.ts did not run');
+  const dbName = `test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await connectDatabase(uri, dbName);
+  await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+  connected = true;
+}
+
+export async function dropTestDatabase(): Promise<void> {
+  if (!connected) return;
+  await mongoose.connection.dropDatabase();
+  await mongoose.disconnect();
+  connected = false;
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  await useTestDatabase();
+  // Many sign-ins from one address in a test run: the rate-limit test sets its own low limit.
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000, ...overrides };
+  const forms = loadFormsFolder(formsDir);
+  const app = createApp({ config, logger: createLogger(config.logLevel), forms });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    config,
+    forms,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,53 @@
+// The HTTP edge every route shares: probes, unknown routes, request ids, security headers,
+// compression, and versioned assets cached for a long time.
+import { dropTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
+import { request } from '../helpers/http';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+  await dropTestDatabase();
+});
+
+describe('When a probe calls', () => {
+  it('then /healthz says the process is up and /readyz that the database answers', async () => {
+    expect(await request(`${app.baseUrl}/healthz`)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await request(`${app.baseUrl}/readyz`)).toMatchObject({ status: 200, body: { status: 'ready' } });
+  });
+});
+
+describe('When a route does not exist', () => {
+  it('then the answer is a 404 problem+json with a request id', async () => {
+    const reply = await request(`${app.baseUrl}/api/nothing-here`, { headers: { 'X-Request-Id': 'trace-42' } });
+    expect(reply.status).toBe(404);
+    expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(reply.body).toMatchObject({ code: '404.1', instance: '/api/nothing-here' });
+    expect(reply.headers.get('x-request-id')).toBe('trace-42');
+  });
+});
+
+describe('When the respondent page is loaded', () => {
+  it('then it is served with security headers, and its assets are compressed and cached for a year', async () => {
+    const page = await request(`${app.baseUrl}/r/a1-pilot?lang=es`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="es">');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const assets = [...String(page.body).matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThanOrEqual(5);
+    for (const asset of assets) {
+      const res = await fetch(`${app.baseUrl}${asset}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable/);
+      const size = (await res.arrayBuffer()).byteLength;
+      // compression leaves tiny files (under 1 KB) alone
+      if (size > 1024) expect(['br', 'gzip']).toContain(res.headers.get('content-encoding'));
+    }
+  });
+
+  it('then an unknown form gets a 404', async () => {
+    expect((await request(`${app.baseUrl}/r/unknown-form`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,16 @@
+// The problem catalogue stays ordered and coherent: each code's integer part is its status.
+import { problems } from '../../server/http/problem';
+
+describe('problem catalogue', () => {
+  const entries = Object.entries(problems);
+
+  it('is ordered by code', () => {
+    const codes = entries.map(([, p]) => Number(p.code));
+    expect(codes).toEqual([...codes].sort((a, b) => a - b));
+  });
+
+  it('has unique codes whose integer part is the HTTP status', () => {
+    expect(new Set(entries.map(([, p]) => p.code)).size).toBe(entries.length);
+    for (const [, p] of entries) expect(Math.floor(Number(p.code))).toBe(p.status);
+  });
+});
