@@ -34,8 +34,24 @@ export async function ensureFerretdbBinary(log: StartLog): Promise<string> {
   return ferretdbBinary;
 }
 
-/** Starts FerretDB on a free loopback port with its SQLite files in dataDir. */
+/** A FerretDB another capgap process already runs on this data folder (two would corrupt it). */
+function findRunning(dataDir: string): RunningDatabase | undefined {
+  try {
+    const { uri, pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'running.json'), 'utf8'));
+    process.kill(pid, 0); // throws when no such process
+    return { kind: 'ferretdb', uri, description: `FerretDB already running for ${dataDir} (pid ${pid}) at ${uri}`, stop: async () => {} };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts FerretDB on a free loopback port with its SQLite files in dataDir, or joins the one
+ * that the service already runs there (so scripts can work while the service is up).
+ */
 export async function startFerretdb(dataDir: string, log: StartLog): Promise<RunningDatabase> {
+  const running = findRunning(dataDir);
+  if (running) return running;
   const binary = await ensureFerretdbBinary(log);
   fs.mkdirSync(dataDir, { recursive: true });
   const child = spawn(binary, ['-listen', '127.0.0.1:0', '-data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,11 +77,16 @@ export async function startFerretdb(dataDir: string, log: StartLog): Promise<Run
     child.once('error', reject);
   });
 
+  const runningFile = path.join(dataDir, 'running.json');
+  fs.writeFileSync(runningFile, JSON.stringify({ uri, pid: child.pid }));
   return {
     kind: 'ferretdb',
     uri,
     description: `FerretDB ${FERRETDB_VERSION} (SQLite in ${dataDir}) at ${uri}`,
-    stop: () => stopChild(child),
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(runningFile, { force: true });
+    },
   };
 }
 

@@ -1,0 +1,240 @@
+// Benchmark of response submission: what does checking an answer set cost?
+//
+//   npm run bench:responses -- --duration 10
+//
+// It starts a database server the way the service does (server/db/database-server.ts, in a
+// temporary data folder), the real app on a free port, and a baseline Express server whose
+// only route stores the same document with no validation at all. Then it prints:
+//   1. HTTP load (autocannon, 10 connections, --duration seconds each, after a warm-up):
+//      (a) POST /api/forms/capacity/responses on the real app: JSON body, ajv shape check,
+//          survey-core check, insert — and the app's whole middleware stack (helmet,
+//          compression, request log, session lookup);
+//      (b) POST /insert on the baseline: JSON body, insert;
+//      requests/s, latency p50/p99, non-2xx count, and (b)/(a) as the cost of validation.
+//   2. In-process timings of one answer set: checkWithSurvey with a fresh survey-core Model
+//      per call versus the reused one, and the ajv shape check alone.
+// Answer sets are generated from the form JSON (scripts/bench/answers.ts) with a fixed seed.
+// Figures, not a test: nothing fails on slowness, only on a request that does not succeed.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import express, { type Express } from 'express';
+import mongoose from 'mongoose';
+import { createApp } from '../server/app';
+import { loadConfig } from '../server/config';
+import { connectDatabase } from '../server/db/connect';
+import { startDatabaseServer, type RunningDatabase } from '../server/db/database-server';
+import { loadFormsFolder, type FormRegistry, type LoadedForm } from '../server/forms/form-registry';
+import { checkWithSurvey } from '../server/forms/survey-validation';
+import { compileSchema } from '../server/http/ajv';
+import { createLogger } from '../server/http/logger';
+import { formsDir } from '../server/paths';
+import { ResponseDoc } from '../server/responses/response.model';
+import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
+import { connections, fixed, formatTable, runLoad, timeLoop, type LoadFigures, type TimingFigures } from './bench/measure';
+
+interface Options {
+  duration: number;
+  seed: number;
+}
+
+type Cleanup = { what: string; run: () => Promise<void> };
+
+function parseOptions(): Options {
+  const positiveInteger = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+    return n;
+  };
+  const program = new Command('bench-responses')
+    .description('Throughput of POST /api/forms/:formId/responses against a bare insert, and the cost of one validation')
+    .option('--duration <seconds>', 'seconds of load on each endpoint', positiveInteger, 10)
+    .option('--seed <n>', 'seed of the generated answer sets', positiveInteger, 1);
+  program.parse();
+  return program.opts<Options>();
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+// ---- servers ------------------------------------------------------------------------------
+
+async function startDatabase(dataDir: string): Promise<RunningDatabase> {
+  const config = loadConfig();
+  return startDatabaseServer({ kind: config.dbServer, mongodbUri: config.mongodbUri, dataDir, log: (m) => progress(`database: ${m}`) });
+}
+
+function listen(app: Express): Promise<{ server: Server; baseUrl: string }> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, baseUrl: `http://127.0.0.1:${port}` });
+    });
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+function startRealApp(forms: FormRegistry) {
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000 };
+  return listen(createApp({ config, logger: createLogger(config.logLevel), forms }));
+}
+
+/** The baseline: the same document the real endpoint stores, inserted with no check at all. */
+function startBaselineApp(form: LoadedForm) {
+  const app = express();
+  app.post('/insert', express.json(), async (req, res) => {
+    const body = req.body as { answers: AnswerSet; locale: string };
+    const doc = await ResponseDoc.create({
+      formId: form.formId,
+      formVersion: form.formVersion,
+      locale: body.locale,
+      answers: body.answers,
+      submittedAt: new Date(),
+    });
+    res.status(201).json({ id: String(doc._id), formId: doc.formId, formVersion: doc.formVersion, submittedAt: doc.submittedAt });
+  });
+  return listen(app);
+}
+
+// ---- checks before measuring ----------------------------------------------------------------
+
+async function expectCreated(url: string, body: string): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  if (res.status !== 201) throw new Error(`POST ${url} answered ${res.status}, not 201:\n${await res.text()}`);
+}
+
+function expectValidInProcess(form: LoadedForm, answers: AnswerSet): void {
+  if (!compileSchema(form.answerSchema)(answers)) throw new Error(`the ${form.formId} answer set fails the ajv shape check`);
+  const { errors } = checkWithSurvey(form, answers, 'en', false);
+  if (errors.length) throw new Error(`the ${form.formId} answer set fails the survey-core check: ${JSON.stringify(errors)}`);
+}
+
+function requireForm(forms: FormRegistry, formId: string): LoadedForm {
+  const form = forms.get(formId);
+  if (!form) throw new Error(`form ${formId} is not in ${formsDir}`);
+  return form;
+}
+
+// ---- measurements ---------------------------------------------------------------------------
+
+async function measureLoad(label: string, url: string, body: string, duration: number): Promise<LoadFigures> {
+  // Every run starts from an empty collection, so the later run does not insert into a bigger one.
+  await ResponseDoc.deleteMany({});
+  progress(`${label}: ${duration} s of load on ${url}`);
+  const figures = await runLoad({ label, url, body }, duration);
+  if (figures.non2xx > 0 || figures.errors > 0) {
+    progress(`WARNING ${label}: ${figures.non2xx} non-2xx responses and ${figures.errors} connection errors (should be 0)`);
+  }
+  return figures;
+}
+
+function measureValidation(form: LoadedForm, answers: AnswerSet, fresh: number, reused: number): TimingFigures[] {
+  const checkShape = compileSchema(form.answerSchema);
+  const id = form.formId;
+  return [
+    timeLoop(`${id}: checkWithSurvey, fresh Model`, () => checkWithSurvey(form, answers, 'en', false), fresh, Math.ceil(fresh / 10)),
+    timeLoop(`${id}: checkWithSurvey, reused Model`, () => checkWithSurvey(form, answers, 'en', true), reused, Math.ceil(reused / 10)),
+    timeLoop(`${id}: ajv shape check alone`, () => void checkShape(answers), reused * 10, reused),
+  ];
+}
+
+// ---- report ---------------------------------------------------------------------------------
+
+function printReport(database: RunningDatabase, options: Options, load: LoadFigures[], timings: TimingFigures[]): void {
+  const cpus = os.cpus();
+  const [real, baseline] = load;
+  const out = [
+    '',
+    `Node ${process.version} on ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} (${os.platform()} ${os.arch()})`,
+    `Database: ${database.description}`,
+    `Load: autocannon, ${connections} connections, ${options.duration} s per endpoint after a 200-request warm-up; seed ${options.seed}`,
+    '',
+    formatTable(
+      ['HTTP', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'],
+      load.map((l) => [l.label, fixed(l.requestsPerSec, 0), fixed(l.p50Ms, 1), fixed(l.p99Ms, 1), String(l.total), String(l.non2xx), String(l.errors)]),
+    ),
+    '',
+    `Cost of validation: the baseline serves ${fixed(baseline.requestsPerSec / real.requestsPerSec, 2)}× the real endpoint's requests/s (b)/(a)`,
+    '',
+    formatTable(
+      ['In process (one answer set)', 'iterations', 'ms each', 'per second'],
+      timings.map((t) => [t.label, String(t.iterations), fixed(t.meanMs, 3), fixed(t.perSec, 0)]),
+    ),
+    '',
+  ];
+  process.stdout.write(out.join('\n'));
+  if (load.some((l) => l.non2xx > 0 || l.errors > 0)) process.stdout.write('WARNING: some requests did not succeed; the figures above are not comparable.\n');
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const cleanups: Cleanup[] = [];
+  try {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-bench-db-'));
+    cleanups.push({ what: 'remove the data folder', run: async () => fs.rmSync(dataDir, { recursive: true, force: true }) });
+
+    const database = await startDatabase(dataDir);
+    cleanups.push({ what: 'stop the database server', run: () => database.stop() });
+    progress(`database: ${database.description}`);
+
+    await connectDatabase(database.uri, `bench_${randomBytes(4).toString('hex')}`);
+    cleanups.push({ what: 'disconnect', run: () => mongoose.disconnect() });
+    cleanups.push({ what: 'drop the bench database', run: () => mongoose.connection.dropDatabase().then(() => undefined) });
+    await ResponseDoc.init();
+
+    const forms = loadFormsFolder(formsDir);
+    const capacity = requireForm(forms, 'capacity');
+    const pilot = requireForm(forms, 'a1-pilot');
+    const random = seededRandom(options.seed);
+    const capacityAnswers = buildAnswerSet(capacity.json, random);
+    const pilotAnswers = buildAnswerSet(pilot.json, random);
+    expectValidInProcess(capacity, capacityAnswers);
+    expectValidInProcess(pilot, pilotAnswers);
+
+    const real = await startRealApp(forms);
+    cleanups.push({ what: 'close the app server', run: () => closeServer(real.server) });
+    const baseline = await startBaselineApp(capacity);
+    cleanups.push({ what: 'close the baseline server', run: () => closeServer(baseline.server) });
+
+    const capacityBody = JSON.stringify({ answers: capacityAnswers, locale: 'en' });
+    const realUrl = `${real.baseUrl}/api/forms/capacity/responses`;
+    const baselineUrl = `${baseline.baseUrl}/insert`;
+    await expectCreated(realUrl, capacityBody);
+    await expectCreated(`${real.baseUrl}/api/forms/a1-pilot/responses`, JSON.stringify({ answers: pilotAnswers, locale: 'en' }));
+    await expectCreated(baselineUrl, capacityBody);
+    progress(`capacity answer set: ${Object.keys(capacityAnswers).length} answers, ${capacityBody.length} bytes of JSON`);
+
+    const load = [
+      await measureLoad('(a) real POST /api/forms/capacity/responses', realUrl, capacityBody, options.duration),
+      await measureLoad('(b) baseline POST /insert', baselineUrl, capacityBody, options.duration),
+    ];
+
+    progress('in-process validation timings');
+    const timings = [...measureValidation(capacity, capacityAnswers, 200, 2000), ...measureValidation(pilot, pilotAnswers, 200, 2000)];
+
+    printReport(database, options, load, timings);
+  } finally {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup.run().catch((err: unknown) => progress(`cleanup failed (${cleanup.what}): ${err instanceof Error ? err.message : String(err)}`));
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,80 @@
+// Measuring helpers of scripts/bench-responses.ts: an HTTP load run (autocannon) and an
+// in-process timing loop, each reduced to the few figures the benchmark prints.
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+
+export const connections = 10;
+
+export interface LoadFigures {
+  label: string;
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface LoadTarget {
+  label: string;
+  url: string;
+  body: string;
+}
+
+function loadOptions(target: LoadTarget): autocannon.Options {
+  return {
+    url: target.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: target.body,
+    connections,
+    // The load generator runs in a worker thread, so it does not compete with the servers
+    // (which run on this process's main thread) for the same event loop.
+    workers: 1,
+  };
+}
+
+/** POSTs the same JSON body for `durationSec` seconds, after a short warm-up run. */
+export async function runLoad(target: LoadTarget, durationSec: number): Promise<LoadFigures> {
+  const warmUp = await autocannon({ ...loadOptions(target), amount: 200 });
+  if (warmUp.non2xx > 0 || warmUp.errors > 0) {
+    throw new Error(`${target.label}: the warm-up got ${warmUp.non2xx} non-2xx responses and ${warmUp.errors} errors`);
+  }
+  const result = await autocannon({ ...loadOptions(target), duration: durationSec });
+  return {
+    label: target.label,
+    requestsPerSec: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+export interface TimingFigures {
+  label: string;
+  iterations: number;
+  meanMs: number;
+  perSec: number;
+}
+
+/** Runs `fn` `warmUp` times unmeasured, then `iterations` times, and reports the mean. */
+export function timeLoop(label: string, fn: () => void, iterations: number, warmUp: number): TimingFigures {
+  for (let i = 0; i < warmUp; i++) fn();
+  const start = performance.now();
+  for (let i = 0; i < iterations; i++) fn();
+  const meanMs = (performance.now() - start) / iterations;
+  return { label, iterations, meanMs, perSec: 1000 / meanMs };
+}
+
+/** A plain-text table: first column left-aligned, the others right-aligned. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function fixed(value: number, digits: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
