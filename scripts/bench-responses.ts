@@ -29,7 +29,7 @@ import { loadConfig } from '../server/config';
 import { connectDatabase } from '../server/db/connect';
 import { startDatabaseServer, type RunningDatabase } from '../server/db/database-server';
 import { loadFormsFolder, type FormRegistry, type LoadedForm } from '../server/forms/form-registry';
-import { checkWithSurvey } from '../server/forms/survey-validation';
+import { checkWithSurvey, type Locale } from '../server/forms/survey-validation';
 import { compileSchema } from '../server/http/ajv';
 import { createLogger } from '../server/http/logger';
 import { formsDir } from '../server/paths';
@@ -95,7 +95,7 @@ function startRealApp(forms: FormRegistry) {
 function startBaselineApp(form: LoadedForm) {
   const app = express();
   app.post('/insert', express.json(), async (req, res) => {
-    const body = req.body as { answers: AnswerSet; locale: string };
+    const body = req.body as { answers: AnswerSet; locale: Locale };
     const doc = await ResponseDoc.create({
       formId: form.formId,
       formVersion: form.formVersion,

@@ -1,6 +1,7 @@
 // Entry point of the service: configuration → forms → database → (demo data) → HTTP.
 // Stops cleanly on SIGTERM/SIGINT: in-flight requests finish, then connections close.
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase, disconnectDatabase } from './db/connect';
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   const app = createApp({ config, logger, forms });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  logger.info(`capgap listening on http://${config.host}:${config.port}`);
+  const address = server.address() as AddressInfo;
+  logger.info(`capgap listening on http://${address.address}:${address.port}`);
   if (config.seedDemo) await printDemoWelcome(config.publicUrl, forms.list().map((f) => f.formId));
 
   let stopping = false;
@@ -53,13 +55,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: finishing in-flight requests`);
+    // Keep-alive connections become idle once their in-flight request is answered: close them then.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.close(async () => {
+      clearInterval(sweep);
       await disconnectDatabase();
       await database.stop();
       logger.info('stopped');
       process.exit(0);
     });
-    server.closeIdleConnections();
     setTimeout(() => {
       logger.error('in-flight requests did not finish within 20 s; exiting');
       process.exit(1);

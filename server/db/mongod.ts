@@ -2,6 +2,7 @@
 // downloaded by mongodb-memory-server where the network allows it. Both run through
 // mongodb-memory-server-core, which picks a free port and waits until mongod answers.
 import { execFileSync } from 'node:child_process';
+import dns from 'node:dns/promises';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../paths';
@@ -23,11 +24,13 @@ export function findLocalMongod(): string | undefined {
  * mongodb-memory-server downloads a mongod build, which fails quickly where the network is closed.
  */
 export async function startMongod(dataDir: string, systemBinary?: string): Promise<RunningDatabase> {
+  const downloadDir = path.join(projectRoot, '.cache', 'mongodb-binaries');
+  if (!systemBinary) await assertDownloadPossible(downloadDir);
   // Imported lazily: the package is only needed on this path.
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   fs.mkdirSync(dataDir, { recursive: true });
   const server = await MongoMemoryServer.create({
-    binary: systemBinary ? { systemBinary } : { downloadDir: path.join(projectRoot, '.cache', 'mongodb-binaries') },
+    binary: systemBinary ? { systemBinary } : { downloadDir },
     instance: { dbPath: dataDir, storageEngine: 'wiredTiger', ip: '127.0.0.1' },
   });
   const uri = server.getUri();
@@ -39,4 +42,15 @@ export async function startMongod(dataDir: string, systemBinary?: string): Promi
       await server.stop({ doCleanup: false });
     },
   };
+}
+
+/** Fails fast, with one line, where no mongod was downloaded before and its host cannot be resolved. */
+async function assertDownloadPossible(downloadDir: string): Promise<void> {
+  if (fs.existsSync(downloadDir) && fs.readdirSync(downloadDir).length > 0) return;
+  const host = new URL(process.env.MONGOMS_DOWNLOAD_MIRROR ?? 'https://fastdl.mongodb.org').hostname;
+  try {
+    await dns.lookup(host);
+  } catch {
+    throw new Error(`cannot download mongod: ${host} does not resolve (no network)`);
+  }
 }
