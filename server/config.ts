@@ -22,6 +22,8 @@ export interface Config {
   trustProxy: boolean;
   seedDemo: boolean;
   signInPerMinute: number;
+  /** Mail relay for invitations and receipts, e.g. smtp://user:pass@relay:587. */
+  smtpUrl?: string;
 }
 
 const envSchema = {
@@ -41,6 +43,7 @@ const envSchema = {
     TRUST_PROXY: { type: 'string', enum: ['true', 'false'] },
     SEED_DEMO: { type: 'string', enum: ['true', 'false'] },
     SIGNIN_PER_MINUTE: { type: 'string', pattern: '^[0-9]{1,4}$' },
+    SMTP_URL: { type: 'string', pattern: '^smtps?://' },
   },
 } as const;
 
@@ -77,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: known.TRUST_PROXY === 'true',
     seedDemo: known.SEED_DEMO ? known.SEED_DEMO === 'true' : !production,
     signInPerMinute: Number(known.SIGNIN_PER_MINUTE ?? 10),
+    smtpUrl: known.SMTP_URL,
   };
 }
