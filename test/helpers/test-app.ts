@@ -58,3 +58,19 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
       }),
   };
 }
+
+/** Starts the app before the file's tests and stops it (and drops the database) after them. */
+export function setupTestApp(overrides: Partial<Config> = {}): () => TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp(overrides);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dropTestDatabase();
+  });
+  return () => {
+    if (!app) throw new Error('the test app is not started yet');
+    return app;
+  };
+}

@@ -2,16 +2,13 @@
 // database: sessions in MongoDB, roles, CSRF, rate limiting.
 import { Account } from '../../server/auth/account.model';
 import { Session } from '../../server/auth/session.model';
-import { dropTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
+import { setupTestApp, startTestApp, type TestApp } from '../helpers/test-app';
 import { createOrganizer, postJson, request, testPassword } from '../helpers/http';
 
+const testApp = setupTestApp();
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app.close();
-  await dropTestDatabase();
+beforeAll(() => {
+  app = testApp();
 });
 
 const newAccount = () => ({ email: `new-${Date.now()}-${Math.random()}@ministry.example`, name: 'New organizer', role: 'organizer', password: 'a long enough password' });

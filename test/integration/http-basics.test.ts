@@ -1,15 +1,12 @@
 // The HTTP edge every route shares: probes, unknown routes, request ids, security headers,
 // compression, and versioned assets cached for a long time.
-import { dropTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
+import { setupTestApp, type TestApp } from '../helpers/test-app';
 import { request } from '../helpers/http';
 
+const testApp = setupTestApp();
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app.close();
-  await dropTestDatabase();
+beforeAll(() => {
+  app = testApp();
 });
 
 describe('When a probe calls', () => {

@@ -1,21 +1,18 @@
 // Submitting responses through HTTP, against the real database: what is valid is stored once,
 // what is not gets a problem+json answer naming the field, and nothing is written.
 import { ResponseDoc } from '../../server/responses/response.model';
-import { dropTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
+import { setupTestApp, type TestApp } from '../helpers/test-app';
 import { postJson, request } from '../helpers/http';
 
+const testApp = setupTestApp();
 let app: TestApp;
 let url: string;
 
 const validAnswers = { a1_1: 2, a1_2: 3, a1_3: 'na', a1_4: 1, a1_4_evidence: 'Census 2020 report, ch. 4', a1_5: 'dk', a1_importance: 4, a1_target: 3, a1_share: 'maybe' };
 
-beforeAll(async () => {
-  app = await startTestApp();
+beforeAll(() => {
+  app = testApp();
   url = `${app.baseUrl}/api/forms/a1-pilot/responses`;
-});
-afterAll(async () => {
-  await app.close();
-  await dropTestDatabase();
 });
 beforeEach(async () => {
   await ResponseDoc.deleteMany({});
