@@ -17,16 +17,18 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logger';
 import { schemasRoutes } from './http/schemas.routes';
 import { requireJsonBody } from './http/validate';
-import { assetRoutes } from './respondent/assets';
+import type { AssetStore } from './respondent/assets';
 import { respondentRoutes } from './respondent/respondent.routes';
+import { roundsRoutes } from './rounds/rounds.routes';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   forms: FormRegistry;
+  assets: AssetStore;
 }
 
-export function createApp({ config, logger, forms }: AppDeps): Express {
+export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -35,7 +37,7 @@ export function createApp({ config, logger, forms }: AppDeps): Express {
   app.use(helmet());
   app.use(compression());
   app.use(requestLogger(logger));
-  app.use(assetRoutes());
+  app.use(assets.routes());
   app.use(healthRoutes());
 
   app.use('/api', requireJsonBody, express.json({ limit: config.bodyLimit, strict: true }));
@@ -46,7 +48,8 @@ export function createApp({ config, logger, forms }: AppDeps): Express {
   app.use(schemasRoutes());
   app.use(authRoutes(config));
   app.use(formsRoutes(forms));
-  app.use(respondentRoutes(forms));
+  app.use(roundsRoutes());
+  app.use(respondentRoutes(forms, assets));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

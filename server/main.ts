@@ -9,8 +9,9 @@ import { startDatabaseServer } from './db/database-server';
 import { FormError, loadFormsFolder } from './forms/form-registry';
 import { createLogger } from './http/logger';
 import { formsDir } from './paths';
+import { AssetStore } from './respondent/assets';
 import { Round } from './rounds/round.model';
-import { demoAccounts, demoPassword, seedDemo } from './rounds/seed-demo';
+import { demoAccounts, demoPassword, seedDemo, type DemoLink } from './rounds/seed-demo';
 
 async function main(): Promise<void> {
   let config;
@@ -41,14 +42,17 @@ async function main(): Promise<void> {
   logger.info({ database: database.kind }, `database: ${database.description}`);
   await connectDatabase(database.uri, config.dbName);
 
-  if (config.seedDemo) await seedDemo(forms);
+  const demoLinks = config.seedDemo ? await seedDemo(forms) : [];
 
-  const app = createApp({ config, logger, forms });
+  const assets = new AssetStore(forms);
+  logger.info('compressing static assets (once; cached in .cache/assets)');
+  await assets.precompress();
+  const app = createApp({ config, logger, forms, assets });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address() as AddressInfo;
   logger.info(`capgap listening on http://${address.address}:${address.port}`);
-  if (config.seedDemo) await printDemoWelcome(config.publicUrl, forms.list().map((f) => f.formId));
+  if (config.seedDemo) await printDemoWelcome(config.publicUrl, forms.list().map((f) => f.formId), demoLinks);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -73,16 +77,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-async function printDemoWelcome(publicUrl: string, formIds: string[]): Promise<void> {
+async function printDemoWelcome(publicUrl: string, formIds: string[], links: DemoLink[]): Promise<void> {
   const round = await Round.findOne({ demo: true }).lean();
   const lines = [
     '',
     'capgap is running with demo data.',
     '',
     ...(round ? [`Demo round: ${round.name} (${round.formId} v${round.formVersion})`] : []),
-    'Questionnaires (respondent pages):',
-    ...formIds.map((id) => `  ${publicUrl}/r/${id}   (add ?lang=fr or ?lang=es)`),
-    ...(round ? ['Country links of the demo round:', ...round.countries.map((c) => `  ${c.name.padEnd(15)} ${publicUrl}/r/${round.formId}?country=${c.iso3}`)] : []),
+    'Country links of the demo round (focal points of one country share its response):',
+    ...links.map((l) => `  ${l.country.padEnd(15)} ${publicUrl}/respond/${l.token}`),
+    'Open questionnaires, not tied to a round (add ?lang=fr or ?lang=es):',
+    ...formIds.map((id) => `  ${publicUrl}/r/${id}`),
     '',
     'Organizer sign-in: POST /api/session with {"email", "password"}; demo accounts:',
     ...demoAccounts.map((a) => `  ${a.role.padEnd(10)} ${a.email}`),

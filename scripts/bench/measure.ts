@@ -1,6 +1,7 @@
 // Measuring helpers of scripts/bench-responses.ts: an HTTP load run (autocannon) and an
 // in-process timing loop, each reduced to the few figures the benchmark prints.
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 
 export const connections = 10;
@@ -34,12 +35,16 @@ function loadOptions(target: LoadTarget): autocannon.Options {
   };
 }
 
+/** Seconds of unmeasured load before each measured run (JIT, connection pools). */
+export const warmUpSec = 2;
+
 /** POSTs the same JSON body for `durationSec` seconds, after a short warm-up run. */
 export async function runLoad(target: LoadTarget, durationSec: number): Promise<LoadFigures> {
-  const warmUp = await autocannon({ ...loadOptions(target), amount: 200 });
+  const warmUp = await autocannon({ ...loadOptions(target), duration: warmUpSec });
   if (warmUp.non2xx > 0 || warmUp.errors > 0) {
     throw new Error(`${target.label}: the warm-up got ${warmUp.non2xx} non-2xx responses and ${warmUp.errors} errors`);
   }
+  await sleep(1000); // lets the server finish the requests the warm-up left in flight
   const result = await autocannon({ ...loadOptions(target), duration: durationSec });
   return {
     label: target.label,
@@ -59,13 +64,22 @@ export interface TimingFigures {
   perSec: number;
 }
 
-/** Runs `fn` `warmUp` times unmeasured, then `iterations` times, and reports the mean. */
-export function timeLoop(label: string, fn: () => void, iterations: number, warmUp: number): TimingFigures {
-  for (let i = 0; i < warmUp; i++) fn();
+/**
+ * Times `fn`: first unmeasured warm-up calls (a tenth of the iterations, at most a tenth of the
+ * budget), then up to `iterations` calls, stopping early once `budgetMs` is spent.
+ */
+export function timeLoop(label: string, fn: () => void, iterations: number, budgetMs: number): TimingFigures {
+  const warmUpEnd = performance.now() + budgetMs / 10;
+  for (let i = 0; i < Math.ceil(iterations / 10) && performance.now() < warmUpEnd; i++) fn();
   const start = performance.now();
-  for (let i = 0; i < iterations; i++) fn();
-  const meanMs = (performance.now() - start) / iterations;
-  return { label, iterations, meanMs, perSec: 1000 / meanMs };
+  const end = start + budgetMs;
+  let done = 0;
+  while (done < iterations && (done === 0 || performance.now() < end)) {
+    fn();
+    done++;
+  }
+  const meanMs = (performance.now() - start) / done;
+  return { label, iterations: done, meanMs, perSec: 1000 / meanMs };
 }
 
 /** A plain-text table: first column left-aligned, the others right-aligned. */

@@ -85,6 +85,12 @@ export class FormRegistry {
     return version === undefined ? list[list.length - 1] : list.find((f) => f.formVersion === version);
   }
 
+  /** Every version of every form. */
+  all(): LoadedForm[] {
+    return [...this.versions.values()].flat();
+  }
+
+  /** The latest version of each form. */
   list(): LoadedForm[] {
     return [...this.versions.values()].map((list) => list[list.length - 1]);
   }

@@ -18,24 +18,40 @@ export interface SurveyCheck {
   errors: FieldError[];
 }
 
-const models = new WeakMap<LoadedForm, Model>();
+interface PooledModel {
+  model: Model;
+  /** The answers a fresh model starts with (defaultValue), put back before each use. */
+  defaults: Record<string, unknown>;
+}
 
-function modelFor(form: LoadedForm, reuse: boolean): Model {
+const pool = new WeakMap<LoadedForm, PooledModel>();
+
+/**
+ * A model holding exactly `answers` (plus defaults), as a fresh `new Model` + `mergeData`
+ * would. Reusing one saves the model's construction; replacing `data` (rather than `clear()`,
+ * which re-runs every condition for every reset value) keeps the reuse cheap.
+ */
+function modelWith(form: LoadedForm, answers: Record<string, unknown>, reuse: boolean): Model {
   registerCapgapProperties();
-  if (!reuse) return new Model(form.json);
-  let model = models.get(form);
-  if (!model) {
-    model = new Model(form.json);
-    models.set(form, model);
+  if (!reuse) {
+    const fresh = new Model(form.json);
+    fresh.mergeData(answers);
+    return fresh;
   }
-  model.clear(true, true);
-  return model;
+  let pooled = pool.get(form);
+  if (!pooled) {
+    const model = new Model(form.json);
+    pooled = { model, defaults: model.data };
+    pool.set(form, pooled);
+  }
+  pooled.model.data = { ...pooled.defaults, ...answers };
+  return pooled.model;
 }
 
 export function checkWithSurvey(form: LoadedForm, answers: Record<string, unknown>, locale: Locale, reuse = true): SurveyCheck {
-  const model = modelFor(form, reuse);
-  model.locale = locale === 'en' ? '' : locale;
-  model.mergeData(answers);
+  const model = modelWith(form, answers, reuse);
+  const surveyLocale = locale === 'en' ? '' : locale;
+  if (model.locale !== surveyLocale) model.locale = surveyLocale;
   model.validate(true, false);
   const errors: FieldError[] = [];
   const kept: Record<string, unknown> = {};

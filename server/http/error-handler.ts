@@ -30,5 +30,6 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     detail: appError.problem === 'internal' ? undefined : appError.detail,
     instance: req.originalUrl,
     errors: appError.errors.length ? appError.errors : undefined,
+    ...appError.extra,
   });
 };

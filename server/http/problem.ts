@@ -19,7 +19,11 @@ export const problems = {
   forbidden: { code: '403.2', status: 403, title: 'Your role does not allow this' },
   notFound: { code: '404.1', status: 404, title: 'Not found' },
   formNotFound: { code: '404.2', status: 404, title: 'No such form' },
+  linkNotFound: { code: '404.3', status: 404, title: 'No such link' },
   conflict: { code: '409.1', status: 409, title: 'Already exists' },
+  staleRevision: { code: '409.2', status: 409, title: 'Someone saved this response meanwhile' },
+  alreadySubmitted: { code: '409.3', status: 409, title: 'This response has been submitted' },
+  linkNotValid: { code: '410.1', status: 410, title: 'This link is no longer valid' },
   payloadTooLarge: { code: '413.1', status: 413, title: 'The request body is too large' },
   unsupportedMediaType: { code: '415.1', status: 415, title: 'Send the body as application/json' },
   invalidAnswers: { code: '422.1', status: 422, title: 'Some answers are not valid' },
@@ -37,12 +41,16 @@ export class AppError extends Error {
     readonly problem: ProblemName,
     readonly detail?: string,
     readonly errors: FieldError[] = [],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; extra?: Record<string, unknown> },
   ) {
     super(detail ?? problems[problem].title, options);
     this.name = 'AppError';
     this.spec = problems[problem];
+    this.extra = options?.extra;
   }
+
+  /** More members for the problem body, e.g. the current state on a 409. */
+  readonly extra?: Record<string, unknown>;
 
   get status(): number {
     return this.spec.status;

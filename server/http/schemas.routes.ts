@@ -4,11 +4,12 @@
 // (Each form's answer schema is at /api/forms/:formId/answer-schema.)
 import { Router } from 'express';
 import { newAccountSchema, signInSchema } from '../auth/auth.schemas';
+import { responseWriteSchema } from '../respondent/respondent.routes';
 import { responseSubmissionSchema } from '../responses/response.schemas';
 import { AppError } from './problem';
 
 const published: Record<string, object> = Object.fromEntries(
-  [signInSchema, newAccountSchema, responseSubmissionSchema].map((s) => [s.$id, s]),
+  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema].map((s) => [s.$id, s]),
 );
 
 export function schemasRoutes(): Router {

@@ -1,43 +1,119 @@
-// Static files of the respondent page. SurveyJS comes from node_modules (never a CDN) under a
-// URL that carries its version, and our own files under a URL that carries their content hash,
-// so browsers may cache all of them for a year and a repeat visit downloads almost nothing.
+// Static files of the respondent page, built for slow connections. Each file is served under
+// a URL that carries its content hash (/assets/<hash>/<name>), so browsers cache it for a year
+// and a repeat visit downloads none of it. Each is also precompressed once with brotli at its
+// highest quality and gzip (kept in .cache/assets, keyed by hash): on-the-fly compression is
+// much weaker, and SurveyJS alone is 1.4 MB before compression.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { Router } from 'express';
-import { nodeModulesDir, respondentPublicDir } from '../paths';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { Router, type Response } from 'express';
+import type { FormRegistry } from '../forms/form-registry';
+import { nodeModulesDir, projectRoot, respondentPublicDir } from '../paths';
 
-const surveyVersion: string = JSON.parse(fs.readFileSync(path.join(nodeModulesDir, 'survey-core', 'package.json'), 'utf8')).version;
+export const assetCacheDir = path.join(projectRoot, '.cache', 'assets');
 
-function contentHash(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
+interface Asset {
+  name: string;
+  file: string;
+  type: string;
+  hash: string;
+  url: string;
+  /** Precompressed copies, once ready. */
+  br?: string;
+  gzip?: string;
 }
 
-export interface AssetUrls {
-  surveyCss: string;
-  surveyCore: string;
-  surveyUi: string;
-  surveyI18n: string[];
-  appJs: string;
-  appCss: string;
-}
-
-const appHash = contentHash(path.join(respondentPublicDir, 'respondent.js')) + contentHash(path.join(respondentPublicDir, 'respondent.css')).slice(0, 4);
-
-export const assetUrls: AssetUrls = {
-  surveyCss: `/assets/survey-core/${surveyVersion}/survey-core.min.css`,
-  surveyCore: `/assets/survey-core/${surveyVersion}/survey.core.min.js`,
-  surveyUi: `/assets/survey-js-ui/${surveyVersion}/survey-js-ui.min.js`,
-  surveyI18n: ['french', 'spanish'].map((l) => `/assets/survey-core/${surveyVersion}/i18n/${l}.min.js`),
-  appJs: `/assets/app/${appHash}/respondent.js`,
-  appCss: `/assets/app/${appHash}/respondent.css`,
+const types: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
 };
 
-export function assetRoutes(): Router {
-  const router = Router();
-  const immutable = { immutable: true, maxAge: '365d', index: false, fallthrough: false };
-  router.use(`/assets/survey-core/${surveyVersion}`, express.static(path.join(nodeModulesDir, 'survey-core'), immutable));
-  router.use(`/assets/survey-js-ui/${surveyVersion}`, express.static(path.join(nodeModulesDir, 'survey-js-ui'), immutable));
-  router.use(`/assets/app/${appHash}`, express.static(respondentPublicDir, immutable));
-  return router;
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+function describeAsset(name: string, file: string): Asset {
+  const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
+  const publicName = path.basename(file);
+  return { name, file, type: types[path.extname(file)] ?? 'application/octet-stream', hash, url: `/assets/${hash}/${publicName}` };
+}
+
+const survey = (file: string) => path.join(nodeModulesDir, 'survey-core', file);
+
+export class AssetStore {
+  private readonly byName = new Map<string, Asset>();
+  private readonly byUrl = new Map<string, Asset>();
+
+  constructor(forms: FormRegistry) {
+    const entries: [string, string][] = [
+      ['survey.css', survey('survey-core.min.css')],
+      ['survey.js', survey('survey.core.min.js')],
+      ['survey.fr.js', survey('i18n/french.min.js')],
+      ['survey.es.js', survey('i18n/spanish.min.js')],
+      ['survey-ui.js', path.join(nodeModulesDir, 'survey-js-ui', 'survey-js-ui.min.js')],
+      ['respondent.js', path.join(respondentPublicDir, 'respondent.js')],
+      ['draft-merge.js', path.join(respondentPublicDir, 'draft-merge.js')],
+      ['respondent.css', path.join(respondentPublicDir, 'respondent.css')],
+      ...forms.all().map((f): [string, string] => [`form:${f.formId}:${f.formVersion}`, f.file]),
+    ];
+    for (const [name, file] of entries) {
+      const asset = describeAsset(name, file);
+      this.byName.set(name, asset);
+      this.byUrl.set(asset.url, asset);
+    }
+  }
+
+  url(name: string): string {
+    const asset = this.byName.get(name);
+    if (!asset) throw new Error(`no asset ${name}`);
+    return asset.url;
+  }
+
+  /** Makes (or finds in .cache/assets) the brotli and gzip copies of every asset. */
+  async precompress(): Promise<void> {
+    fs.mkdirSync(assetCacheDir, { recursive: true });
+    await Promise.all(
+      [...this.byName.values()].map(async (asset) => {
+        const br = path.join(assetCacheDir, `${asset.hash}.br`);
+        const gz = path.join(assetCacheDir, `${asset.hash}.gz`);
+        if (!fs.existsSync(br) || !fs.existsSync(gz)) {
+          const raw = await fs.promises.readFile(asset.file);
+          const [b, g] = await Promise.all([
+            brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+            gzip(raw, { level: 9 }),
+          ]);
+          // Write then rename: another instance starting at the same time never reads half a file.
+          await fs.promises.writeFile(`${br}.${process.pid}`, b);
+          await fs.promises.rename(`${br}.${process.pid}`, br);
+          await fs.promises.writeFile(`${gz}.${process.pid}`, g);
+          await fs.promises.rename(`${gz}.${process.pid}`, gz);
+        }
+        asset.br = br;
+        asset.gzip = gz;
+      }),
+    );
+  }
+
+  routes(): Router {
+    const router = Router();
+    router.get('/assets/:hash/:name', (req, res, next) => {
+      const asset = this.byUrl.get(req.path);
+      if (!asset) return next();
+      const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+      res.set({ 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' });
+      if (encoding === 'br' && asset.br) return sendEncoded(res, asset.br, 'br');
+      if (encoding === 'gzip' && asset.gzip) return sendEncoded(res, asset.gzip, 'gzip');
+      // Not precompressed yet (first start): the compression middleware does what it can.
+      res.sendFile(asset.file, { cacheControl: false, dotfiles: 'allow' });
+    });
+    return router;
+  }
+}
+
+function sendEncoded(res: Response, file: string, encoding: string): void {
+  res.set('Content-Encoding', encoding);
+  // dotfiles: the cache lives under .cache/, which send() would otherwise refuse.
+  res.sendFile(file, { cacheControl: false, acceptRanges: false, dotfiles: 'allow' });
 }

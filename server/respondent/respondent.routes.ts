@@ -1,50 +1,74 @@
-// The respondent page: GET /r/:formId renders the questionnaire with SurveyJS in the browser.
-// The page is a small shell; the form itself comes from GET /api/forms/:formId.
-import { Router } from 'express';
+// HTTP edge of respondents (no account; a link is their key):
+//   GET  /respond/:token               the questionnaire page for the link's country
+//   GET  /api/respondent/:token        round, country, form and the current response state
+//   PUT  /api/respondent/:token/draft  save a draft (409 when based on a stale revision)
+//   POST /api/respondent/:token/submit validate in full and freeze (idempotent)
+//   GET  /r/:formId                    an open questionnaire, not tied to a round (pilot, preview)
+import { Router, type Request } from 'express';
 import type { FormRegistry } from '../forms/form-registry';
+import { AppError } from '../http/problem';
 import { requestLocale } from '../http/locale';
+import { validateBody } from '../http/validate';
+import { resolveLink } from '../invitations/links';
+import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
 import { findFormOrReject } from '../responses/submit-response';
-import { assetUrls } from './assets';
+import type { AssetStore } from './assets';
+import { linkProblemPage, questionnairePage } from './pages';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const responseWriteSchema = {
+  $id: 'response-write',
+  type: 'object',
+  additionalProperties: false,
+  required: ['answers', 'baseRevision'],
+  properties: {
+    answers: { type: 'object' },
+    baseRevision: { type: 'integer', minimum: 0 },
+    locale: { enum: ['en', 'fr', 'es'] },
+  },
+} as const;
 
-const noScript: Record<string, string> = {
-  en: 'This questionnaire needs JavaScript. Please enable it, or ask your organizer for the document version.',
-  fr: 'Ce questionnaire nécessite JavaScript. Veuillez l’activer ou demander la version document à l’organisateur.',
-  es: 'Este cuestionario necesita JavaScript. Actívelo o solicite la versión en documento al organizador.',
-};
-
-export function respondentPage(formId: string, formVersion: number, locale: string): string {
-  const a = assetUrls;
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>capgap</title>
-<link rel="stylesheet" href="${a.surveyCss}">
-<link rel="stylesheet" href="${a.appCss}">
-</head>
-<body data-form-id="${escapeHtml(formId)}" data-form-version="${formVersion}" data-locale="${locale}">
-<main id="main">
-<div id="status" role="status" aria-live="polite"></div>
-<div id="survey"></div>
-<noscript>${noScript[locale]}</noscript>
-</main>
-<script src="${a.surveyCore}" defer></script>
-${a.surveyI18n.map((src) => `<script src="${src}" defer></script>`).join('\n')}
-<script src="${a.surveyUi}" defer></script>
-<script src="${a.appJs}" defer></script>
-</body>
-</html>`;
+function writerOf(req: Request, invitationId: string): Writer {
+  return { invitationId, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) };
 }
 
-export function respondentRoutes(forms: FormRegistry): Router {
+export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Router {
   const router = Router();
+
+  router.get('/respond/:token', async (req, res) => {
+    try {
+      const link = await resolveLink(req.params.token);
+      const locale = requestLocale(req, req.query.lang ?? link.language);
+      res.set('Cache-Control', 'no-cache').type('html');
+      res.send(questionnairePage(assets, { locale, data: { token: req.params.token, 'link-locale': link.language, 'form-url': assets.url(`form:${link.round.formId}:${link.round.formVersion}`) } }));
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.problem !== 'linkNotFound' && err.problem !== 'linkNotValid')) throw err;
+      res.status(err.status).set('Cache-Control', 'no-store').type('html').send(linkProblemPage(err.problem, requestLocale(req, req.query.lang)));
+    }
+  });
+
+  router.get('/api/respondent/:token', async (req, res) => {
+    const link = await resolveLink(req.params.token);
+    const response = await getResponseState(link.round.id, link.country.iso3);
+    res.set('Cache-Control', 'no-store').json({ round: link.round, country: link.country, language: link.language, response });
+  });
+
+  router.put('/api/respondent/:token/draft', validateBody(responseWriteSchema), async (req, res) => {
+    const link = await resolveLink(String(req.params.token));
+    res.json(await saveDraft(forms, link, req.body as Write, writerOf(req, link.invitationId)));
+  });
+
+  router.post('/api/respondent/:token/submit', validateBody(responseWriteSchema), async (req, res) => {
+    const link = await resolveLink(String(req.params.token));
+    const write = req.body as Write;
+    res.json(await submitResponse(forms, link, write, writerOf(req, link.invitationId), requestLocale(req, write.locale)));
+  });
+
   router.get('/r/:formId', (req, res) => {
     const form = findFormOrReject(forms, req.params.formId);
     const locale = requestLocale(req, req.query.lang);
-    res.set('Cache-Control', 'no-cache').type('html').send(respondentPage(form.formId, form.formVersion, locale));
+    res.set('Cache-Control', 'no-cache').type('html');
+    res.send(questionnairePage(assets, { locale, data: { 'form-id': form.formId, 'form-version': String(form.formVersion), 'form-url': assets.url(`form:${form.formId}:${form.formVersion}`) } }));
   });
+
   return router;
 }

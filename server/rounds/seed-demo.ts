@@ -1,11 +1,17 @@
-// Demo data for the embedded default: a round for the 2012 roundtable's team and one account
-// per role. Idempotent: running it again changes nothing. Never enabled in production
-// (SEED_DEMO defaults to false when NODE_ENV=production).
+// Demo data for the embedded default: a round for the 2012 roundtable's team, a link per
+// country, and one account per role. Idempotent: running it again changes nothing. Never
+// enabled in production (SEED_DEMO defaults to false when NODE_ENV=production).
+// Demo links are derived from a secret kept in the database, so the same links can be printed
+// at every start while, as for every link, only their hashes are stored.
+import { createHmac, randomBytes } from 'node:crypto';
 import { Account } from '../auth/account.model';
 import { createAccount } from '../auth/accounts';
 import type { Role } from '../auth/roles';
 import type { FormRegistry } from '../forms/form-registry';
+import { Invitation } from '../invitations/invitation.model';
+import { createCountryLink, hashToken } from '../invitations/links';
 import { Round } from './round.model';
+import { Setting } from './setting.model';
 
 export const demoPassword = 'capgap-demo-password';
 export const demoAccounts: { email: string; name: string; role: Role }[] = [
@@ -25,7 +31,22 @@ export const demoCountries = [
 
 export const demoRoundName = 'GFMD roundtable on South-South migration (demo)';
 
-export async function seedDemo(forms: FormRegistry): Promise<void> {
+export interface DemoLink {
+  country: string;
+  iso3: string;
+  token: string;
+}
+
+async function demoSecret(): Promise<string> {
+  const existing = await Setting.findById('demoLinkSecret').lean();
+  if (existing) return existing.value;
+  const value = randomBytes(32).toString('base64url');
+  await Setting.create({ _id: 'demoLinkSecret', value });
+  return value;
+}
+
+/** Seeds what is missing and returns the demo round's country links. */
+export async function seedDemo(forms: FormRegistry): Promise<DemoLink[]> {
   for (const a of demoAccounts) {
     if (!(await Account.exists({ email: a.email }))) await createAccount({ ...a, password: demoPassword });
   }
@@ -41,4 +62,15 @@ export async function seedDemo(forms: FormRegistry): Promise<void> {
       demo: true,
     });
   }
+  const round = (await Round.findOne({ demo: true }).lean())!;
+  const secret = await demoSecret();
+  const links: DemoLink[] = [];
+  for (const c of round.countries) {
+    const token = createHmac('sha256', secret).update(`${round._id}:${c.iso3}`).digest('base64url').slice(0, 24);
+    if (!(await Invitation.exists({ tokenHash: hashToken(token) }))) {
+      await createCountryLink({ roundId: String(round._id), country: c.iso3, language: c.iso3 === 'NER' ? 'fr' : 'en', label: 'demo link', token });
+    }
+    links.push({ country: c.name, iso3: c.iso3, token });
+  }
+  return links;
 }

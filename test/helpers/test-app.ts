@@ -9,6 +9,7 @@ import { connectDatabase } from '../../server/db/connect';
 import { loadFormsFolder, type FormRegistry } from '../../server/forms/form-registry';
 import { createLogger } from '../../server/http/logger';
 import { formsDir } from '../../server/paths';
+import { AssetStore } from '../../server/respondent/assets';
 
 export interface TestApp {
   baseUrl: string;
@@ -42,7 +43,9 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   // Many sign-ins from one address in a test run: the rate-limit test sets its own low limit.
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000, ...overrides };
   const forms = loadFormsFolder(formsDir);
-  const app = createApp({ config, logger: createLogger(config.logLevel), forms });
+  const assets = new AssetStore(forms);
+  await assets.precompress();
+  const app = createApp({ config, logger: createLogger(config.logLevel), forms, assets });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -32,6 +32,7 @@ const conditional: FormJson = {
         { type: 'text', name: 'staff', inputType: 'number', min: 0, max: 500 },
         { type: 'checkbox', name: 'sources', choices: ['census', 'survey'], showOtherItem: true },
         { type: 'boolean', name: 'published' },
+        { type: 'dropdown', name: 'target', choices: [1, 2, 3, 4], defaultValue: 4 },
         { type: 'html', name: 'note', html: 'Thank you' },
       ],
     },
@@ -91,7 +92,7 @@ describe('survey-core validation on the server', () => {
   it('drops the values of questions hidden by their conditions', () => {
     const result = checkWithSurvey(form, { has_strategy: 'no', strategy_name: 'left over from an earlier answer' }, 'en');
     expect(result.errors).toEqual([]);
-    expect(result.answers).toEqual({ has_strategy: 'no' });
+    expect(result.answers).toEqual({ has_strategy: 'no', target: 4 });
   });
 
   it('requires a question once its condition shows it, in the chosen language', () => {
@@ -100,9 +101,10 @@ describe('survey-core validation on the server', () => {
   });
 
   it('gives the same verdict with a reused model as with a fresh one, whatever came before', () => {
-    const sets = [{ has_strategy: 'yes', strategy_name: 'x' }, { has_strategy: 'yes' }, {}, { has_strategy: 'no', staff: 3 }];
+    const sets = [{ has_strategy: 'yes', strategy_name: 'x', target: 2 }, { has_strategy: 'yes' }, {}, { has_strategy: 'no', staff: 3 }];
     for (const answers of [...sets, ...sets.reverse()]) {
       expect(checkWithSurvey(form, answers, 'fr', true)).toEqual(checkWithSurvey(form, answers, 'fr', false));
     }
+    expect(checkWithSurvey(form, { has_strategy: 'no' }, 'en').answers).toEqual({ has_strategy: 'no', target: 4 });
   });
 });

@@ -1,23 +1,149 @@
-// capgap respondent page: renders the questionnaire with SurveyJS and sends the answers to the
-// server, which is the authority on validation (it runs the same survey-core version).
+// capgap respondent page. Renders the questionnaire with SurveyJS and keeps the answers safe:
+// every change is kept in this browser at once (localStorage), and sent to the server on each
+// page change and after 30 s without typing; failed sends are retried until the connection
+// comes back. The server is the authority on validation (it runs the same survey-core).
+// Two modes: a country link (data-token: drafts, merge on conflict, submit) and an open
+// questionnaire (data-form-id: one submission, no drafts).
 // Plain browser JavaScript on purpose: no build step between this file and the browser.
 (function () {
   'use strict';
 
   var body = document.body;
-  var formId = body.getAttribute('data-form-id');
-  var formVersion = Number(body.getAttribute('data-form-version'));
-  var locale = body.getAttribute('data-locale') || 'en';
+  var token = body.dataset.token;
   var statusBox = document.getElementById('status');
+  var languageSelect = document.getElementById('language');
+  var IDLE_SAVE_MS = 30000;
+  var MAX_RETRY_MS = 60000;
 
   var messages = {
-    en: { loading: 'Loading the questionnaire…', loadFailed: 'The questionnaire could not be loaded. Check your connection and reload the page.', sending: 'Sending your answers…', sent: 'Thank you. Your answers have been received.', invalid: 'Some answers need your attention; they are marked below.', failed: 'Your answers could not be sent. Check your connection and try again; nothing you entered is lost.' },
-    fr: { loading: 'Chargement du questionnaire…', loadFailed: 'Le questionnaire n’a pas pu être chargé. Vérifiez votre connexion et rechargez la page.', sending: 'Envoi de vos réponses…', sent: 'Merci. Vos réponses ont bien été reçues.', invalid: 'Certaines réponses demandent votre attention ; elles sont signalées ci-dessous.', failed: 'Vos réponses n’ont pas pu être envoyées. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.' },
-    es: { loading: 'Cargando el cuestionario…', loadFailed: 'No se pudo cargar el cuestionario. Compruebe su conexión y vuelva a cargar la página.', sending: 'Enviando sus respuestas…', sent: 'Gracias. Hemos recibido sus respuestas.', invalid: 'Algunas respuestas requieren su atención; se indican a continuación.', failed: 'No se pudieron enviar sus respuestas. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.' },
+    en: {
+      language: 'Language',
+      loading: 'Loading the questionnaire…',
+      loadFailed: 'The questionnaire could not be loaded. Check your connection and reload the page.',
+      saving: 'Saving…',
+      saved: 'All changes saved',
+      offline: 'No connection: your answers are kept in this browser and will be saved as soon as the connection returns.',
+      restored: 'Answers you typed earlier in this browser were restored.',
+      merged: 'A colleague saved answers meanwhile. Updated from their version: {names}.',
+      conflicts: 'You and a colleague both changed: {names}. The most recent answer was kept.',
+      sending: 'Sending your answers…',
+      sent: 'Thank you. Your answers have been received.',
+      submitted: 'This response was submitted on {date}. It can no longer be changed; contact the organizers if it must be reopened.',
+      invalid: 'Some answers need your attention; they are marked below.',
+      failed: 'Your answers could not be sent. Check your connection and try again; nothing you entered is lost.',
+      linkGone: 'This link is no longer valid. Your answers are kept in this browser; ask the organizers for a new link.',
+    },
+    fr: {
+      language: 'Langue',
+      loading: 'Chargement du questionnaire…',
+      loadFailed: 'Le questionnaire n’a pas pu être chargé. Vérifiez votre connexion et rechargez la page.',
+      saving: 'Enregistrement…',
+      saved: 'Toutes les modifications sont enregistrées',
+      offline: 'Pas de connexion : vos réponses sont conservées dans ce navigateur et seront enregistrées dès le retour de la connexion.',
+      restored: 'Les réponses saisies précédemment dans ce navigateur ont été restaurées.',
+      merged: 'Un collègue a enregistré des réponses entre-temps. Mises à jour d’après sa version : {names}.',
+      conflicts: 'Vous et un collègue avez modifié : {names}. La réponse la plus récente a été conservée.',
+      sending: 'Envoi de vos réponses…',
+      sent: 'Merci. Vos réponses ont bien été reçues.',
+      submitted: 'Cette réponse a été soumise le {date}. Elle ne peut plus être modifiée ; contactez les organisateurs si elle doit être rouverte.',
+      invalid: 'Certaines réponses demandent votre attention ; elles sont signalées ci-dessous.',
+      failed: 'Vos réponses n’ont pas pu être envoyées. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.',
+      linkGone: 'Ce lien n’est plus valide. Vos réponses sont conservées dans ce navigateur ; demandez un nouveau lien aux organisateurs.',
+    },
+    es: {
+      language: 'Idioma',
+      loading: 'Cargando el cuestionario…',
+      loadFailed: 'No se pudo cargar el cuestionario. Compruebe su conexión y vuelva a cargar la página.',
+      saving: 'Guardando…',
+      saved: 'Todos los cambios se han guardado',
+      offline: 'Sin conexión: sus respuestas se conservan en este navegador y se guardarán en cuanto vuelva la conexión.',
+      restored: 'Se han recuperado las respuestas que escribió antes en este navegador.',
+      merged: 'Un colega guardó respuestas mientras tanto. Actualizadas según su versión: {names}.',
+      conflicts: 'Usted y un colega modificaron: {names}. Se conservó la respuesta más reciente.',
+      sending: 'Enviando sus respuestas…',
+      sent: 'Gracias. Hemos recibido sus respuestas.',
+      submitted: 'Esta respuesta se envió el {date}. Ya no puede modificarse; póngase en contacto con los organizadores si debe reabrirse.',
+      invalid: 'Algunas respuestas requieren su atención; se indican a continuación.',
+      failed: 'No se pudieron enviar sus respuestas. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
+      linkGone: 'Este enlace ya no es válido. Sus respuestas se conservan en este navegador; solicite un nuevo enlace a los organizadores.',
+    },
   };
-  function say(key) {
-    statusBox.textContent = (messages[locale] || messages.en)[key];
+
+  var locale = pickLocale();
+  var survey = null;
+  var formJson = null;
+
+  // ---- language -----------------------------------------------------------------------------
+
+  function pickLocale() {
+    var supported = ['en', 'fr', 'es'];
+    var fromUrl = new URLSearchParams(location.search).get('lang');
+    if (supported.indexOf(fromUrl) >= 0) {
+      remember('capgap:lang', fromUrl);
+      return fromUrl;
+    }
+    var remembered = recall('capgap:lang');
+    if (supported.indexOf(remembered) >= 0) return remembered;
+    if (supported.indexOf(body.dataset.linkLocale) >= 0) return body.dataset.linkLocale;
+    return supported.indexOf(body.dataset.locale) >= 0 ? body.dataset.locale : 'en';
   }
+
+  function text(key, values) {
+    var s = (messages[locale] || messages.en)[key];
+    Object.keys(values || {}).forEach(function (k) {
+      s = s.replace('{' + k + '}', values[k]);
+    });
+    return s;
+  }
+
+  function say(key, values) {
+    statusBox.textContent = key ? text(key, values) : '';
+    statusBox.setAttribute('data-message', key || '');
+  }
+
+  function setLocale(next) {
+    locale = next;
+    remember('capgap:lang', next);
+    document.documentElement.lang = next;
+    languageSelect.value = next;
+    document.getElementById('language-label').textContent = text('language');
+    var url = new URL(location.href);
+    url.searchParams.set('lang', next);
+    history.replaceState(null, '', url);
+    if (survey) survey.locale = next === 'en' ? '' : next;
+  }
+
+  languageSelect.addEventListener('change', function () {
+    setLocale(languageSelect.value);
+  });
+
+  // ---- storage in this browser --------------------------------------------------------------
+
+  function remember(key, value) {
+    try {
+      localStorage.setItem(key, typeof value === 'string' ? value : JSON.stringify(value));
+    } catch (e) {
+      /* private mode or full: the server copy still works */
+    }
+  }
+
+  function recall(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function forget(key) {
+    try {
+      localStorage.removeItem(key);
+    } catch (e) {
+      /* nothing to do */
+    }
+  }
+
+  // ---- SurveyJS -----------------------------------------------------------------------------
 
   // Same custom properties as server/forms/survey-properties.ts.
   ['capgapRole', 'capgapArea', 'capgapIndicator', 'capgapWeight:number'].forEach(function (name) {
@@ -27,50 +153,261 @@
     Survey.Serializer.addProperty('survey', { name: name });
   });
 
-  say('loading');
-  fetch('/api/forms/' + encodeURIComponent(formId), { headers: { Accept: 'application/json' } })
-    .then(function (res) {
-      if (!res.ok) throw new Error('HTTP ' + res.status);
-      return res.json();
-    })
-    .then(start, function () {
-      say('loadFailed');
+  function buildSurvey(formJson) {
+    var model = new Survey.Model(formJson);
+    model.locale = locale === 'en' ? '' : locale;
+    // Colleagues fill different areas over days: let them move freely, check all at the end.
+    model.checkErrorsMode = 'onComplete';
+    return model;
+  }
+
+  function render(model) {
+    survey = model;
+    SurveyUI.renderSurvey(model, document.getElementById('survey'));
+    body.setAttribute('data-ready', 'true');
+  }
+
+  function showSubmitted(state) {
+    var model = buildSurvey(formJson);
+    model.data = state.answers;
+    model.mode = 'display';
+    model.questionsOnPageMode = 'singlePage';
+    model.showCompletedPage = false;
+    document.getElementById('survey').innerHTML = '';
+    render(model);
+    body.setAttribute('data-response-status', 'submitted');
+    say('submitted', { date: new Date(state.submittedAt).toLocaleString(locale) });
+  }
+
+  function showServerErrors(errors) {
+    var first = null;
+    (errors || []).forEach(function (e) {
+      var question = survey.getQuestionByName(String(e.field || '').replace(/^answers\./, ''));
+      if (!question) return;
+      question.addError(e.message);
+      if (!first) first = question;
     });
+    if (first) {
+      survey.currentPage = first.page;
+      first.focus(true);
+    }
+    say('invalid');
+  }
 
-  function start(form) {
-    var survey = new Survey.Model(form.json);
-    survey.locale = locale === 'en' ? '' : locale;
-    var accepted = false;
-
-    survey.onCompleting.add(function (sender, options) {
-      if (accepted) return;
-      options.allow = false;
-      send(sender);
-    });
-
-    function send(sender) {
-      say('sending');
-      var country = new URLSearchParams(location.search).get('country');
-      var payload = { answers: sender.data, formVersion: form.formVersion, locale: locale };
-      if (country && /^[A-Z]{3}$/.test(country)) payload.country = country;
-      fetch('/api/forms/' + encodeURIComponent(formId) + '/responses', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(payload),
+  function questionTitles(names) {
+    return names
+      .map(function (n) {
+        var q = survey.getQuestionByName(n);
+        return q ? q.processedTitle || q.title : n;
       })
-        .then(function (res) {
-          return res.json().then(function (data) {
-            return { status: res.status, data: data };
-          });
-        })
+      .join(' · ');
+  }
+
+  function send(method, url, payload, keepalive) {
+    return fetch(url, {
+      method: method,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(payload),
+      keepalive: !!keepalive,
+    }).then(function (res) {
+      return res.json().then(
+        function (data) {
+          return { status: res.status, data: data };
+        },
+        function () {
+          return { status: res.status, data: {} };
+        },
+      );
+    });
+  }
+
+  // ---- country link: drafts, merge, submit --------------------------------------------------
+
+  function startCountry(server) {
+    var storeKey = 'capgap:draft:' + token;
+    var api = '/api/respondent/' + encodeURIComponent(token);
+    // base: the server revision our local edits started from.
+    var base = { revision: server.revision, answers: server.answers, answeredAt: server.answeredAt };
+    var editedAt = {};
+    var dirty = false;
+    var applying = false;
+    var inFlight = false;
+    var again = false;
+    var idleTimer = null;
+    var retryTimer = null;
+    var retryDelay = 2000;
+
+    if (server.status === 'submitted') {
+      forget(storeKey);
+      survey = null;
+      showSubmitted(server);
+      return;
+    }
+
+    var model = buildSurvey(formJson);
+    var local = null;
+    try {
+      local = JSON.parse(recall(storeKey) || 'null');
+    } catch (e) {
+      local = null;
+    }
+    var answers = server.answers;
+    var notes = [];
+    if (local && local.dirty) {
+      if (local.baseRevision === server.revision) {
+        answers = local.answers;
+      } else {
+        var merged = CapgapMerge.mergeAnswers(local.baseAnswers, local.answers, server.answers, local.editedAt, server.answeredAt);
+        answers = merged.answers;
+        notes = merged.takenFromOthers;
+      }
+      editedAt = local.editedAt || {};
+      dirty = true;
+    }
+    applying = true;
+    model.data = answers;
+    if (local && typeof local.page === 'number' && model.visiblePages[local.page]) model.currentPageNo = local.page;
+    applying = false;
+    render(model);
+    if (dirty) {
+      say('restored');
+      if (notes.length) say('merged', { names: questionTitles(notes) });
+      save();
+    } else {
+      say('');
+    }
+
+    function keepLocally() {
+      remember(storeKey, {
+        baseRevision: base.revision,
+        baseAnswers: base.answers,
+        answers: survey.data,
+        editedAt: editedAt,
+        dirty: dirty,
+        page: survey.currentPageNo,
+      });
+    }
+
+    model.onValueChanged.add(function (_sender, options) {
+      if (applying) return;
+      editedAt[options.name] = Date.now();
+      dirty = true;
+      keepLocally();
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(save, IDLE_SAVE_MS);
+    });
+
+    model.onCurrentPageChanged.add(function () {
+      keepLocally();
+      if (dirty) save();
+    });
+
+    function applyServerState(current, extraNote) {
+      var merged = CapgapMerge.mergeAnswers(base.answers, survey.data, current.answers, editedAt, current.answeredAt);
+      base = { revision: current.revision, answers: current.answers, answeredAt: current.answeredAt };
+      applying = true;
+      var page = survey.currentPageNo;
+      survey.data = merged.answers;
+      survey.currentPageNo = page;
+      applying = false;
+      dirty = !CapgapMerge.same(merged.answers, current.answers);
+      keepLocally();
+      if (merged.conflicts.length) {
+        say('conflicts', {
+          names: questionTitles(
+            merged.conflicts.map(function (c) {
+              return c.name;
+            }),
+          ),
+        });
+      } else if (merged.takenFromOthers.length) {
+        say('merged', { names: questionTitles(merged.takenFromOthers) });
+      } else if (extraNote) {
+        say(extraNote);
+      }
+      body.setAttribute('data-revision', String(base.revision));
+      return merged;
+    }
+
+    function retryLater() {
+      say('offline');
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(save, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+    }
+
+    function save(keepalive) {
+      clearTimeout(idleTimer);
+      if (!dirty) return Promise.resolve();
+      if (inFlight) {
+        again = true;
+        return Promise.resolve();
+      }
+      inFlight = true;
+      var sent = survey.data;
+      say('saving');
+      return send('PUT', api + '/draft', { answers: sent, baseRevision: base.revision, locale: locale }, keepalive)
         .then(function (result) {
-          if (result.status === 201) {
-            accepted = true;
-            body.setAttribute('data-response-id', result.data.id);
-            sender.doComplete();
+          if (result.status === 200) {
+            base = { revision: result.data.revision, answers: result.data.answers, answeredAt: result.data.answeredAt };
+            body.setAttribute('data-revision', String(base.revision));
+            retryDelay = 2000;
+            if (CapgapMerge.same(survey.data, sent)) {
+              dirty = false;
+              editedAt = {};
+            }
+            keepLocally();
+            if (statusBox.getAttribute('data-message') === 'saving' || statusBox.getAttribute('data-message') === 'offline' || statusBox.getAttribute('data-message') === 'restored') say('saved');
+          } else if (result.status === 409 && result.data.code === '409.2') {
+            applyServerState(result.data.current);
+            again = again || dirty;
+          } else if (result.status === 409 && result.data.code === '409.3') {
+            forget(storeKey);
+            showSubmitted(result.data.current);
+          } else if (result.status === 404 || result.status === 410) {
+            say('linkGone');
+          } else if (result.status === 422 || result.status === 400) {
+            showServerErrors(result.data.errors);
+          } else {
+            retryLater();
+          }
+        })
+        .catch(retryLater)
+        .then(function () {
+          inFlight = false;
+          if (again) {
+            again = false;
+            save();
+          }
+        });
+    }
+
+    window.addEventListener('online', function () {
+      retryDelay = 2000;
+      save();
+    });
+    // Leaving the page: the local copy is already up to date; try one last save on the way out.
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden' && dirty) save(true);
+    });
+
+    model.onCompleting.add(function (sender, options) {
+      options.allow = false;
+      say('sending');
+      send('POST', api + '/submit', { answers: sender.data, baseRevision: base.revision, locale: locale })
+        .then(function (result) {
+          if (result.status === 200) {
+            forget(storeKey);
+            dirty = false;
+            showSubmitted(result.data);
             say('sent');
+          } else if (result.status === 409 && result.data.code === '409.2') {
+            applyServerState(result.data.current, 'merged');
+            save();
           } else if (result.status === 422) {
-            showErrors(sender, result.data.errors || []);
+            showServerErrors(result.data.errors);
+          } else if (result.status === 404 || result.status === 410) {
+            say('linkGone');
           } else {
             say('failed');
           }
@@ -78,23 +415,65 @@
         .catch(function () {
           say('failed');
         });
-    }
+    });
 
-    function showErrors(sender, errors) {
-      say('invalid');
-      var first = null;
-      errors.forEach(function (e) {
-        var name = String(e.field || '').replace(/^answers\./, '');
-        var question = sender.getQuestionByName(name);
-        if (!question) return;
-        question.addError(e.message);
-        if (!first) first = question;
-      });
-      if (first) first.focus(true);
-    }
-
-    SurveyUI.renderSurvey(survey, document.getElementById('survey'));
-    statusBox.textContent = '';
-    body.setAttribute('data-ready', 'true');
+    // For tests and the curious: force a save now.
+    window.capgapSaveNow = function () {
+      return save();
+    };
   }
+
+  // ---- open questionnaire: one submission, no drafts ----------------------------------------
+
+  function startOpen() {
+    var formId = body.dataset.formId;
+    var model = buildSurvey(formJson);
+    var accepted = false;
+    model.onCompleting.add(function (sender, options) {
+      if (accepted) return;
+      options.allow = false;
+      say('sending');
+      send('POST', '/api/forms/' + encodeURIComponent(formId) + '/responses', { answers: sender.data, formVersion: formJson.formVersion, locale: locale })
+        .then(function (result) {
+          if (result.status === 201) {
+            accepted = true;
+            body.setAttribute('data-response-id', result.data.id);
+            sender.doComplete();
+            say('sent');
+          } else if (result.status === 422) {
+            showServerErrors(result.data.errors);
+          } else {
+            say('failed');
+          }
+        })
+        .catch(function () {
+          say('failed');
+        });
+    });
+    render(model);
+    say('');
+  }
+
+  // ---- start ---------------------------------------------------------------------------------
+
+  setLocale(locale);
+  say('loading');
+  var getJson = function (url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (res) {
+      if (!res.ok) throw new Error('HTTP ' + res.status);
+      return res.json();
+    });
+  };
+  var loads = [getJson(body.dataset.formUrl)];
+  if (token) loads.push(getJson('/api/respondent/' + encodeURIComponent(token)));
+  Promise.all(loads).then(
+    function (results) {
+      formJson = results[0];
+      if (token) startCountry(results[1].response);
+      else startOpen();
+    },
+    function () {
+      say('loadFailed');
+    },
+  );
 })();
