@@ -58,6 +58,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
 </header>
 <main id="main">
 <div id="status" role="status" aria-live="polite"></div>
+<div id="notice" role="status" aria-live="polite"></div>
 <div id="survey"></div>
 <noscript>${texts.noScript[locale]}</noscript>
 </main>

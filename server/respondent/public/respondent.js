@@ -11,6 +11,7 @@
   var body = document.body;
   var token = body.dataset.token;
   var statusBox = document.getElementById('status');
+  var noticeBox = document.getElementById('notice');
   var languageSelect = document.getElementById('language');
   var IDLE_SAVE_MS = 30000;
   var MAX_RETRY_MS = 60000;
@@ -99,6 +100,12 @@
   function say(key, values) {
     statusBox.textContent = key ? text(key, values) : '';
     statusBox.setAttribute('data-message', key || '');
+  }
+
+  // Notes that must stay visible while saving goes on (merges, restored answers).
+  function notify(key, values) {
+    noticeBox.textContent = key ? text(key, values) : '';
+    noticeBox.setAttribute('data-message', key || '');
   }
 
   function setLocale(next) {
@@ -265,13 +272,13 @@
       dirty = true;
     }
     applying = true;
-    model.data = answers;
+    model.mergeData(answers); // mergeData, not data =: questions keep their default values
     if (local && typeof local.page === 'number' && model.visiblePages[local.page]) model.currentPageNo = local.page;
     applying = false;
     render(model);
     if (dirty) {
-      say('restored');
-      if (notes.length) say('merged', { names: questionTitles(notes) });
+      if (notes.length) notify('merged', { names: questionTitles(notes) });
+      else notify('restored');
       save();
     } else {
       say('');
@@ -313,7 +320,7 @@
       dirty = !CapgapMerge.same(merged.answers, current.answers);
       keepLocally();
       if (merged.conflicts.length) {
-        say('conflicts', {
+        notify('conflicts', {
           names: questionTitles(
             merged.conflicts.map(function (c) {
               return c.name;
@@ -321,9 +328,9 @@
           ),
         });
       } else if (merged.takenFromOthers.length) {
-        say('merged', { names: questionTitles(merged.takenFromOthers) });
+        notify('merged', { names: questionTitles(merged.takenFromOthers) });
       } else if (extraNote) {
-        say(extraNote);
+        notify(extraNote);
       }
       body.setAttribute('data-revision', String(base.revision));
       return merged;
@@ -357,7 +364,7 @@
               editedAt = {};
             }
             keepLocally();
-            if (statusBox.getAttribute('data-message') === 'saving' || statusBox.getAttribute('data-message') === 'offline' || statusBox.getAttribute('data-message') === 'restored') say('saved');
+            say('saved');
           } else if (result.status === 409 && result.data.code === '409.2') {
             applyServerState(result.data.current);
             again = again || dirty;

@@ -1,0 +1,157 @@
+// Drafts in a real browser, on the A1 pilot: saved on page change and after 30 s idle,
+// kept through a dropped connection and a closed tab, resumed on another device, and merged
+// with a colleague's save instead of overwriting it.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CountryResponse, countryResponseId } from '../../server/responses/country-response.model';
+import { launchBrowser } from '../helpers/browser';
+import { request } from '../helpers/http';
+import { createTestRound, type TestRound } from '../helpers/rounds';
+import { setupTestApp, type TestApp } from '../helpers/test-app';
+
+const testApp = setupTestApp();
+let app: TestApp;
+let browser: Browser;
+let round: TestRound;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  app = testApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  round = await createTestRound('a1-pilot');
+  context = await browser.newContext();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+const stored = () => CountryResponse.findById(countryResponseId(round.roundId, 'KEN')).lean();
+
+async function waitForStored(check: (answers: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 100; i++) {
+    const doc = await stored();
+    if (doc && check(doc.answers)) return doc.answers;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the server never got the expected answers; it has ${JSON.stringify((await stored())?.answers)}`);
+}
+
+async function open(token: string, ctx = context): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(`${app.baseUrl}/respond/${token}?lang=en`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+const choose = (page: Page, question: string, label: string) => page.locator(`[data-name="${question}"]`).getByText(label, { exact: true }).click();
+
+describe('When a focal point answers and moves to the next page', () => {
+  it('then the draft is saved on the server, and another device resumes it', async () => {
+    const page = await open(round.kenya);
+    await choose(page, 'a1_1', '3 — In place and applied');
+    await choose(page, 'a1_2', "Don't know");
+    await page.getByRole('button', { name: 'Next' }).click();
+    await waitForStored((a) => a.a1_1 === 3 && a.a1_2 === 'dk');
+
+    const otherDevice = await browser.newContext();
+    try {
+      const colleague = await open(round.kenyaColleague, otherDevice);
+      await expect(colleague.locator('[data-name="a1_1"] input[value="3"]').isChecked()).resolves.toBe(true);
+      await expect(colleague.locator('[data-name="a1_2"] input[value="dk"]').isChecked()).resolves.toBe(true);
+    } finally {
+      await otherDevice.close();
+    }
+  });
+});
+
+describe('When a focal point stops typing for 30 seconds', () => {
+  it('then the draft is saved without leaving the page', async () => {
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${app.baseUrl}/respond/${round.kenya}?lang=en`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await choose(page, 'a1_4', '1 — Planned or ad hoc');
+    await page.clock.runFor(29_000);
+    expect(await stored()).toBeNull();
+    await page.clock.runFor(2_000);
+    await waitForStored((a) => a.a1_4 === 1);
+  });
+});
+
+describe('When the connection drops and the tab is closed', () => {
+  it('then nothing typed is lost: it is restored on reopening and saved when the connection is back', async () => {
+    const page = await open(round.kenya);
+    await choose(page, 'a1_1', '2 — Partly in place');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await waitForStored((a) => a.a1_1 === 2);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await choose(page, 'a1_3', 'Not applicable');
+    await page.locator('[data-name="a1_4_evidence"] input').fill('Border statistics bulletin 2024');
+    await page.getByRole('button', { name: 'Next' }).click(); // the save fails: offline
+    await page.waitForSelector('#status[data-message="offline"]');
+    await page.close();
+    expect((await stored())!.answers).toEqual({ a1_1: 2, a1_target: 4 });
+
+    await context.setOffline(false);
+    const reopened = await open(round.kenya);
+    await waitForStored((a) => a.a1_3 === 'na' && a.a1_4_evidence === 'Border statistics bulletin 2024' && a.a1_1 === 2);
+    await reopened.waitForSelector('#status[data-message="saved"]');
+    await reopened.waitForSelector('#notice[data-message="restored"]');
+    // It resumes on the page where the focal point was; the first page shows what was typed.
+    await reopened.getByRole('button', { name: 'Previous' }).click();
+    await expect(reopened.locator('[data-name="a1_4_evidence"] input').inputValue()).resolves.toBe('Border statistics bulletin 2024');
+  });
+});
+
+describe('When a colleague saved meanwhile', () => {
+  it('then both changes are kept, and the page says what the colleague changed', async () => {
+    const page = await open(round.kenya);
+    await choose(page, 'a1_1', '1 — Planned or ad hoc');
+    await page.evaluate(() => (window as unknown as { capgapSaveNow(): Promise<void> }).capgapSaveNow());
+    const mine = await waitForStored((a) => a.a1_1 === 1);
+
+    // The colleague, on another device, answers a1_5 and saves first.
+    const state = (await request(`${app.baseUrl}/api/respondent/${round.kenyaColleague}`)).body.response;
+    const put = await request(`${app.baseUrl}/api/respondent/${round.kenyaColleague}/draft`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: { ...mine, a1_5: 'dk' }, baseRevision: state.revision }),
+    });
+    expect(put.status).toBe(200);
+
+    // Meanwhile this page changes another question and saves on a stale revision.
+    await choose(page, 'a1_2', '4 — Institutionalised (resourced, monitored, reviewed)');
+    await page.evaluate(() => (window as unknown as { capgapSaveNow(): Promise<void> }).capgapSaveNow());
+
+    await waitForStored((a) => a.a1_1 === 1 && a.a1_2 === 4 && a.a1_5 === 'dk');
+    await page.waitForSelector('#notice[data-message="merged"]');
+    expect(await page.locator('#notice').textContent()).toMatch(/released openly/);
+    await expect(page.locator('[data-name="a1_5"] input[value="dk"]').isChecked()).resolves.toBe(true);
+  });
+
+  it('then where both changed the same answer, the newer edit wins and the page says so', async () => {
+    const page = await open(round.kenya);
+    await choose(page, 'a1_3', '0 — Absent');
+    await page.evaluate(() => (window as unknown as { capgapSaveNow(): Promise<void> }).capgapSaveNow());
+    const saved = await waitForStored((a) => a.a1_3 === 0);
+
+    await choose(page, 'a1_3', '2 — Partly in place'); // my edit, not yet saved
+    const state = (await request(`${app.baseUrl}/api/respondent/${round.kenyaColleague}`)).body.response;
+    await request(`${app.baseUrl}/api/respondent/${round.kenyaColleague}/draft`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: { ...saved, a1_3: 3 }, baseRevision: state.revision }), // the colleague's, later
+    });
+
+    await page.evaluate(() => (window as unknown as { capgapSaveNow(): Promise<void> }).capgapSaveNow());
+    await page.waitForSelector('#notice[data-message="conflicts"]');
+    expect(await stored()).toMatchObject({ answers: { a1_3: 3 } });
+    await expect(page.locator('[data-name="a1_3"] input[value="3"]').isChecked()).resolves.toBe(true);
+  });
+});
