@@ -2,7 +2,7 @@
 // ("fail fast"): a bad value stops the process with a message naming the variable.
 import path from 'node:path';
 import { ajv, toFieldErrors } from './http/ajv';
-import { projectRoot } from './paths';
+import { formsDir, projectRoot } from './paths';
 
 export const dbServerKinds = ['auto', 'uri', 'mongod', 'memory-server', 'ferretdb'] as const;
 export type DbServerKind = (typeof dbServerKinds)[number];
@@ -15,6 +15,8 @@ export interface Config {
   dbServer: DbServerKind;
   dbName: string;
   dataDir: string;
+  /** Folder of questionnaires (forms/<formId>/v<N>.json). */
+  formsDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimit: string;
   sessionHours: number;
@@ -36,6 +38,7 @@ const envSchema = {
     DB_SERVER: { type: 'string', enum: [...dbServerKinds] },
     DB_NAME: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,63}$' },
     DATA_DIR: { type: 'string', minLength: 1 },
+    FORMS_DIR: { type: 'string', minLength: 1 },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     BODY_LIMIT: { type: 'string', pattern: '^[0-9]+(b|kb|mb)$' },
     SESSION_HOURS: { type: 'string', pattern: '^[0-9]{1,4}$' },
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbServer: (known.DB_SERVER as DbServerKind | undefined) ?? (known.MONGODB_URI ? 'uri' : 'auto'),
     dbName: known.DB_NAME ?? 'capgap',
     dataDir: path.resolve(projectRoot, known.DATA_DIR ?? 'data'),
+    formsDir: known.FORMS_DIR ? path.resolve(projectRoot, known.FORMS_DIR) : formsDir,
     logLevel: (known.LOG_LEVEL as Config['logLevel'] | undefined) ?? 'info',
     bodyLimit: known.BODY_LIMIT ?? '256kb',
     sessionHours: Number(known.SESSION_HOURS ?? 12),

@@ -8,7 +8,6 @@ import { connectDatabase, disconnectDatabase } from './db/connect';
 import { startDatabaseServer } from './db/database-server';
 import { FormError, loadFormsFolder } from './forms/form-registry';
 import { createLogger } from './http/logger';
-import { formsDir } from './paths';
 import { AssetStore } from './respondent/assets';
 import { Round } from './rounds/round.model';
 import { demoAccounts, demoPassword, seedDemo, type DemoLink } from './rounds/seed-demo';
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
 
   let forms;
   try {
-    forms = loadFormsFolder(formsDir);
+    forms = loadFormsFolder(config.formsDir);
   } catch (err) {
     if (!(err instanceof FormError)) throw err;
     logger.fatal(err.message);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Model } from 'survey-core';
 import { ajv, toFieldErrors } from '../http/ajv';
 import { deriveAnswerSchema, type AnswerSchema } from './answer-schema';
+import { lintForm } from './form-lint';
 import { formMetadataSchema } from './form-metadata.schema';
 import { registerCapgapProperties } from './survey-properties';
 
@@ -63,6 +64,8 @@ export function loadForm(file: string): LoadedForm {
   if (model.jsonErrors?.length) {
     throw new FormError(file, `SurveyJS cannot read it: ${model.jsonErrors.map((e) => e.message).join('; ')}`);
   }
+  const problems = lintForm(json);
+  if (problems.length) throw new FormError(file, problems.join('; '));
   return { formId: json.formId, formVersion: json.formVersion, file, json, answerSchema: deriveAnswerSchema(json) };
 }
 

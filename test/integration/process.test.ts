@@ -1,7 +1,9 @@
 // The service as a process (server/main.ts run by tsx): a bad configuration stops it with the
 // variable named; SIGTERM lets an in-flight request finish before the process exits.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../server/paths';
 
@@ -39,6 +41,24 @@ describe('When the configuration has a bad value', () => {
     expect(await exitOf(child)).toBe(1);
     expect(log.out()).toMatch(/PORT/);
     expect(log.out()).toMatch(/BODY_LIMIT/);
+  });
+});
+
+describe('When a questionnaire in the forms folder is broken', () => {
+  it('then the service does not start, and says which file and what is wrong', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-forms-'));
+    fs.cpSync(path.join(projectRoot, 'forms'), dir, { recursive: true });
+    const file = path.join(dir, 'a1-pilot', 'v1.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"visibleIf": "{a1_share}', '"visibleIf": "{a1_shared}'));
+    try {
+      const child = startService({ FORMS_DIR: dir, MONGODB_URI: process.env.MONGODB_URI! });
+      const log = collect(child);
+      expect(await exitOf(child)).toBe(1);
+      expect(log.out()).toContain(file);
+      expect(log.out()).toMatch(/a1_shared.*is not a question of this form/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

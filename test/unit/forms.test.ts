@@ -52,6 +52,9 @@ describe('loading the forms folder', () => {
     ['a dotted question name', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'text', name: 'a.b' }] }] }, /name/],
     ['an unsupported question type', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'matrixdynamic', name: 'm' }] }] }, /type/],
     ['a level question without weight', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'radiogroup', name: 'x', capgapRole: 'level', capgapArea: 'A1', capgapIndicator: 'A1.1' }] }] }, /capgapWeight/],
+    ['a condition that does not parse', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'text', name: 'x', visibleIf: "{y} = 'a" }] }] }, /x.visibleIf: cannot parse/],
+    ['a condition naming no question', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'text', name: 'x', requiredIf: '{has_strategi} = 1' }] }] }, /"has_strategi" is not a question/],
+    ['an unknown SurveyJS property', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'text', name: 'x', visibleWhen: 'always' }] }] }, /SurveyJS cannot read it/],
     ['a name used twice', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }, { type: 'text', name: 'x' }] }] }, /used twice/],
   ])('stops with the file and the problem named for %s', (_case, json, problem) => {
     const file = writeForm(json, typeof json === 'string' ? 'broken/v1.json' : undefined);
