@@ -10,10 +10,13 @@
 //          survey-core check, insert — and the app's whole middleware stack (helmet,
 //          compression, request log, session lookup);
 //      (b) POST /insert on the baseline: JSON body, insert;
+//      (c) PUT /api/respondent/:token/draft: draft saves of the capacity questionnaire, each
+//          connection on its own country (ajv shape check, conditional update on the revision);
 //      requests/s, latency p50/p99, non-2xx count, and (b)/(a) as the cost of validation.
-//   2. In-process timings of one answer set: checkWithSurvey with a fresh survey-core Model
-//      per call (up to 200 times) versus the reused one (up to 2000), and the ajv shape check
-//      alone (up to 20000), each stopped early after --duration seconds.
+//   2. In-process timings of one answer set (cycling through 50 generated sets, as different
+//      countries would send): checkWithSurvey with a fresh survey-core Model per call (up to
+//      200 times) versus the reused one (up to 2000), and the ajv shape check alone (up to
+//      20000), each stopped early after --duration seconds.
 // Answer sets are generated from the form JSON (scripts/bench/answers.ts) with a fixed seed.
 // Figures, not a test: nothing fails on slowness, only on a request that does not succeed.
 import { randomBytes } from 'node:crypto';
@@ -35,9 +38,11 @@ import { compileSchema } from '../server/http/ajv';
 import { createLogger } from '../server/http/logger';
 import { formsDir } from '../server/paths';
 import { AssetStore } from '../server/respondent/assets';
+import { createCountryLink } from '../server/invitations/links';
 import { ResponseDoc } from '../server/responses/response.model';
+import { Round } from '../server/rounds/round.model';
 import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
-import { connections, fixed, formatTable, runLoad, timeLoop, type LoadFigures, type TimingFigures, warmUpSec } from './bench/measure';
+import { connections, fixed, formatTable, runLoad, timeLoop, type LoadFigures, type LoadTarget, type TimingFigures, warmUpSec } from './bench/measure';
 
 interface Options {
   duration: number;
@@ -133,11 +138,11 @@ function requireForm(forms: FormRegistry, formId: string): LoadedForm {
 
 // ---- measurements ---------------------------------------------------------------------------
 
-async function measureLoad(label: string, url: string, body: string, duration: number): Promise<LoadFigures> {
+async function measureLoad(label: string, url: string, body: string, duration: number, hooks?: Pick<LoadTarget, 'hooks' | 'prepare'>): Promise<LoadFigures> {
   // Every run starts from an empty collection, so the later run does not insert into a bigger one.
   await ResponseDoc.deleteMany({});
   progress(`${label}: ${duration} s of load on ${url}`);
-  const figures = await runLoad({ label, url, body }, duration);
+  const figures = await runLoad({ label, url, body, ...hooks }, duration);
   if (figures.non2xx > 0 || figures.errors > 0) {
     progress(`WARNING ${label}: ${figures.non2xx} non-2xx responses and ${figures.errors} connection errors (should be 0)`);
   }
@@ -145,14 +150,31 @@ async function measureLoad(label: string, url: string, body: string, duration: n
 }
 
 /** 200 validations with a fresh Model, 2000 with the reused one, 20000 ajv checks: each capped at budgetMs. */
-function measureValidation(form: LoadedForm, answers: AnswerSet, budgetMs: number): TimingFigures[] {
+function measureValidation(form: LoadedForm, sets: AnswerSet[], budgetMs: number): TimingFigures[] {
   const checkShape = compileSchema(form.answerSchema);
   const id = form.formId;
+  let i = 0;
+  const next = () => sets[i++ % sets.length];
   return [
-    timeLoop(`${id}: checkWithSurvey, fresh Model`, () => checkWithSurvey(form, answers, 'en', false), 200, budgetMs),
-    timeLoop(`${id}: checkWithSurvey, reused Model`, () => checkWithSurvey(form, answers, 'en', true), 2000, budgetMs),
-    timeLoop(`${id}: ajv shape check alone`, () => void checkShape(answers), 20000, budgetMs),
+    timeLoop(`${id}: checkWithSurvey, fresh Model`, () => checkWithSurvey(form, next(), 'en', false), 200, budgetMs),
+    timeLoop(`${id}: checkWithSurvey, reused Model`, () => checkWithSurvey(form, next(), 'en', true), 2000, budgetMs),
+    timeLoop(`${id}: ajv shape check alone`, () => void checkShape(next()), 20000, budgetMs),
   ];
+}
+
+/** A round on the capacity form with one country link per load connection (and some spare). */
+async function createDraftLinks(count: number): Promise<string[]> {
+  const round = await Round.create({
+    name: 'Benchmark round',
+    formId: 'capacity',
+    formVersion: 1,
+    languages: ['en'],
+    deadline: new Date(Date.now() + 86400_000),
+    countries: Array.from({ length: count }, (_, i) => ({ iso3: `B${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`, name: `Country ${i}` })),
+  });
+  const links = [];
+  for (const c of round.countries) links.push((await createCountryLink({ roundId: String(round._id), country: c.iso3, language: 'en' })).token);
+  return links;
 }
 
 // ---- report ---------------------------------------------------------------------------------
@@ -223,14 +245,28 @@ async function main(): Promise<void> {
     await expectCreated(baselineUrl, capacityBody);
     progress(`capacity answer set: ${Object.keys(capacityAnswers).length} answers, ${capacityBody.length} bytes of JSON`);
 
+    // The draft-save hooks run in autocannon's worker thread and read their data from the environment.
+    // The warm-up and the measured run each get countries of their own: every save is on the
+    // connection's own latest revision, so none is refused.
+    const links = await createDraftLinks(connections * 2);
+    process.env.CAPGAP_BENCH_ANSWERS = JSON.stringify(capacityAnswers);
+    const draftHooks = {
+      hooks: { setupRequest: path.join(__dirname, 'bench', 'setup-request.js'), onResponse: path.join(__dirname, 'bench', 'on-response.js') },
+      prepare: (run: 'warm-up' | 'measured') => {
+        process.env.CAPGAP_BENCH_TOKENS = JSON.stringify(run === 'warm-up' ? links.slice(0, connections) : links.slice(connections));
+      },
+    };
+
     const load = [
       await measureLoad('(a) real POST /api/forms/capacity/responses', realUrl, capacityBody, options.duration),
       await measureLoad('(b) baseline POST /insert', baselineUrl, capacityBody, options.duration),
+      await measureLoad('(c) draft save PUT /api/respondent/:token/draft', `${real.baseUrl}/api/respondent`, '', options.duration, draftHooks),
     ];
 
     progress('in-process validation timings');
     const budgetMs = options.duration * 1000;
-    const timings = [...measureValidation(capacity, capacityAnswers, budgetMs), ...measureValidation(pilot, pilotAnswers, budgetMs)];
+    const setsOf = (form: LoadedForm) => Array.from({ length: 50 }, () => buildAnswerSet(form.json, random));
+    const timings = [...measureValidation(capacity, [capacityAnswers, ...setsOf(capacity)], budgetMs), ...measureValidation(pilot, [pilotAnswers, ...setsOf(pilot)], budgetMs)];
 
     printReport(database, options, load, timings);
   } finally {

@@ -20,6 +20,10 @@ export interface LoadTarget {
   label: string;
   url: string;
   body: string;
+  /** Files of autocannon request hooks (setupRequest, onResponse), for requests that change per connection. */
+  hooks?: { setupRequest: string; onResponse: string };
+  /** Called before the warm-up and before the measured run (e.g. to hand each its own data). */
+  prepare?: (run: 'warm-up' | 'measured') => void;
 }
 
 function loadOptions(target: LoadTarget): autocannon.Options {
@@ -28,6 +32,9 @@ function loadOptions(target: LoadTarget): autocannon.Options {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: target.body,
+    // autocannon clears a connection's context each time it loops over `requests`; a long list
+    // of the same hooks keeps the context (here: the connection's revision) for the whole run.
+    ...(target.hooks && { requests: new Array(100_000).fill(target.hooks as unknown as autocannon.Request) }),
     connections,
     // The load generator runs in a worker thread, so it does not compete with the servers
     // (which run on this process's main thread) for the same event loop.
@@ -40,11 +47,13 @@ export const warmUpSec = 2;
 
 /** POSTs the same JSON body for `durationSec` seconds, after a short warm-up run. */
 export async function runLoad(target: LoadTarget, durationSec: number): Promise<LoadFigures> {
+  target.prepare?.('warm-up');
   const warmUp = await autocannon({ ...loadOptions(target), duration: warmUpSec });
   if (warmUp.non2xx > 0 || warmUp.errors > 0) {
     throw new Error(`${target.label}: the warm-up got ${warmUp.non2xx} non-2xx responses and ${warmUp.errors} errors`);
   }
   await sleep(1000); // lets the server finish the requests the warm-up left in flight
+  target.prepare?.('measured');
   const result = await autocannon({ ...loadOptions(target), duration: durationSec });
   return {
     label: target.label,
