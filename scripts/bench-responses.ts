@@ -21,26 +21,21 @@
 // Figures, not a test: nothing fails on slowness, only on a request that does not succeed.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import express, { type Express } from 'express';
+import express from 'express';
 import mongoose from 'mongoose';
-import { createApp } from '../server/app';
-import { loadConfig } from '../server/config';
 import { connectDatabase } from '../server/db/connect';
-import { startDatabaseServer, type RunningDatabase } from '../server/db/database-server';
+import type { RunningDatabase } from '../server/db/database-server';
 import { loadFormsFolder, type FormRegistry, type LoadedForm } from '../server/forms/form-registry';
 import { checkWithSurvey, type Locale } from '../server/forms/survey-validation';
 import { compileSchema } from '../server/http/ajv';
-import { createLogger } from '../server/http/logger';
 import { formsDir } from '../server/paths';
-import { AssetStore } from '../server/respondent/assets';
 import { createCountryLink } from '../server/invitations/links';
 import { ResponseDoc } from '../server/responses/response.model';
 import { Round } from '../server/rounds/round.model';
+import { closeServer, listenOnFreePort, startLocalApp, startLocalDatabase } from './lib/local-service';
 import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
 import { connections, fixed, formatTable, runLoad, timeLoop, type LoadFigures, type LoadTarget, type TimingFigures, warmUpSec } from './bench/measure';
 
@@ -71,35 +66,6 @@ function progress(message: string): void {
 
 // ---- servers ------------------------------------------------------------------------------
 
-async function startDatabase(dataDir: string): Promise<RunningDatabase> {
-  const config = loadConfig();
-  return startDatabaseServer({ kind: config.dbServer, mongodbUri: config.mongodbUri, dataDir, log: (m) => progress(`database: ${m}`) });
-}
-
-function listen(app: Express): Promise<{ server: Server; baseUrl: string }> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ server, baseUrl: `http://127.0.0.1:${port}` });
-    });
-    server.once('error', reject);
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-}
-
-async function startRealApp(forms: FormRegistry) {
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000 };
-  const assets = new AssetStore(forms);
-  await assets.precompress(); // as server/main.ts does (cached in .cache/assets after the first run)
-  return listen(createApp({ config, logger: createLogger(config.logLevel), forms, assets }));
-}
-
 /** The baseline: the same document the real endpoint stores, inserted with no check at all. */
 function startBaselineApp(form: LoadedForm) {
   const app = express();
@@ -114,7 +80,7 @@ function startBaselineApp(form: LoadedForm) {
     });
     res.status(201).json({ id: String(doc._id), formId: doc.formId, formVersion: doc.formVersion, submittedAt: doc.submittedAt });
   });
-  return listen(app);
+  return listenOnFreePort(app);
 }
 
 // ---- checks before measuring ----------------------------------------------------------------
@@ -214,7 +180,7 @@ async function main(): Promise<void> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-bench-db-'));
     cleanups.push({ what: 'remove the data folder', run: async () => fs.rmSync(dataDir, { recursive: true, force: true }) });
 
-    const database = await startDatabase(dataDir);
+    const database = await startLocalDatabase(dataDir, (m) => progress(`database: ${m}`));
     cleanups.push({ what: 'stop the database server', run: () => database.stop() });
     progress(`database: ${database.description}`);
 
@@ -232,7 +198,7 @@ async function main(): Promise<void> {
     expectValidInProcess(capacity, capacityAnswers);
     expectValidInProcess(pilot, pilotAnswers);
 
-    const real = await startRealApp(forms);
+    const real = await startLocalApp(forms, { signInPerMinute: 1000 });
     cleanups.push({ what: 'close the app server', run: () => closeServer(real.server) });
     const baseline = await startBaselineApp(capacity);
     cleanups.push({ what: 'close the baseline server', run: () => closeServer(baseline.server) });

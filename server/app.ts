@@ -34,7 +34,8 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
 
-  app.use(helmet());
+  // Fonts only from this site: nothing on the respondent pages may call out to a third party.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'font-src': ["'self'", 'data:'] } } }));
   app.use(compression());
   app.use(requestLogger(logger));
   app.use(assets.routes());

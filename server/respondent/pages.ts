@@ -43,6 +43,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
 <title>capgap</title>
 <link rel="stylesheet" href="${assets.url('survey.css')}">
 <link rel="stylesheet" href="${assets.url('respondent.css')}">
+<link rel="icon" href="data:,">
 </head>
 <body data-locale="${locale}"${attrs}>
 <header class="bar">

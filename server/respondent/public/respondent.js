@@ -33,6 +33,7 @@
       invalid: 'Some answers need your attention; they are marked below.',
       failed: 'Your answers could not be sent. Check your connection and try again; nothing you entered is lost.',
       linkGone: 'This link is no longer valid. Your answers are kept in this browser; ask the organizers for a new link.',
+      reviewAgain: 'A colleague saved answers while you were submitting. Check the answers, then submit again.',
     },
     fr: {
       language: 'Langue',
@@ -50,6 +51,7 @@
       invalid: 'Certaines réponses demandent votre attention ; elles sont signalées ci-dessous.',
       failed: 'Vos réponses n’ont pas pu être envoyées. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.',
       linkGone: 'Ce lien n’est plus valide. Vos réponses sont conservées dans ce navigateur ; demandez un nouveau lien aux organisateurs.',
+      reviewAgain: 'Un collègue a enregistré des réponses pendant l’envoi. Vérifiez les réponses, puis soumettez à nouveau.',
     },
     es: {
       language: 'Idioma',
@@ -67,6 +69,7 @@
       invalid: 'Algunas respuestas requieren su atención; se indican a continuación.',
       failed: 'No se pudieron enviar sus respuestas. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
       linkGone: 'Este enlace ya no es válido. Sus respuestas se conservan en este navegador; solicite un nuevo enlace a los organizadores.',
+      reviewAgain: 'Un colega guardó respuestas mientras usted enviaba las suyas. Revise las respuestas y vuelva a enviarlas.',
     },
   };
 
@@ -172,6 +175,17 @@
     survey = model;
     SurveyUI.renderSurvey(model, document.getElementById('survey'));
     body.setAttribute('data-ready', 'true');
+  }
+
+  // After Next/Previous, SurveyJS leaves the focus on the button at the bottom of the new page:
+  // move it to the page's title, where keyboard and screen-reader users expect to start.
+  function focusPageTitle() {
+    setTimeout(function () {
+      var title = document.querySelector('#survey .sd-page__title');
+      if (!title) return;
+      title.setAttribute('tabindex', '-1');
+      title.focus({ preventScroll: false });
+    }, 0);
   }
 
   function showSubmitted(state) {
@@ -306,10 +320,11 @@
 
     model.onCurrentPageChanged.add(function () {
       keepLocally();
+      focusPageTitle();
       if (dirty) save();
     });
 
-    function applyServerState(current, extraNote) {
+    function applyServerState(current) {
       var merged = CapgapMerge.mergeAnswers(base.answers, survey.data, current.answers, editedAt, current.answeredAt);
       base = { revision: current.revision, answers: current.answers, answeredAt: current.answeredAt };
       applying = true;
@@ -329,8 +344,6 @@
         });
       } else if (merged.takenFromOthers.length) {
         notify('merged', { names: questionTitles(merged.takenFromOthers) });
-      } else if (extraNote) {
-        notify(extraNote);
       }
       body.setAttribute('data-revision', String(base.revision));
       return merged;
@@ -398,10 +411,23 @@
       if (document.visibilityState === 'hidden' && dirty) save(true);
     });
 
+    // Resolves once no draft save is on its way, so a submit names the latest revision.
+    function saveSettled() {
+      return new Promise(function (resolve) {
+        (function check() {
+          if (inFlight || again) setTimeout(check, 50);
+          else resolve();
+        })();
+      });
+    }
+
     model.onCompleting.add(function (sender, options) {
       options.allow = false;
       say('sending');
-      send('POST', api + '/submit', { answers: sender.data, baseRevision: base.revision, locale: locale })
+      saveSettled()
+        .then(function () {
+          return send('POST', api + '/submit', { answers: sender.data, baseRevision: base.revision, locale: locale });
+        })
         .then(function (result) {
           if (result.status === 200) {
             forget(storeKey);
@@ -409,7 +435,8 @@
             showSubmitted(result.data);
             say('sent');
           } else if (result.status === 409 && result.data.code === '409.2') {
-            applyServerState(result.data.current, 'merged');
+            applyServerState(result.data.current);
+            say('reviewAgain');
             save();
           } else if (result.status === 422) {
             showServerErrors(result.data.errors);
@@ -436,6 +463,7 @@
     var formId = body.dataset.formId;
     var model = buildSurvey(formJson);
     var accepted = false;
+    model.onCurrentPageChanged.add(focusPageTitle);
     model.onCompleting.add(function (sender, options) {
       if (accepted) return;
       options.allow = false;
