@@ -19,7 +19,7 @@ const program = new Command('create-admin')
 async function main(): Promise<void> {
   const opts = program.opts<{ email: string; name: string; role: Role }>();
   const generated = !process.env.CAPGAP_PASSWORD;
-  const password = process.env.CAPGAP_PASSWORD ?? randomBytes(15).toString('base64url');
+  const password = process.env.CAPGAP_PASSWORD || randomBytes(15).toString('base64url');
   const input = { email: opts.email, name: opts.name, role: opts.role, password };
   const check = compileSchema(newAccountSchema);
   if (!check(input)) {

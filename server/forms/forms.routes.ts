@@ -10,7 +10,7 @@ import { requestLocale } from '../http/locale';
 import { validateBody } from '../http/validate';
 import { ResponseDoc } from '../responses/response.model';
 import { responseSubmissionSchema, type ResponseSubmission } from '../responses/response.schemas';
-import { findFormOrReject, submitResponse } from '../responses/submit-response';
+import { findFormOrReject, submitOpenResponse } from '../responses/submit-response';
 import type { FormRegistry } from './form-registry';
 
 export function formsRoutes(forms: FormRegistry): Router {
@@ -37,7 +37,7 @@ export function formsRoutes(forms: FormRegistry): Router {
 
   router.post('/api/forms/:formId/responses', validateBody(responseSubmissionSchema), async (req, res) => {
     const submission = req.body as ResponseSubmission;
-    const stored = await submitResponse(forms, String(req.params.formId), submission, requestLocale(req, submission.locale));
+    const stored = await submitOpenResponse(forms, String(req.params.formId), submission, requestLocale(req, submission.locale));
     res.status(201).location(`/api/responses/${stored.id}`).json(stored);
   });
 

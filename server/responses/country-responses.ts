@@ -3,13 +3,12 @@
 // once can never overwrite each other silently: the second gets 409 with the current state and
 // merges (server/respondent/public/draft-merge.js).
 import { isDeepStrictEqual } from 'node:util';
-import { compileSchema, toFieldErrors } from '../http/ajv';
 import { AppError } from '../http/problem';
-import type { FormRegistry, LoadedForm } from '../forms/form-registry';
+import type { FormRegistry } from '../forms/form-registry';
 import type { Locale } from '../forms/survey-validation';
 import type { ResolvedLink } from '../invitations/links';
 import { CountryResponse, countryResponseId } from './country-response.model';
-import { assertAnswersAreValid, findFormOrReject } from './submit-response';
+import { assertAnswerShape, assertAnswersAreValid, findFormOrReject } from './submit-response';
 
 export interface ResponseState {
   status: 'new' | 'draft' | 'submitted';
@@ -55,11 +54,6 @@ function toState(doc: Doc | null): ResponseState {
 
 export async function getResponseState(roundId: string, country: string): Promise<ResponseState> {
   return toState(await CountryResponse.findById(countryResponseId(roundId, country)).lean<Doc>());
-}
-
-function assertShape(form: LoadedForm, answers: Record<string, unknown>): void {
-  const check = compileSchema(form.answerSchema);
-  if (!check(answers)) throw new AppError('invalidAnswers', undefined, toFieldErrors(check.errors, 'answers'));
 }
 
 /** New change times: now for every answer that differs from the stored one, the old time otherwise. */
@@ -123,7 +117,7 @@ async function writeRevision(link: ResolvedLink, write: Write, fields: Record<st
 
 export async function saveDraft(forms: FormRegistry, link: ResolvedLink, write: Write, writer: Writer): Promise<ResponseState> {
   const form = findFormOrReject(forms, link.round.formId, link.round.formVersion);
-  assertShape(form, write.answers); // drafts may be incomplete, never malformed
+  assertAnswerShape(form, write.answers); // drafts may be incomplete, never malformed
   return writeRevision(link, write, { savedVia: writer.invitationId });
 }
 

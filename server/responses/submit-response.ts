@@ -1,4 +1,5 @@
-// Use case: a respondent submits an answer set. Shape first (ajv, against the schema derived
+// Use case: someone submits an answer set to an open questionnaire (no round, no drafts), and
+// the checks every submission goes through. Shape first (ajv, against the schema derived
 // from the form), then meaning (survey-core), then one insert: nothing is stored unless all
 // of it passed.
 import { compileSchema, toFieldErrors } from '../http/ajv';
@@ -21,15 +22,21 @@ export function findFormOrReject(forms: FormRegistry, formId: string, version?: 
   return form;
 }
 
-export function assertAnswersAreValid(form: LoadedForm, answers: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+/** Types, choices, ranges, lengths, known question names: what even a draft must respect. */
+export function assertAnswerShape(form: LoadedForm, answers: Record<string, unknown>): void {
   const checkShape = compileSchema(form.answerSchema);
   if (!checkShape(answers)) throw new AppError('invalidAnswers', undefined, toFieldErrors(checkShape.errors, 'answers'));
+}
+
+/** The shape, then survey-core's verdict on the whole set; returns the answers that count. */
+export function assertAnswersAreValid(form: LoadedForm, answers: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  assertAnswerShape(form, answers);
   const checked = checkWithSurvey(form, answers, locale);
   if (checked.errors.length) throw new AppError('invalidAnswers', undefined, checked.errors);
   return checked.answers;
 }
 
-export async function submitResponse(forms: FormRegistry, formId: string, submission: ResponseSubmission, locale: Locale): Promise<StoredResponse> {
+export async function submitOpenResponse(forms: FormRegistry, formId: string, submission: ResponseSubmission, locale: Locale): Promise<StoredResponse> {
   const form = findFormOrReject(forms, formId, submission.formVersion);
   const answers = assertAnswersAreValid(form, submission.answers, locale);
   const doc = await ResponseDoc.create({
