@@ -130,7 +130,7 @@ async function chooseInDropdown(page: Page, question: string, optionText: string
   const highlighted = () => page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? '', highlightSelector);
   /** The list re-renders a moment after a key press: wait until the highlight is (or is no longer) `text`. */
   const waitForHighlight = (text: string, not = false) =>
-    page.waitForFunction(([sel, t, n]) => ((document.querySelector(sel)?.textContent?.trim() ?? '') === t) !== n, [highlightSelector, text, not] as const, { timeout: 2000 });
+    page.waitForFunction(([sel, t, n]) => ((document.querySelector(sel)?.textContent?.trim() ?? '') === t) !== n, [highlightSelector, text, not] as const, { timeout: 15_000 }); // generous: CI machines are busy
 
   if (how === 'type') {
     await page.keyboard.press('Control+A');

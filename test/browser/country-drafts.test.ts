@@ -32,7 +32,7 @@ afterEach(async () => {
 const stored = () => CountryResponse.findById(countryResponseId(round.roundId, 'KEN')).lean();
 
 async function waitForStored(check: (answers: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const doc = await stored();
     if (doc && check(doc.answers)) return doc.answers;
     await new Promise((r) => setTimeout(r, 100));
