@@ -13,6 +13,7 @@ import type { Config } from './config';
 import type { FormRegistry } from './forms/form-registry';
 import { formsRoutes } from './forms/forms.routes';
 import { healthRoutes } from './health/health.routes';
+import { exportsRoutes } from './exports/exports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logger';
 import { schemasRoutes } from './http/schemas.routes';
@@ -50,6 +51,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(authRoutes(config));
   app.use(formsRoutes(forms));
   app.use(roundsRoutes());
+  app.use(exportsRoutes(forms));
   app.use(respondentRoutes(forms, assets));
 
   app.use(notFoundHandler);
