@@ -21,6 +21,8 @@ import { requireJsonBody } from './http/validate';
 import type { AssetStore } from './respondent/assets';
 import { respondentRoutes } from './respondent/respondent.routes';
 import { roundsRoutes } from './rounds/rounds.routes';
+import { scoresRoutes } from './scoring/scores.routes';
+import { referenceRoutes } from './reference/reference.routes';
 
 export interface AppDeps {
   config: Config;
@@ -51,6 +53,8 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(authRoutes(config));
   app.use(formsRoutes(forms));
   app.use(roundsRoutes());
+  app.use(referenceRoutes());
+  app.use(scoresRoutes(forms));
   app.use(exportsRoutes(forms));
   app.use(respondentRoutes(forms, assets));
 

@@ -10,6 +10,7 @@ import { FormError, loadFormsFolder } from './forms/form-registry';
 import { createLogger } from './http/logger';
 import { AssetStore } from './respondent/assets';
 import { Round } from './rounds/round.model';
+import { seedReferenceData } from './reference/seed-reference';
 import { demoAccounts, demoPassword, seedDemo, type DemoLink } from './rounds/seed-demo';
 
 async function main(): Promise<void> {
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   });
   logger.info({ database: database.kind }, `database: ${database.description}`);
   await connectDatabase(database.uri, config.dbName);
+  logger.info(await seedReferenceData(), 'reference data seeded');
 
   const demoLinks = config.seedDemo ? await seedDemo(forms) : [];
 

@@ -1,23 +1,22 @@
 // Exports for organizers (viewer+), streamed as they are read from the database:
 //   GET /api/rounds/:roundId/exports/responses.:format   one row per country, a column per question
+//   GET /api/rounds/:roundId/exports/scores.:format      one row per country and area (current scores)
+//   GET /api/rounds/:roundId/exports/aggregates.:format  one row per group and area (?by= as /aggregates)
 // :format is csv or xlsx; ?lang=en|fr|es chooses the language of headers and choice labels.
 import { Router, type Request, type Response } from 'express';
-import { isValidObjectId } from 'mongoose';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { requestLocale } from '../http/locale';
 import { CountryResponse } from '../responses/country-response.model';
 import { findFormOrReject } from '../responses/submit-response';
-import { Round } from '../rounds/round.model';
+import { findRoundOrReject } from '../rounds/find-round';
+import { aggregateRound } from '../scoring/round-aggregates';
+import { currentScores } from '../scoring/round-scores';
+import { dimensionOf } from '../scoring/country-groupings';
 import { responseColumns, type ResponseRow } from './response-columns';
+import { aggregateColumns, aggregateRows, scoreColumns, scoreRows } from './score-columns';
 import { contentTypes, exportFormats, writeTable, type ExportFormat } from './table-writer';
-
-export async function findRoundOrReject(roundId: string) {
-  const round = isValidObjectId(roundId) ? await Round.findById(roundId).lean() : null;
-  if (!round) throw new AppError('notFound', 'No such round');
-  return round;
-}
 
 function formatOf(req: Request): ExportFormat {
   const format = String(req.params.format);
@@ -54,6 +53,23 @@ export function exportsRoutes(forms: FormRegistry): Router {
     };
     startDownload(res, format, `capgap-responses-${locale}`);
     await writeTable(format, { sheetName: 'Responses', columns: responseColumns(form.json, locale), rows: rows() }, res);
+  });
+
+  router.get('/api/rounds/:roundId/exports/scores.:format', requireRole('viewer'), async (req, res) => {
+    const format = formatOf(req);
+    const round = await findRoundOrReject(String(req.params.roundId));
+    const scores = await currentScores(String(round._id));
+    const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
+    startDownload(res, format, 'capgap-scores');
+    await writeTable(format, { sheetName: 'Scores', columns: scoreColumns, rows: scoreRows(scores.values(), names) }, res);
+  });
+
+  router.get('/api/rounds/:roundId/exports/aggregates.:format', requireRole('viewer'), async (req, res) => {
+    const format = formatOf(req);
+    const by = dimensionOf(req.query.by);
+    const aggregates = await aggregateRound(String(req.params.roundId), by);
+    startDownload(res, format, `capgap-aggregates-${by}`);
+    await writeTable(format, { sheetName: 'Aggregates', columns: aggregateColumns, rows: aggregateRows(aggregates.groups) }, res);
   });
 
   return router;

@@ -6,10 +6,12 @@ import { Router } from 'express';
 import { newAccountSchema, signInSchema } from '../auth/auth.schemas';
 import { responseWriteSchema } from '../respondent/respondent.routes';
 import { responseSubmissionSchema } from '../responses/response.schemas';
+import { scoringSettingsSchema } from '../scoring/scoring.schemas';
+import { groupMembershipSchema } from '../reference/reference.schemas';
 import { AppError } from './problem';
 
 const published: Record<string, object> = Object.fromEntries(
-  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema].map((s) => [s.$id, s]),
+  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema].map((s) => [s.$id, s]),
 );
 
 export function schemasRoutes(): Router {

@@ -9,9 +9,10 @@ import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { requestLocale } from '../http/locale';
 import { validateBody } from '../http/validate';
-import { resolveLink } from '../invitations/links';
+import { resolveLink, type ResolvedLink } from '../invitations/links';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
 import { findFormOrReject } from '../responses/submit-response';
+import { currentCountryScores, scoreSubmission } from '../scoring/round-scores';
 import type { AssetStore } from './assets';
 import { linkProblemPage, questionnairePage } from './pages';
 
@@ -26,6 +27,16 @@ export const responseWriteSchema = {
     locale: { enum: ['en', 'fr', 'es'] },
   },
 } as const;
+
+/** The country's gap profile as the respondent sees it after submitting: area by area. */
+async function respondentScores(link: ResolvedLink) {
+  const scores = await currentCountryScores(link.round.id, link.country.iso3);
+  if (!scores) return null;
+  return {
+    methodologyVersion: scores.methodologyVersion,
+    areas: scores.areas.map((a) => ({ area: a.area, status: a.status, capacity: a.capacity, target: a.target, gap: a.gap, priority: a.priority, band: a.band, completeness: a.completeness })),
+  };
+}
 
 function writerOf(req: Request, invitationId: string): Writer {
   return { invitationId, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) };
@@ -49,7 +60,8 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
   router.get('/api/respondent/:token', async (req, res) => {
     const link = await resolveLink(req.params.token);
     const response = await getResponseState(link.round.id, link.country.iso3);
-    res.set('Cache-Control', 'no-store').json({ round: link.round, country: link.country, language: link.language, response });
+    const scores = response.status === 'submitted' ? await respondentScores(link) : null;
+    res.set('Cache-Control', 'no-store').json({ round: link.round, country: link.country, language: link.language, response, scores });
   });
 
   router.put('/api/respondent/:token/draft', validateBody(responseWriteSchema), async (req, res) => {
@@ -60,7 +72,9 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
   router.post('/api/respondent/:token/submit', validateBody(responseWriteSchema), async (req, res) => {
     const link = await resolveLink(String(req.params.token));
     const write = req.body as Write;
-    res.json(await submitResponse(forms, link, write, writerOf(req, link.invitationId), requestLocale(req, write.locale)));
+    const state = await submitResponse(forms, link, write, writerOf(req, link.invitationId), requestLocale(req, write.locale));
+    await scoreSubmission(forms, link.round.id, link.country.iso3);
+    res.json({ ...state, scores: await respondentScores(link) });
   });
 
   router.get('/r/:formId', (req, res) => {

@@ -14,6 +14,16 @@ const roundSchema = new mongoose.Schema(
       default: [],
     },
     demo: { type: Boolean, default: false },
+    /** How this round is scored (server/scoring); changing it and recomputing gives new snapshots. */
+    scoring: {
+      completenessThreshold: { type: Number, default: 0.5 },
+      defaultTargetLevel: { type: Number, default: 4 },
+      /** Weight overrides by indicator ("A1.1" cannot be a key, hence a list). */
+      weights: { type: [{ _id: false, indicator: String, weight: Number }], default: [] },
+      /** Which "global South" the aggregates use, and which HDI groups count for 'undp-hdi'. */
+      southDefinition: { type: String, enum: ['un-regions', 'world-bank', 'undp-hdi'], default: 'un-regions' },
+      southHdiGroups: { type: [String], default: ['Low', 'Medium'] },
+    },
   },
   { timestamps: true },
 );

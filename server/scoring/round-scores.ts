@@ -1,0 +1,163 @@
+// Use cases of a round's scores: score a country's submitted response, read the current
+// scores, recompute a whole round after the methodology or its settings changed and say what
+// changed. The arithmetic is in score.ts (pure); this file only reads and writes.
+import type { FormRegistry } from '../forms/form-registry';
+import { AppError } from '../http/problem';
+import { CountryResponse } from '../responses/country-response.model';
+import { findFormOrReject } from '../responses/submit-response';
+import { Round } from '../rounds/round.model';
+import { diffScores, type ScoreChange } from './diff';
+import { scoreAnswers, type AreaScore, type ResponseScores } from './score';
+import { ScoreSnapshot } from './score-snapshot.model';
+import { scoringModelOf, type MethodologySettings } from './scoring-model';
+
+type RoundDoc = NonNullable<Awaited<ReturnType<typeof loadRound>>>;
+
+export interface CountryScores extends ResponseScores {
+  country: string;
+  responseRevision: number;
+  computedAt: Date;
+  reason: 'submitted' | 'recomputed';
+}
+
+async function loadRound(roundId: string) {
+  return Round.findById(roundId).lean();
+}
+
+async function roundOrReject(roundId: string): Promise<RoundDoc> {
+  const round = await loadRound(roundId);
+  if (!round) throw new AppError('notFound', 'No such round');
+  return round;
+}
+
+/** The round's scoring settings in the form score.ts takes. */
+export function settingsOf(round: RoundDoc): Partial<MethodologySettings> {
+  const s = round.scoring;
+  if (!s) return {};
+  return {
+    completenessThreshold: s.completenessThreshold ?? undefined,
+    defaultTargetLevel: s.defaultTargetLevel ?? undefined,
+    weights: Object.fromEntries((s.weights ?? []).map((w) => [w.indicator, w.weight])),
+  };
+}
+
+function score(forms: FormRegistry, round: RoundDoc, answers: Record<string, unknown>): ResponseScores {
+  const form = findFormOrReject(forms, round.formId, round.formVersion);
+  return scoreAnswers(scoringModelOf(form.json), answers, settingsOf(round));
+}
+
+async function storeSnapshot(round: RoundDoc, country: string, revision: number, scores: ResponseScores, reason: CountryScores['reason']) {
+  await ScoreSnapshot.create({
+    roundId: round._id,
+    country,
+    formId: scores.formId,
+    formVersion: scores.formVersion,
+    methodologyVersion: scores.methodologyVersion,
+    settings: {
+      completenessThreshold: scores.settings.completenessThreshold,
+      defaultTargetLevel: scores.settings.defaultTargetLevel,
+      weights: Object.entries(scores.settings.weights ?? {}).map(([indicator, weight]) => ({ indicator, weight })),
+    },
+    responseRevision: revision,
+    computedAt: new Date(),
+    reason,
+    areas: scores.areas,
+  });
+}
+
+type SnapshotDoc = {
+  country: string;
+  formId: string;
+  formVersion: number;
+  methodologyVersion: string;
+  settings?: { completenessThreshold?: number | null; defaultTargetLevel?: number | null; weights?: { indicator?: string | null; weight?: number | null }[] } | null;
+  responseRevision: number;
+  computedAt: Date;
+  reason: CountryScores['reason'];
+  areas: unknown[];
+};
+
+function toScores(doc: SnapshotDoc): CountryScores {
+  return {
+    country: doc.country,
+    formId: doc.formId,
+    formVersion: doc.formVersion,
+    methodologyVersion: doc.methodologyVersion,
+    settings: {
+      completenessThreshold: doc.settings?.completenessThreshold ?? 0.5,
+      defaultTargetLevel: doc.settings?.defaultTargetLevel ?? 4,
+      weights: Object.fromEntries((doc.settings?.weights ?? []).map((w) => [String(w.indicator), Number(w.weight)])),
+    },
+    responseRevision: doc.responseRevision,
+    computedAt: doc.computedAt,
+    reason: doc.reason,
+    areas: doc.areas as AreaScore[],
+  };
+}
+
+/** Scores a country's submitted response unless this revision is scored already (repeated submits). */
+export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string): Promise<void> {
+  const round = await roundOrReject(roundId);
+  const response = await CountryResponse.findById(`${roundId}-${country}`).lean();
+  if (!response || response.status !== 'submitted') return;
+  if (await ScoreSnapshot.exists({ roundId, country, responseRevision: response.revision })) return;
+  await storeSnapshot(round, country, response.revision, score(forms, round, response.answers), 'submitted');
+}
+
+/** The latest snapshot of every scored country of a round, by country. */
+export async function currentScores(roundId: string): Promise<Map<string, CountryScores>> {
+  const latest = new Map<string, CountryScores>();
+  const docs = await ScoreSnapshot.find({ roundId }).sort({ country: 1, computedAt: -1 }).lean<SnapshotDoc[]>();
+  for (const doc of docs) if (!latest.has(doc.country)) latest.set(doc.country, toScores(doc));
+  return latest;
+}
+
+export async function currentCountryScores(roundId: string, country: string): Promise<CountryScores | undefined> {
+  const doc = await ScoreSnapshot.findOne({ roundId, country }).sort({ computedAt: -1 }).lean<SnapshotDoc>();
+  return doc ? toScores(doc) : undefined;
+}
+
+function sameSettings(a: MethodologySettings, b: MethodologySettings): boolean {
+  const weights = (s: MethodologySettings) => JSON.stringify(Object.entries(s.weights ?? {}).sort(([x], [y]) => x.localeCompare(y)));
+  return a.completenessThreshold === b.completenessThreshold && a.defaultTargetLevel === b.defaultTargetLevel && weights(a) === weights(b);
+}
+
+export interface RecomputeReport {
+  roundId: string;
+  methodologyVersion: string;
+  settings: MethodologySettings;
+  recomputed: number;
+  unchanged: number;
+  countries: { country: string; changes: ScoreChange[]; first: boolean }[];
+}
+
+/**
+ * Scores every submitted response of the round again with the current methodology and the
+ * round's settings. A new snapshot is stored only where something changed; the report lists
+ * the changes country by country. Running it twice in a row changes nothing the second time.
+ */
+export async function recomputeRound(forms: FormRegistry, roundId: string): Promise<RecomputeReport> {
+  const round = await roundOrReject(roundId);
+  const before = await currentScores(roundId);
+  const report: RecomputeReport = { roundId, methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
+  for await (const response of CountryResponse.find({ roundId: round._id, status: 'submitted' }).sort({ country: 1 }).lean().cursor()) {
+    const after = score(forms, round, response.answers as Record<string, unknown>);
+    report.methodologyVersion = after.methodologyVersion;
+    report.settings = after.settings;
+    const previous = before.get(response.country);
+    const changes = previous ? diffScores(previous, after) : [];
+    const sameBasis =
+      previous &&
+      previous.methodologyVersion === after.methodologyVersion &&
+      previous.responseRevision === response.revision &&
+      sameSettings(previous.settings, after.settings);
+    if (previous && sameBasis && changes.length === 0) {
+      report.unchanged++;
+      continue;
+    }
+    await storeSnapshot(round, response.country, response.revision, after, 'recomputed');
+    report.recomputed++;
+    report.countries.push({ country: response.country, changes, first: !previous });
+  }
+  return report;
+}

@@ -1,0 +1,28 @@
+// Stored scores: one snapshot per computation of a country's response, never updated, so
+// every figure shown can be traced to the form version, methodology version, settings and
+// response revision it came from. The latest snapshot of a country is its current score.
+import mongoose from 'mongoose';
+
+const snapshotSchema = new mongoose.Schema(
+  {
+    roundId: { type: mongoose.Schema.Types.ObjectId, required: true, index: true },
+    country: { type: String, required: true, match: /^[A-Z]{3}$/ },
+    formId: { type: String, required: true },
+    formVersion: { type: Number, required: true },
+    methodologyVersion: { type: String, required: true },
+    /** The settings used; weights as a list, since indicator ids ("A1.1") cannot be keys. */
+    settings: {
+      completenessThreshold: Number,
+      defaultTargetLevel: Number,
+      weights: [{ _id: false, indicator: String, weight: Number }],
+    },
+    responseRevision: { type: Number, required: true },
+    computedAt: { type: Date, required: true },
+    reason: { type: String, enum: ['submitted', 'recomputed'], required: true },
+    areas: { type: [mongoose.Schema.Types.Mixed], required: true },
+  },
+  { minimize: false },
+);
+snapshotSchema.index({ roundId: 1, country: 1, computedAt: -1 });
+
+export const ScoreSnapshot = mongoose.model('ScoreSnapshot', snapshotSchema);

@@ -1,0 +1,82 @@
+// HTTP edge of scores, for organizers:
+//   GET  /api/rounds/:roundId/overview                    countries × areas matrix (viewer+)
+//   GET  /api/rounds/:roundId/countries/:iso3/profile     a country's scores with the answers behind them (viewer+)
+//   PUT  /api/rounds/:roundId/scoring                     the round's scoring settings (admin)
+//   GET  /api/rounds/:roundId/aggregates?by=region        per group and area: mean, median, bands (viewer+)
+//        by = region | subregion | income | hdi | group (REC/RCP) | south (the round's definition)
+//   POST /api/rounds/:roundId/scores/recompute            score the round again, report what changed (admin)
+import { Router } from 'express';
+import { requireRole } from '../auth/auth.middleware';
+import type { FormRegistry } from '../forms/form-registry';
+import { AppError } from '../http/problem';
+import { validateBody } from '../http/validate';
+import { CountryResponse } from '../responses/country-response.model';
+import { findRoundOrReject } from '../rounds/find-round';
+import { Round } from '../rounds/round.model';
+import { dimensionOf } from './country-groupings';
+import { aggregateRound } from './round-aggregates';
+import { currentCountryScores, currentScores, recomputeRound } from './round-scores';
+import { scoringSettingsSchema, type ScoringSettingsInput } from './scoring.schemas';
+
+/** The few figures of an area that the overview matrix shows. */
+function cell(a: { status: string; capacity: number | null; target: number; gap: number | null; priority: number | null; band: string | null; completeness: number }) {
+  return { status: a.status, capacity: a.capacity, target: a.target, gap: a.gap, priority: a.priority, band: a.band, completeness: a.completeness };
+}
+
+export function scoresRoutes(forms: FormRegistry): Router {
+  const router = Router();
+
+  router.get('/api/rounds/:roundId/overview', requireRole('viewer'), async (req, res) => {
+    const round = await findRoundOrReject(String(req.params.roundId));
+    const scores = await currentScores(String(round._id));
+    const statuses = new Map<string, string>();
+    for (const r of await CountryResponse.find({ roundId: round._id }, { country: 1, status: 1 }).lean()) statuses.set(r.country, r.status);
+    const areas = [...new Set([...scores.values()].flatMap((s) => s.areas.map((a) => a.area)))];
+    res.json({
+      round: { id: String(round._id), name: round.name, formId: round.formId, formVersion: round.formVersion },
+      areas,
+      countries: round.countries.map((c) => {
+        const s = scores.get(c.iso3);
+        return {
+          iso3: c.iso3,
+          name: c.name,
+          response: statuses.get(c.iso3) ?? 'none',
+          methodologyVersion: s?.methodologyVersion ?? null,
+          computedAt: s?.computedAt ?? null,
+          areas: s ? Object.fromEntries(s.areas.map((a) => [a.area, cell(a)])) : {},
+        };
+      }),
+    });
+  });
+
+  router.get('/api/rounds/:roundId/countries/:iso3/profile', requireRole('viewer'), async (req, res) => {
+    const round = await findRoundOrReject(String(req.params.roundId));
+    const country = round.countries.find((c) => c.iso3 === req.params.iso3);
+    if (!country) throw new AppError('notFound', `${req.params.iso3} is not in this round`);
+    const response = await CountryResponse.findById(`${round._id}-${country.iso3}`).lean();
+    res.json({
+      country,
+      response: response ? { status: response.status, revision: response.revision, submittedAt: response.submittedAt } : { status: 'none' },
+      scores: (await currentCountryScores(String(round._id), country.iso3)) ?? null,
+    });
+  });
+
+  router.get('/api/rounds/:roundId/aggregates', requireRole('viewer'), async (req, res) => {
+    res.json(await aggregateRound(String(req.params.roundId), dimensionOf(req.query.by)));
+  });
+
+  router.put('/api/rounds/:roundId/scoring', requireRole('admin'), validateBody(scoringSettingsSchema), async (req, res) => {
+    const round = await findRoundOrReject(String(req.params.roundId));
+    const input = req.body as ScoringSettingsInput;
+    const set = Object.fromEntries(Object.entries(input).map(([k, v]) => [`scoring.${k}`, v]));
+    const updated = await Round.findByIdAndUpdate(round._id, { $set: set }, { returnDocument: 'after', runValidators: true }).lean();
+    res.json({ scoring: updated!.scoring });
+  });
+
+  router.post('/api/rounds/:roundId/scores/recompute', requireRole('admin'), async (req, res) => {
+    const round = await findRoundOrReject(String(req.params.roundId));
+    res.json(await recomputeRound(forms, String(round._id)));
+  });
+
+  return router;
+}
