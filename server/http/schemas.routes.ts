@@ -1,4 +1,5 @@
-// Publishes the JSON Schemas that request bodies are validated against:
+// Publishes the JSON Schemas that request bodies are validated against, and those of the
+// main organizer responses:
 //   GET /api/schemas            their names
 //   GET /api/schemas/:name      one schema
 // (Each form's answer schema is at /api/forms/:formId/answer-schema.)
@@ -6,12 +7,12 @@ import { Router } from 'express';
 import { newAccountSchema, signInSchema } from '../auth/auth.schemas';
 import { responseWriteSchema } from '../respondent/respondent.routes';
 import { responseSubmissionSchema } from '../responses/response.schemas';
-import { scoringSettingsSchema } from '../scoring/scoring.schemas';
+import { aggregatesResponseSchema, countryProfileResponseSchema, overviewResponseSchema, scoringSettingsSchema } from '../scoring/scoring.schemas';
 import { groupMembershipSchema } from '../reference/reference.schemas';
 import { AppError } from './problem';
 
 const published: Record<string, object> = Object.fromEntries(
-  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema].map((s) => [s.$id, s]),
+  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema].map((s) => [s.$id, s]),
 );
 
 export function schemasRoutes(): Router {

@@ -32,3 +32,111 @@ export interface ScoringSettingsInput {
   southDefinition?: 'un-regions' | 'world-bank' | 'undp-hdi';
   southHdiGroups?: string[];
 }
+
+// Response schemas (published, and checked against real answers in the integration tests).
+const nullableNumber = { type: ['number', 'null'] } as const;
+const band = { enum: ['requires further progress', 'partially meets', 'meets', 'fully meets', null] } as const;
+const areaStatus = { enum: ['scored', 'insufficient data'] } as const;
+
+const areaCell = {
+  type: 'object',
+  required: ['status', 'capacity', 'target', 'gap', 'priority', 'band', 'completeness'],
+  properties: { status: areaStatus, capacity: nullableNumber, target: { type: 'number' }, gap: nullableNumber, priority: nullableNumber, band, completeness: { type: 'number' } },
+} as const;
+
+export const overviewResponseSchema = {
+  $id: 'round-overview',
+  type: 'object',
+  required: ['round', 'areas', 'countries'],
+  properties: {
+    round: { type: 'object', required: ['id', 'name', 'formId', 'formVersion'] },
+    areas: { type: 'array', items: { type: 'string' } },
+    countries: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['iso3', 'name', 'response', 'methodologyVersion', 'computedAt', 'areas'],
+        properties: {
+          iso3: { type: 'string', pattern: '^[A-Z]{3}$' },
+          name: { type: 'string' },
+          response: { enum: ['none', 'draft', 'submitted'] },
+          methodologyVersion: { type: ['string', 'null'] },
+          computedAt: { type: ['string', 'null'] },
+          areas: { type: 'object', additionalProperties: areaCell },
+        },
+      },
+    },
+  },
+} as const;
+
+export const countryProfileResponseSchema = {
+  $id: 'country-profile',
+  type: 'object',
+  required: ['country', 'response', 'scores'],
+  properties: {
+    country: { type: 'object', required: ['iso3', 'name'] },
+    response: { type: 'object', required: ['status'] },
+    scores: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['formId', 'formVersion', 'methodologyVersion', 'settings', 'responseRevision', 'computedAt', 'areas'],
+          properties: {
+            areas: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['area', 'status', 'capacity', 'target', 'gap', 'priority', 'band', 'completeness', 'confidence', 'indicators'],
+                properties: {
+                  area: { type: 'string' },
+                  status: areaStatus,
+                  capacity: nullableNumber,
+                  gap: nullableNumber,
+                  priority: nullableNumber,
+                  band,
+                  indicators: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['id', 'question', 'weight', 'answer', 'evidence'],
+                      properties: { answer: { enum: [0, 1, 2, 3, 4, 'na', 'dk', null] }, evidence: { type: 'boolean' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      ],
+    },
+  },
+} as const;
+
+const stats = { anyOf: [{ type: 'null' }, { type: 'object', required: ['n', 'mean', 'median', 'min', 'max'] }] } as const;
+
+export const aggregatesResponseSchema = {
+  $id: 'round-aggregates',
+  type: 'object',
+  required: ['roundId', 'by', 'southDefinition', 'countriesScored', 'groups'],
+  properties: {
+    by: { enum: ['region', 'subregion', 'income', 'hdi', 'group', 'south'] },
+    groups: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['group', 'countries', 'areas'],
+        properties: {
+          areas: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['area', 'scored', 'insufficientData', 'capacity', 'gap', 'priority', 'bands'],
+              properties: { capacity: stats, gap: stats, priority: stats, bands: { type: 'object' } },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

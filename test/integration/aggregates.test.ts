@@ -1,5 +1,6 @@
 // Aggregates of a round's scores by region, REC/RCP and "global South", over HTTP against the
 // real database with the project's reference data seeded.
+import Ajv from 'ajv';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
 import { createTestRound, type TestRound } from '../helpers/rounds';
@@ -31,6 +32,8 @@ describe('When a viewer reads the aggregates of a round by region', () => {
   it('then countries with insufficient data are counted apart and never averaged in', async () => {
     const reply = await aggregates('region');
     expect(reply.status).toBe(200);
+    const schema = (await request(`${app.baseUrl}/api/schemas/round-aggregates`)).body;
+    expect(new Ajv({ strict: false }).validate({ ...schema, $id: undefined }, reply.body)).toBe(true);
     const africa = group(reply.body, 'region:Africa')!;
     expect(africa.countries).toBe(2);
     expect(africa.areas[0]).toMatchObject({ area: 'A1', scored: 1, insufficientData: 1, capacity: { mean: 50, median: 50 } });

@@ -1,6 +1,7 @@
 // From a submitted response to its stored score, through HTTP and the real database: the
 // snapshot on submit, the respondent's gap profile, the organizers' overview and country
 // profile, and a recompute after the weights change that says what changed.
+import Ajv from 'ajv';
 import { ScoreSnapshot } from '../../server/scoring/score-snapshot.model';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
 import { createTestRound, type TestRound } from '../helpers/rounds';
@@ -24,6 +25,13 @@ beforeAll(async () => {
   admin = await createOrganizer(app.baseUrl, 'admin');
 });
 
+/** The problems found validating a body against the schema the service publishes (none = []). */
+async function matchesPublishedSchema(name: string, body: unknown): Promise<unknown[]> {
+  const schema = (await request(`${app.baseUrl}/api/schemas/${name}`)).body;
+  const check = new Ajv({ strict: false }).compile({ ...schema, $id: undefined });
+  return check(body) ? [] : check.errors!;
+}
+
 const put = (url: string, body: unknown, headers: Record<string, string>) => request(url, { method: 'PUT', headers, body: JSON.stringify(body) });
 
 describe('When a country submits its response', () => {
@@ -46,12 +54,14 @@ describe('When a country submits its response', () => {
   it('then organizers see it in the overview matrix and in the country profile with the answers behind it', async () => {
     const overview = await request(`${app.baseUrl}/api/rounds/${round.roundId}/overview`, { headers: { Cookie: viewer.cookie } });
     expect(overview.status).toBe(200);
+    expect(await matchesPublishedSchema('round-overview', overview.body)).toEqual([]);
     expect(overview.body.areas).toEqual(['A1']);
     const [ken, ner] = overview.body.countries;
     expect(ken).toMatchObject({ iso3: 'KEN', response: 'submitted', areas: { A1: { capacity: 50, gap: 25, band: 'meets' } } });
     expect(ner).toMatchObject({ iso3: 'NER', response: 'none', areas: {} });
 
     const profile = await request(`${app.baseUrl}/api/rounds/${round.roundId}/countries/KEN/profile`, { headers: { Cookie: viewer.cookie } });
+    expect(await matchesPublishedSchema('country-profile', profile.body)).toEqual([]);
     expect(profile.body.scores.areas[0].indicators).toEqual([
       { id: 'A1.1', question: 'a1_1', weight: 1, answer: 2, evidence: false },
       { id: 'A1.2', question: 'a1_2', weight: 1, answer: 3, evidence: false },
