@@ -60,6 +60,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
 <main id="main">
 <div id="status" role="status" aria-live="polite"></div>
 <div id="notice" role="status" aria-live="polite"></div>
+<section id="profile" aria-labelledby="profile-title" hidden></section>
 <div id="survey"></div>
 <noscript>${texts.noScript[locale]}</noscript>
 </main>

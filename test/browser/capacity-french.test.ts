@@ -246,6 +246,10 @@ describe('When a focal point of Niger answers the capacity questionnaire in Fren
         throw new Error(`not submitted; status line: "${await page.textContent('#status')}" (${err.message})`);
       });
     expect(await page.textContent('#status')).toBe('Merci. Vos réponses ont bien été reçues.');
+    // The country's gap profile, computed by the server on submission, in French.
+    expect(await page.textContent('#profile-title')).toBe('Profil des lacunes de capacités de votre pays');
+    expect(await page.locator('#profile tbody tr').count()).toBe(10);
+    expect(await page.locator('#profile thead th').allTextContents()).toEqual(['Domaine', 'Capacité', 'Cible', 'Écart', 'Appréciation']);
 
     const stored = await CountryResponse.findById(countryResponseId(round.roundId, 'NER')).lean();
     expect(stored).toMatchObject({ status: 'submitted', locale: 'fr', country: 'NER', formId: 'capacity' });

@@ -34,6 +34,9 @@
       failed: 'Your answers could not be sent. Check your connection and try again; nothing you entered is lost.',
       linkGone: 'This link is no longer valid. Your answers are kept in this browser; ask the organizers for a new link.',
       reviewAgain: 'A colleague saved answers while you were submitting. Check the answers, then submit again.',
+      profileTitle: 'Your country’s capacity-gap profile',
+      profileColumns: ['Area', 'Capacity', 'Target', 'Gap', 'Assessment'],
+      bands: { 'requires further progress': 'requires further progress', 'partially meets': 'partially meets', meets: 'meets', 'fully meets': 'fully meets', 'insufficient data': 'insufficient data' },
     },
     fr: {
       language: 'Langue',
@@ -52,6 +55,9 @@
       failed: 'Vos réponses n’ont pas pu être envoyées. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.',
       linkGone: 'Ce lien n’est plus valide. Vos réponses sont conservées dans ce navigateur ; demandez un nouveau lien aux organisateurs.',
       reviewAgain: 'Un collègue a enregistré des réponses pendant l’envoi. Vérifiez les réponses, puis soumettez à nouveau.',
+      profileTitle: 'Profil des lacunes de capacités de votre pays',
+      profileColumns: ['Domaine', 'Capacité', 'Cible', 'Écart', 'Appréciation'],
+      bands: { 'requires further progress': 'progrès supplémentaires nécessaires', 'partially meets': 'satisfait partiellement', meets: 'satisfait', 'fully meets': 'satisfait pleinement', 'insufficient data': 'données insuffisantes' },
     },
     es: {
       language: 'Idioma',
@@ -70,6 +76,9 @@
       failed: 'No se pudieron enviar sus respuestas. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
       linkGone: 'Este enlace ya no es válido. Sus respuestas se conservan en este navegador; solicite un nuevo enlace a los organizadores.',
       reviewAgain: 'Un colega guardó respuestas mientras usted enviaba las suyas. Revise las respuestas y vuelva a enviarlas.',
+      profileTitle: 'Perfil de brechas de capacidad de su país',
+      profileColumns: ['Área', 'Capacidad', 'Meta', 'Brecha', 'Valoración'],
+      bands: { 'requires further progress': 'requiere más avances', 'partially meets': 'cumple parcialmente', meets: 'cumple', 'fully meets': 'cumple plenamente', 'insufficient data': 'datos insuficientes' },
     },
   };
 
@@ -188,7 +197,54 @@
     }, 0);
   }
 
-  function showSubmitted(state) {
+  // The gap profile the server computed on submission: one row per area, scores 0–100.
+  function showProfile(scores) {
+    var box = document.getElementById('profile');
+    if (!scores || !scores.areas || !box) return;
+    var t = messages[locale] || messages.en;
+    var localized = function (text) {
+      return typeof text === 'string' ? text : (text && (text[locale] || text['default'])) || '';
+    };
+    var pageTitle = function (area) {
+      var page = (formJson.pages || []).filter(function (p) {
+        return p.name === area.toLowerCase();
+      })[0];
+      return page ? localized(page.title) : area;
+    };
+    var number = function (v) {
+      return v === null || v === undefined ? '—' : String(Math.round(v));
+    };
+    box.textContent = '';
+    var title = document.createElement('h2');
+    title.id = 'profile-title';
+    title.textContent = t.profileTitle;
+    var table = document.createElement('table');
+    var head = table.createTHead().insertRow();
+    t.profileColumns.forEach(function (label) {
+      var th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = label;
+      head.appendChild(th);
+    });
+    var rows = table.createTBody();
+    scores.areas.forEach(function (a) {
+      var row = rows.insertRow();
+      row.setAttribute('data-area', a.area);
+      var th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = pageTitle(a.area);
+      row.appendChild(th);
+      [number(a.capacity), number(a.target), number(a.gap), t.bands[a.status === 'scored' ? a.band : 'insufficient data']].forEach(function (v) {
+        row.insertCell().textContent = v;
+      });
+    });
+    box.appendChild(title);
+    box.appendChild(table);
+    box.hidden = false;
+  }
+
+  function showSubmitted(state, scores) {
+    showProfile(scores);
     var model = buildSurvey(formJson);
     model.data = state.answers;
     model.mode = 'display';
@@ -244,7 +300,7 @@
 
   // ---- country link: drafts, merge, submit --------------------------------------------------
 
-  function startCountry(server) {
+  function startCountry(server, serverScores) {
     var storeKey = 'capgap:draft:' + token;
     var api = '/api/respondent/' + encodeURIComponent(token);
     // base: the server revision our local edits started from.
@@ -261,7 +317,7 @@
     if (server.status === 'submitted') {
       forget(storeKey);
       survey = null;
-      showSubmitted(server);
+      showSubmitted(server, serverScores);
       return;
     }
 
@@ -432,7 +488,7 @@
           if (result.status === 200) {
             forget(storeKey);
             dirty = false;
-            showSubmitted(result.data);
+            showSubmitted(result.data, result.data.scores);
             say('sent');
           } else if (result.status === 409 && result.data.code === '409.2') {
             applyServerState(result.data.current);
@@ -504,7 +560,7 @@
   Promise.all(loads).then(
     function (results) {
       formJson = results[0];
-      if (token) startCountry(results[1].response);
+      if (token) startCountry(results[1].response, results[1].scores);
       else startOpen();
     },
     function () {
