@@ -40,20 +40,22 @@ import { withMemorySampling, type MemoryFigures } from './bench/memory-sampler';
 interface Options {
   count: number;
   xlsxCount?: number;
+  yieldEvery: number;
   seed: number;
 }
 
 function parseOptions(): Options {
-  const positiveInteger = (value: string) => {
+  const integerAtLeast = (min: number) => (value: string) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 10) throw new InvalidArgumentError('must be an integer of at least 10');
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be an integer of at least ${min}`);
     return n;
   };
   const program = new Command('bench-scores')
     .description('Time and peak memory of scoring N generated responses, exporting their scores to CSV and XLSX, and aggregating them')
-    .option('--count <n>', 'responses to score, export to CSV and aggregate', positiveInteger, 100_000)
-    .option('--xlsx-count <n>', 'responses to export to XLSX (default: --count)', positiveInteger)
-    .option('--seed <n>', 'seed of the generated answer sets', positiveInteger, 1);
+    .option('--count <n>', 'responses to score, export to CSV and aggregate', integerAtLeast(10), 100_000)
+    .option('--xlsx-count <n>', 'responses to export to XLSX (default: --count)', integerAtLeast(10))
+    .option('--yield-every <rows>', 'the row generator yields to the event loop every so many rows', integerAtLeast(1), 1000)
+    .option('--seed <n>', 'seed of the generated answer sets', integerAtLeast(0), 1);
   program.parse();
   return program.opts<Options>();
 }
@@ -115,6 +117,7 @@ interface Bench {
   form: FormJson;
   model: ScoringModel;
   seed: number;
+  yieldEvery: number;
 }
 
 /** Score rows of `count` responses, generated and scored as the writer pulls them: nothing accumulates. */
@@ -126,8 +129,9 @@ async function* generatedScoreRows(bench: Bench, count: number, counter: { rows:
     for (const row of scoreRows([scores], names)) {
       counter.rows++;
       yield row;
-      // Lets the memory sampler's timer run (writes may never need to wait for a 'drain').
-      if (counter.rows % 1000 === 0) await yieldToEventLoop();
+      // Lets the memory sampler's timer run (writes may never need to wait for a 'drain'), and
+      // the writer's own asynchronous work, as a database cursor would between its batches.
+      if (counter.rows % bench.yieldEvery === 0) await yieldToEventLoop();
     }
     index++;
   }
@@ -254,13 +258,13 @@ async function aggregatePhase(bench: Bench, count: number): Promise<PhaseRow[]> 
 function printReport(bench: Bench, options: Options, xlsxCount: number, rows: PhaseRow[], streaming: [PhaseRow, PhaseRow][]): void {
   const cpus = os.cpus();
   const mem = (row: PhaseRow | undefined, key: keyof Omit<MemoryFigures, 'samples'>) => (row?.memory ? fixed(row.memory[key], 0) : '');
-  const growth = (row: PhaseRow, peak: 'peakRssMb' | 'peakHeapMb', base: 'baselineRssMb' | 'baselineHeapMb') =>
+  const growth = (row: PhaseRow, peak: 'peakRssMb' | 'peakHeapMb' | 'peakExternalMb', base: 'baselineRssMb' | 'baselineHeapMb' | 'baselineExternalMb') =>
     row.memory ? fixed(row.memory[peak] - row.memory[base], 0) : '';
   const out = [
     '',
     `Node ${process.version} on ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} (${os.platform()} ${os.arch()}), ${fixed(os.totalmem() / 2 ** 30, 1)} GB RAM`,
     `load average at the end ${os.loadavg().map((l) => fixed(l, 2)).join(' ')} (1, 5, 15 min)`,
-    `${bench.model.formId} form v${bench.model.formVersion}: seed ${options.seed}; --count ${options.count}, --xlsx-count ${xlsxCount}; memory sampled every 50 ms, baseline after a full GC`,
+    `${bench.model.formId} form v${bench.model.formVersion}: seed ${options.seed}; --count ${options.count}, --xlsx-count ${xlsxCount}; row generator yields every ${options.yieldEvery} rows; memory sampled every 50 ms, baseline after a full GC`,
     '',
     formatTable(
       ['phase', 'count', 'seconds', 'per second', 'output', 'base RSS MB', 'peak RSS MB', 'base heap MB', 'peak heap MB'],
@@ -277,10 +281,11 @@ function printReport(bench: Bench, options: Options, xlsxCount: number, rows: Ph
       ]),
     ),
     '',
-    'Streamed exports: peak memory at a tenth of the rows and at all of them (MB; "+" = peak above the phase baseline)',
+    'Streamed exports: peak memory at a tenth of the rows and at all of them',
+    '(MB; "+" = peak above the phase baseline; external = Buffers and other memory outside the JS heap)',
     '',
     formatTable(
-      ['format', 'rows', 'peak RSS', '+RSS', 'peak heap', '+heap'],
+      ['format', 'rows', 'peak RSS', '+RSS', 'peak heap', '+heap', 'peak external', '+external'],
       streaming.flatMap(([tenth, full]) =>
         [tenth, full].map((r) => [
           r.phase.split(':')[0],
@@ -289,11 +294,14 @@ function printReport(bench: Bench, options: Options, xlsxCount: number, rows: Ph
           growth(r, 'peakRssMb', 'baselineRssMb'),
           mem(r, 'peakHeapMb'),
           growth(r, 'peakHeapMb', 'baselineHeapMb'),
+          mem(r, 'peakExternalMb'),
+          growth(r, 'peakExternalMb', 'baselineExternalMb'),
         ]),
       ),
     ),
     '',
-    'RSS seldom shrinks once grown, so a phase can start from an earlier phase\'s high-water mark; the heap figures are the cleaner comparison.',
+    'RSS seldom shrinks once grown, so a phase can start from an earlier phase\'s high-water mark; heap and external are the cleaner comparison.',
+    'aggregateScores is synchronous: its peak heap is sampled only at its end (its peak RSS is exact when it set a new high).',
     '',
   ];
   process.stdout.write(out.join('\n'));
@@ -306,7 +314,7 @@ async function main(): Promise<void> {
   const xlsxCount = options.xlsxCount ?? options.count;
   const form = loadFormsFolder(formsDir).get('capacity');
   if (!form) throw new Error(`form capacity is not in ${formsDir}`);
-  const bench: Bench = { form: form.json, model: scoringModelOf(form.json), seed: options.seed };
+  const bench: Bench = { form: form.json, model: scoringModelOf(form.json), seed: options.seed, yieldEvery: options.yieldEvery };
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-bench-scores-'));
   try {

@@ -8,9 +8,15 @@ export interface MemoryFigures {
   /** After a full GC, just before the phase. */
   baselineRssMb: number;
   baselineHeapMb: number;
-  /** Highest values sampled during the phase. */
+  /**
+   * Highest values sampled during the phase. The RSS peak is exact when the phase set a new
+   * high for the process (getrusage's maxrss), so also for a phase that never yields.
+   */
   peakRssMb: number;
   peakHeapMb: number;
+  /** Memory of Buffers and other objects outside the JS heap (memoryUsage().external). */
+  baselineExternalMb: number;
+  peakExternalMb: number;
   samples: number;
 }
 
@@ -32,19 +38,24 @@ export const collectGarbage: () => void =
 export async function withMemorySampling<T>(phase: () => Promise<T>, intervalMs = 50): Promise<{ result: T; memory: MemoryFigures }> {
   collectGarbage();
   const baseline = process.memoryUsage();
+  const maxRssBefore = process.resourceUsage().maxRSS * 1024;
   let peakRss = baseline.rss;
   let peakHeap = baseline.heapUsed;
+  let peakExternal = baseline.external;
   let samples = 0;
   const sample = () => {
     const m = process.memoryUsage();
     if (m.rss > peakRss) peakRss = m.rss;
     if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+    if (m.external > peakExternal) peakExternal = m.external;
     samples++;
   };
   const timer = setInterval(sample, intervalMs);
   try {
     const result = await phase();
     sample();
+    const maxRssAfter = process.resourceUsage().maxRSS * 1024;
+    if (maxRssAfter > maxRssBefore && maxRssAfter > peakRss) peakRss = maxRssAfter;
     return {
       result,
       memory: {
@@ -52,6 +63,8 @@ export async function withMemorySampling<T>(phase: () => Promise<T>, intervalMs 
         baselineHeapMb: mb(baseline.heapUsed),
         peakRssMb: mb(peakRss),
         peakHeapMb: mb(peakHeap),
+        baselineExternalMb: mb(baseline.external),
+        peakExternalMb: mb(peakExternal),
         samples,
       },
     };

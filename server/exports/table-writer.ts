@@ -46,9 +46,22 @@ async function writeXlsx<Row>(table: Table<Row>, out: Writable): Promise<void> {
   sheet.columns = table.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 18 }));
   for await (const row of table.rows) {
     sheet.addRow(table.columns.map((c) => c.value(row) ?? null)).commit();
+    await zipCaughtUp(sheet);
   }
   sheet.commit();
   await workbook.commit();
+}
+
+/**
+ * exceljs's streaming writer hands committed rows to the zip without waiting for it
+ * (lib/utils/stream-buf.js), so uncompressed XML piles up when rows come faster than they are
+ * compressed. Waiting for the zip entry's stream to drain gives the backpressure it lacks.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  // The entry is a readable-stream v2 PassThrough (archiver's): its state is _writableState.
+  type Entry = Writable & { _writableState?: { needDrain?: boolean } };
+  const entry = (sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+  if (entry?._writableState?.needDrain) await once(entry, 'drain');
 }
 
 export function writeTable<Row>(format: ExportFormat, table: Table<Row>, out: Writable): Promise<void> {
