@@ -20,7 +20,9 @@ import { schemasRoutes } from './http/schemas.routes';
 import { requireJsonBody } from './http/validate';
 import type { AssetStore } from './respondent/assets';
 import { respondentRoutes } from './respondent/respondent.routes';
+import { remindersRoutes } from './reminders/reminders.routes';
 import { roundsRoutes } from './rounds/rounds.routes';
+import { focalPointsRoutes } from './focal-points/focal-points.routes';
 import { scoresRoutes } from './scoring/scores.routes';
 import { referenceRoutes } from './reference/reference.routes';
 
@@ -52,8 +54,10 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(schemasRoutes());
   app.use(authRoutes(config));
   app.use(formsRoutes(forms));
-  app.use(roundsRoutes());
+  app.use(roundsRoutes(forms));
   app.use(referenceRoutes());
+  app.use(focalPointsRoutes(config));
+  app.use(remindersRoutes(config));
   app.use(scoresRoutes(forms));
   app.use(exportsRoutes(forms));
   app.use(respondentRoutes(forms, assets));

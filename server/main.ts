@@ -12,6 +12,9 @@ import { AssetStore } from './respondent/assets';
 import { Round } from './rounds/round.model';
 import { seedReferenceData } from './reference/seed-reference';
 import { demoAccounts, demoPassword, seedDemo, type DemoLink } from './rounds/seed-demo';
+import { createSmtpTransport, defaultFrom } from './email/mailer';
+import { startOutboxWorker } from './email/outbox-worker';
+import { startReminderJob } from './reminders/reminder-job';
 
 async function main(): Promise<void> {
   let config;
@@ -53,6 +56,11 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address() as AddressInfo;
   logger.info(`capgap listening on http://${address.address}:${address.port}`);
+  const emailTransport = config.smtpUrl ? createSmtpTransport({ smtpUrl: config.smtpUrl, pool: true }) : undefined;
+  const outboxWorker = emailTransport ? startOutboxWorker({ transport: emailTransport, from: process.env.EMAIL_FROM || defaultFrom, log: logger }) : undefined;
+  if (outboxWorker) logger.info('email: outbox worker started (SMTP_URL)');
+  else logger.warn('email disabled: SMTP_URL is not set; messages stay queued in the outbox');
+  const reminderJob = outboxWorker ? startReminderJob(config.publicUrl, logger) : undefined;
   if (config.seedDemo) await printDemoWelcome(config.publicUrl, forms.list().map((f) => f.formId), demoLinks);
 
   let stopping = false;
@@ -64,6 +72,9 @@ async function main(): Promise<void> {
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.close(async () => {
       clearInterval(sweep);
+      reminderJob?.stop();
+      await outboxWorker?.stop();
+      emailTransport?.close();
       await disconnectDatabase();
       await database.stop();
       logger.info('stopped');

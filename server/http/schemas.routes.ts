@@ -10,9 +10,11 @@ import { responseSubmissionSchema } from '../responses/response.schemas';
 import { aggregatesResponseSchema, countryProfileResponseSchema, overviewResponseSchema, scoringSettingsSchema } from '../scoring/scoring.schemas';
 import { groupMembershipSchema } from '../reference/reference.schemas';
 import { AppError } from './problem';
+import { invitationsRequestSchema, linkAgainSchema } from '../focal-points/focal-points.schemas';
+import { roundCreateSchema } from '../rounds/round.schemas';
 
 const published: Record<string, object> = Object.fromEntries(
-  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema].map((s) => [s.$id, s]),
+  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema, roundCreateSchema, invitationsRequestSchema, linkAgainSchema].map((s) => [s.$id, s]),
 );
 
 export function schemasRoutes(): Router {

@@ -5,9 +5,13 @@ import type { Schema } from 'ajv';
 import { compileSchema, toFieldErrors } from './ajv';
 import { AppError } from './problem';
 
-/** Refuses state-changing requests whose body is not declared as JSON. */
+/** Routes that take a CSV body instead (they parse it themselves with express.text). */
+const csvRoutes = /^\/api\/rounds\/[^/]+\/focal-points\/import$/;
+
+/** Refuses state-changing requests whose body is not declared as JSON (or CSV, on csvRoutes). */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+  const csvAllowed = csvRoutes.test(req.originalUrl.split('?')[0]) && req.is('text/csv');
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !csvAllowed) {
     return next(new AppError('unsupportedMediaType', `Content-Type was ${req.headers['content-type'] ?? 'missing'}`));
   }
   next();

@@ -51,3 +51,8 @@ export async function resolveLink(token: string): Promise<ResolvedLink> {
     country: { iso3: country.iso3, name: country.name },
   };
 }
+
+/** Withdraws a link (idempotent: an already revoked link keeps its first revocation time). */
+export async function revokeLink(invitationId: string): Promise<void> {
+  await Invitation.updateOne({ _id: invitationId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+}

@@ -10,6 +10,7 @@ import { AppError } from '../http/problem';
 import { requestLocale } from '../http/locale';
 import { validateBody } from '../http/validate';
 import { resolveLink, type ResolvedLink } from '../invitations/links';
+import { markLinkOpened } from '../focal-points/invite';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
 import { findFormOrReject } from '../responses/submit-response';
 import { currentCountryScores, scoreSubmission } from '../scoring/round-scores';
@@ -59,6 +60,7 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
 
   router.get('/api/respondent/:token', async (req, res) => {
     const link = await resolveLink(req.params.token);
+    await markLinkOpened(link.invitationId);
     const response = await getResponseState(link.round.id, link.country.iso3);
     const scores = response.status === 'submitted' ? await respondentScores(link) : null;
     res.set('Cache-Control', 'no-store').json({ round: link.round, country: link.country, language: link.language, response, scores });

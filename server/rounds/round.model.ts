@@ -14,6 +14,11 @@ const roundSchema = new mongoose.Schema(
       default: [],
     },
     demo: { type: Boolean, default: false },
+    /** Reminders to focal points who have not submitted: at most `max`, at least `minDaysApart` days apart. */
+    reminders: {
+      max: { type: Number, min: 0, max: 10, default: 3 },
+      minDaysApart: { type: Number, min: 1, max: 60, default: 7 },
+    },
     /** How this round is scored (server/scoring); changing it and recomputing gives new snapshots. */
     scoring: {
       completenessThreshold: { type: Number, default: 0.5 },

@@ -1,15 +1,24 @@
 // HTTP edge of assessment rounds for organizers:
 //   GET  /api/rounds                                    rounds and their countries (viewer+)
+//   POST /api/rounds                                    create a round (organizer+)
 //   GET  /api/rounds/:roundId/responses/:country        a country's response (viewer+)
 //   POST /api/rounds/:roundId/responses/:country/reopen send a submitted response back (organizer+)
 import { Router } from 'express';
 import { isValidObjectId } from 'mongoose';
 import { requireRole } from '../auth/auth.middleware';
+import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
+import { validateBody } from '../http/validate';
 import { getResponseState, reopenResponse } from '../responses/country-responses';
 import { Round } from './round.model';
+import { roundCreateSchema, type RoundCreate } from './round.schemas';
 
-export function roundsRoutes(): Router {
+/** A round as the API shows it: `id` instead of `_id`. */
+function roundView({ _id, __v, ...r }: { _id: unknown; __v?: unknown } & Record<string, unknown>) {
+  return { id: String(_id), ...r };
+}
+
+export function roundsRoutes(forms: FormRegistry): Router {
   const router = Router();
 
   router.param('roundId', (_req, _res, next, roundId: string) => {
@@ -24,6 +33,27 @@ export function roundsRoutes(): Router {
   router.get('/api/rounds', requireRole('viewer'), async (_req, res) => {
     const rounds = await Round.find().sort({ createdAt: -1 }).lean();
     res.json({ rounds: rounds.map(({ _id, __v, ...r }) => ({ id: String(_id), ...r })) });
+  });
+
+  router.post('/api/rounds', requireRole('organizer'), validateBody(roundCreateSchema), async (req, res) => {
+    const body = req.body as RoundCreate;
+    const latest = forms.get(body.formId);
+    if (!latest) throw new AppError('unprocessable', `No form ${body.formId}`, [{ field: 'body.formId', message: 'is not a known form' }]);
+    const form = body.formVersion === undefined ? latest : forms.get(body.formId, body.formVersion);
+    if (!form) throw new AppError('unprocessable', `No version ${body.formVersion} of form ${body.formId}`, [{ field: 'body.formVersion', message: 'is not a version of this form' }]);
+    const deadline = new Date(body.deadline);
+    if (!(deadline.getTime() > Date.now())) throw new AppError('invalidInput', undefined, [{ field: 'body.deadline', message: 'must be in the future' }]);
+    const round = await Round.create({
+      name: body.name,
+      formId: form.formId,
+      formVersion: form.formVersion,
+      languages: body.languages,
+      deadline,
+      countries: [],
+      reminders: { max: body.reminders?.max ?? 3, minDaysApart: body.reminders?.minDaysApart ?? 7 },
+    });
+    const id = String(round._id);
+    res.status(201).location(`/api/rounds/${id}`).json({ round: roundView(round.toObject()) });
   });
 
   router.get('/api/rounds/:roundId/responses/:country', requireRole('viewer'), async (req, res) => {

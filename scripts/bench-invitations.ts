@@ -1,0 +1,135 @@
+// Benchmark of invitation email: queueing 2,000 invitations (queueEmail: render + insert) and
+// delivering them with the outbox worker to a local SMTP server.
+//
+//   npx tsx scripts/bench-invitations.ts [--count 2000] [--concurrency 4]
+//
+// A database server is started as the service starts one (server/db, temporary data folder);
+// the SMTP server is smtp-server on a free loopback port that accepts everything and counts.
+// Delivery runs ONE worker (startOutboxWorker) in this process with --concurrency claimers
+// side by side, sharing one pooled SMTP transport with as many connections. Prints messages/s
+// for queueing and for delivery, claims that lost a race, duplicates received (must be 0), and
+// peak memory (process.memoryUsage sampled every 50 ms).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import mongoose from 'mongoose';
+import { SMTPServer } from 'smtp-server';
+import { connectDatabase } from '../server/db/connect';
+import { createSmtpTransport } from '../server/email/mailer';
+import { OutboxClaim } from '../server/email/outbox-claim.model';
+import { OutboxEmail } from '../server/email/outbox.model';
+import { startOutboxWorker } from '../server/email/outbox-worker';
+import { queueEmail } from '../server/email/queue-email';
+import { startLocalDatabase } from './lib/local-service';
+
+const positiveInteger = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+const opts = new Command('bench-invitations')
+  .option('--count <n>', 'invitations to queue and deliver', positiveInteger, 2000)
+  .option('--concurrency <n>', 'claimers in the one worker', positiveInteger, 4)
+  .parse()
+  .opts<{ count: number; concurrency: number }>();
+
+const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+async function main(): Promise<void> {
+  const peak = { rss: 0, heapUsed: 0 };
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+  }, 50);
+  const cleanups: Array<() => Promise<unknown>> = [async () => clearInterval(sampler)];
+  try {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-bench-db-'));
+    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const database = await startLocalDatabase(dataDir, (m) => progress(`database: ${m}`));
+    cleanups.push(() => database.stop());
+    progress(`database: ${database.description}`);
+    await connectDatabase(database.uri, `bench_${randomBytes(4).toString('hex')}`);
+    cleanups.push(() => mongoose.disconnect());
+    await Promise.all([OutboxEmail.init(), OutboxClaim.init()]);
+
+    const received = new Map<string, number>();
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        stream.on('data', () => {});
+        stream.on('end', () => {
+          for (const r of session.envelope.rcptTo) received.set(r.address, (received.get(r.address) ?? 0) + 1);
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+    cleanups.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+    const port = (smtp.server.address() as AddressInfo).port;
+
+    // ---- queueing ----
+    const deadline = new Date('2027-03-15T12:00:00Z');
+    const locales = ['en', 'fr', 'es'] as const;
+    const t0 = performance.now();
+    const queueConcurrency = 8;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: queueConcurrency }, async () => {
+        while (next < opts.count) {
+          const i = next++;
+          await queueEmail({
+            to: `focal.point.${i}@ministry.example`,
+            template: 'invitation',
+            locale: locales[i % 3],
+            data: { name: `Focal Point ${i}`, countryName: `Country ${i % 193}`, roundName: 'Capacity Assessment 2027', deadline, link: `https://capgap.example/respond/${randomBytes(16).toString('base64url')}` },
+          });
+        }
+      }),
+    );
+    const queueSec = (performance.now() - t0) / 1000;
+    progress(`queued ${opts.count} in ${queueSec.toFixed(2)} s`);
+
+    // ---- delivery ----
+    const transport = createSmtpTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, pool: true, maxConnections: opts.concurrency });
+    cleanups.push(async () => transport.close());
+    const t1 = performance.now();
+    const worker = startOutboxWorker({ transport, from: 'capgap <no-reply@capgap.example>', pollMs: 50, concurrency: opts.concurrency });
+    let sent = 0;
+    while (sent < opts.count) {
+      await new Promise((r) => setTimeout(r, 100));
+      sent = await OutboxEmail.countDocuments({ status: 'sent' });
+      if (performance.now() - t1 > 600_000) throw new Error(`only ${sent} sent after 10 min`);
+    }
+    const deliverSec = (performance.now() - t1) / 1000;
+    await worker.stop();
+    const claims = await OutboxClaim.countDocuments();
+    const duplicates = [...received.values()].filter((n) => n > 1).length;
+    const notSent = await OutboxEmail.countDocuments({ status: { $ne: 'sent' } });
+
+    const lines = [
+      '',
+      `invitations: ${opts.count}; database: ${database.description}`,
+      `queueing  (queueEmail, ${queueConcurrency} at a time): ${queueSec.toFixed(2)} s  ${(opts.count / queueSec).toFixed(0)} messages/s`,
+      `delivery  (1 worker, ${opts.concurrency} claimers, pooled SMTP x${opts.concurrency}): ${deliverSec.toFixed(2)} s  ${(opts.count / deliverSec).toFixed(0)} messages/s`,
+      `received by SMTP: ${[...received.values()].reduce((a, b) => a + b, 0)}; addresses received more than once: ${duplicates}; outbox not 'sent': ${notSent}; claims recorded: ${claims}`,
+      `peak memory: rss ${mb(peak.rss)}, heap used ${mb(peak.heapUsed)}`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+    if (duplicates > 0 || notSent > 0) process.exitCode = 1;
+  } finally {
+    for (const c of cleanups.reverse()) await c().catch((err: unknown) => progress(`cleanup failed: ${String(err)}`));
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

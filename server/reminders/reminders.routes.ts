@@ -1,0 +1,16 @@
+// HTTP edge of reminders:
+//   POST /api/rounds/:roundId/reminders?dryRun=true   who would get a reminder now, and why not the others
+//   POST /api/rounds/:roundId/reminders               send the due reminders now (organizer+)
+// The worker also sends due reminders on its own (server/reminders/reminder-job.ts).
+import { Router } from 'express';
+import { requireRole } from '../auth/auth.middleware';
+import type { Config } from '../config';
+import { remindRound } from './send-reminders';
+
+export function remindersRoutes(config: Config): Router {
+  const router = Router();
+  router.post('/api/rounds/:roundId/reminders', requireRole('organizer'), async (req, res) => {
+    res.json(await remindRound(config.publicUrl, String(req.params.roundId), { dryRun: req.query.dryRun === 'true' }));
+  });
+  return router;
+}

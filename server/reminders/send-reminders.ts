@@ -1,0 +1,55 @@
+// Use case: remind the focal points of a round who are due a reminder (plan-reminders.ts
+// decides), each in their own language with a fresh link. A dry run only lists the decisions.
+import { trusted } from 'mongoose';
+import { OutboxEmail } from '../email/outbox.model';
+import { FocalPoint } from '../focal-points/focal-point.model';
+import { sendNewLink } from '../focal-points/invite';
+import { CountryResponse } from '../responses/country-response.model';
+import { findRoundOrReject } from '../rounds/find-round';
+import { Round } from '../rounds/round.model';
+import { planReminders, type ReminderCandidate, type ReminderDecision } from './plan-reminders';
+
+export interface ReminderRun {
+  roundId: string;
+  dryRun: boolean;
+  policy: { max: number; minDaysApart: number };
+  decisions: (ReminderDecision & { email: string })[];
+  queued: number;
+}
+
+export async function remindRound(publicUrl: string, roundId: string, { dryRun = false, now = new Date() } = {}): Promise<ReminderRun> {
+  const round = await findRoundOrReject(roundId);
+  const policy = { max: round.reminders?.max ?? 3, minDaysApart: round.reminders?.minDaysApart ?? 7 };
+  const focalPoints = await FocalPoint.find({ roundId: round._id }).sort({ country: 1, email: 1 }).lean();
+  const submitted = new Set((await CountryResponse.find({ roundId: round._id, status: 'submitted' }, { country: 1 }).lean()).map((r) => r.country));
+  const emails = await OutboxEmail.find({ roundId: round._id }, { focalPointId: 1, template: 1, status: 1, dueAt: 1 }).lean();
+  const candidates: ReminderCandidate[] = focalPoints.map((fp) => {
+    const mine = emails.filter((e) => String(e.focalPointId) === String(fp._id));
+    return {
+      focalPointId: String(fp._id),
+      country: fp.country,
+      invitedAt: fp.invitedAt,
+      bounced: Boolean(fp.bouncedAt) || mine.some((e) => e.status === 'bounced'),
+      remindersAt: mine.filter((e) => e.template === 'reminder').map((e) => e.dueAt),
+    };
+  });
+  const emailOf = new Map(focalPoints.map((fp) => [String(fp._id), fp.email]));
+  const decisions = planReminders(candidates, submitted, policy, round.deadline, now).map((d) => ({ ...d, email: emailOf.get(d.focalPointId)! }));
+  let queued = 0;
+  if (!dryRun) {
+    for (const d of decisions.filter((x) => x.remind)) {
+      const fp = focalPoints.find((f) => String(f._id) === d.focalPointId)!;
+      await sendNewLink(publicUrl, fp, 'reminder', round, now); // due now: the pass's own clock
+      queued++;
+    }
+  }
+  return { roundId: String(round._id), dryRun, policy, decisions, queued };
+}
+
+/** Every round still open: the worker's periodic pass. */
+export async function remindOpenRounds(publicUrl: string, now = new Date()): Promise<ReminderRun[]> {
+  const open = await Round.find({ deadline: trusted({ $gte: now }) }, { _id: 1 }).lean();
+  const runs: ReminderRun[] = [];
+  for (const r of open) runs.push(await remindRound(publicUrl, String(r._id), { now }));
+  return runs;
+}
