@@ -6,7 +6,8 @@
 // A database server is started as the service starts one (server/db, temporary data folder);
 // the SMTP server is smtp-server on a free loopback port that accepts everything and counts.
 // Delivery runs ONE worker (startOutboxWorker) in this process with --concurrency claimers
-// side by side, sharing one pooled SMTP transport with as many connections. Prints messages/s
+// side by side, each taking 10 messages per look, sharing one pooled SMTP transport with as
+// many connections. Delivery time runs until the SMTP server has received every message. Prints messages/s
 // for queueing and for delivery, claims that lost a race, duplicates received (must be 0), and
 // peak memory (process.memoryUsage sampled every 50 ms).
 import { randomBytes } from 'node:crypto';
@@ -15,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import mongoose from 'mongoose';
+import mongoose, { trusted } from 'mongoose';
 import { SMTPServer } from 'smtp-server';
 import { connectDatabase } from '../server/db/connect';
 import { createSmtpTransport } from '../server/email/mailer';
@@ -101,17 +102,16 @@ async function main(): Promise<void> {
     cleanups.push(async () => transport.close());
     const t1 = performance.now();
     const worker = startOutboxWorker({ transport, from: 'capgap <no-reply@capgap.example>', pollMs: 50, concurrency: opts.concurrency });
-    let sent = 0;
-    while (sent < opts.count) {
-      await new Promise((r) => setTimeout(r, 100));
-      sent = await OutboxEmail.countDocuments({ status: 'sent' });
-      if (performance.now() - t1 > 600_000) throw new Error(`only ${sent} sent after 10 min`);
+    const total = () => [...received.values()].reduce((a, b) => a + b, 0);
+    while (total() < opts.count) {
+      await new Promise((r) => setTimeout(r, 50));
+      if (performance.now() - t1 > 600_000) throw new Error(`only ${total()} received after 10 min`);
     }
     const deliverSec = (performance.now() - t1) / 1000;
     await worker.stop();
     const claims = await OutboxClaim.countDocuments();
     const duplicates = [...received.values()].filter((n) => n > 1).length;
-    const notSent = await OutboxEmail.countDocuments({ status: { $ne: 'sent' } });
+    const notSent = await OutboxEmail.countDocuments({ status: trusted({ $ne: 'sent' }) });
 
     const lines = [
       '',

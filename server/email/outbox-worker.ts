@@ -96,32 +96,49 @@ export function newOwner(label = 'worker'): string {
  * (trusted(): our own operators, exempt from the sanitizeFilter guard of server/db/connect.ts.)
  */
 export async function claimNext(owner: string, leaseMs: number = defaults.leaseMs, now: Date = new Date()): Promise<ClaimedEmail | null> {
-  const candidates = await OutboxEmail.find({
-    $or: [
-      { status: 'queued', dueAt: trusted({ $lte: now }) },
-      { status: 'sending', leaseUntil: trusted({ $lt: now }) },
-    ],
-  })
+  return (await claimBatch(owner, leaseMs, 1, now))[0] ?? null;
+}
+
+/**
+ * Claims up to `max` due messages (same rules as claimNext). The candidate read is the costly
+ * part on FerretDB (it filters and sorts outside its storage), so a worker takes several
+ * messages per read; it reads only _id and attempts, and loads each claimed message by _id.
+ */
+export async function claimBatch(owner: string, leaseMs: number, max: number, now: Date = new Date()): Promise<ClaimedEmail[]> {
+  const candidates = await OutboxEmail.find(
+    {
+      $or: [
+        { status: 'queued', dueAt: trusted({ $lte: now }) },
+        { status: 'sending', leaseUntil: trusted({ $lt: now }) },
+      ],
+    },
+    { _id: 1, attempts: 1 },
+  )
     .sort({ dueAt: 1, _id: 1 })
-    .limit(candidatesPerLook)
-    // Claimers start at different places in the list, so they rarely collide.
-    .lean<ClaimedEmail[]>();
+    .limit(Math.max(candidatesPerLook, max * 4))
+    .lean<Array<{ _id: Types.ObjectId; attempts: number }>>();
+  // Claimers start at different places in the list, so they rarely collide.
   const offset = candidates.length ? Math.floor(Math.random() * candidates.length) : 0;
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  for (let i = 0; i < candidates.length; i++) {
+  const claimed: ClaimedEmail[] = [];
+  for (let i = 0; i < candidates.length && claimed.length < max; i++) {
     const candidate = candidates[(i + offset) % candidates.length];
     const attempt = await insertClaim(candidate, owner, now, leaseUntil);
     if (attempt === null) continue;
-    await OutboxEmail.updateOne({ _id: candidate._id }, { $set: { status: 'sending', leaseOwner: owner, leaseUntil, attempts: attempt } });
-    return { ...candidate, attempts: attempt, leaseOwner: owner, leaseUntil };
+    const message = await OutboxEmail.findByIdAndUpdate(
+      candidate._id,
+      { $set: { status: 'sending', leaseOwner: owner, leaseUntil, attempts: attempt } },
+      { returnDocument: 'after' },
+    ).lean<ClaimedEmail>();
+    if (message) claimed.push(message);
   }
-  return null;
+  return claimed;
 }
 
 const candidatesPerLook = 20;
 
 /** Inserts the claim of the candidate's next attempt; null if another claimer holds it. */
-async function insertClaim(candidate: ClaimedEmail, owner: string, now: Date, leaseUntil: Date): Promise<number | null> {
+async function insertClaim(candidate: { _id: Types.ObjectId; attempts: number }, owner: string, now: Date, leaseUntil: Date): Promise<number | null> {
   for (let attempt = candidate.attempts + 1; attempt <= candidate.attempts + 3; attempt++) {
     try {
       await OutboxClaim.create({ _id: `${String(candidate._id)}:${attempt}`, outboxId: candidate._id, attempt, owner, claimedAt: now, leaseUntil });
@@ -214,6 +231,8 @@ export interface WorkerOptions extends RetryOptions {
   owner?: string;
   /** Claimers running side by side in this process (default 1). */
   concurrency?: number;
+  /** Messages a claimer takes per look at the outbox (default 10). */
+  batchSize?: number;
   log?: WorkerLog;
 }
 
@@ -223,7 +242,7 @@ export interface RunningWorker {
 }
 
 export function startOutboxWorker(options: WorkerOptions): RunningWorker {
-  const { pollMs = 5000, leaseMs = defaults.leaseMs, concurrency = 1 } = options;
+  const { pollMs = 5000, leaseMs = defaults.leaseMs, concurrency = 1, batchSize = 10 } = options;
   const log = options.log ?? silentLog;
   let stopping = false;
   const wakers = new Set<() => void>();
@@ -243,11 +262,10 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
     const ctx: DeliveryContext = { ...options, owner, log };
     while (!stopping) {
       try {
-        const message = await claimNext(owner, leaseMs);
-        if (message) {
-          await deliver(message, ctx);
-          continue;
-        }
+        const batch = await claimBatch(owner, leaseMs, batchSize);
+        // stop() lets the claimed batch finish: its messages are held by our lease.
+        for (const message of batch) await deliver(message, ctx);
+        if (batch.length) continue;
       } catch (err) {
         log.error({ err }, 'outbox worker: database error; will try again');
       }
