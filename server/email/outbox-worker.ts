@@ -1,4 +1,4 @@
-// The outbox worker: claims due messages one at a time with a lease, sends them through the
+// The outbox worker: claims due messages (a few at a time) with a lease, sends them through the
 // SMTP relay and records what happened. Several workers (in one process or in several
 // instances of the service) may run at once: a claim is the insert of a uniquely keyed
 // document (see claimNext), so a message is held by one claimer at a time.
