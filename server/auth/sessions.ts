@@ -1,5 +1,6 @@
 // Creating, finding and ending organizer sessions.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../http/token-hash';
 import { trusted } from 'mongoose';
 import { Account } from './account.model';
 import type { Role } from './roles';
@@ -18,7 +19,6 @@ export interface ActiveSession {
   account: SignedInAccount;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(accountId: string, hours: number): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');

@@ -1,12 +1,13 @@
 // Country links: creating one (the token is returned once, only its hash kept) and resolving
 // a token back to its round and country.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../http/token-hash';
 import { AppError } from '../http/problem';
 import { Round } from '../rounds/round.model';
 import { Invitation } from './invitation.model';
 import type { Locale } from '../forms/survey-validation';
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export { hashToken };
 
 /** 144 random bits, URL-safe. */
 export const newToken = () => randomBytes(18).toString('base64url');

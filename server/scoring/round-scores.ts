@@ -2,32 +2,21 @@
 // scores, recompute a whole round after the methodology or its settings changed and say what
 // changed. The arithmetic is in score.ts (pure); this file only reads and writes.
 import type { FormRegistry } from '../forms/form-registry';
-import { AppError } from '../http/problem';
 import { CountryResponse } from '../responses/country-response.model';
 import { findFormOrReject } from '../responses/submit-response';
-import { Round } from '../rounds/round.model';
+import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
 import { scoreAnswers, type AreaScore, type ResponseScores } from './score';
 import { ScoreSnapshot } from './score-snapshot.model';
 import { scoringModelOf, type MethodologySettings } from './scoring-model';
 
-type RoundDoc = NonNullable<Awaited<ReturnType<typeof loadRound>>>;
+type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 
 export interface CountryScores extends ResponseScores {
   country: string;
   responseRevision: number;
   computedAt: Date;
   reason: 'submitted' | 'recomputed';
-}
-
-async function loadRound(roundId: string) {
-  return Round.findById(roundId).lean();
-}
-
-async function roundOrReject(roundId: string): Promise<RoundDoc> {
-  const round = await loadRound(roundId);
-  if (!round) throw new AppError('notFound', 'No such round');
-  return round;
 }
 
 /** The round's scoring settings in the form score.ts takes. */
@@ -97,7 +86,7 @@ function toScores(doc: SnapshotDoc): CountryScores {
 
 /** Scores a country's submitted response unless this revision is scored already (repeated submits). */
 export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string): Promise<void> {
-  const round = await roundOrReject(roundId);
+  const round = await findRoundOrReject(roundId);
   const response = await CountryResponse.findById(`${roundId}-${country}`).lean();
   if (!response || response.status !== 'submitted') return;
   if (await ScoreSnapshot.exists({ roundId, country, responseRevision: response.revision })) return;
@@ -137,7 +126,7 @@ export interface RecomputeReport {
  * the changes country by country. Running it twice in a row changes nothing the second time.
  */
 export async function recomputeRound(forms: FormRegistry, roundId: string): Promise<RecomputeReport> {
-  const round = await roundOrReject(roundId);
+  const round = await findRoundOrReject(roundId);
   const before = await currentScores(roundId);
   const report: RecomputeReport = { roundId, methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
   for await (const response of CountryResponse.find({ roundId: round._id, status: 'submitted' }).sort({ country: 1 }).lean().cursor()) {
