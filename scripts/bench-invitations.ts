@@ -6,7 +6,7 @@
 // A database server is started as the service starts one (server/db, temporary data folder);
 // the SMTP server is smtp-server on a free loopback port that accepts everything and counts.
 // Delivery runs ONE worker (startOutboxWorker) in this process with --concurrency claimers
-// side by side, each taking 10 messages per look, sharing one pooled SMTP transport with as
+// side by side, each taking --batch messages per look (default 10), sharing one pooled SMTP transport with as
 // many connections. Delivery time runs until the SMTP server has received every message. Prints messages/s
 // for queueing and for delivery, claims that lost a race, duplicates received (must be 0), and
 // peak memory (process.memoryUsage sampled every 50 ms).
@@ -21,6 +21,7 @@ import { SMTPServer } from 'smtp-server';
 import { connectDatabase } from '../server/db/connect';
 import { createSmtpTransport } from '../server/email/mailer';
 import { OutboxClaim } from '../server/email/outbox-claim.model';
+import { OutboxDue } from '../server/email/outbox-due.model';
 import { OutboxEmail } from '../server/email/outbox.model';
 import { startOutboxWorker } from '../server/email/outbox-worker';
 import { queueEmail } from '../server/email/queue-email';
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     progress(`database: ${database.description}`);
     await connectDatabase(database.uri, `bench_${randomBytes(4).toString('hex')}`);
     cleanups.push(() => mongoose.disconnect());
-    await Promise.all([OutboxEmail.init(), OutboxClaim.init()]);
+    await Promise.all([OutboxEmail.init(), OutboxClaim.init(), OutboxDue.init()]);
 
     const received = new Map<string, number>();
     const smtp = new SMTPServer({

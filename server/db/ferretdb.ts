@@ -1,38 +1,12 @@
 // FerretDB v1 (MongoDB wire protocol over SQLite): the embedded default where no mongod can be
 // had. The binary is built once from the Go module proxy (scripts/ferretdb) and cached under
-// .cache/ferretdb, so later starts and CI's second run reuse it.
-import { execFile, spawn } from 'node:child_process';
+// .cache/ferretdb (server/db/ferretdb-build.ts), so later starts and CI's second run reuse it.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { promisify } from 'node:util';
-import { projectRoot } from '../paths';
 import type { RunningDatabase, StartLog } from './database-server';
-
-const FERRETDB_VERSION = 'v1.24.2';
-const sourceDir = path.join(projectRoot, 'scripts', 'ferretdb');
-export const ferretdbBinary = path.join(projectRoot, '.cache', 'ferretdb', `ferretdb-${FERRETDB_VERSION}`);
-
-/** Builds the FerretDB binary unless a cached one exists. Needs Go and the Go module proxy. */
-export async function ensureFerretdbBinary(log: StartLog): Promise<string> {
-  if (fs.existsSync(ferretdbBinary)) return ferretdbBinary;
-  log(`building FerretDB ${FERRETDB_VERSION} from the Go module proxy (first run only, a few minutes)…`);
-  fs.mkdirSync(path.dirname(ferretdbBinary), { recursive: true });
-  // Build to a private name, then rename: two processes building at once never see half a file.
-  const partial = `${ferretdbBinary}.${process.pid}.partial`;
-  try {
-    await promisify(execFile)('go', ['build', '-o', partial, '.'], {
-      cwd: sourceDir,
-      env: { ...process.env, CGO_ENABLED: '0' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (err) {
-    const e = err as { code?: string; stderr?: string; message: string };
-    throw new Error(e.code === 'ENOENT' ? 'the go command is not installed' : `go build failed: ${e.stderr || e.message}`);
-  }
-  fs.renameSync(partial, ferretdbBinary);
-  return ferretdbBinary;
-}
+import { ensureFerretdbBinary, FERRETDB_VERSION } from './ferretdb-build';
 
 /** A FerretDB another capgap process already runs on this data folder (two would corrupt it). */
 function findRunning(dataDir: string): RunningDatabase | undefined {

@@ -2,7 +2,7 @@
 // Inserting it is the claim: the _id is unique, so of several workers trying to take the same
 // attempt of the same message exactly one insert succeeds — on any MongoDB-compatible server.
 // (A conditional findOneAndUpdate / updateOne is NOT a compare-and-set on the FerretDB used in
-// tests: under concurrency several callers "win" it. See outbox-worker.ts.)
+// tests: under concurrency several callers "win" it. See outbox-claim.ts.)
 // Documents are small and kept as the record of who tried to send what and when.
 import mongoose from 'mongoose';
 

@@ -1,29 +1,31 @@
-// The outbox worker: claims due messages (a few at a time) with a lease, sends them through the
-// SMTP relay and records what happened. Several workers (in one process or in several
-// instances of the service) may run at once: a claim is the insert of a uniquely keyed
-// document (see claimNext), so a message is held by one claimer at a time.
+// The outbox worker: claims due messages (a few at a time, see outbox-claim.ts), sends them
+// through the SMTP relay and records what happened. Several workers (in one process or in
+// several instances of the service) may run at once.
 //
-// Life of a message:  queued ──claim──▶ sending ──send ok──▶ sent
-//                                          │ temporary error ─▶ queued (dueAt = now + backoff)
+// Life of a message:  queued ──claim──▶ (held by one claimer until its lease ends)
+//                        ▲                 │ send ok ─────────▶ sent
+//                        └─ retryAt ◀──────┤ temporary error ─▶ queued again after a backoff,
 //                                          │                    or failed after maxAttempts
 //                                          │ permanent error ─▶ bounced (lastError = the reply)
 //                                          └ lease expired (the worker died) ─▶ claimable again
+// An outcome is written on the message (OutboxEmail) and then on the due list (the entry is
+// removed, or moved to the retry time).
 //
 // Exactly once, and its limit. A worker that crashes after claiming and before sending leaves
-// the message in 'sending'; once leaseUntil has passed, another claim takes it and sends it:
-// it is sent once. The one window where a message can be sent twice is after the relay has
-// accepted it (250 reply to DATA) and before 'sent' is written: a crash there (or a lost
-// database connection) leaves 'sending', and the next claim sends it again. SMTP gives no way
-// to ask a relay "did you already take this one?", so delivery is at-least-once in that narrow
-// window. It is kept small: 'sent' is the very next statement after the 250 reply, the message
+// the message claimed; once the lease has passed, another claim takes it and sends it: it is
+// sent once. The one window where a message can be sent twice is after the relay has accepted
+// it (250 reply to DATA) and before 'sent' is written: a crash there (or a lost database
+// connection) leaves the message due, and the next claim sends it again. SMTP gives no way to
+// ask a relay "did you already take this one?", so delivery is at-least-once in that narrow
+// window. It is kept small: 'sent' is the very next write after the 250 reply, the message
 // carries the same Message-ID on every attempt (<outbox-ID@domain>) so clients that dedupe on
 // it show one, and leaseMs (default 5 min) is far longer than the transport's timeouts
 // (connection 15 s + socket 60 s, mailer.ts), so a slow but live worker does not lose its lease
 // mid-send — and a claim whose lease has already run out is not sent (it is claimable again).
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { trusted, type Types } from 'mongoose';
-import { OutboxClaim } from './outbox-claim.model';
+import { claimBatch, claimNext, defaultLeaseMs, stillHeld, type ClaimedEmail } from './outbox-claim';
+import { OutboxDue } from './outbox-due.model';
 import { OutboxEmail } from './outbox.model';
 import { classifySendError, sendEmail, type SmtpTransport } from './mailer';
 
@@ -52,20 +54,9 @@ export interface DeliveryContext extends RetryOptions {
   log?: WorkerLog;
 }
 
-export interface ClaimedEmail {
-  _id: Types.ObjectId;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  attempts: number;
-  leaseOwner?: string | null;
-  leaseUntil?: Date | null;
-}
-
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'bounced' | 'lease-lost' | 'skipped';
 
-const defaults = { maxAttempts: 8, backoffBaseMs: 60_000, backoffMaxMs: 3_600_000, leaseMs: 5 * 60_000 };
+const defaults = { maxAttempts: 8, backoffBaseMs: 60_000, backoffMaxMs: 3_600_000, leaseMs: defaultLeaseMs };
 
 export function backoffMs(attempts: number, { backoffBaseMs = defaults.backoffBaseMs, backoffMaxMs = defaults.backoffMaxMs }: RetryOptions = {}): number {
   return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1));
@@ -77,88 +68,16 @@ export function newOwner(label = 'worker'): string {
 }
 
 /**
- * Claims one due message: queued with dueAt ≤ now, or left 'sending' by a claimer whose lease
- * has expired. No two claimers ever hold the same attempt of the same message.
- *
- * Why not one findOneAndUpdate: on the FerretDB this project runs on, a filtered
- * findOneAndUpdate (or updateOne) is not a compare-and-set — measured: 6 concurrent claimers
- * over 40 queued messages obtained 131 claims, 80 "successful" conditional updateOnes where 40
- * were possible. What every MongoDB-compatible server does enforce is a unique _id. So:
- *   1. read a few due candidates (a plain find);
- *   2. for one candidate with attempts = n, insert OutboxClaim { _id: "<id>:<n+1>" }. Exactly
- *      one claimer's insert succeeds; the others get a duplicate key error and try the next
- *      candidate. A stale read (the candidate was claimed, sent or retried meanwhile) always
- *      hits an existing key, because every attempt number is claimed in order;
- *   3. the winner writes status 'sending', its lease and attempts = n+1 on the message.
- * If a claimer dies between 2 and 3, the message still reads attempts = n and every claimer hits
- * key n+1; once that claim's lease is over, the next attempt number (n+2) is tried instead.
- * attempts doubles as a fencing token for the updates that record the outcome.
- * (trusted(): our own operators, exempt from the sanitizeFilter guard of server/db/connect.ts.)
+ * Records an outcome if this claim still holds the message: first on the message, then on the
+ * due list (removed, or due again at the retry time). A crash between the two leaves the entry,
+ * which the next claimer drops on seeing the outcome (outbox-claim.ts); it never resends.
  */
-export async function claimNext(owner: string, leaseMs: number = defaults.leaseMs, now: Date = new Date()): Promise<ClaimedEmail | null> {
-  return (await claimBatch(owner, leaseMs, 1, now))[0] ?? null;
-}
-
-/**
- * Claims up to `max` due messages (same rules as claimNext). The candidate read is the costly
- * part on FerretDB (it filters and sorts outside its storage), so a worker takes several
- * messages per read; it reads only _id and attempts, and loads each claimed message by _id.
- */
-export async function claimBatch(owner: string, leaseMs: number, max: number, now: Date = new Date()): Promise<ClaimedEmail[]> {
-  const candidates = await OutboxEmail.find(
-    {
-      $or: [
-        { status: 'queued', dueAt: trusted({ $lte: now }) },
-        { status: 'sending', leaseUntil: trusted({ $lt: now }) },
-      ],
-    },
-    { _id: 1, attempts: 1 },
-  )
-    .sort({ dueAt: 1, _id: 1 })
-    .limit(Math.max(candidatesPerLook, max * 4))
-    .lean<Array<{ _id: Types.ObjectId; attempts: number }>>();
-  // Claimers start at different places in the list, so they rarely collide.
-  const offset = candidates.length ? Math.floor(Math.random() * candidates.length) : 0;
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  const claimed: ClaimedEmail[] = [];
-  for (let i = 0; i < candidates.length && claimed.length < max; i++) {
-    const candidate = candidates[(i + offset) % candidates.length];
-    const attempt = await insertClaim(candidate, owner, now, leaseUntil);
-    if (attempt === null) continue;
-    const message = await OutboxEmail.findByIdAndUpdate(
-      candidate._id,
-      { $set: { status: 'sending', leaseOwner: owner, leaseUntil, attempts: attempt } },
-      { returnDocument: 'after' },
-    ).lean<ClaimedEmail>();
-    if (message) claimed.push(message);
-  }
-  return claimed;
-}
-
-const candidatesPerLook = 20;
-
-/** Inserts the claim of the candidate's next attempt; null if another claimer holds it. */
-async function insertClaim(candidate: { _id: Types.ObjectId; attempts: number }, owner: string, now: Date, leaseUntil: Date): Promise<number | null> {
-  for (let attempt = candidate.attempts + 1; attempt <= candidate.attempts + 3; attempt++) {
-    try {
-      await OutboxClaim.create({ _id: `${String(candidate._id)}:${attempt}`, outboxId: candidate._id, attempt, owner, claimedAt: now, leaseUntil });
-      return attempt;
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
-      // Taken. Move on to the next attempt number only if that claim expired without ever
-      // reaching the message (its claimer died between the insert and the update).
-      const taken = await OutboxClaim.findById(`${String(candidate._id)}:${attempt}`).lean();
-      const message = await OutboxEmail.findById(candidate._id, { attempts: 1 }).lean();
-      const abandoned = taken && taken.leaseUntil < now && message && message.attempts < attempt;
-      if (!abandoned) return null;
-    }
-  }
-  return null;
-}
-
-/** Updates the message only while this claim still holds it. */
-function finish(message: ClaimedEmail, owner: string, update: object) {
-  return OutboxEmail.updateOne({ _id: message._id, status: 'sending', leaseOwner: owner, attempts: message.attempts }, update);
+async function record(message: ClaimedEmail, set: Record<string, unknown>, unset: Record<string, 1>, next: 'done' | Date): Promise<boolean> {
+  if (!(await stillHeld(message))) return false;
+  await OutboxEmail.updateOne({ _id: message._id }, { $set: { ...set, attempts: message.attempts, handledBy: message.owner }, $unset: unset });
+  if (next === 'done') await OutboxDue.deleteOne({ _id: message._id });
+  else await OutboxDue.updateOne({ _id: message._id }, { $set: { dueAt: next } });
+  return true;
 }
 
 /** Sends a claimed message and records the outcome. Never throws for a send error. */
@@ -166,14 +85,15 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
   const log = ctx.log ?? silentLog;
   const maxAttempts = ctx.maxAttempts ?? defaults.maxAttempts;
   const id = String(message._id);
+  const final = { retryAt: 1 } as const;
 
   // A message whose claims keep expiring (the worker dies on it every time) must stop somewhere.
   if (message.attempts > maxAttempts) {
-    await finish(message, ctx.owner, { $set: { status: 'failed', lastError: `gave up after ${maxAttempts} attempts (lease expired without an outcome)` }, $unset: { leaseUntil: 1 } });
+    const held = await record(message, { status: 'failed', lastError: `gave up after ${maxAttempts} attempts (lease expired without an outcome)` }, final, 'done');
     log.error({ outboxId: id, to: message.to }, 'email failed: too many attempts');
-    return 'failed';
+    return held ? 'failed' : 'lease-lost';
   }
-  if (message.leaseUntil && message.leaseUntil.getTime() <= Date.now()) {
+  if (message.leaseUntil.getTime() <= Date.now()) {
     // The claim waited too long (a stalled event loop): another claimer may already hold it.
     return 'skipped';
   }
@@ -184,24 +104,23 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
   } catch (err) {
     const failure = classifySendError(err);
     if (failure.kind === 'permanent') {
-      const r = await finish(message, ctx.owner, { $set: { status: 'bounced', lastError: failure.reason }, $unset: { leaseUntil: 1 } });
+      const held = await record(message, { status: 'bounced', lastError: failure.reason }, final, 'done');
       log.warn({ outboxId: id, to: message.to, reason: failure.reason }, 'email bounced');
-      return r.modifiedCount ? 'bounced' : 'lease-lost';
+      return held ? 'bounced' : 'lease-lost';
     }
     if (message.attempts >= maxAttempts) {
-      const r = await finish(message, ctx.owner, { $set: { status: 'failed', lastError: failure.reason }, $unset: { leaseUntil: 1 } });
+      const held = await record(message, { status: 'failed', lastError: failure.reason }, final, 'done');
       log.error({ outboxId: id, to: message.to, attempts: message.attempts, reason: failure.reason }, 'email failed');
-      return r.modifiedCount ? 'failed' : 'lease-lost';
+      return held ? 'failed' : 'lease-lost';
     }
-    const dueAt = new Date(Date.now() + backoffMs(message.attempts, ctx));
-    const r = await finish(message, ctx.owner, { $set: { status: 'queued', dueAt, lastError: failure.reason }, $unset: { leaseUntil: 1 } });
-    log.warn({ outboxId: id, to: message.to, attempts: message.attempts, dueAt, reason: failure.reason }, 'email send failed; will retry');
-    return r.modifiedCount ? 'retry' : 'lease-lost';
+    const retryAt = new Date(Date.now() + backoffMs(message.attempts, ctx));
+    const held = await record(message, { status: 'queued', retryAt, lastError: failure.reason }, {}, retryAt);
+    log.warn({ outboxId: id, to: message.to, attempts: message.attempts, retryAt, reason: failure.reason }, 'email send failed; will retry');
+    return held ? 'retry' : 'lease-lost';
   }
 
   // The relay has the message: record it at once (the at-least-once window is here).
-  const r = await finish(message, ctx.owner, { $set: { status: 'sent', sentAt: new Date(), messageId: sent.messageId }, $unset: { leaseUntil: 1, lastError: 1 } });
-  if (!r.modifiedCount) {
+  if (!(await record(message, { status: 'sent', sentAt: new Date(), messageId: sent.messageId }, { ...final, lastError: 1 }, 'done'))) {
     // Another claimer took the message after our lease expired: it may send it again.
     log.error({ outboxId: id, to: message.to }, 'email sent but the lease was lost before recording it');
     return 'lease-lost';

@@ -1,11 +1,12 @@
 // The email outbox: every message is stored here before any attempt to send it, so nothing is
 // lost if the process stops, and every message can be traced (to whom, why, what happened).
-// A worker claims due messages with a lease (server/email/outbox-worker.ts).
+// Messages still to be delivered are also listed in OutboxDue; a worker claims them there
+// (server/email/outbox-claim.ts) and delivers them (server/email/outbox-worker.ts).
 import mongoose from 'mongoose';
 
 export const emailTemplates = ['invitation', 'reminder', 'receipt', 'link-again'] as const;
 export type EmailTemplate = (typeof emailTemplates)[number];
-export const emailStatuses = ['queued', 'sending', 'sent', 'failed', 'bounced'] as const;
+export const emailStatuses = ['queued', 'sent', 'failed', 'bounced'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
 
 const outboxSchema = new mongoose.Schema(
@@ -18,19 +19,22 @@ const outboxSchema = new mongoose.Schema(
     html: { type: String, required: true },
     roundId: { type: mongoose.Schema.Types.ObjectId, index: true },
     focalPointId: { type: mongoose.Schema.Types.ObjectId, index: true },
+    /** 'queued' until an outcome: sent, bounced (the recipient's server refused it for good)
+     *  or failed (temporary failures until maxAttempts). */
     status: { type: String, required: true, enum: emailStatuses, default: 'queued' },
+    /** Attempts made, as of the latest outcome. */
     attempts: { type: Number, required: true, default: 0 },
-    /** When the message may be (re)tried. */
+    /** Not before this time, as asked when queued (a retry's time is on OutboxDue). */
     dueAt: { type: Date, required: true },
-    /** A claim: who holds the message and until when (another worker may take it after). */
-    leaseOwner: { type: String },
-    leaseUntil: { type: Date },
+    /** The worker claim that recorded the latest outcome. */
+    handledBy: { type: String },
+    /** When the latest failed attempt will be retried (while queued after a failure). */
+    retryAt: { type: Date },
     sentAt: { type: Date },
     messageId: { type: String },
     lastError: { type: String },
   },
   { timestamps: true },
 );
-outboxSchema.index({ status: 1, dueAt: 1 });
 
 export const OutboxEmail = mongoose.model('OutboxEmail', outboxSchema);

@@ -1,7 +1,9 @@
 // Putting a message in the outbox: the one way any feature sends email. The message is
 // rendered now (subject, text, HTML in the recipient's language) and stored; the outbox worker
 // delivers it.
+import { Types } from 'mongoose';
 import type { Locale } from '../forms/survey-validation';
+import { OutboxDue } from './outbox-due.model';
 import { OutboxEmail, type EmailTemplate } from './outbox.model';
 import { renderEmail, type TemplateData } from './templates';
 
@@ -16,9 +18,18 @@ export interface EmailToQueue {
   dueAt?: Date;
 }
 
+/**
+ * Two inserts, due entry first: the message is queued once its OutboxEmail exists. If the
+ * second insert fails (the caller gets the error), the entry points at nothing and the worker
+ * drops it (see dropOrphan in outbox-claim.ts), so nothing is sent that the caller saw fail.
+ */
 export async function queueEmail(email: EmailToQueue): Promise<string> {
   const { subject, text, html } = renderEmail(email.template, email.locale, email.data);
-  const doc = await OutboxEmail.create({
+  const _id = new Types.ObjectId();
+  const dueAt = email.dueAt ?? new Date();
+  await OutboxDue.create({ _id, dueAt, attempts: 0 });
+  await OutboxEmail.create({
+    _id,
     to: email.to,
     template: email.template,
     locale: email.locale,
@@ -27,7 +38,7 @@ export async function queueEmail(email: EmailToQueue): Promise<string> {
     html,
     roundId: email.roundId,
     focalPointId: email.focalPointId,
-    dueAt: email.dueAt ?? new Date(),
+    dueAt,
   });
-  return String(doc._id);
+  return String(_id);
 }

@@ -1,9 +1,11 @@
 // The email outbox against a real database and a real SMTP server: delivery, retries, bounces,
 // crashes between claim and send, and several workers racing over the same messages.
+import { claimNext } from '../../server/email/outbox-claim';
 import { OutboxClaim } from '../../server/email/outbox-claim.model';
+import { OutboxDue } from '../../server/email/outbox-due.model';
 import { OutboxEmail } from '../../server/email/outbox.model';
 import { createSmtpTransport, type SmtpTransport } from '../../server/email/mailer';
-import { claimNext, processDue, startOutboxWorker, type DeliveryContext } from '../../server/email/outbox-worker';
+import { deliver, processDue, startOutboxWorker, type DeliveryContext } from '../../server/email/outbox-worker';
 import { queueEmail } from '../../server/email/queue-email';
 import type { TemplateData } from '../../server/email/templates';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -34,6 +36,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await OutboxEmail.deleteMany({});
   await OutboxClaim.deleteMany({});
+  await OutboxDue.deleteMany({});
   smtp.received.length = 0;
 });
 
@@ -58,7 +61,7 @@ describe('When a queued invitation is processed', () => {
     expect(email.html).toContain(`href="${data.link}"`);
 
     const doc = await OutboxEmail.findById(id).lean();
-    expect(doc).toMatchObject({ status: 'sent', attempts: 1, leaseOwner: 'A' });
+    expect(doc).toMatchObject({ status: 'sent', attempts: 1, handledBy: 'A' });
     expect(doc!.sentAt).toBeInstanceOf(Date);
     expect(doc!.messageId).toBe(email.messageId);
     expect(doc!.messageId).toBe(`<outbox-${id}@capgap.example>`);
@@ -70,17 +73,17 @@ describe('When the recipient server answers 451 once', () => {
     smtp.rejectNext('busy@ministry.example', 451);
     const id = await queue('busy@ministry.example');
 
-    // A real backoff first: after the failure the message waits for its dueAt.
+    // A real backoff first: after the failure the message waits for its retry time.
     const first = await claimNext('A', 60_000);
-    const { deliver } = await import('../../server/email/outbox-worker');
     expect(await deliver(first!, { transport, from, owner: 'A', backoffBaseMs: 60_000 })).toBe('retry');
     const waiting = await OutboxEmail.findById(id).lean();
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
     expect(waiting!.lastError).toMatch(/^451/);
-    expect(waiting!.dueAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    expect(waiting!.retryAt!.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    expect((await OutboxDue.findById(id).lean())!.dueAt).toEqual(waiting!.retryAt);
     expect(await processDue(ctx('A'))).toBe(0);
 
-    await OutboxEmail.updateOne({ _id: id }, { $set: { dueAt: new Date() } }); // the minute has passed
+    await OutboxDue.updateOne({ _id: id }, { $set: { dueAt: new Date() } }); // the minute has passed
     expect(await processDue(ctx('A'))).toBe(1);
     expect(smtp.received).toHaveLength(1);
     expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 2 });
@@ -92,6 +95,30 @@ describe('When the recipient server answers 451 once', () => {
     expect(await processDue({ ...ctx('A'), maxAttempts: 3 })).toBe(3);
     expect(smtp.received).toHaveLength(0);
     expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringMatching(/^421/) });
+  });
+});
+
+describe('When the relay cannot be reached', () => {
+  it('then the message waits for a retry with the connection error, and nothing is lost', async () => {
+    const net = await import('node:net');
+    // A port that was free a moment ago: connecting to it is refused.
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as import('node:net').AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const unreachable = createSmtpTransport({ smtpUrl: `smtp://127.0.0.1:${closed}` });
+    const id = await queue('patient@ministry.example');
+    try {
+      expect(await processDue({ ...ctx('A'), transport: unreachable, backoffBaseMs: 60_000 })).toBe(1);
+    } finally {
+      unreachable.close();
+    }
+    const waiting = await OutboxEmail.findById(id).lean();
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(waiting!.lastError).toMatch(/ECONNREFUSED/);
+    expect(await OutboxDue.countDocuments()).toBe(1);
   });
 });
 
@@ -127,12 +154,11 @@ describe('When a worker crashes after claiming a message and before sending it',
     expect(await processDue({ ...ctx('B'), leaseMs: 60_000 })).toBe(1);
     expect(await processDue({ ...ctx('B'), leaseMs: 60_000 })).toBe(0);
     expect(smtp.received).toHaveLength(1);
-    expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 2, leaseOwner: 'B' });
+    expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 2, handledBy: 'B' });
 
     // A, back from the dead with its stale claim, cannot record anything over B's outcome.
-    const { deliver } = await import('../../server/email/outbox-worker');
     expect(await deliver({ ...claimed!, leaseUntil: new Date(Date.now() + 60_000) }, { transport, from, owner: 'A' })).toBe('lease-lost');
-    expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', leaseOwner: 'B' });
+    expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', handledBy: 'B' });
   });
 });
 
@@ -155,7 +181,7 @@ describe('When two workers race over 20 messages', () => {
     expect(recipients).toEqual(Array.from({ length: 20 }, (_, i) => `fp${i}@ministry.example`).sort());
     const docs = await OutboxEmail.find({}).lean();
     expect(docs.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
-    const owners = new Set(docs.map((d) => d.leaseOwner!.replace(/#\d+$/, '')));
+    const owners = new Set(docs.map((d) => d.handledBy!.replace(/#\d+$/, '')));
     expect(owners.size).toBeGreaterThanOrEqual(1);
   });
 });
@@ -175,11 +201,15 @@ describe('When six claimers race over 40 due messages (no sending)', () => {
     );
     expect(claims).toHaveLength(40);
     expect(new Set(claims).size).toBe(40);
-    expect(await OutboxEmail.countDocuments({ status: 'sending', attempts: 1 })).toBe(40);
+    expect(await OutboxClaim.countDocuments()).toBe(40);
+    // Each entry of the due list now shows one attempt and waits for its lease to end.
+    const entries = await OutboxDue.find({}).lean();
+    expect(entries).toHaveLength(40);
+    expect(entries.every((e) => e.attempts === 1 && e.dueAt.getTime() > Date.now() + 50_000)).toBe(true);
   });
 });
 
-describe('When a claimer dies between inserting its claim and marking the message', () => {
+describe('When a claimer dies between inserting its claim and updating the due list', () => {
   it('then the message is claimed again (next attempt number) once that claim has expired', async () => {
     const id = await queue('halfway@ministry.example');
     const doc = await OutboxEmail.findById(id).lean();
@@ -188,7 +218,33 @@ describe('When a claimer dies between inserting its claim and marking the messag
     await new Promise((r) => setTimeout(r, 400));
     expect(await processDue(ctx('B'))).toBe(1);
     expect(smtp.received).toHaveLength(1);
-    expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 2, leaseOwner: 'B' });
+    expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 2, handledBy: 'B' });
+  });
+});
+
+describe('When the outcome was written but the due entry was not removed (a crash between)', () => {
+  it('then the next claimer drops the entry and does not send the message again', async () => {
+    const id = await queue('once@ministry.example');
+    expect(await processDue(ctx('A'))).toBe(1);
+    expect(await OutboxDue.countDocuments()).toBe(0);
+    await OutboxDue.create({ _id: id, dueAt: new Date(), attempts: 1 }); // as if the removal never happened
+    expect(await processDue(ctx('B'))).toBe(0);
+    expect(smtp.received).toHaveLength(1);
+    expect(await OutboxDue.countDocuments()).toBe(0);
+    expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 1, handledBy: 'A' });
+  });
+});
+
+describe('When a due entry has no message (queueEmail failed after its first insert)', () => {
+  it('then a young entry is left for its message to arrive, and an old one is dropped', async () => {
+    const { Types } = await import('mongoose');
+    const young = new Types.ObjectId();
+    const old = Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 120);
+    await OutboxDue.create([{ _id: young, dueAt: new Date(), attempts: 0 }, { _id: old, dueAt: new Date(), attempts: 0 }]);
+    expect(await processDue(ctx('A'))).toBe(0);
+    expect((await OutboxDue.find({}).lean()).map((e) => String(e._id))).toEqual([String(young)]);
+    expect(await OutboxClaim.countDocuments()).toBe(0);
+    expect(smtp.received).toHaveLength(0);
   });
 });
 
