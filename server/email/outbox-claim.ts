@@ -18,6 +18,7 @@
 // Every write here is by _id, which FerretDB serves from its index; other filters scan.
 // (trusted(): our own operators, exempt from the sanitizeFilter guard of server/db/connect.ts.)
 import { trusted, type Types } from 'mongoose';
+import { claimNumber } from '../db/claim-number';
 import { OutboxClaim } from './outbox-claim.model';
 import { OutboxDue } from './outbox-due.model';
 import { OutboxEmail } from './outbox.model';
@@ -87,22 +88,19 @@ export async function claimBatch(owner: string, leaseMs: number, max: number, no
 }
 
 /** Inserts the claim of the entry's next attempt; null if another claimer holds it. */
-async function insertClaim(entry: DueEntry, owner: string, now: Date, leaseUntil: Date): Promise<number | null> {
-  for (let attempt = entry.attempts + 1; attempt <= entry.attempts + 3; attempt++) {
-    try {
-      await OutboxClaim.create({ _id: `${String(entry._id)}:${attempt}`, outboxId: entry._id, attempt, owner, claimedAt: now, leaseUntil });
-      return attempt;
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
-      // Taken. Move on to the next attempt number only if that claim expired without ever
-      // reaching the due entry (its claimer died between the insert and the update).
-      const taken = await OutboxClaim.findById(`${String(entry._id)}:${attempt}`).lean();
+function insertClaim(entry: DueEntry, owner: string, now: Date, leaseUntil: Date): Promise<number | null> {
+  const claimId = (attempt: number) => `${String(entry._id)}:${attempt}`;
+  return claimNumber(
+    entry.attempts + 1,
+    (attempt) => OutboxClaim.create({ _id: claimId(attempt), outboxId: entry._id, attempt, owner, claimedAt: now, leaseUntil }),
+    // Taken. Move on to the next attempt number only if that claim expired without ever
+    // reaching the due entry (its claimer died between the insert and the update).
+    async (attempt) => {
+      const taken = await OutboxClaim.findById(claimId(attempt)).lean();
       const current = await OutboxDue.findById(entry._id, { attempts: 1 }).lean();
-      const abandoned = taken && taken.leaseUntil < now && current && current.attempts < attempt;
-      if (!abandoned) return null;
-    }
-  }
-  return null;
+      return Boolean(taken && taken.leaseUntil < now && current && current.attempts < attempt);
+    },
+  );
 }
 
 /**

@@ -1,13 +1,16 @@
-// Use cases of a country's response: read it, save a draft, submit, reopen. Every write is
-// one conditional update on the revision the writer started from, so two colleagues saving at
-// once can never overwrite each other silently: the second gets 409 with the current state and
-// merges (server/respondent/public/draft-merge.js).
+// Use cases of a country's response: read it, save a draft, submit, reopen. Every write names
+// the revision it started from and first claims the next revision number (a unique insert,
+// response-revision.model.ts), so two colleagues saving at once can never overwrite each other
+// silently: the second gets 409 with the current state and merges
+// (server/respondent/public/draft-merge.js).
 import { isDeepStrictEqual } from 'node:util';
+import { claimNumber } from '../db/claim-number';
 import { AppError } from '../http/problem';
 import type { FormRegistry } from '../forms/form-registry';
 import type { Locale } from '../forms/survey-validation';
 import type { ResolvedLink } from '../invitations/links';
 import { CountryResponse, countryResponseId } from './country-response.model';
+import { ResponseRevision, responseRevisionId } from './response-revision.model';
 import { assertAnswerShape, assertAnswersAreValid, findFormOrReject } from './submit-response';
 
 export interface ResponseState {
@@ -72,53 +75,66 @@ function rejectStale(current: ResponseState): never {
   throw new AppError('staleRevision', 'Merge your changes with the current answers and save again', [], { extra: { current } });
 }
 
+/** A claim older than this whose revision never reached the response: its writer died. */
+const abandonedAfterMs = 30_000;
+
+/**
+ * Claims the revision after `current.revision` for `by`; returns its number, or null when a
+ * concurrent writer has it. If the writer holding that number died before writing (its claim
+ * is old and the response never reached it), the next number is claimed instead: a response
+ * can skip a revision number, never get stuck on one.
+ */
+function claimNextRevision(id: string, current: ResponseState, by: string, now: Date): Promise<number | null> {
+  return claimNumber(
+    current.revision + 1,
+    (revision) => ResponseRevision.create({ _id: responseRevisionId(id, revision), responseId: id, revision, by, at: now }),
+    async (revision) => {
+      const taken = await ResponseRevision.findById(responseRevisionId(id, revision)).lean();
+      const stored = await CountryResponse.findById(id, { revision: 1 }).lean();
+      return Boolean(taken && now.getTime() - taken.at.getTime() > abandonedAfterMs && (stored?.revision ?? 0) < revision);
+    },
+  );
+}
+
 /**
  * Writes the answers as the revision after `baseRevision`, or refuses with 409 and the
- * current state. Creating the first revision relies on the _id: a second creator fails.
+ * current state. The claim decides between concurrent writers; the write itself is by _id.
  */
-async function writeRevision(link: ResolvedLink, write: Write, fields: Record<string, unknown>): Promise<ResponseState> {
+async function writeRevision(link: ResolvedLink, write: Write, fields: Record<string, unknown>, by: string): Promise<ResponseState> {
   const id = countryResponseId(link.round.id, link.country.iso3);
   const current = await getResponseState(link.round.id, link.country.iso3);
   if (current.status === 'submitted' || current.revision !== write.baseRevision) rejectStale(current);
   const now = new Date();
+  const revision = await claimNextRevision(id, current, by, now);
+  if (revision === null) rejectStale(await getResponseState(link.round.id, link.country.iso3));
   const next = {
     ...fields,
     answers: write.answers,
     answeredAt: stampChanges(current, write.answers, now),
-    revision: write.baseRevision + 1,
+    revision,
     savedAt: now,
     ...(write.locale && { locale: write.locale }),
   };
   if (current.status === 'new') {
-    try {
-      const created = await CountryResponse.create({
-        _id: id,
-        roundId: link.round.id,
-        country: link.country.iso3,
-        formId: link.round.formId,
-        formVersion: link.round.formVersion,
-        status: 'draft',
-        ...next,
-      });
-      return toState(created.toObject() as Doc);
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
-      rejectStale(await getResponseState(link.round.id, link.country.iso3));
-    }
+    const created = await CountryResponse.create({
+      _id: id,
+      roundId: link.round.id,
+      country: link.country.iso3,
+      formId: link.round.formId,
+      formVersion: link.round.formVersion,
+      status: 'draft',
+      ...next,
+    });
+    return toState(created.toObject() as Doc);
   }
-  const updated = await CountryResponse.findOneAndUpdate(
-    { _id: id, revision: write.baseRevision, status: 'draft' },
-    { $set: next },
-    { returnDocument: 'after' },
-  ).lean<Doc>();
-  if (!updated) rejectStale(await getResponseState(link.round.id, link.country.iso3));
+  const updated = await CountryResponse.findByIdAndUpdate(id, { $set: next }, { returnDocument: 'after' }).lean<Doc>();
   return toState(updated);
 }
 
 export async function saveDraft(forms: FormRegistry, link: ResolvedLink, write: Write, writer: Writer): Promise<ResponseState> {
   const form = findFormOrReject(forms, link.round.formId, link.round.formVersion);
   assertAnswerShape(form, write.answers); // drafts may be incomplete, never malformed
-  return writeRevision(link, write, { savedVia: writer.invitationId });
+  return writeRevision(link, write, { savedVia: writer.invitationId }, writer.invitationId);
 }
 
 /**
@@ -132,7 +148,7 @@ export async function submitResponse(forms: FormRegistry, link: ResolvedLink, wr
   const answers = assertAnswersAreValid(form, write.answers, locale);
   const now = new Date();
   try {
-    return await writeRevision(link, { ...write, answers }, { status: 'submitted', submittedAt: now, submittedBy: writer, savedVia: writer.invitationId });
+    return await writeRevision(link, { ...write, answers }, { status: 'submitted', submittedAt: now, submittedBy: writer, savedVia: writer.invitationId }, writer.invitationId);
   } catch (err) {
     // A colleague's identical submit may have won the race: same result for both.
     const after = await getResponseState(link.round.id, link.country.iso3);
@@ -143,13 +159,13 @@ export async function submitResponse(forms: FormRegistry, link: ResolvedLink, wr
 
 /** An organizer sends a submitted response back to draft so the country can change it. */
 export async function reopenResponse(roundId: string, country: string, organizerEmail: string): Promise<ResponseState> {
-  const reopened = await CountryResponse.findOneAndUpdate(
-    { _id: countryResponseId(roundId, country), status: 'submitted' },
-    { $set: { status: 'draft', reopenedAt: new Date(), reopenedBy: organizerEmail }, $inc: { revision: 1 } },
-    { returnDocument: 'after' },
-  ).lean<Doc>();
-  if (reopened) return toState(reopened);
+  const id = countryResponseId(roundId, country);
   const current = await getResponseState(roundId, country);
   if (current.status === 'new') throw new AppError('notFound', `No response from ${country} in this round`);
-  throw new AppError('conflict', 'This response is not submitted; there is nothing to reopen');
+  if (current.status !== 'submitted') throw new AppError('conflict', 'This response is not submitted; there is nothing to reopen');
+  const now = new Date();
+  const revision = await claimNextRevision(id, current, organizerEmail, now);
+  if (revision === null) throw new AppError('conflict', 'This response changed meanwhile; load it again');
+  const reopened = await CountryResponse.findByIdAndUpdate(id, { $set: { status: 'draft', revision, reopenedAt: now, reopenedBy: organizerEmail } }, { returnDocument: 'after' }).lean<Doc>();
+  return toState(reopened);
 }

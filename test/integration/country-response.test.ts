@@ -2,6 +2,7 @@
 // and resumed from any link of the country, stale saves refused with 409 and the current
 // state, full validation on submit, idempotent submit, reopening by an organizer.
 import { CountryResponse, countryResponseId } from '../../server/responses/country-response.model';
+import { ResponseRevision, responseRevisionId } from '../../server/responses/response-revision.model';
 import { createOrganizer, postJson, request } from '../helpers/http';
 import { createTestRound, type TestRound } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
@@ -71,6 +72,31 @@ describe('When drafts are saved', () => {
     const [a, b] = await Promise.all([put(round.kenya, { answers: { a1_1: 1 }, baseRevision: 0 }), put(round.kenyaColleague, { answers: { a1_1: 3 }, baseRevision: 0 })]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect((await stored())!.revision).toBe(1);
+  });
+
+  it('then of twelve saves at once from the same revision exactly one is kept, and the others get 409', async () => {
+    await put(round.kenya, { answers: { a1_1: 2 }, baseRevision: 0 });
+    const links = [round.kenya, round.kenyaColleague];
+    for (let base = 1; base <= 3; base++) {
+      const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => put(links[i % 2], { answers: { a1_1: 2, a1_2: i % 5, a1_4: base }, baseRevision: base })));
+      expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+      expect(replies.filter((r) => r.status === 409)).toHaveLength(11);
+      const winner = replies.find((r) => r.status === 200)!;
+      expect(await stored()).toMatchObject({ revision: base + 1, answers: winner.body.answers });
+    }
+  });
+
+  it('then a revision claimed by a writer that died before writing blocks saves only for a while', async () => {
+    await put(round.kenya, { answers: { a1_1: 2 }, baseRevision: 0 });
+    const id = countryResponseId(round.roundId, 'KEN');
+    const claim = { _id: responseRevisionId(id, 2), responseId: id, revision: 2, by: 'a writer that crashed' };
+    await ResponseRevision.create({ ...claim, at: new Date() });
+    expect((await put(round.kenya, { answers: { a1_1: 3 }, baseRevision: 1 })).status).toBe(409); // it may still be writing
+    await ResponseRevision.updateOne({ _id: claim._id }, { $set: { at: new Date(Date.now() - 60_000) } });
+    const saved = await put(round.kenya, { answers: { a1_1: 3 }, baseRevision: 1 });
+    expect(saved).toMatchObject({ status: 200, body: { revision: 3, answers: { a1_1: 3 } } }); // number 2 is skipped
+    expect(await stored()).toMatchObject({ revision: 3, answers: { a1_1: 3 } });
+    expect((await ResponseRevision.find({ responseId: id }).lean()).map((r) => r.revision).sort()).toEqual([1, 2, 3]);
   });
 
   it.each([
