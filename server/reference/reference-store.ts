@@ -1,8 +1,9 @@
 // Reading the reference data from the database, and the admin edits of group memberships.
-// Edits are read-modify-write conditional on the group's revision (FerretDB has neither
-// transactions nor positional array updates), and record who made them and when; such edits
+// Edits are read-modify-write of the group's next revision (group-revision.ts; FerretDB has
+// neither transactions nor positional array updates), and record who made them and when; such edits
 // survive every later seed (see seed-reference.ts).
 import { AppError } from '../http/problem';
+import { writeNextGroupRevision } from './group-revision';
 import { isActiveOn, isoDay } from './groups';
 import { CountryGroup, ReferenceCountry } from './reference.model';
 import type { CountryGroupData, GroupType, ReferenceCountryData } from './reference.types';
@@ -100,13 +101,12 @@ interface EditedMembers {
 type Edit = (g: StoredGroup, editedAt: Date) => EditedMembers;
 
 /** Applies an edit to a group's members, retrying if someone else changed the group meanwhile. */
-async function editGroup(code: string, edit: Edit): Promise<GroupView> {
+async function editGroup(code: string, editedBy: string, edit: Edit): Promise<GroupView> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const g = await findGroup(code);
     if (!g) throw new AppError('notFound', `No group ${code}`);
     const { members, removed } = edit(g, new Date());
-    const result = await CountryGroup.updateOne({ _id: g._id, revision: g.revision }, { $set: { members, removed, revision: g.revision + 1 } });
-    if (result.matchedCount === 1) return getGroup(code);
+    if (await writeNextGroupRevision(g, editedBy, { members, removed })) return getGroup(code);
   }
   throw new AppError('conflict', `Group ${code} is being edited by someone else; try again`);
 }
@@ -120,7 +120,7 @@ export interface MembershipInput {
 export async function putMembership(code: string, iso3: string, input: MembershipInput, editedBy: string): Promise<{ created: boolean; group: GroupView }> {
   if (!(await ReferenceCountry.exists({ iso3 }))) throw new AppError('notFound', `No country ${iso3}`);
   let created = false;
-  const group = await editGroup(code, (g, editedAt) => {
+  const group = await editGroup(code, editedBy, (g, editedAt) => {
     created = !g.members.some((m) => m.iso3 === iso3);
     const member = { iso3, since: input.since, until: input.until, editedBy, editedAt };
     return {
@@ -133,7 +133,7 @@ export async function putMembership(code: string, iso3: string, input: Membershi
 
 /** Removes a membership, leaving a tombstone so the seed does not restore it. */
 export async function deleteMembership(code: string, iso3: string, editedBy: string): Promise<GroupView> {
-  return editGroup(code, (g, editedAt) => {
+  return editGroup(code, editedBy, (g, editedAt) => {
     if (!g.members.some((m) => m.iso3 === iso3)) throw new AppError('notFound', `${iso3} is not a member of ${code}`);
     return {
       members: g.members.filter((m) => m.iso3 !== iso3),

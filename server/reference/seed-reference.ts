@@ -2,8 +2,9 @@
 // (server/main.ts), idempotently: a second run writes nothing. Countries follow the files.
 // Group memberships follow the files too, except where an admin has edited them: a membership
 // with editedBy is kept as edited, and one an admin removed (a tombstone in `removed`) is not
-// brought back. Several instances may start at once: duplicate inserts are ignored and group
-// updates are conditional on the revision read.
+// brought back. Several instances may start at once: duplicate inserts are ignored and a group
+// is written as its next revision only by the one that claims it (group-revision.ts).
+import { writeNextGroupRevision } from './group-revision';
 import { loadReferenceData } from './reference-data';
 import { CountryGroup, ReferenceCountry } from './reference.model';
 import type { CountryGroupData, ReferenceCountryData, ReferenceData } from './reference.types';
@@ -95,11 +96,7 @@ async function seedGroup(file: CountryGroupData): Promise<'added' | 'updated' | 
     }
     const members = mergeMembers(file, stored.members, stored.removed);
     if (stored.name === file.name && stored.type === file.type && same(members.map(plainMember), stored.members.map(plainMember))) return 'unchanged';
-    const result = await CountryGroup.updateOne(
-      { _id: stored._id, revision: stored.revision },
-      { $set: { name: file.name, type: file.type, members, revision: stored.revision + 1 } },
-    );
-    if (result.matchedCount === 1) return 'updated';
+    if (await writeNextGroupRevision(stored, 'seed', { name: file.name, type: file.type, members })) return 'updated';
   }
   throw new Error(`reference seed: group ${file.code} kept changing while seeding`);
 }

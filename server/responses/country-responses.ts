@@ -1,16 +1,15 @@
 // Use cases of a country's response: read it, save a draft, submit, reopen. Every write names
 // the revision it started from and first claims the next revision number (a unique insert,
-// response-revision.model.ts), so two colleagues saving at once can never overwrite each other
+// server/db/revision-claim.ts), so two colleagues saving at once can never overwrite each other
 // silently: the second gets 409 with the current state and merges
 // (server/respondent/public/draft-merge.js).
 import { isDeepStrictEqual } from 'node:util';
-import { claimNumber } from '../db/claim-number';
+import { claimRevision } from '../db/revision-claim';
 import { AppError } from '../http/problem';
 import type { FormRegistry } from '../forms/form-registry';
 import type { Locale } from '../forms/survey-validation';
 import type { ResolvedLink } from '../invitations/links';
 import { CountryResponse, countryResponseId } from './country-response.model';
-import { ResponseRevision, responseRevisionId } from './response-revision.model';
 import { assertAnswerShape, assertAnswersAreValid, findFormOrReject } from './submit-response';
 
 export interface ResponseState {
@@ -75,25 +74,10 @@ function rejectStale(current: ResponseState): never {
   throw new AppError('staleRevision', 'Merge your changes with the current answers and save again', [], { extra: { current } });
 }
 
-/** A claim older than this whose revision never reached the response: its writer died. */
-const abandonedAfterMs = 30_000;
-
-/**
- * Claims the revision after `current.revision` for `by`; returns its number, or null when a
- * concurrent writer has it. If the writer holding that number died before writing (its claim
- * is old and the response never reached it), the next number is claimed instead: a response
- * can skip a revision number, never get stuck on one.
- */
+/** Claims the response's next revision for `by` (server/db/revision-claim.ts). */
 function claimNextRevision(id: string, current: ResponseState, by: string, now: Date): Promise<number | null> {
-  return claimNumber(
-    current.revision + 1,
-    (revision) => ResponseRevision.create({ _id: responseRevisionId(id, revision), responseId: id, revision, by, at: now }),
-    async (revision) => {
-      const taken = await ResponseRevision.findById(responseRevisionId(id, revision)).lean();
-      const stored = await CountryResponse.findById(id, { revision: 1 }).lean();
-      return Boolean(taken && now.getTime() - taken.at.getTime() > abandonedAfterMs && (stored?.revision ?? 0) < revision);
-    },
-  );
+  const storedRevision = async () => (await CountryResponse.findById(id, { revision: 1 }).lean())?.revision ?? 0;
+  return claimRevision({ scope: 'response', docId: id, current: current.revision, by, storedRevision, now });
 }
 
 /**

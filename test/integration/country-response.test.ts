@@ -2,7 +2,7 @@
 // and resumed from any link of the country, stale saves refused with 409 and the current
 // state, full validation on submit, idempotent submit, reopening by an organizer.
 import { CountryResponse, countryResponseId } from '../../server/responses/country-response.model';
-import { ResponseRevision, responseRevisionId } from '../../server/responses/response-revision.model';
+import { RevisionClaim, revisionClaimId } from '../../server/db/revision-claim';
 import { createOrganizer, postJson, request } from '../helpers/http';
 import { createTestRound, type TestRound } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
@@ -89,14 +89,14 @@ describe('When drafts are saved', () => {
   it('then a revision claimed by a writer that died before writing blocks saves only for a while', async () => {
     await put(round.kenya, { answers: { a1_1: 2 }, baseRevision: 0 });
     const id = countryResponseId(round.roundId, 'KEN');
-    const claim = { _id: responseRevisionId(id, 2), responseId: id, revision: 2, by: 'a writer that crashed' };
-    await ResponseRevision.create({ ...claim, at: new Date() });
+    const claim = { _id: revisionClaimId('response', id, 2), scope: 'response', docId: id, revision: 2, by: 'a writer that crashed' };
+    await RevisionClaim.create({ ...claim, at: new Date() });
     expect((await put(round.kenya, { answers: { a1_1: 3 }, baseRevision: 1 })).status).toBe(409); // it may still be writing
-    await ResponseRevision.updateOne({ _id: claim._id }, { $set: { at: new Date(Date.now() - 60_000) } });
+    await RevisionClaim.updateOne({ _id: claim._id }, { $set: { at: new Date(Date.now() - 60_000) } });
     const saved = await put(round.kenya, { answers: { a1_1: 3 }, baseRevision: 1 });
     expect(saved).toMatchObject({ status: 200, body: { revision: 3, answers: { a1_1: 3 } } }); // number 2 is skipped
     expect(await stored()).toMatchObject({ revision: 3, answers: { a1_1: 3 } });
-    expect((await ResponseRevision.find({ responseId: id }).lean()).map((r) => r.revision).sort()).toEqual([1, 2, 3]);
+    expect((await RevisionClaim.find({ scope: 'response', docId: id }).lean()).map((r) => r.revision).sort()).toEqual([1, 2, 3]);
   });
 
   it.each([

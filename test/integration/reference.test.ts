@@ -105,6 +105,17 @@ describe('When an admin edits a group membership', () => {
     expect(reply.body.group.members).toContainEqual(expect.objectContaining({ iso3: 'ETH', since: '2030-01-01', active: false, editedBy: admin.email }));
   });
 
+  it('then of eight edits at once none is lost: each is stored, or refused with 409', async () => {
+    const countries = ['FRA', 'DEU', 'JPN', 'BRA', 'CAN', 'MEX', 'IND', 'CHN'];
+    const replies = await Promise.all(countries.map((iso3) => put(`/groups/SADC/members/${iso3}`, { since: '2030-01-01' })));
+    expect(replies.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    const accepted = countries.filter((_, i) => replies[i].status === 201);
+    expect(accepted.length).toBeGreaterThanOrEqual(1);
+    const members = (await get('/groups/SADC')).body.group.members.map((m: { iso3: string }) => m.iso3);
+    for (const iso3 of accepted) expect(members).toContain(iso3);
+    for (const iso3 of countries.filter((c) => !accepted.includes(c))) expect(members).not.toContain(iso3);
+  });
+
   it('then a removed membership stays removed after a re-seed', async () => {
     expect((await del('/groups/IGAD/members/ERI')).status).toBe(204);
     await seedReferenceData();
