@@ -26,6 +26,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { claimBatch, claimNext, defaultLeaseMs, stillHeld, type ClaimedEmail } from './outbox-claim';
 import { OutboxDue } from './outbox-due.model';
+import { relistWaitingMessages } from './outbox-relist';
 import { OutboxEmail } from './outbox.model';
 import { classifySendError, sendEmail, type SmtpTransport } from './mailer';
 
@@ -176,9 +177,14 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
       wakers.add(done);
     });
 
+  const relisted = relistWaitingMessages().then(
+    (n) => n && log.info({ relisted: n }, 'outbox worker: waiting messages put back on the due list'),
+    (err: unknown) => log.error({ err }, 'outbox worker: could not check the outbox for unlisted messages'),
+  );
   const loop = async (i: number) => {
     const owner = options.owner ? `${options.owner}#${i}` : newOwner(`c${i}`);
     const ctx: DeliveryContext = { ...options, owner, log };
+    await relisted;
     while (!stopping) {
       try {
         const batch = await claimBatch(owner, leaseMs, batchSize);

@@ -248,6 +248,27 @@ describe('When a due entry has no message (queueEmail failed after its first ins
   });
 });
 
+describe('When the outbox holds messages from before the due list existed', () => {
+  it('then a starting worker lists them again and delivers each once, a half-sent one included', async () => {
+    const queued = await queue('waiting@ministry.example');
+    const halfSent = await queue('half-sent@ministry.example');
+    await OutboxDue.deleteMany({}); // the older version had no due list…
+    // …and marked a message being sent as 'sending' (that worker stopped mid-way).
+    await OutboxEmail.collection.updateOne({ _id: new (await import('mongoose')).Types.ObjectId(halfSent) }, { $set: { status: 'sending', attempts: 1, leaseOwner: 'old', leaseUntil: new Date(0) } });
+    const worker = startOutboxWorker({ transport, from, pollMs: 10 });
+    try {
+      await smtp.waitFor(2);
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      await worker.stop();
+    }
+    expect(smtp.received.map((e) => e.to[0]).sort()).toEqual(['half-sent@ministry.example', 'waiting@ministry.example']);
+    expect(await OutboxEmail.findById(queued).lean()).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await OutboxEmail.findById(halfSent).lean()).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await OutboxDue.countDocuments()).toBe(0);
+  });
+});
+
 describe('When a French invitation is delivered', () => {
   it('then it arrives with the French subject and text', async () => {
     await queue('point.focal@ministere.example', 'fr');
