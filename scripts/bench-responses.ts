@@ -11,12 +11,13 @@
 //          compression, request log, session lookup);
 //      (b) POST /insert on the baseline: JSON body, insert;
 //      (c) PUT /api/respondent/:token/draft: draft saves of the capacity questionnaire, each
-//          connection on its own country (ajv shape check, conditional update on the revision);
+//          connection on its own country (ajv shape check, revision claim, update);
 //      requests/s, latency p50/p99, non-2xx count, and (b)/(a) as the cost of validation.
 //   2. In-process timings of one answer set (cycling through 50 generated sets, as different
 //      countries would send): checkWithSurvey with a fresh survey-core Model per call (up to
-//      200 times) versus the reused one (up to 2000), and the ajv shape check alone (up to
-//      20000), each stopped early after --duration seconds.
+//      200 times) versus the reused one (up to 2000), checkAnswers — what the server runs: the
+//      plain-form fast path (server/forms/plain-form.ts) where it applies — and the ajv shape
+//      check alone (up to 20000 each), each stopped early after --duration seconds.
 // Answer sets are generated from the form JSON (scripts/bench/answers.ts) with a fixed seed.
 // Figures, not a test: nothing fails on slowness, only on a request that does not succeed.
 import { randomBytes } from 'node:crypto';
@@ -29,7 +30,7 @@ import mongoose from 'mongoose';
 import { connectDatabase } from '../server/db/connect';
 import type { RunningDatabase } from '../server/db/database-server';
 import { loadFormsFolder, type FormRegistry, type LoadedForm } from '../server/forms/form-registry';
-import { checkWithSurvey, type Locale } from '../server/forms/survey-validation';
+import { checkAnswers, checkWithSurvey, type Locale } from '../server/forms/survey-validation';
 import { compileSchema } from '../server/http/ajv';
 import { formsDir } from '../server/paths';
 import { createCountryLink } from '../server/invitations/links';
@@ -115,7 +116,8 @@ async function measureLoad(label: string, url: string, body: string, duration: n
   return figures;
 }
 
-/** 200 validations with a fresh Model, 2000 with the reused one, 20000 ajv checks: each capped at budgetMs. */
+/** 200 validations with a fresh Model, 2000 with the reused one, 20000 of what the server runs
+ *  (the plain-form fast path where it applies) and 20000 ajv checks: each capped at budgetMs. */
 function measureValidation(form: LoadedForm, sets: AnswerSet[], budgetMs: number): TimingFigures[] {
   const checkShape = compileSchema(form.answerSchema);
   const id = form.formId;
@@ -124,6 +126,7 @@ function measureValidation(form: LoadedForm, sets: AnswerSet[], budgetMs: number
   return [
     timeLoop(`${id}: checkWithSurvey, fresh Model`, () => checkWithSurvey(form, next(), 'en', false), 200, budgetMs),
     timeLoop(`${id}: checkWithSurvey, reused Model`, () => checkWithSurvey(form, next(), 'en', true), 2000, budgetMs),
+    timeLoop(`${id}: checkAnswers (what the server runs)`, () => checkAnswers(form, next(), 'en'), 20000, budgetMs),
     timeLoop(`${id}: ajv shape check alone`, () => void checkShape(next()), 20000, budgetMs),
   ];
 }

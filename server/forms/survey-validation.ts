@@ -7,6 +7,7 @@ import 'survey-core/i18n/french';
 import 'survey-core/i18n/spanish';
 import type { FieldError } from '../http/ajv';
 import type { LoadedForm } from './form-registry';
+import { checkPlainForm } from './plain-form';
 import { registerCapgapProperties } from './survey-properties';
 
 export const supportedLocales = ['en', 'fr', 'es'] as const;
@@ -61,6 +62,14 @@ export function checkWithSurvey(form: LoadedForm, answers: Record<string, unknow
     if (q.isVisible && q.isParentVisible && value !== undefined && value !== null) kept[q.name] = value;
   }
   return { answers: kept, errors };
+}
+
+/**
+ * The server's check of a form's answers (after ajv): the plain-form fast path where it applies
+ * (plain-form.ts), survey-core with the form's reused model otherwise.
+ */
+export function checkAnswers(form: LoadedForm, answers: Record<string, unknown>, locale: Locale): SurveyCheck {
+  return checkPlainForm(form, answers, locale) ?? checkWithSurvey(form, answers, locale);
 }
 
 export function isSupportedLocale(value: unknown): value is Locale {

@@ -5,7 +5,7 @@
 import { compileSchema, toFieldErrors } from '../http/ajv';
 import { AppError } from '../http/problem';
 import type { FormRegistry, LoadedForm } from '../forms/form-registry';
-import { checkWithSurvey, type Locale } from '../forms/survey-validation';
+import { checkAnswers, type Locale } from '../forms/survey-validation';
 import { ResponseDoc } from './response.model';
 import type { ResponseSubmission } from './response.schemas';
 
@@ -31,7 +31,7 @@ export function assertAnswerShape(form: LoadedForm, answers: Record<string, unkn
 /** The shape, then survey-core's verdict on the whole set; returns the answers that count. */
 export function assertAnswersAreValid(form: LoadedForm, answers: Record<string, unknown>, locale: Locale): Record<string, unknown> {
   assertAnswerShape(form, answers);
-  const checked = checkWithSurvey(form, answers, locale);
+  const checked = checkAnswers(form, answers, locale);
   if (checked.errors.length) throw new AppError('invalidAnswers', undefined, checked.errors);
   return checked.answers;
 }
