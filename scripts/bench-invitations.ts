@@ -8,24 +8,21 @@
 // Delivery runs ONE worker (startOutboxWorker) in this process with --concurrency claimers
 // side by side, each taking --batch messages per look (default 10), sharing one pooled SMTP transport with as
 // many connections. Delivery time runs until the SMTP server has received every message. Prints messages/s
-// for queueing and for delivery, claims that lost a race, duplicates received (must be 0), and
-// peak memory (process.memoryUsage sampled every 50 ms).
+// for queueing and for delivery, duplicates received (must be 0), and each phase's peak memory
+// (scripts/bench/memory-sampler.ts).
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import mongoose, { trusted } from 'mongoose';
+import { trusted } from 'mongoose';
 import { SMTPServer } from 'smtp-server';
-import { connectDatabase } from '../server/db/connect';
 import { createSmtpTransport } from '../server/email/mailer';
 import { OutboxClaim } from '../server/email/outbox-claim.model';
 import { OutboxDue } from '../server/email/outbox-due.model';
 import { OutboxEmail } from '../server/email/outbox.model';
 import { startOutboxWorker } from '../server/email/outbox-worker';
 import { queueEmail } from '../server/email/queue-email';
-import { startLocalDatabase } from './lib/local-service';
+import { withMemorySampling } from './bench/memory-sampler';
+import { openScratchDatabase, runCleanups, type Cleanup } from './lib/local-service';
 
 const positiveInteger = (value: string) => {
   const n = Number(value);
@@ -41,24 +38,12 @@ const opts = new Command('bench-invitations')
   .opts<{ count: number; concurrency: number; batch: number; maxSeconds: number }>();
 
 const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const mb = (n: number) => `${n.toFixed(0)} MB`;
 
 async function main(): Promise<void> {
-  const peak = { rss: 0, heapUsed: 0 };
-  const sampler = setInterval(() => {
-    const m = process.memoryUsage();
-    peak.rss = Math.max(peak.rss, m.rss);
-    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
-  }, 50);
-  const cleanups: Array<() => Promise<unknown>> = [async () => clearInterval(sampler)];
+  const cleanups: Cleanup[] = [];
   try {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-bench-db-'));
-    cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const database = await startLocalDatabase(dataDir, (m) => progress(`database: ${m}`));
-    cleanups.push(() => database.stop());
-    progress(`database: ${database.description}`);
-    await connectDatabase(database.uri, `bench_${randomBytes(4).toString('hex')}`);
-    cleanups.push(() => mongoose.disconnect());
+    const database = await openScratchDatabase('bench', cleanups, progress);
     await Promise.all([OutboxEmail.init(), OutboxClaim.init(), OutboxDue.init()]);
 
     const received = new Map<string, number>();
@@ -75,7 +60,7 @@ async function main(): Promise<void> {
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-    cleanups.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+    cleanups.push({ what: 'close the SMTP server', run: () => new Promise<void>((resolve) => smtp.close(() => resolve())) });
     const port = (smtp.server.address() as AddressInfo).port;
 
     // ---- queueing ----
@@ -84,34 +69,38 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const queueConcurrency = 8;
     let next = 0;
-    await Promise.all(
-      Array.from({ length: queueConcurrency }, async () => {
-        while (next < opts.count) {
-          const i = next++;
-          await queueEmail({
-            to: `focal.point.${i}@ministry.example`,
-            template: 'invitation',
-            locale: locales[i % 3],
-            data: { name: `Focal Point ${i}`, countryName: `Country ${i % 193}`, roundName: 'Capacity Assessment 2027', deadline, link: `https://capgap.example/respond/${randomBytes(16).toString('base64url')}` },
-          });
-        }
-      }),
+    const { memory: queueMemory } = await withMemorySampling(() =>
+      Promise.all(
+        Array.from({ length: queueConcurrency }, async () => {
+          while (next < opts.count) {
+            const i = next++;
+            await queueEmail({
+              to: `focal.point.${i}@ministry.example`,
+              template: 'invitation',
+              locale: locales[i % 3],
+              data: { name: `Focal Point ${i}`, countryName: `Country ${i % 193}`, roundName: 'Capacity Assessment 2027', deadline, link: `https://capgap.example/respond/${randomBytes(16).toString('base64url')}` },
+            });
+          }
+        }),
+      ),
     );
     const queueSec = (performance.now() - t0) / 1000;
     progress(`queued ${opts.count} in ${queueSec.toFixed(2)} s`);
 
     // ---- delivery ----
     const transport = createSmtpTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, pool: true, maxConnections: opts.concurrency });
-    cleanups.push(async () => transport.close());
-    const t1 = performance.now();
-    const worker = startOutboxWorker({ transport, from: 'capgap <no-reply@capgap.example>', pollMs: 50, concurrency: opts.concurrency, batchSize: opts.batch });
+    cleanups.push({ what: 'close the SMTP transport', run: async () => transport.close() });
     const total = () => [...received.values()].reduce((a, b) => a + b, 0);
-    while (total() < opts.count && performance.now() - t1 < opts.maxSeconds * 1000) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const t1 = performance.now();
+    const { memory: deliveryMemory } = await withMemorySampling(async () => {
+      const worker = startOutboxWorker({ transport, from: 'capgap <no-reply@capgap.example>', pollMs: 50, concurrency: opts.concurrency, batchSize: opts.batch });
+      while (total() < opts.count && performance.now() - t1 < opts.maxSeconds * 1000) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await worker.stop();
+    });
     const delivered = total();
     const deliverSec = (performance.now() - t1) / 1000;
-    await worker.stop();
     const claims = await OutboxClaim.countDocuments();
     const duplicates = [...received.values()].filter((n) => n > 1).length;
     const notSent = await OutboxEmail.countDocuments({ status: trusted({ $ne: 'sent' }) });
@@ -123,13 +112,14 @@ async function main(): Promise<void> {
       `queueing  (queueEmail, ${queueConcurrency} at a time): ${queueSec.toFixed(2)} s  ${(opts.count / queueSec).toFixed(0)} messages/s`,
       `delivery  (1 worker, ${opts.concurrency} claimers x batch ${opts.batch}, pooled SMTP x${opts.concurrency}): ${deliverSec.toFixed(2)} s  ${(delivered / deliverSec).toFixed(1)} messages/s${incomplete}`,
       `received by SMTP: ${[...received.values()].reduce((a, b) => a + b, 0)}; addresses received more than once: ${duplicates}; outbox not 'sent': ${notSent}; claims recorded: ${claims}`,
-      `peak memory: rss ${mb(peak.rss)}, heap used ${mb(peak.heapUsed)}`,
+      `peak memory, queueing: rss ${mb(queueMemory.peakRssMb)}, heap used ${mb(queueMemory.peakHeapMb)} (before: rss ${mb(queueMemory.baselineRssMb)})`,
+      `peak memory, delivery: rss ${mb(deliveryMemory.peakRssMb)}, heap used ${mb(deliveryMemory.peakHeapMb)} (before: rss ${mb(deliveryMemory.baselineRssMb)})`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
     if (duplicates > 0 || incomplete) process.exitCode = 1;
   } finally {
-    for (const c of cleanups.reverse()) await c().catch((err: unknown) => progress(`cleanup failed: ${String(err)}`));
+    await runCleanups(cleanups, progress);
   }
 }
 

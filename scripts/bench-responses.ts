@@ -20,14 +20,10 @@
 //      check alone (up to 20000 each), each stopped early after --duration seconds.
 // Answer sets are generated from the form JSON (scripts/bench/answers.ts) with a fixed seed.
 // Figures, not a test: nothing fails on slowness, only on a request that does not succeed.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import express from 'express';
-import mongoose from 'mongoose';
-import { connectDatabase } from '../server/db/connect';
 import type { RunningDatabase } from '../server/db/database-server';
 import { loadFormsFolder, type FormRegistry, type LoadedForm } from '../server/forms/form-registry';
 import { checkAnswers, checkWithSurvey, type Locale } from '../server/forms/survey-validation';
@@ -36,7 +32,7 @@ import { formsDir } from '../server/paths';
 import { createCountryLink } from '../server/invitations/links';
 import { ResponseDoc } from '../server/responses/response.model';
 import { Round } from '../server/rounds/round.model';
-import { closeServer, listenOnFreePort, startLocalApp, startLocalDatabase } from './lib/local-service';
+import { closeServer, listenOnFreePort, openScratchDatabase, runCleanups, startLocalApp, type Cleanup } from './lib/local-service';
 import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
 import { connections, fixed, formatTable, runLoad, timeLoop, type LoadFigures, type LoadTarget, type TimingFigures, warmUpSec } from './bench/measure';
 
@@ -44,8 +40,6 @@ interface Options {
   duration: number;
   seed: number;
 }
-
-type Cleanup = { what: string; run: () => Promise<void> };
 
 function parseOptions(): Options {
   const positiveInteger = (value: string) => {
@@ -180,16 +174,7 @@ async function main(): Promise<void> {
   const options = parseOptions();
   const cleanups: Cleanup[] = [];
   try {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-bench-db-'));
-    cleanups.push({ what: 'remove the data folder', run: async () => fs.rmSync(dataDir, { recursive: true, force: true }) });
-
-    const database = await startLocalDatabase(dataDir, (m) => progress(`database: ${m}`));
-    cleanups.push({ what: 'stop the database server', run: () => database.stop() });
-    progress(`database: ${database.description}`);
-
-    await connectDatabase(database.uri, `bench_${randomBytes(4).toString('hex')}`);
-    cleanups.push({ what: 'disconnect', run: () => mongoose.disconnect() });
-    cleanups.push({ what: 'drop the bench database', run: () => mongoose.connection.dropDatabase().then(() => undefined) });
+    const database = await openScratchDatabase('bench', cleanups, progress);
     await ResponseDoc.init();
 
     const forms = loadFormsFolder(formsDir);
@@ -239,9 +224,7 @@ async function main(): Promise<void> {
 
     printReport(database, options, load, timings);
   } finally {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup.run().catch((err: unknown) => progress(`cleanup failed (${cleanup.what}): ${err instanceof Error ? err.message : String(err)}`));
-    }
+    await runCleanups(cleanups, progress);
   }
 }
 

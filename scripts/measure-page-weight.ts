@@ -22,22 +22,14 @@
 // br column is the figure for an HTTPS deployment, the gzip column what a Chromium user gets
 // from a deployment without TLS. PASS/FAIL is judged on brotli (Chromium's figure when it did
 // ask for br, else the br replay). Exit code 1 on FAIL.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Command } from 'commander';
-import mongoose from 'mongoose';
-import { connectDatabase } from '../server/db/connect';
 import { loadFormsFolder } from '../server/forms/form-registry';
 import { createCountryLink } from '../server/invitations/links';
 import { formsDir } from '../server/paths';
 import { Round } from '../server/rounds/round.model';
 import { launchBrowser } from './lib/chromium';
-import { closeServer, startLocalApp, startLocalDatabase } from './lib/local-service';
+import { closeServer, openScratchDatabase, runCleanups, startLocalApp, type Cleanup } from './lib/local-service';
 import { budgets, kB, measurePageWeight, replayLoad, type LoadWeight, type ReplayedLoad } from './page-weight/measure';
-
-type Cleanup = { what: string; run: () => Promise<void> };
 
 /** What Chromium advertises over plain HTTP to a host that is not localhost. */
 const plainHttpEncoding = 'gzip, deflate';
@@ -130,15 +122,7 @@ async function main(): Promise<void> {
     const form = forms.get(options.form);
     if (!form) throw new Error(`form ${options.form} is not in ${formsDir}`);
 
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-page-weight-db-'));
-    cleanups.push({ what: 'remove the data folder', run: async () => fs.rmSync(dataDir, { recursive: true, force: true }) });
-    const database = await startLocalDatabase(dataDir, (m) => progress(`database: ${m}`));
-    cleanups.push({ what: 'stop the database server', run: () => database.stop() });
-    progress(`database: ${database.description}`);
-
-    await connectDatabase(database.uri, `page_weight_${randomBytes(4).toString('hex')}`);
-    cleanups.push({ what: 'disconnect', run: () => mongoose.disconnect() });
-    cleanups.push({ what: 'drop the database', run: () => mongoose.connection.dropDatabase().then(() => undefined) });
+    await openScratchDatabase('page_weight', cleanups, progress);
 
     progress('precompressing assets and starting the app');
     const app = await startLocalApp(forms);
@@ -176,9 +160,7 @@ async function main(): Promise<void> {
     );
     process.stdout.write(out.join('\n'));
   } finally {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup.run().catch((err: unknown) => progress(`cleanup failed (${cleanup.what}): ${err instanceof Error ? err.message : String(err)}`));
-    }
+    await runCleanups(cleanups, progress);
   }
   if (failed) process.exitCode = 1;
 }
