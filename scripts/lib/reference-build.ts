@@ -8,6 +8,7 @@ import {
   type CountryGroupData, type Corridors, type GroupMembership, type GroupType, type HdiGroup,
   type ReferenceCountryData, type WbIncome,
 } from '../../server/reference/reference.types';
+import { validateReferenceData } from '../../server/reference/reference-data';
 import { parseCsvRecords } from './csv-parse';
 
 export interface WorldCountry {
@@ -152,6 +153,8 @@ export function buildReferenceFiles(inputs: BuildInputs): Record<string, string>
   const known = new Set(countries.map((c) => c.iso3));
   const groups = buildGroups(inputs.csv['groupings.csv'], known);
   const corridors = buildCorridors(inputs.csv['corridors_2019.csv'], known);
+  // The same check the service runs on these files at start: a build never writes files it would refuse.
+  validateReferenceData({ countries, groups, corridors });
   const files: Record<string, string> = {
     'countries.json': formatJson(countries),
     'groupings.json': formatJson(groups),

@@ -4,7 +4,8 @@
 // conditional update, which on FerretDB v1 several concurrent writers can all "win".
 // A number is skipped only when its holder died before using it (the caller's `abandoned`).
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+/** A duplicate key error (E11000): the unique _id (or index) was already taken. */
+export const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 /**
  * Inserts the claim of `first`, or of the next numbers when the previous one was abandoned (at

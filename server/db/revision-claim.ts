@@ -5,7 +5,7 @@
 // of a country response from the same revision, two or three "won" and overwrote each other.
 // Used by country responses (scope 'response') and country groups (scope 'group'); the claims
 // stay as the record of who wrote which revision, and when.
-import mongoose from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
 import { claimNumber } from './claim-number';
 
 const revisionClaimSchema = new mongoose.Schema(
@@ -20,7 +20,6 @@ const revisionClaimSchema = new mongoose.Schema(
   },
   { versionKey: false },
 );
-revisionClaimSchema.index({ scope: 1, docId: 1 });
 
 export const RevisionClaim = mongoose.model('RevisionClaim', revisionClaimSchema);
 
@@ -31,12 +30,12 @@ const abandonedAfterMs = 30_000;
 
 export interface RevisionToClaim {
   scope: string;
+  /** The collection of the document being written (to read its stored revision). */
+  model: Model<any>;
   docId: string;
   /** The revision the writer read. */
   current: number;
   by: string;
-  /** The document's revision as stored now (0 when it does not exist yet). */
-  storedRevision: () => Promise<number>;
   now?: Date;
 }
 
@@ -46,13 +45,15 @@ export interface RevisionToClaim {
  * (its claim is old and the document never reached it), the next number is claimed instead: a
  * document can skip a revision number, never get stuck on one.
  */
-export function claimRevision({ scope, docId, current, by, storedRevision, now = new Date() }: RevisionToClaim): Promise<number | null> {
+export function claimRevision({ scope, model, docId, current, by, now = new Date() }: RevisionToClaim): Promise<number | null> {
   return claimNumber(
     current + 1,
     (revision) => RevisionClaim.create({ _id: revisionClaimId(scope, docId, revision), scope, docId, revision, by, at: now }),
     async (revision) => {
       const taken = await RevisionClaim.findById(revisionClaimId(scope, docId, revision)).lean();
-      return Boolean(taken && now.getTime() - taken.at.getTime() > abandonedAfterMs && (await storedRevision()) < revision);
+      if (!taken || now.getTime() - taken.at.getTime() <= abandonedAfterMs) return false;
+      const stored = await model.findById(docId, { revision: 1 }).lean<{ revision?: number }>();
+      return (stored?.revision ?? 0) < revision;
     },
   );
 }

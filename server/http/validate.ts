@@ -1,5 +1,5 @@
-// Request validation middleware: a route declares the schema of its body (and query), and
-// nothing reaches the handler unless it matches. JSON bodies must be sent as application/json.
+// Request validation middleware: a route declares the schema of its body, and nothing reaches
+// the handler unless it matches. JSON bodies must be sent as application/json.
 import type { RequestHandler } from 'express';
 import type { Schema } from 'ajv';
 import { compileSchema, toFieldErrors } from './ajv';
@@ -21,14 +21,6 @@ export function validateBody(schema: Schema): RequestHandler {
   const check = compileSchema(schema);
   return (req, _res, next) => {
     if (!check(req.body)) return next(new AppError('invalidInput', undefined, toFieldErrors(check.errors, 'body')));
-    next();
-  };
-}
-
-export function validateParams(schema: Schema): RequestHandler {
-  const check = compileSchema(schema);
-  return (req, _res, next) => {
-    if (!check(req.params)) return next(new AppError('notFound', undefined, toFieldErrors(check.errors, 'params')));
     next();
   };
 }

@@ -6,11 +6,12 @@ import type { Types } from 'mongoose';
 import { claimRevision } from '../db/revision-claim';
 import { CountryGroup } from './reference.model';
 
-/** Writes `set` as the revision after `group.revision`; false if another writer got there first. */
-export async function writeNextGroupRevision(group: { _id: Types.ObjectId; revision: number }, by: string, set: Record<string, unknown>): Promise<boolean> {
-  const storedRevision = async () => (await CountryGroup.findById(group._id, { revision: 1 }).lean())?.revision ?? 0;
-  const revision = await claimRevision({ scope: 'group', docId: String(group._id), current: group.revision, by, storedRevision });
-  if (revision === null) return false;
-  await CountryGroup.updateOne({ _id: group._id }, { $set: { ...set, revision } });
-  return true;
+/**
+ * Writes `set` as the revision after `group.revision` and returns the group as written; null if
+ * another writer got there first.
+ */
+export async function writeNextGroupRevision(group: { _id: Types.ObjectId; revision: number }, by: string, set: Record<string, unknown>) {
+  const revision = await claimRevision({ scope: 'group', model: CountryGroup, docId: String(group._id), current: group.revision, by });
+  if (revision === null) return null;
+  return CountryGroup.findByIdAndUpdate(group._id, { $set: { ...set, revision } }, { returnDocument: 'after' }).lean();
 }

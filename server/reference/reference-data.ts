@@ -69,3 +69,13 @@ export function loadReferenceData(): ReferenceData {
 export function corridorStock(corridors: Corridors, origin: string, destination: string): number {
   return corridors[origin]?.[destination] ?? 0;
 }
+
+/** The facts of a country in a fixed key order, from the file or from a stored document. */
+export function countryFacts(c: ReferenceCountryData): ReferenceCountryData {
+  return {
+    iso3: c.iso3, iso2: c.iso2, m49: c.m49, names: { en: c.names.en, fr: c.names.fr, es: c.names.es },
+    region: c.region ?? null, subRegion: c.subRegion ?? null, intermediateRegion: c.intermediateRegion ?? null,
+    ldc: c.ldc, lldc: c.lldc, sids: c.sids, wbRegion: c.wbRegion ?? null, wbIncome: c.wbIncome ?? null,
+    hdiGroup: c.hdiGroup ?? null, hdi: c.hdi ?? null, borders: [...c.borders], languages: [...c.languages],
+  };
+}

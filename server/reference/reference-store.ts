@@ -7,7 +7,7 @@ import { writeNextGroupRevision } from './group-revision';
 import { isActiveOn, isoDay } from './groups';
 import { CountryGroup, ReferenceCountry } from './reference.model';
 import type { CountryGroupData, GroupType, ReferenceCountryData } from './reference.types';
-import { countryFacts } from './seed-reference';
+import { countryFacts } from './reference-data';
 
 export interface MemberView {
   iso3: string;
@@ -106,7 +106,8 @@ async function editGroup(code: string, editedBy: string, edit: Edit): Promise<Gr
     const g = await findGroup(code);
     if (!g) throw new AppError('notFound', `No group ${code}`);
     const { members, removed } = edit(g, new Date());
-    if (await writeNextGroupRevision(g, editedBy, { members, removed })) return getGroup(code);
+    const written = await writeNextGroupRevision(g, editedBy, { members, removed });
+    if (written) return groupView(written);
   }
   throw new AppError('conflict', `Group ${code} is being edited by someone else; try again`);
 }

@@ -5,7 +5,8 @@
 // brought back. Several instances may start at once: duplicate inserts are ignored and a group
 // is written as its next revision only by the one that claims it (group-revision.ts).
 import { writeNextGroupRevision } from './group-revision';
-import { loadReferenceData } from './reference-data';
+import { isDuplicateKey } from '../db/claim-number';
+import { countryFacts, loadReferenceData } from './reference-data';
 import { CountryGroup, ReferenceCountry } from './reference.model';
 import type { CountryGroupData, ReferenceCountryData, ReferenceData } from './reference.types';
 
@@ -16,22 +17,12 @@ export interface SeedSummary {
   groupsUpdated: number;
 }
 
-/** The facts of a country in a fixed key order, from the file or from a stored document. */
-export function countryFacts(c: ReferenceCountryData): ReferenceCountryData {
-  return {
-    iso3: c.iso3, iso2: c.iso2, m49: c.m49, names: { en: c.names.en, fr: c.names.fr, es: c.names.es },
-    region: c.region ?? null, subRegion: c.subRegion ?? null, intermediateRegion: c.intermediateRegion ?? null,
-    ldc: c.ldc, lldc: c.lldc, sids: c.sids, wbRegion: c.wbRegion ?? null, wbIncome: c.wbIncome ?? null,
-    hdiGroup: c.hdiGroup ?? null, hdi: c.hdi ?? null, borders: [...c.borders], languages: [...c.languages],
-  };
-}
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function isDuplicateKeyOnly(err: unknown): boolean {
-  const e = err as { code?: number; writeErrors?: { code?: number }[] };
-  if (e.code === 11000) return true;
-  return Array.isArray(e.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => w.code === 11000);
+  if (isDuplicateKey(err)) return true;
+  const { writeErrors } = err as { writeErrors?: unknown[] };
+  return Array.isArray(writeErrors) && writeErrors.length > 0 && writeErrors.every(isDuplicateKey);
 }
 
 async function insertIgnoringDuplicates(insert: (options: { ordered: false }) => Promise<unknown>, count: number): Promise<number> {
@@ -85,9 +76,14 @@ const plainMember = ({ iso3, since, until, editedBy, editedAt }: StoredMember) =
   iso3, since: since ?? undefined, until: until ?? undefined, editedBy: editedBy ?? undefined, editedAt: editedAt ? new Date(editedAt).toISOString() : undefined,
 });
 
-async function seedGroup(file: CountryGroupData): Promise<'added' | 'updated' | 'unchanged'> {
+type StoredGroup = NonNullable<Awaited<ReturnType<typeof findStoredGroup>>>;
+
+const findStoredGroup = (code: string) => CountryGroup.findOne({ code }).lean();
+
+/** `stored` is the group as read with all the others (undefined: not in the database yet). */
+async function seedGroup(file: CountryGroupData, stored: StoredGroup | undefined): Promise<'added' | 'updated' | 'unchanged'> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const stored = await CountryGroup.findOne({ code: file.code }).lean();
+    if (attempt > 0) stored = (await findStoredGroup(file.code)) ?? undefined; // someone else wrote it meanwhile
     if (!stored) {
       const doc = { code: file.code, name: file.name, type: file.type, members: file.members };
       const added = await insertIgnoringDuplicates((o) => CountryGroup.insertMany([doc], o), 1);
@@ -104,8 +100,9 @@ async function seedGroup(file: CountryGroupData): Promise<'added' | 'updated' | 
 /** Inserts or refreshes the reference data in the database; returns what it changed. */
 export async function seedReferenceData(data: ReferenceData = loadReferenceData()): Promise<SeedSummary> {
   const summary: SeedSummary = { ...(await seedCountries(data.countries)), groupsAdded: 0, groupsUpdated: 0 };
+  const stored = new Map((await CountryGroup.find().lean()).map((g) => [g.code, g]));
   for (const group of data.groups) {
-    const outcome = await seedGroup(group);
+    const outcome = await seedGroup(group, stored.get(group.code));
     if (outcome === 'added') summary.groupsAdded++;
     if (outcome === 'updated') summary.groupsUpdated++;
   }

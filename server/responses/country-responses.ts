@@ -76,8 +76,7 @@ function rejectStale(current: ResponseState): never {
 
 /** Claims the response's next revision for `by` (server/db/revision-claim.ts). */
 function claimNextRevision(id: string, current: ResponseState, by: string, now: Date): Promise<number | null> {
-  const storedRevision = async () => (await CountryResponse.findById(id, { revision: 1 }).lean())?.revision ?? 0;
-  return claimRevision({ scope: 'response', docId: id, current: current.revision, by, storedRevision, now });
+  return claimRevision({ scope: 'response', model: CountryResponse, docId: id, current: current.revision, by, now });
 }
 
 /**

@@ -1,6 +1,7 @@
 // An assessment round: one questionnaire version, its languages, a deadline, and the
 // countries invited to answer.
 import mongoose from 'mongoose';
+import { defaultSouthSettings, southDefinitions } from '../reference/global-south';
 
 const roundSchema = new mongoose.Schema(
   {
@@ -26,8 +27,8 @@ const roundSchema = new mongoose.Schema(
       /** Weight overrides by indicator ("A1.1" cannot be a key, hence a list). */
       weights: { type: [{ _id: false, indicator: String, weight: Number }], default: [] },
       /** Which "global South" the aggregates use, and which HDI groups count for 'undp-hdi'. */
-      southDefinition: { type: String, enum: ['un-regions', 'world-bank', 'undp-hdi'], default: 'un-regions' },
-      southHdiGroups: { type: [String], default: ['Low', 'Medium'] },
+      southDefinition: { type: String, enum: [...southDefinitions], default: 'un-regions' },
+      southHdiGroups: { type: [String], default: () => [...defaultSouthSettings.hdiSouthGroups] },
     },
   },
   { timestamps: true },

@@ -1,4 +1,9 @@
 // Request schemas of the scoring endpoints (published under /api/schemas).
+import { southDefinitions, type SouthDefinition } from '../reference/global-south';
+import { hdiGroups } from '../reference/reference.types';
+import { groupingDimensions } from './country-groupings';
+import { BANDS } from './score';
+
 export const scoringSettingsSchema = {
   $id: 'scoring-settings',
   type: 'object',
@@ -20,8 +25,8 @@ export const scoringSettingsSchema = {
         },
       },
     },
-    southDefinition: { enum: ['un-regions', 'world-bank', 'undp-hdi'] },
-    southHdiGroups: { type: 'array', uniqueItems: true, items: { enum: ['Very High', 'High', 'Medium', 'Low'] } },
+    southDefinition: { enum: [...southDefinitions] },
+    southHdiGroups: { type: 'array', uniqueItems: true, items: { enum: [...hdiGroups] } },
   },
 } as const;
 
@@ -29,13 +34,13 @@ export interface ScoringSettingsInput {
   completenessThreshold?: number;
   defaultTargetLevel?: number;
   weights?: { indicator: string; weight: number }[];
-  southDefinition?: 'un-regions' | 'world-bank' | 'undp-hdi';
+  southDefinition?: SouthDefinition;
   southHdiGroups?: string[];
 }
 
 // Response schemas (published, and checked against real answers in the integration tests).
 const nullableNumber = { type: ['number', 'null'] } as const;
-const band = { enum: ['requires further progress', 'partially meets', 'meets', 'fully meets', null] } as const;
+const band = { enum: [...BANDS, null] } as const;
 const areaStatus = { enum: ['scored', 'insufficient data'] } as const;
 
 const areaCell = {
@@ -120,7 +125,7 @@ export const aggregatesResponseSchema = {
   type: 'object',
   required: ['roundId', 'by', 'southDefinition', 'countriesScored', 'groups'],
   properties: {
-    by: { enum: ['region', 'subregion', 'income', 'hdi', 'group', 'south'] },
+    by: { enum: [...groupingDimensions] },
     groups: {
       type: 'array',
       items: {
