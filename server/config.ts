@@ -26,6 +26,8 @@ export interface Config {
   signInPerMinute: number;
   /** Mail relay for invitations and receipts, e.g. smtp://user:pass@relay:587. */
   smtpUrl?: string;
+  /** Sender of every email; mailer's defaultFrom when unset. */
+  emailFrom?: string;
 }
 
 const envSchema = {
@@ -47,6 +49,7 @@ const envSchema = {
     SEED_DEMO: { type: 'string', enum: ['true', 'false'] },
     SIGNIN_PER_MINUTE: { type: 'string', pattern: '^[0-9]{1,4}$' },
     SMTP_URL: { type: 'string', pattern: '^smtps?://' },
+    EMAIL_FROM: { type: 'string', minLength: 1 },
   },
 } as const;
 
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: known.SEED_DEMO ? known.SEED_DEMO === 'true' : !production,
     signInPerMinute: Number(known.SIGNIN_PER_MINUTE ?? 10),
     smtpUrl: known.SMTP_URL,
+    emailFrom: known.EMAIL_FROM,
   };
 }

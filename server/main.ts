@@ -9,9 +9,8 @@ import { startDatabaseServer } from './db/database-server';
 import { FormError, loadFormsFolder } from './forms/form-registry';
 import { createLogger } from './http/logger';
 import { AssetStore } from './respondent/assets';
-import { Round } from './rounds/round.model';
 import { seedReferenceData } from './reference/seed-reference';
-import { demoAccounts, demoPassword, seedDemo, type DemoLink } from './rounds/seed-demo';
+import { demoAccounts, demoPassword, seedDemo, type DemoSeed } from './rounds/seed-demo';
 import { createSmtpTransport, defaultFrom } from './email/mailer';
 import { startOutboxWorker } from './email/outbox-worker';
 import { startReminderJob } from './reminders/reminder-job';
@@ -46,22 +45,21 @@ async function main(): Promise<void> {
   await connectDatabase(database.uri, config.dbName);
   logger.info(await seedReferenceData(), 'reference data seeded');
 
-  const demoLinks = config.seedDemo ? await seedDemo(forms) : [];
+  const demo = config.seedDemo ? await seedDemo(forms) : undefined;
 
-  const assets = new AssetStore(forms);
   logger.info('compressing static assets (once; cached in .cache/assets)');
-  await assets.precompress();
+  const assets = await AssetStore.create(forms);
   const app = createApp({ config, logger, forms, assets });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address() as AddressInfo;
   logger.info(`capgap listening on http://${address.address}:${address.port}`);
   const emailTransport = config.smtpUrl ? createSmtpTransport({ smtpUrl: config.smtpUrl, pool: true }) : undefined;
-  const outboxWorker = emailTransport ? startOutboxWorker({ transport: emailTransport, from: process.env.EMAIL_FROM || defaultFrom, log: logger }) : undefined;
+  const outboxWorker = emailTransport ? startOutboxWorker({ transport: emailTransport, from: config.emailFrom ?? defaultFrom, log: logger }) : undefined;
   if (outboxWorker) logger.info('email: outbox worker started (SMTP_URL)');
   else logger.warn('email disabled: SMTP_URL is not set; messages stay queued in the outbox');
   const reminderJob = outboxWorker ? startReminderJob(config.publicUrl, logger) : undefined;
-  if (config.seedDemo) await printDemoWelcome(config.publicUrl, forms.list().map((f) => f.formId), demoLinks);
+  if (demo) printDemoWelcome(config.publicUrl, forms.list().map((f) => f.formId), demo);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -89,13 +87,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-async function printDemoWelcome(publicUrl: string, formIds: string[], links: DemoLink[]): Promise<void> {
-  const round = await Round.findOne({ demo: true }).lean();
+function printDemoWelcome(publicUrl: string, formIds: string[], { round, links }: DemoSeed): void {
   const lines = [
     '',
     'capgap is running with demo data.',
     '',
-    ...(round ? [`Demo round: ${round.name} (${round.formId} v${round.formVersion})`] : []),
+    `Demo round: ${round.name} (${round.formId} v${round.formVersion})`,
     'Country links of the demo round (focal points of one country share its response):',
     ...links.map((l) => `  ${l.country.padEnd(15)} ${publicUrl}/respond/${l.token}`),
     'Open questionnaires, not tied to a round (add ?lang=fr or ?lang=es):',

@@ -65,8 +65,7 @@ export function listenOnFreePort(app: Express): Promise<Listening> {
 /** The real app, silent, with its assets precompressed as server/main.ts does. */
 export async function startLocalApp(forms: FormRegistry, overrides: Partial<Config> = {}): Promise<Listening> {
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
-  const assets = new AssetStore(forms);
-  await assets.precompress();
+  const assets = await AssetStore.create(forms);
   return listenOnFreePort(createApp({ config, logger: createLogger(config.logLevel), forms, assets }));
 }
 

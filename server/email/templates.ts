@@ -7,6 +7,7 @@
 // some recipients copy links by hand). Dates are formatted for the locale in UTC, the time zone
 // in which deadlines are stored.
 import type { Locale } from '../forms/survey-validation';
+import { escapeHtml } from '../http/html';
 import type { EmailTemplate } from './outbox.model';
 
 export interface TemplateData {
@@ -33,9 +34,6 @@ const intlLocale: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-E
 export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
-
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** One line: a name with a line break must not split a subject or a text line. */
 const oneLine = (s: string): string => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();

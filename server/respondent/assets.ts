@@ -12,17 +12,13 @@ import { Router, type Response } from 'express';
 import type { FormRegistry } from '../forms/form-registry';
 import { nodeModulesDir, projectRoot, respondentPublicDir } from '../paths';
 
-export const assetCacheDir = path.join(projectRoot, '.cache', 'assets');
+const assetCacheDir = path.join(projectRoot, '.cache', 'assets');
 
 interface Asset {
-  name: string;
   file: string;
   type: string;
   hash: string;
   url: string;
-  /** Precompressed copies, once ready. */
-  br?: string;
-  gzip?: string;
 }
 
 const types: Record<string, string> = {
@@ -34,19 +30,29 @@ const types: Record<string, string> = {
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-function describeAsset(name: string, file: string): Asset {
+function describeAsset(file: string): Asset {
   const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
   const publicName = path.basename(file);
-  return { name, file, type: types[path.extname(file)] ?? 'application/octet-stream', hash, url: `/assets/${hash}/${publicName}` };
+  return { file, type: types[path.extname(file)] ?? 'application/octet-stream', hash, url: `/assets/${hash}/${publicName}` };
 }
 
 const survey = (file: string) => path.join(nodeModulesDir, 'survey-core', file);
+
+/** Where the precompressed copies of an asset are kept, keyed by its content hash. */
+const compressedFile = (asset: Asset, encoding: 'br' | 'gzip') => path.join(assetCacheDir, `${asset.hash}.${encoding === 'br' ? 'br' : 'gz'}`);
 
 export class AssetStore {
   private readonly byName = new Map<string, Asset>();
   private readonly byUrl = new Map<string, Asset>();
 
-  constructor(forms: FormRegistry) {
+  /** The store with every asset precompressed: what the routes expect. */
+  static async create(forms: FormRegistry): Promise<AssetStore> {
+    const assets = new AssetStore(forms);
+    await assets.precompress();
+    return assets;
+  }
+
+  private constructor(forms: FormRegistry) {
     const entries: [string, string][] = [
       // The fontless theme: the default one pulls Open Sans from Google's servers.
       ['survey.css', survey('survey-core.fontless.min.css')],
@@ -60,7 +66,7 @@ export class AssetStore {
       ...forms.all().map((f): [string, string] => [`form:${f.formId}:${f.formVersion}`, f.file]),
     ];
     for (const [name, file] of entries) {
-      const asset = describeAsset(name, file);
+      const asset = describeAsset(file);
       this.byName.set(name, asset);
       this.byUrl.set(asset.url, asset);
     }
@@ -73,12 +79,12 @@ export class AssetStore {
   }
 
   /** Makes (or finds in .cache/assets) the brotli and gzip copies of every asset. */
-  async precompress(): Promise<void> {
+  private async precompress(): Promise<void> {
     fs.mkdirSync(assetCacheDir, { recursive: true });
     await Promise.all(
       [...this.byName.values()].map(async (asset) => {
-        const br = path.join(assetCacheDir, `${asset.hash}.br`);
-        const gz = path.join(assetCacheDir, `${asset.hash}.gz`);
+        const br = compressedFile(asset, 'br');
+        const gz = compressedFile(asset, 'gzip');
         if (!fs.existsSync(br) || !fs.existsSync(gz)) {
           const raw = await fs.promises.readFile(asset.file);
           const [b, g] = await Promise.all([
@@ -91,8 +97,6 @@ export class AssetStore {
           await fs.promises.writeFile(`${gz}.${process.pid}`, g);
           await fs.promises.rename(`${gz}.${process.pid}`, gz);
         }
-        asset.br = br;
-        asset.gzip = gz;
       }),
     );
   }
@@ -106,9 +110,7 @@ export class AssetStore {
       // acceptsEncodings('br', 'gzip', 'identity') would pick gzip, a quarter bigger.
       const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : 'identity';
       res.set({ 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' });
-      if (encoding === 'br' && asset.br) return sendEncoded(res, asset.br, 'br');
-      if (encoding === 'gzip' && asset.gzip) return sendEncoded(res, asset.gzip, 'gzip');
-      // Not precompressed yet (first start): the compression middleware does what it can.
+      if (encoding !== 'identity') return sendEncoded(res, compressedFile(asset, encoding), encoding);
       res.sendFile(asset.file, { cacheControl: false, dotfiles: 'allow' });
     });
     return router;

@@ -1,9 +1,8 @@
 // HTML of the respondent pages: a small shell that loads SurveyJS and our script (all from
 // hashed, long-cached URLs), and the plain pages shown when a link cannot be used.
 import type { Locale } from '../forms/survey-validation';
+import { escapeHtml } from '../http/html';
 import type { AssetStore } from './assets';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const texts = {
   noScript: {

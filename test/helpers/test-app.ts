@@ -43,8 +43,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   // Many sign-ins from one address in a test run: the rate-limit test sets its own low limit.
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000, ...overrides };
   const forms = loadFormsFolder(formsDir);
-  const assets = new AssetStore(forms);
-  await assets.precompress();
+  const assets = await AssetStore.create(forms);
   const app = createApp({ config, logger: createLogger(config.logLevel), forms, assets });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

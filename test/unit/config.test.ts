@@ -15,6 +15,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  it('reads the email sender from EMAIL_FROM', () => {
+    expect(loadConfig({ EMAIL_FROM: 'Secretariat <secretariat@capgap.example>' }).emailFrom).toBe('Secretariat <secretariat@capgap.example>');
+    expect(loadConfig({}).emailFrom).toBeUndefined();
+  });
+
   it('makes cookies Secure when the public URL is https', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://capgap.example.org' }).cookieSecure).toBe(true);
   });

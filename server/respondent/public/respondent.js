@@ -304,7 +304,7 @@
     var storeKey = 'capgap:draft:' + token;
     var api = '/api/respondent/' + encodeURIComponent(token);
     // base: the server revision our local edits started from.
-    var base = { revision: server.revision, answers: server.answers, answeredAt: server.answeredAt };
+    var base = { revision: server.revision, answers: server.answers };
     var editedAt = {};
     var dirty = false;
     var applying = false;
@@ -316,7 +316,6 @@
 
     if (server.status === 'submitted') {
       forget(storeKey);
-      survey = null;
       showSubmitted(server, serverScores);
       return;
     }
@@ -382,7 +381,7 @@
 
     function applyServerState(current) {
       var merged = CapgapMerge.mergeAnswers(base.answers, survey.data, current.answers, editedAt, current.answeredAt);
-      base = { revision: current.revision, answers: current.answers, answeredAt: current.answeredAt };
+      base = { revision: current.revision, answers: current.answers };
       applying = true;
       var page = survey.currentPageNo;
       survey.data = merged.answers;
@@ -402,7 +401,6 @@
         notify('merged', { names: questionTitles(merged.takenFromOthers) });
       }
       body.setAttribute('data-revision', String(base.revision));
-      return merged;
     }
 
     function retryLater() {
@@ -425,7 +423,7 @@
       return send('PUT', api + '/draft', { answers: sent, baseRevision: base.revision, locale: locale }, keepalive)
         .then(function (result) {
           if (result.status === 200) {
-            base = { revision: result.data.revision, answers: result.data.answers, answeredAt: result.data.answeredAt };
+            base = { revision: result.data.revision, answers: result.data.answers };
             body.setAttribute('data-revision', String(base.revision));
             retryDelay = 2000;
             if (CapgapMerge.same(survey.data, sent)) {
