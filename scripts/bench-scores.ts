@@ -32,7 +32,7 @@ import { formsDir } from '../server/paths';
 import { aggregateScores, type AggregateEntry } from '../server/scoring/aggregate';
 import type { CountryScores } from '../server/scoring/round-scores';
 import { scoreAnswers, type ResponseScores } from '../server/scoring/score';
-import { scoringModelOf, type ScoringModel } from '../server/scoring/scoring-model';
+import type { ScoringModel } from '../server/scoring/scoring-model';
 import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
 import { fixed, formatTable } from './bench/measure';
 import { withMemorySampling, type MemoryFigures } from './bench/memory-sampler';
@@ -314,7 +314,7 @@ async function main(): Promise<void> {
   const xlsxCount = options.xlsxCount ?? options.count;
   const form = loadFormsFolder(formsDir).get('capacity');
   if (!form) throw new Error(`form capacity is not in ${formsDir}`);
-  const bench: Bench = { form: form.json, model: scoringModelOf(form.json), seed: options.seed, yieldEvery: options.yieldEvery };
+  const bench: Bench = { form: form.json, model: form.scoringModel, seed: options.seed, yieldEvery: options.yieldEvery };
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-bench-scores-'));
   try {

@@ -8,6 +8,7 @@ import { ajv, toFieldErrors } from '../http/ajv';
 import { deriveAnswerSchema, type AnswerSchema } from './answer-schema';
 import { lintForm } from './form-lint';
 import { formMetadataSchema } from './form-metadata.schema';
+import { ScoringModelError, scoringModelOf, type ScoringModel } from '../scoring/scoring-model';
 import { registerCapgapProperties } from './survey-properties';
 
 export interface FormQuestion {
@@ -30,6 +31,8 @@ export interface LoadedForm {
   file: string;
   json: FormJson;
   answerSchema: AnswerSchema;
+  /** The indicators, areas and weights its capgap metadata declares (server/scoring). */
+  scoringModel: ScoringModel;
 }
 
 export class FormError extends Error {
@@ -66,7 +69,15 @@ export function loadForm(file: string): LoadedForm {
   }
   const problems = lintForm(json);
   if (problems.length) throw new FormError(file, problems.join('; '));
-  return { formId: json.formId, formVersion: json.formVersion, file, json, answerSchema: deriveAnswerSchema(json) };
+  let scoringModel: ScoringModel;
+  try {
+    scoringModel = scoringModelOf(json);
+  } catch (err) {
+    // Inconsistent scoring metadata stops the start, like any other mistake in a form.
+    if (err instanceof ScoringModelError) throw new FormError(file, err.message);
+    throw err;
+  }
+  return { formId: json.formId, formVersion: json.formVersion, file, json, answerSchema: deriveAnswerSchema(json), scoringModel };
 }
 
 export class FormRegistry {

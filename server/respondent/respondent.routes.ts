@@ -9,11 +9,11 @@ import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { requestLocale } from '../http/locale';
 import { validateBody } from '../http/validate';
-import { resolveLink, type ResolvedLink } from '../invitations/links';
+import { resolveLink } from '../invitations/links';
 import { markLinkOpened } from '../focal-points/invite';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
 import { findFormOrReject } from '../responses/submit-response';
-import { currentCountryScores, scoreSubmission } from '../scoring/round-scores';
+import { currentCountryScores, scoreSubmission, type CountryScores } from '../scoring/round-scores';
 import type { AssetStore } from './assets';
 import { linkProblemPage, questionnairePage } from './pages';
 
@@ -30,8 +30,7 @@ export const responseWriteSchema = {
 } as const;
 
 /** The country's gap profile as the respondent sees it after submitting: area by area. */
-async function respondentScores(link: ResolvedLink) {
-  const scores = await currentCountryScores(link.round.id, link.country.iso3);
+function respondentScores(scores: CountryScores | undefined) {
   if (!scores) return null;
   return {
     methodologyVersion: scores.methodologyVersion,
@@ -62,7 +61,7 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     const link = await resolveLink(req.params.token);
     await markLinkOpened(link.invitationId);
     const response = await getResponseState(link.round.id, link.country.iso3);
-    const scores = response.status === 'submitted' ? await respondentScores(link) : null;
+    const scores = response.status === 'submitted' ? respondentScores(await currentCountryScores(link.round.id, link.country.iso3)) : null;
     res.set('Cache-Control', 'no-store').json({ round: link.round, country: link.country, language: link.language, response, scores });
   });
 
@@ -75,8 +74,8 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     const link = await resolveLink(String(req.params.token));
     const write = req.body as Write;
     const state = await submitResponse(forms, link, write, writerOf(req, link.invitationId), requestLocale(req, write.locale));
-    await scoreSubmission(forms, link.round.id, link.country.iso3);
-    res.json({ ...state, scores: await respondentScores(link) });
+    const scores = await scoreSubmission(forms, link.round.id, link.country.iso3, state);
+    res.json({ ...state, scores: respondentScores(scores) });
   });
 
   router.get('/r/:formId', (req, res) => {

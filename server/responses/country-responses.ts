@@ -81,11 +81,11 @@ function claimNextRevision(id: string, current: ResponseState, by: string, now: 
 
 /**
  * Writes the answers as the revision after `baseRevision`, or refuses with 409 and the
- * current state. The claim decides between concurrent writers; the write itself is by _id.
+ * current state (`current`: as the caller just read it). The claim decides between concurrent
+ * writers; the write itself is by _id.
  */
-async function writeRevision(link: ResolvedLink, write: Write, fields: Record<string, unknown>, by: string): Promise<ResponseState> {
+async function writeRevision(link: ResolvedLink, current: ResponseState, write: Write, fields: Record<string, unknown>, by: string): Promise<ResponseState> {
   const id = countryResponseId(link.round.id, link.country.iso3);
-  const current = await getResponseState(link.round.id, link.country.iso3);
   if (current.status === 'submitted' || current.revision !== write.baseRevision) rejectStale(current);
   const now = new Date();
   const revision = await claimNextRevision(id, current, by, now);
@@ -117,7 +117,7 @@ async function writeRevision(link: ResolvedLink, write: Write, fields: Record<st
 export async function saveDraft(forms: FormRegistry, link: ResolvedLink, write: Write, writer: Writer): Promise<ResponseState> {
   const form = findFormOrReject(forms, link.round.formId, link.round.formVersion);
   assertAnswerShape(form, write.answers); // drafts may be incomplete, never malformed
-  return writeRevision(link, write, { savedVia: writer.invitationId }, writer.invitationId);
+  return writeRevision(link, await getResponseState(link.round.id, link.country.iso3), write, { savedVia: writer.invitationId }, writer.invitationId);
 }
 
 /**
@@ -131,7 +131,7 @@ export async function submitResponse(forms: FormRegistry, link: ResolvedLink, wr
   const answers = assertAnswersAreValid(form, write.answers, locale);
   const now = new Date();
   try {
-    return await writeRevision(link, { ...write, answers }, { status: 'submitted', submittedAt: now, submittedBy: writer, savedVia: writer.invitationId }, writer.invitationId);
+    return await writeRevision(link, current, { ...write, answers }, { status: 'submitted', submittedAt: now, submittedBy: writer, savedVia: writer.invitationId }, writer.invitationId);
   } catch (err) {
     // A colleague's identical submit may have won the race: same result for both.
     const after = await getResponseState(link.round.id, link.country.iso3);

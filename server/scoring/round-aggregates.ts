@@ -21,7 +21,7 @@ export async function aggregateRound(roundId: string, by: GroupingDimension): Pr
   const definition = (round.scoring?.southDefinition ?? 'un-regions') as SouthDefinition;
   const ctx = {
     countries: new Map((await listCountries()).map((c) => [c.iso3, c])),
-    groups: await currentGroups(),
+    groups: by === 'group' ? await currentGroups() : [], // only grouping by REC/RCP needs them
     south: { definition, settings: { ...defaultSouthSettings, hdiSouthGroups: (round.scoring?.southHdiGroups ?? defaultSouthSettings.hdiSouthGroups) as HdiGroup[] } },
     date: new Date(),
   };

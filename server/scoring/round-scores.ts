@@ -8,7 +8,7 @@ import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
 import { scoreAnswers, type AreaScore, type ResponseScores } from './score';
 import { ScoreSnapshot } from './score-snapshot.model';
-import { scoringModelOf, type MethodologySettings } from './scoring-model';
+import { DEFAULT_SETTINGS, type MethodologySettings } from './scoring-model';
 
 type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 
@@ -32,11 +32,11 @@ export function settingsOf(round: RoundDoc): Partial<MethodologySettings> {
 
 function score(forms: FormRegistry, round: RoundDoc, answers: Record<string, unknown>): ResponseScores {
   const form = findFormOrReject(forms, round.formId, round.formVersion);
-  return scoreAnswers(scoringModelOf(form.json), answers, settingsOf(round));
+  return scoreAnswers(form.scoringModel, answers, settingsOf(round));
 }
 
-async function storeSnapshot(round: RoundDoc, country: string, revision: number, scores: ResponseScores, reason: CountryScores['reason']) {
-  await ScoreSnapshot.create({
+async function storeSnapshot(round: RoundDoc, country: string, revision: number, scores: ResponseScores, reason: CountryScores['reason']): Promise<CountryScores> {
+  const stored = await ScoreSnapshot.create({
     roundId: round._id,
     country,
     formId: scores.formId,
@@ -52,6 +52,7 @@ async function storeSnapshot(round: RoundDoc, country: string, revision: number,
     reason,
     areas: scores.areas,
   });
+  return toScores(stored.toObject() as SnapshotDoc);
 }
 
 type SnapshotDoc = {
@@ -73,8 +74,8 @@ function toScores(doc: SnapshotDoc): CountryScores {
     formVersion: doc.formVersion,
     methodologyVersion: doc.methodologyVersion,
     settings: {
-      completenessThreshold: doc.settings?.completenessThreshold ?? 0.5,
-      defaultTargetLevel: doc.settings?.defaultTargetLevel ?? 4,
+      completenessThreshold: doc.settings?.completenessThreshold ?? DEFAULT_SETTINGS.completenessThreshold,
+      defaultTargetLevel: doc.settings?.defaultTargetLevel ?? DEFAULT_SETTINGS.defaultTargetLevel,
       weights: Object.fromEntries((doc.settings?.weights ?? []).map((w) => [String(w.indicator), Number(w.weight)])),
     },
     responseRevision: doc.responseRevision,
@@ -84,13 +85,16 @@ function toScores(doc: SnapshotDoc): CountryScores {
   };
 }
 
-/** Scores a country's submitted response unless this revision is scored already (repeated submits). */
-export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string): Promise<void> {
+/**
+ * Scores a country's response as just submitted, unless this revision is scored already
+ * (repeated submits); returns the country's current scores.
+ */
+export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string, response: { status: string; revision: number; answers: Record<string, unknown> }): Promise<CountryScores | undefined> {
+  const latest = await currentCountryScores(roundId, country);
+  // Revisions only grow, so "some snapshot has this revision" is "the latest one has it".
+  if (response.status !== 'submitted' || latest?.responseRevision === response.revision) return latest;
   const round = await findRoundOrReject(roundId);
-  const response = await CountryResponse.findById(`${roundId}-${country}`).lean();
-  if (!response || response.status !== 'submitted') return;
-  if (await ScoreSnapshot.exists({ roundId, country, responseRevision: response.revision })) return;
-  await storeSnapshot(round, country, response.revision, score(forms, round, response.answers), 'submitted');
+  return storeSnapshot(round, country, response.revision, score(forms, round, response.answers), 'submitted');
 }
 
 /** The latest snapshot of every scored country of a round, by country. */
@@ -127,8 +131,8 @@ export interface RecomputeReport {
  */
 export async function recomputeRound(forms: FormRegistry, roundId: string): Promise<RecomputeReport> {
   const round = await findRoundOrReject(roundId);
-  const before = await currentScores(roundId);
-  const report: RecomputeReport = { roundId, methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
+  const before = await currentScores(String(round._id));
+  const report: RecomputeReport = { roundId: String(round._id), methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
   for await (const response of CountryResponse.find({ roundId: round._id, status: 'submitted' }).sort({ country: 1 }).lean().cursor()) {
     const after = score(forms, round, response.answers as Record<string, unknown>);
     report.methodologyVersion = after.methodologyVersion;
@@ -140,7 +144,7 @@ export async function recomputeRound(forms: FormRegistry, roundId: string): Prom
       previous.methodologyVersion === after.methodologyVersion &&
       previous.responseRevision === response.revision &&
       sameSettings(previous.settings, after.settings);
-    if (previous && sameBasis && changes.length === 0) {
+    if (sameBasis && changes.length === 0) {
       report.unchanged++;
       continue;
     }

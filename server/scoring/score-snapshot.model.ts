@@ -5,7 +5,7 @@ import mongoose from 'mongoose';
 
 const snapshotSchema = new mongoose.Schema(
   {
-    roundId: { type: mongoose.Schema.Types.ObjectId, required: true, index: true },
+    roundId: { type: mongoose.Schema.Types.ObjectId, required: true },
     country: { type: String, required: true, match: /^[A-Z]{3}$/ },
     formId: { type: String, required: true },
     formVersion: { type: Number, required: true },

@@ -10,7 +10,7 @@ import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
-import { CountryResponse } from '../responses/country-response.model';
+import { CountryResponse, countryResponseId } from '../responses/country-response.model';
 import { findRoundOrReject } from '../rounds/find-round';
 import { Round } from '../rounds/round.model';
 import { dimensionOf } from './country-groupings';
@@ -53,7 +53,7 @@ export function scoresRoutes(forms: FormRegistry): Router {
     const round = await findRoundOrReject(String(req.params.roundId));
     const country = round.countries.find((c) => c.iso3 === req.params.iso3);
     if (!country) throw new AppError('notFound', `${req.params.iso3} is not in this round`);
-    const response = await CountryResponse.findById(`${round._id}-${country.iso3}`).lean();
+    const response = await CountryResponse.findById(countryResponseId(String(round._id), country.iso3)).lean();
     res.json({
       country,
       response: response ? { status: response.status, revision: response.revision, submittedAt: response.submittedAt } : { status: 'none' },
@@ -74,8 +74,7 @@ export function scoresRoutes(forms: FormRegistry): Router {
   });
 
   router.post('/api/rounds/:roundId/scores/recompute', requireRole('admin'), async (req, res) => {
-    const round = await findRoundOrReject(String(req.params.roundId));
-    res.json(await recomputeRound(forms, String(round._id)));
+    res.json(await recomputeRound(forms, String(req.params.roundId)));
   });
 
   return router;
