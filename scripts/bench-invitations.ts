@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { Command, InvalidArgumentError } from 'commander';
 import { trusted } from 'mongoose';
 import { SMTPServer } from 'smtp-server';
-import { createSmtpTransport } from '../server/email/mailer';
+import { createSmtpTransport, defaultFrom } from '../server/email/mailer';
 import { OutboxClaim } from '../server/email/outbox-claim.model';
 import { OutboxDue } from '../server/email/outbox-due.model';
 import { OutboxEmail } from '../server/email/outbox.model';
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const total = () => [...received.values()].reduce((a, b) => a + b, 0);
     const t1 = performance.now();
     const { memory: deliveryMemory } = await withMemorySampling(async () => {
-      const worker = startOutboxWorker({ transport, from: 'capgap <no-reply@capgap.example>', pollMs: 50, concurrency: opts.concurrency, batchSize: opts.batch });
+      const worker = startOutboxWorker({ transport, from: defaultFrom, pollMs: 50, concurrency: opts.concurrency, batchSize: opts.batch });
       while (total() < opts.count && performance.now() - t1 < opts.maxSeconds * 1000) {
         await new Promise((r) => setTimeout(r, 50));
       }

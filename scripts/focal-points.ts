@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { loadConfig } from '../server/config';
-import { FocalPoint } from '../server/focal-points/focal-point.model';
-import { focalPointViews, roundStatus } from '../server/focal-points/focal-point-status';
+import { focalPointViews, summarizeRoundStatus } from '../server/focal-points/focal-point-status';
 import { importFocalPoints } from '../server/focal-points/import-focal-points';
-import { inviteFocalPoints } from '../server/focal-points/invite';
+import { focalPointsToInvite, sendNewLink } from '../server/focal-points/invite';
 import { AppError } from '../server/http/problem';
 import { remindRound } from '../server/reminders/send-reminders';
+import { findRoundOrReject } from '../server/rounds/find-round';
 import { withDatabase } from './database';
 
 const config = loadConfig();
@@ -47,10 +47,11 @@ program
 
 program.command('invite <roundId>').action(async (roundId: string) => {
   await withDatabase(async () => {
-    const pending = await FocalPoint.find({ roundId, invitedAt: null }, { _id: 1 }).lean();
+    const round = await findRoundOrReject(roundId).catch(explain);
+    const pending = await focalPointsToInvite(round).catch(explain);
     const progress = bar(pending.length, 'invitations');
     for (const fp of pending) {
-      await inviteFocalPoints(config.publicUrl, roundId, [String(fp._id)]).catch(explain);
+      await sendNewLink(config.publicUrl, fp, 'invitation', round).catch(explain);
       progress.increment();
     }
     progress.stop();
@@ -71,12 +72,12 @@ program
 
 program.command('status <roundId>').action(async (roundId: string) => {
   await withDatabase(async () => {
-    const { views } = await focalPointViews(roundId).catch(explain);
+    const { round, views, responses } = await focalPointViews(roundId).catch(explain);
     for (const v of views) {
       const state = v.submitted ? 'submitted' : v.bounced ? 'BOUNCED' : v.draftStarted ? 'draft started' : v.linkOpened ? 'link opened' : v.invited ? 'invited' : 'not invited';
       console.log(`  ${v.country} ${v.email.padEnd(36)} ${state}`);
     }
-    const s = await roundStatus(roundId);
+    const s = summarizeRoundStatus(round, views, responses);
     console.log(`${s.focalPoints} focal points: ${s.invited} invited, ${s.opened} opened, ${s.bounced} bounced; countries: ${s.draftStarted} started, ${s.countriesSubmitted} submitted of ${s.countries}`);
   });
 });

@@ -9,7 +9,7 @@ import mongoose from 'mongoose';
 const outboxClaimSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
-    outboxId: { type: mongoose.Schema.Types.ObjectId, required: true, index: true },
+    outboxId: { type: mongoose.Schema.Types.ObjectId, required: true },
     attempt: { type: Number, required: true },
     owner: { type: String, required: true },
     claimedAt: { type: Date, required: true },

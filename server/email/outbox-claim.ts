@@ -96,9 +96,10 @@ function insertClaim(entry: DueEntry, owner: string, now: Date, leaseUntil: Date
     // Taken. Move on to the next attempt number only if that claim expired without ever
     // reaching the due entry (its claimer died between the insert and the update).
     async (attempt) => {
-      const taken = await OutboxClaim.findById(claimId(attempt)).lean();
+      const taken = await OutboxClaim.findById(claimId(attempt), { leaseUntil: 1 }).lean();
+      if (!taken || taken.leaseUntil >= now) return false;
       const current = await OutboxDue.findById(entry._id, { attempts: 1 }).lean();
-      return Boolean(taken && taken.leaseUntil < now && current && current.attempts < attempt);
+      return Boolean(current && current.attempts < attempt);
     },
   );
 }

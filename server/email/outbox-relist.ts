@@ -11,9 +11,10 @@ export async function relistWaitingMessages(): Promise<number> {
   // 'sending' is no longer a status of the model: the filter is typed as a plain string list.
   const waitingStatuses: string[] = ['queued', 'sending'];
   const waiting = await OutboxEmail.find({ status: trusted({ $in: waitingStatuses }) as { $in: ['queued'] } }, { _id: 1, attempts: 1, dueAt: 1, status: 1 }).lean();
+  const listed = new Set((await OutboxDue.find({}, { _id: 1 }).lean()).map((d) => String(d._id)));
   let relisted = 0;
   for (const message of waiting) {
-    if (await OutboxDue.exists({ _id: message._id })) continue;
+    if (listed.has(String(message._id))) continue;
     // attempts stays: the claims of the attempts already made exist, the next one is claimed.
     await OutboxDue.create({ _id: message._id, dueAt: message.dueAt, attempts: message.attempts }).catch((err: { code?: number }) => {
       if (err.code !== 11000) throw err; // another instance relisted it meanwhile

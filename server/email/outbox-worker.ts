@@ -50,8 +50,6 @@ export interface RetryOptions {
 export interface DeliveryContext extends RetryOptions {
   transport: SmtpTransport;
   from: string;
-  /** Who holds the lease (the claimer's owner string). */
-  owner: string;
   log?: WorkerLog;
 }
 
@@ -131,7 +129,7 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
 }
 
 /** Claims and delivers due messages until none is left; returns how many were handled. */
-export async function processDue(ctx: DeliveryContext & { leaseMs?: number }): Promise<number> {
+export async function processDue(ctx: DeliveryContext & { /** Who holds the lease (the claimer's owner string). */ owner: string; leaseMs?: number }): Promise<number> {
   let handled = 0;
   for (;;) {
     const message = await claimNext(ctx.owner, ctx.leaseMs ?? defaults.leaseMs);
@@ -183,7 +181,7 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
   );
   const loop = async (i: number) => {
     const owner = options.owner ? `${options.owner}#${i}` : newOwner(`c${i}`);
-    const ctx: DeliveryContext = { ...options, owner, log };
+    const ctx: DeliveryContext = { ...options, log };
     await relisted;
     while (!stopping) {
       try {

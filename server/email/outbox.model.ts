@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 
 export const emailTemplates = ['invitation', 'reminder', 'receipt', 'link-again'] as const;
 export type EmailTemplate = (typeof emailTemplates)[number];
-export const emailStatuses = ['queued', 'sent', 'failed', 'bounced'] as const;
+const emailStatuses = ['queued', 'sent', 'failed', 'bounced'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
 
 const outboxSchema = new mongoose.Schema(

@@ -69,7 +69,7 @@ export async function focalPointViews(roundId: string): Promise<{ round: Awaited
     const bounce = bounced.get(id);
     const last = latest.get(id);
     const response = responses.get(f.country);
-    const bounceReason = f.bounceReason ?? bounce?.lastError ?? undefined;
+    const bounceReason = bounce?.lastError ?? undefined;
     return {
       id,
       roundId: String(f.roundId),
@@ -87,7 +87,7 @@ export async function focalPointViews(roundId: string): Promise<{ round: Awaited
       linkOpened: Boolean(f.openedAt),
       draftStarted: response !== undefined,
       submitted: response === 'submitted',
-      bounced: Boolean(f.bouncedAt || bounce),
+      bounced: Boolean(bounce),
       ...(bounceReason && { bounceReason }),
       latestEmail: last ? { id: String(last._id), template: last.template, status: last.status, at: last.updatedAt ?? last.createdAt, ...(last.lastError && { lastError: last.lastError }) } : null,
     };
@@ -97,6 +97,11 @@ export async function focalPointViews(roundId: string): Promise<{ round: Awaited
 
 export async function roundStatus(roundId: string): Promise<RoundStatus> {
   const { round, views, responses } = await focalPointViews(roundId);
+  return summarizeRoundStatus(round, views, responses);
+}
+
+/** The counts of a round from its focal points' views and its responses' statuses (by country). */
+export function summarizeRoundStatus(round: { countries: readonly unknown[] }, views: readonly FocalPointView[], responses: ReadonlyMap<string, string>): RoundStatus {
   const statuses = [...responses.values()];
   return {
     focalPoints: views.length,

@@ -4,7 +4,7 @@ import mongoose from 'mongoose';
 
 const focalPointSchema = new mongoose.Schema(
   {
-    roundId: { type: mongoose.Schema.Types.ObjectId, required: true, index: true },
+    roundId: { type: mongoose.Schema.Types.ObjectId, required: true },
     country: { type: String, required: true, match: /^[A-Z]{3}$/ },
     name: { type: String, required: true },
     email: { type: String, required: true, lowercase: true, trim: true, index: true },
@@ -16,8 +16,6 @@ const focalPointSchema = new mongoose.Schema(
     invitedAt: { type: Date },
     /** When the link was first opened (any of this focal point's links). */
     openedAt: { type: Date },
-    bouncedAt: { type: Date },
-    bounceReason: { type: String },
   },
   { timestamps: true },
 );

@@ -7,21 +7,18 @@ import type { EmailTemplate } from '../email/outbox.model';
 import { AppError } from '../http/problem';
 import { Invitation } from '../invitations/invitation.model';
 import { createCountryLink, revokeLink } from '../invitations/links';
+import { findRoundOrReject } from '../rounds/find-round';
 import { Round } from '../rounds/round.model';
 import { FocalPoint } from './focal-point.model';
 
 /** Links stay valid for 30 days after the round's deadline (late answers, corrections). */
-export const linkGraceDays = 30;
+const linkGraceDays = 30;
 
-export type FocalPointDoc = NonNullable<Awaited<ReturnType<typeof findFocalPoint>>>;
-type RoundDoc = NonNullable<Awaited<ReturnType<typeof findRound>>>;
+type FocalPointDoc = NonNullable<Awaited<ReturnType<typeof findFocalPoint>>>;
+type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 
 function findFocalPoint(id: string | Types.ObjectId) {
   return FocalPoint.findById(id).lean();
-}
-
-function findRound(id: string | Types.ObjectId) {
-  return Round.findById(id).lean();
 }
 
 export async function findFocalPointOrReject(id: string): Promise<FocalPointDoc> {
@@ -35,8 +32,7 @@ export async function findFocalPointOrReject(id: string): Promise<FocalPointDoc>
  * working. If the email cannot be queued, the new link is withdrawn and the old one kept.
  */
 export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template: EmailTemplate, round?: RoundDoc, dueAt?: Date): Promise<void> {
-  const r = round ?? (await findRound(fp.roundId));
-  if (!r) throw new AppError('notFound', 'No such round');
+  const r = round ?? (await findRoundOrReject(String(fp.roundId)));
   const link = await createCountryLink({
     roundId: String(r._id),
     country: fp.country,
@@ -68,10 +64,11 @@ export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template
   if (fp.invitationId) await revokeLink(String(fp.invitationId));
 }
 
-/** Invites the given focal points of a round, or all those not yet invited. */
-export async function inviteFocalPoints(publicUrl: string, roundId: string, focalPointIds?: string[]): Promise<string[]> {
-  const round = await findRound(roundId);
-  if (!round) throw new AppError('notFound', 'No such round');
+/**
+ * The focal points of a round to invite, by country and email: the given ones (all of them
+ * must be focal points of the round), or all those not yet invited.
+ */
+export async function focalPointsToInvite(round: Pick<RoundDoc, '_id'>, focalPointIds?: string[]): Promise<FocalPointDoc[]> {
   const filter = focalPointIds ? { roundId: round._id, _id: trusted({ $in: focalPointIds }) } : { roundId: round._id, invitedAt: null };
   const focalPoints = await FocalPoint.find(filter).sort({ country: 1, email: 1 }).lean();
   if (focalPointIds) {
@@ -79,6 +76,13 @@ export async function inviteFocalPoints(publicUrl: string, roundId: string, foca
     const unknown = focalPointIds.filter((id) => !found.has(id));
     if (unknown.length) throw new AppError('unprocessable', `Not focal points of this round: ${unknown.join(', ')}`, [{ field: 'body.focalPointIds', message: `${unknown.join(', ')} are not focal points of this round` }]);
   }
+  return focalPoints;
+}
+
+/** Invites the given focal points of a round, or all those not yet invited. */
+export async function inviteFocalPoints(publicUrl: string, roundId: string, focalPointIds?: string[]): Promise<string[]> {
+  const round = await findRoundOrReject(roundId);
+  const focalPoints = await focalPointsToInvite(round, focalPointIds);
   for (const fp of focalPoints) await sendNewLink(publicUrl, fp, 'invitation', round);
   return focalPoints.map((f) => String(f._id));
 }
@@ -101,7 +105,7 @@ export async function sendLinksAgain(publicUrl: string, email: string): Promise<
   const focalPoints = await FocalPoint.find({ email: email.toLowerCase(), invitedAt: trusted({ $ne: null }) }).lean();
   let sent = 0;
   for (const fp of focalPoints) {
-    const round = await findRound(fp.roundId);
+    const round = await Round.findById(fp.roundId).lean();
     if (!round || round.deadline.getTime() < Date.now()) continue;
     const current = fp.invitationId ? await Invitation.findById(fp.invitationId).lean() : null;
     if (current?.revokedAt) continue;

@@ -10,7 +10,7 @@ import type { Locale } from '../forms/survey-validation';
 export { hashToken };
 
 /** 144 random bits, URL-safe. */
-export const newToken = () => randomBytes(18).toString('base64url');
+const newToken = () => randomBytes(18).toString('base64url');
 
 export interface NewLink {
   roundId: string;

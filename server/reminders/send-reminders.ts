@@ -18,28 +18,39 @@ export interface ReminderRun {
 }
 
 export async function remindRound(publicUrl: string, roundId: string, { dryRun = false, now = new Date() } = {}): Promise<ReminderRun> {
-  const round = await findRoundOrReject(roundId);
+  return remindLoadedRound(publicUrl, await findRoundOrReject(roundId), dryRun, now);
+}
+
+type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
+
+async function remindLoadedRound(publicUrl: string, round: RoundDoc, dryRun: boolean, now: Date): Promise<ReminderRun> {
   const policy = { max: round.reminders?.max ?? 3, minDaysApart: round.reminders?.minDaysApart ?? 7 };
   const focalPoints = await FocalPoint.find({ roundId: round._id }).sort({ country: 1, email: 1 }).lean();
   const submitted = new Set((await CountryResponse.find({ roundId: round._id, status: 'submitted' }, { country: 1 }).lean()).map((r) => r.country));
   const emails = await OutboxEmail.find({ roundId: round._id }, { focalPointId: 1, template: 1, status: 1, dueAt: 1 }).lean();
+  const emailsOf = new Map<string, typeof emails>();
+  for (const e of emails) {
+    const key = String(e.focalPointId);
+    const list = emailsOf.get(key);
+    if (list) list.push(e);
+    else emailsOf.set(key, [e]);
+  }
   const candidates: ReminderCandidate[] = focalPoints.map((fp) => {
-    const mine = emails.filter((e) => String(e.focalPointId) === String(fp._id));
+    const mine = emailsOf.get(String(fp._id)) ?? [];
     return {
       focalPointId: String(fp._id),
       country: fp.country,
       invitedAt: fp.invitedAt,
-      bounced: Boolean(fp.bouncedAt) || mine.some((e) => e.status === 'bounced'),
+      bounced: mine.some((e) => e.status === 'bounced'),
       remindersAt: mine.filter((e) => e.template === 'reminder').map((e) => e.dueAt),
     };
   });
-  const emailOf = new Map(focalPoints.map((fp) => [String(fp._id), fp.email]));
-  const decisions = planReminders(candidates, submitted, policy, round.deadline, now).map((d) => ({ ...d, email: emailOf.get(d.focalPointId)! }));
+  const byId = new Map(focalPoints.map((fp) => [String(fp._id), fp]));
+  const decisions = planReminders(candidates, submitted, policy, round.deadline, now).map((d) => ({ ...d, email: byId.get(d.focalPointId)!.email }));
   let queued = 0;
   if (!dryRun) {
     for (const d of decisions.filter((x) => x.remind)) {
-      const fp = focalPoints.find((f) => String(f._id) === d.focalPointId)!;
-      await sendNewLink(publicUrl, fp, 'reminder', round, now); // due now: the pass's own clock
+      await sendNewLink(publicUrl, byId.get(d.focalPointId)!, 'reminder', round, now); // due now: the pass's own clock
       queued++;
     }
   }
@@ -48,8 +59,8 @@ export async function remindRound(publicUrl: string, roundId: string, { dryRun =
 
 /** Every round still open: the worker's periodic pass. */
 export async function remindOpenRounds(publicUrl: string, now = new Date()): Promise<ReminderRun[]> {
-  const open = await Round.find({ deadline: trusted({ $gte: now }) }, { _id: 1 }).lean();
+  const open = await Round.find({ deadline: trusted({ $gte: now }) }).lean();
   const runs: ReminderRun[] = [];
-  for (const r of open) runs.push(await remindRound(publicUrl, String(r._id), { now }));
+  for (const round of open) runs.push(await remindLoadedRound(publicUrl, round, false, now));
   return runs;
 }

@@ -32,7 +32,7 @@ export function roundsRoutes(forms: FormRegistry): Router {
 
   router.get('/api/rounds', requireRole('viewer'), async (_req, res) => {
     const rounds = await Round.find().sort({ createdAt: -1 }).lean();
-    res.json({ rounds: rounds.map(({ _id, __v, ...r }) => ({ id: String(_id), ...r })) });
+    res.json({ rounds: rounds.map(roundView) });
   });
 
   router.post('/api/rounds', requireRole('organizer'), validateBody(roundCreateSchema), async (req, res) => {

@@ -3,6 +3,7 @@
 import { claimNext } from '../../server/email/outbox-claim';
 import { OutboxClaim } from '../../server/email/outbox-claim.model';
 import { OutboxDue } from '../../server/email/outbox-due.model';
+import { relistWaitingMessages } from '../../server/email/outbox-relist';
 import { OutboxEmail } from '../../server/email/outbox.model';
 import { createSmtpTransport, type SmtpTransport } from '../../server/email/mailer';
 import { deliver, processDue, startOutboxWorker, type DeliveryContext } from '../../server/email/outbox-worker';
@@ -41,7 +42,7 @@ beforeEach(async () => {
 });
 
 /** Immediate retries: the tests look at outcomes, not at waiting. */
-const ctx = (owner: string): DeliveryContext & { leaseMs: number } => ({ transport, from, owner, backoffBaseMs: 0, leaseMs: 60_000 });
+const ctx = (owner: string): DeliveryContext & { owner: string; leaseMs: number } => ({ transport, from, owner, backoffBaseMs: 0, leaseMs: 60_000 });
 
 const queue = (to: string, locale: 'en' | 'fr' | 'es' = 'en') => queueEmail({ to, template: 'invitation', locale, data });
 
@@ -75,7 +76,7 @@ describe('When the recipient server answers 451 once', () => {
 
     // A real backoff first: after the failure the message waits for its retry time.
     const first = await claimNext('A', 60_000);
-    expect(await deliver(first!, { transport, from, owner: 'A', backoffBaseMs: 60_000 })).toBe('retry');
+    expect(await deliver(first!, { transport, from, backoffBaseMs: 60_000 })).toBe('retry');
     const waiting = await OutboxEmail.findById(id).lean();
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
     expect(waiting!.lastError).toMatch(/^451/);
@@ -157,7 +158,7 @@ describe('When a worker crashes after claiming a message and before sending it',
     expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 2, handledBy: 'B' });
 
     // A, back from the dead with its stale claim, cannot record anything over B's outcome.
-    expect(await deliver({ ...claimed!, leaseUntil: new Date(Date.now() + 60_000) }, { transport, from, owner: 'A' })).toBe('lease-lost');
+    expect(await deliver({ ...claimed!, leaseUntil: new Date(Date.now() + 60_000) }, { transport, from })).toBe('lease-lost');
     expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', handledBy: 'B' });
   });
 });
@@ -266,6 +267,19 @@ describe('When the outbox holds messages from before the due list existed', () =
     expect(await OutboxEmail.findById(queued).lean()).toMatchObject({ status: 'sent', attempts: 1 });
     expect(await OutboxEmail.findById(halfSent).lean()).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await OutboxDue.countDocuments()).toBe(0);
+  });
+});
+
+describe('When waiting messages are relisted and some are still on the due list', () => {
+  it('then only the unlisted ones are put back, and the listed ones keep their entry', async () => {
+    const listed = await queue('listed@ministry.example');
+    const unlisted = await queue('unlisted@ministry.example');
+    await OutboxDue.updateOne({ _id: listed }, { $set: { attempts: 2 } });
+    await OutboxDue.deleteOne({ _id: unlisted });
+    expect(await relistWaitingMessages()).toBe(1);
+    expect(await OutboxDue.findById(listed).lean()).toMatchObject({ attempts: 2 });
+    expect(await OutboxDue.findById(unlisted).lean()).toMatchObject({ attempts: 0 });
+    expect(await relistWaitingMessages()).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@
 import { OutboxEmail } from '../../server/email/outbox.model';
 import { FocalPoint } from '../../server/focal-points/focal-point.model';
 import { seedReferenceData } from '../../server/reference/seed-reference';
-import { remindRound } from '../../server/reminders/send-reminders';
+import { remindOpenRounds, remindRound } from '../../server/reminders/send-reminders';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 
@@ -77,5 +77,25 @@ describe('When reminders come due', () => {
     expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(200);
     const run = await remindRound(app.config.publicUrl, id, { now: inDays(5) });
     expect(run.decisions).toEqual([expect.objectContaining({ remind: false, why: 'the country has submitted' })]);
+  });
+
+  it('then the periodic pass reminds the due focal points of every open round, and none once all deadlines are past', async () => {
+    const third = await postJson(
+      `${app.baseUrl}/api/rounds`,
+      { name: 'Third round', formId: 'a1-pilot', languages: ['en'], deadline: inDays(40).toISOString(), reminders: { max: 1, minDaysApart: 1 } },
+      organizer.headers,
+    );
+    const id = third.body.round.id;
+    const csv = 'country,name,email,language,ministry\nKEN,Amina Wanjiku,amina3@interior.go.ke,en,Interior\n';
+    await request(`${app.baseUrl}/api/rounds/${id}/focal-points/import`, { method: 'POST', headers: { ...organizer.headers, 'Content-Type': 'text/csv' }, body: csv });
+    await postJson(`${app.baseUrl}/api/rounds/${id}/invitations`, {}, organizer.headers);
+
+    const runs = await remindOpenRounds(app.config.publicUrl, inDays(2));
+    expect(runs.map((r) => r.roundId)).toEqual(expect.arrayContaining([roundId, id]));
+    expect(runs.find((r) => r.roundId === id)).toMatchObject({ dryRun: false, policy: { max: 1, minDaysApart: 1 }, queued: 1, decisions: [{ email: 'amina3@interior.go.ke', remind: true }] });
+    expect(runs.reduce((n, r) => n + r.queued, 0)).toBe(1); // the first round has had its N, the second submitted
+    expect(await OutboxEmail.find({ roundId: id, template: 'reminder' }).lean()).toHaveLength(1);
+
+    expect(await remindOpenRounds(app.config.publicUrl, inDays(41))).toEqual([]);
   });
 });
