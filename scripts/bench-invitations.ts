@@ -12,7 +12,7 @@
 // (scripts/bench/memory-sampler.ts).
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { trusted } from 'mongoose';
 import { SMTPServer } from 'smtp-server';
 import { createSmtpTransport, defaultFrom } from '../server/email/mailer';
@@ -22,13 +22,10 @@ import { OutboxEmail } from '../server/email/outbox.model';
 import { startOutboxWorker } from '../server/email/outbox-worker';
 import { queueEmail } from '../server/email/queue-email';
 import { withMemorySampling } from './bench/memory-sampler';
+import { integerAtLeast, progressTo } from './lib/cli';
 import { openScratchDatabase, runCleanups, type Cleanup } from './lib/local-service';
 
-const positiveInteger = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-};
+const positiveInteger = integerAtLeast(1);
 const opts = new Command('bench-invitations')
   .option('--count <n>', 'invitations to queue and deliver', positiveInteger, 2000)
   .option('--concurrency <n>', 'claimers in the one worker', positiveInteger, 4)
@@ -37,7 +34,7 @@ const opts = new Command('bench-invitations')
   .parse()
   .opts<{ count: number; concurrency: number; batch: number; maxSeconds: number }>();
 
-const progress = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+const progress = progressTo('bench');
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
 async function main(): Promise<void> {

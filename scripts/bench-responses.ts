@@ -22,7 +22,7 @@
 // Figures, not a test: nothing fails on slowness, only on a request that does not succeed.
 import os from 'node:os';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import express from 'express';
 import type { RunningDatabase } from '../server/db/database-server';
 import { loadFormsFolder, type FormRegistry, type LoadedForm } from '../server/forms/form-registry';
@@ -32,6 +32,7 @@ import { formsDir } from '../server/paths';
 import { createCountryLink } from '../server/invitations/links';
 import { ResponseDoc } from '../server/responses/response.model';
 import { Round } from '../server/rounds/round.model';
+import { integerAtLeast, progressTo } from './lib/cli';
 import { closeServer, listenOnFreePort, openScratchDatabase, runCleanups, startLocalApp, type Cleanup } from './lib/local-service';
 import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
 import { connections, fixed, formatTable, runLoad, timeLoop, type LoadFigures, type LoadTarget, type TimingFigures, warmUpSec } from './bench/measure';
@@ -42,11 +43,7 @@ interface Options {
 }
 
 function parseOptions(): Options {
-  const positiveInteger = (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-    return n;
-  };
+  const positiveInteger = integerAtLeast(1);
   const program = new Command('bench-responses')
     .description('Throughput of POST /api/forms/:formId/responses against a bare insert, and the cost of one validation')
     .option('--duration <seconds>', 'seconds of load on each endpoint', positiveInteger, 10)
@@ -55,9 +52,7 @@ function parseOptions(): Options {
   return program.opts<Options>();
 }
 
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
+const progress = progressTo('bench');
 
 // ---- servers ------------------------------------------------------------------------------
 

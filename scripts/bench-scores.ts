@@ -24,7 +24,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { scoreColumns, scoreRows, type ScoreRow } from '../server/exports/score-columns';
 import { writeTable, type ExportFormat } from '../server/exports/table-writer';
 import { loadFormsFolder, type FormJson } from '../server/forms/form-registry';
@@ -35,6 +35,7 @@ import { scoreAnswers, type ResponseScores } from '../server/scoring/score';
 import type { ScoringModel } from '../server/scoring/scoring-model';
 import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
 import { fixed, formatTable } from './bench/measure';
+import { integerAtLeast, progressTo } from './lib/cli';
 import { withMemorySampling, type MemoryFigures } from './bench/memory-sampler';
 
 interface Options {
@@ -45,11 +46,6 @@ interface Options {
 }
 
 function parseOptions(): Options {
-  const integerAtLeast = (min: number) => (value: string) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`must be an integer of at least ${min}`);
-    return n;
-  };
   const program = new Command('bench-scores')
     .description('Time and peak memory of scoring N generated responses, exporting their scores to CSV and XLSX, and aggregating them')
     .option('--count <n>', 'responses to score, export to CSV and aggregate', integerAtLeast(10), 100_000)
@@ -60,9 +56,7 @@ function parseOptions(): Options {
   return program.opts<Options>();
 }
 
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
+const progress = progressTo('bench');
 
 // ---- generated data -------------------------------------------------------------------------
 

@@ -27,6 +27,8 @@ import { loadFormsFolder } from '../server/forms/form-registry';
 import { createCountryLink } from '../server/invitations/links';
 import { formsDir } from '../server/paths';
 import { Round } from '../server/rounds/round.model';
+import { formatTable } from './bench/measure';
+import { progressTo } from './lib/cli';
 import { launchBrowser } from './lib/chromium';
 import { closeServer, openScratchDatabase, runCleanups, startLocalApp, type Cleanup } from './lib/local-service';
 import { budgets, kB, measurePageWeight, replayLoad, type LoadWeight, type ReplayedLoad } from './page-weight/measure';
@@ -42,9 +44,7 @@ function parseOptions(): { form: string } {
   return program.opts<{ form: string }>();
 }
 
-function progress(message: string): void {
-  process.stderr.write(`[page-weight] ${message}\n`);
-}
+const progress = progressTo('page-weight');
 
 // ---- servers ------------------------------------------------------------------------------
 
@@ -64,11 +64,6 @@ async function createLink(formId: string, formVersion: number): Promise<string> 
 
 // ---- report ---------------------------------------------------------------------------------
 
-function formatTable(header: string[], rows: string[][], leftColumns = 1): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 interface Measured {
   label: string;

@@ -1,4 +1,4 @@
-// Measuring helpers of scripts/bench-responses.ts: an HTTP load run (autocannon) and an
+// Measuring helpers of the benchmark scripts (scripts/bench-*.ts): an HTTP load run (autocannon) and an
 // in-process timing loop, each reduced to the few figures the benchmark prints.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -91,10 +91,10 @@ export function timeLoop(label: string, fn: () => void, iterations: number, budg
   return { label, iterations: done, meanMs, perSec: 1000 / meanMs };
 }
 
-/** A plain-text table: first column left-aligned, the others right-aligned. */
-export function formatTable(header: string[], rows: string[][]): string {
+/** A plain-text table: the first `leftColumns` columns left-aligned, the others right-aligned. */
+export function formatTable(header: string[], rows: string[][], leftColumns = 1): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
