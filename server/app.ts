@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { auditRoutes } from './audit/audit.routes';
 import { loadSession } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import type { Config } from './config';
@@ -53,6 +54,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.get('/', (_req, res) => res.redirect(302, `/r/${forms.list()[0].formId}`));
   app.use(schemasRoutes());
   app.use(authRoutes(config));
+  app.use(auditRoutes());
   app.use(formsRoutes(forms));
   app.use(roundsRoutes(forms));
   app.use(referenceRoutes());
