@@ -24,6 +24,7 @@ import { respondentRoutes } from './respondent/respondent.routes';
 import { remindersRoutes } from './reminders/reminders.routes';
 import { roundsRoutes } from './rounds/rounds.routes';
 import { focalPointsRoutes } from './focal-points/focal-points.routes';
+import { partnersRoutes } from './partners/partners.routes';
 import { scoresRoutes } from './scoring/scores.routes';
 import { referenceRoutes } from './reference/reference.routes';
 
@@ -61,6 +62,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(focalPointsRoutes(config));
   app.use(remindersRoutes(config));
   app.use(scoresRoutes(forms));
+  app.use(partnersRoutes());
   app.use(exportsRoutes(forms));
   app.use(respondentRoutes(forms, assets));
 

@@ -12,9 +12,10 @@ import { groupMembershipSchema } from '../reference/reference.schemas';
 import { AppError } from './problem';
 import { invitationsRequestSchema, linkAgainSchema } from '../focal-points/focal-points.schemas';
 import { roundCreateSchema } from '../rounds/round.schemas';
+import { partnerInputSchema } from '../partners/partner.schemas';
 
 const published: Record<string, object> = Object.fromEntries(
-  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema, roundCreateSchema, invitationsRequestSchema, linkAgainSchema].map((s) => [s.$id, s]),
+  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema, roundCreateSchema, invitationsRequestSchema, linkAgainSchema, partnerInputSchema].map((s) => [s.$id, s]),
 );
 
 export function schemasRoutes(): Router {

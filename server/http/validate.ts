@@ -6,7 +6,7 @@ import { compileSchema, toFieldErrors } from './ajv';
 import { AppError } from './problem';
 
 /** Routes that take a CSV body instead (they parse it themselves with express.text). */
-const csvRoutes = /^\/api\/rounds\/[^/]+\/focal-points\/import$/;
+const csvRoutes = /^\/api\/(rounds\/[^/]+\/focal-points|partners)\/import$/;
 
 /** Refuses state-changing requests whose body is not declared as JSON (or CSV, on csvRoutes). */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {

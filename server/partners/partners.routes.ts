@@ -1,0 +1,71 @@
+// HTTP edge of the partner registry:
+//   GET    /api/partners                    the registry (?archived=true to include archived) (viewer+)
+//   POST   /api/partners                    add a partner (organizer+)
+//   POST   /api/partners/import             CSV, all-or-nothing unless ?validOnly=true (organizer+)
+//   GET    /api/partners/export.:format     csv or xlsx, the import's columns (viewer+)
+//   GET    /api/partners/:id                one partner (viewer+)
+//   PUT    /api/partners/:id                replace its offer (organizer+)
+//   DELETE /api/partners/:id                archive it (kept for the match runs that named it) (organizer+)
+import express, { Router, type Request } from 'express';
+import { requireRole } from '../auth/auth.middleware';
+import { contentTypes, exportFormats, writeTable, type ExportFormat } from '../exports/table-writer';
+import { AppError } from '../http/problem';
+import { validateBody } from '../http/validate';
+import { importPartners } from './import-partners';
+import { partnerColumns } from './partner-columns';
+import { partnerInputSchema, type PartnerInput } from './partner.schemas';
+import { archivePartner, createPartner, getPartnerOrReject, listPartners, updatePartner } from './partners';
+
+/** A true/false query flag: anything else is a 400, never a silent default. */
+function booleanFlag(req: Request, name: string): boolean {
+  const value = req.query[name];
+  if (value === undefined) return false;
+  if (value !== 'true' && value !== 'false') throw new AppError('invalidInput', undefined, [{ field: `query.${name}`, message: 'must be true or false' }]);
+  return value === 'true';
+}
+
+export function partnersRoutes(): Router {
+  const router = Router();
+  const by = (req: Request) => req.session!.account.email;
+
+  router.param('id', (_req, _res, next, id: string) => {
+    if (!/^[0-9a-f]{24}$/.test(id)) throw new AppError('notFound', 'No such partner');
+    next();
+  });
+
+  router.get('/api/partners', requireRole('viewer'), async (req, res) => {
+    res.json({ partners: await listPartners({ includeArchived: booleanFlag(req, 'archived') }) });
+  });
+
+  router.post('/api/partners', requireRole('organizer'), validateBody(partnerInputSchema), async (req, res) => {
+    const partner = await createPartner(req.body as PartnerInput, by(req));
+    res.status(201).location(`/api/partners/${partner.id}`).json({ partner });
+  });
+
+  router.post('/api/partners/import', requireRole('organizer'), express.text({ type: 'text/csv', limit: '2mb' }), async (req, res) => {
+    if (typeof req.body !== 'string') throw new AppError('unsupportedMediaType', 'Send the partners as text/csv');
+    res.json(await importPartners(req.body, booleanFlag(req, 'validOnly'), by(req)));
+  });
+
+  router.get('/api/partners/export.:format', requireRole('viewer'), async (req, res) => {
+    const format = String(req.params.format);
+    if (!(exportFormats as readonly string[]).includes(format)) throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
+    const partners = await listPartners({ includeArchived: booleanFlag(req, 'archived') });
+    res.set({ 'Content-Type': contentTypes[format as ExportFormat], 'Content-Disposition': `attachment; filename="capgap-partners.${format}"`, 'Cache-Control': 'no-store' });
+    await writeTable(format as ExportFormat, { sheetName: 'Partners', columns: partnerColumns, rows: partners }, res);
+  });
+
+  router.get('/api/partners/:id', requireRole('viewer'), async (req, res) => {
+    res.json({ partner: await getPartnerOrReject(String(req.params.id)) });
+  });
+
+  router.put('/api/partners/:id', requireRole('organizer'), validateBody(partnerInputSchema), async (req, res) => {
+    res.json({ partner: await updatePartner(String(req.params.id), req.body as PartnerInput, by(req)) });
+  });
+
+  router.delete('/api/partners/:id', requireRole('organizer'), async (req, res) => {
+    res.json({ partner: await archivePartner(String(req.params.id), by(req)) });
+  });
+
+  return router;
+}
