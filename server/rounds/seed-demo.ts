@@ -11,6 +11,7 @@ import type { Role } from '../auth/roles';
 import type { FormRegistry } from '../forms/form-registry';
 import { Invitation } from '../invitations/invitation.model';
 import { createCountryLink, hashToken } from '../invitations/links';
+import { seedDemoPartners } from '../partners/demo-partners';
 import { Round } from './round.model';
 import { Setting } from './setting.model';
 
@@ -84,5 +85,6 @@ export async function seedDemo(forms: FormRegistry): Promise<DemoSeed> {
     if (seeded.has(hashToken(l.token))) continue;
     await createCountryLink({ roundId: String(round._id), country: l.iso3, language: l.iso3 === 'NER' ? 'fr' : 'en', label: 'demo link', token: l.token });
   }
+  await seedDemoPartners();
   return { round, links };
 }

@@ -144,3 +144,22 @@ describe('CSV import and export', () => {
     expect(again.body.skipped.length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('demo partners', () => {
+  test('When the demo partners are seeded twice, then every kind is there once, named in three languages', async () => {
+    const { seedDemoPartners, demoPartners } = await import('../../server/partners/demo-partners');
+    await seedDemoPartners();
+    expect(await seedDemoPartners()).toBe(0);
+    const names = new Set(demoPartners.map((p) => p.name.en));
+    const stored = (await Partner.find().lean()).filter((p) => names.has(p.name!.en));
+    expect(stored).toHaveLength(demoPartners.length);
+    expect(new Set(stored.map((p) => p.kind))).toEqual(new Set(['international-organization', 'civil-society', 'private-sector', 'academia', 'government-agency', 'other']));
+    expect(stored.every((p) => p.name!.fr && p.name!.es)).toBe(true);
+  });
+
+  test('When the demo partners are checked like any partner, then they hold', async () => {
+    const { demoPartners } = await import('../../server/partners/demo-partners');
+    const { assertPartnerFacts } = await import('../../server/partners/partners');
+    for (const p of demoPartners) await expect(assertPartnerFacts(p)).resolves.toBeUndefined();
+  });
+});
