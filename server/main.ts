@@ -80,7 +80,8 @@ async function main(): Promise<void> {
     });
     setTimeout(() => {
       logger.error('in-flight requests did not finish within 20 s; exiting');
-      process.exit(1);
+      // The database server is our child: it must not outlive us, even on this path.
+      void database.stop().finally(() => process.exit(1));
     }, 20_000).unref();
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,7 +1,6 @@
 // The mail relay goes away, or hangs, and comes back: the outbox worker (pooled connections,
 // as the service runs it) delivers every message exactly once after the relay returns, and no
 // send waits on a silent relay past its deadline.
-import net from 'node:net';
 import { OutboxClaim } from '../../server/email/outbox-claim.model';
 import { OutboxDue } from '../../server/email/outbox-due.model';
 import { OutboxEmail } from '../../server/email/outbox.model';
@@ -9,6 +8,7 @@ import { createMailer, type MailerOptions } from '../../server/email/mailer';
 import { startOutboxWorker, type WorkerLog, type WorkerOptions } from '../../server/email/outbox-worker';
 import { queueEmail } from '../../server/email/queue-email';
 import type { TemplateData } from '../../server/email/templates';
+import { startSilentRelay } from '../helpers/silent-relay';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { dropTestDatabase, useTestDatabase } from '../helpers/test-app';
 
@@ -63,32 +63,6 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** A "relay" that accepts TCP connections and never says a word; remembers each connection. */
-async function startSilentRelay(): Promise<{ port: number; connections: { openedAt: number; closedAt?: number }[]; close(): Promise<void> }> {
-  const connections: { openedAt: number; closedAt?: number }[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    const record: { openedAt: number; closedAt?: number } = { openedAt: Date.now() };
-    connections.push(record);
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.once('close', () => {
-      record.closedAt ??= Date.now();
-      sockets.delete(socket);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
 }
 
 /**
