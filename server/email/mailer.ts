@@ -1,5 +1,6 @@
-// Sending one email through the SMTP relay (nodemailer), and telling a send error that will
-// never succeed (the recipient's server said no: bounce) from one worth retrying.
+// Sending one email through the SMTP relay (nodemailer), within a deadline (createMailer), and
+// telling a send error that will never succeed (the recipient's server said no: bounce) from
+// one worth retrying.
 import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
@@ -15,7 +16,8 @@ export interface TransportOptions {
   /** Keep a few connections open and reuse them (a worker sending many messages). */
   pool?: boolean;
   maxConnections?: number;
-  /** nodemailer's own timeouts (defaults 15 s, 15 s, 60 s of silence). */
+  /** nodemailer's own timeouts, each for one wait (defaults 15 s, 15 s, 60 s of silence). On
+   *  plain smtp:// the greeting timeout also covers the TCP connect (see openSocketWithoutDelay). */
   connectionTimeoutMs?: number;
   greetingTimeoutMs?: number;
   socketTimeoutMs?: number;
@@ -28,8 +30,9 @@ interface RelayConnection {
 }
 
 /**
- * The transport. Timeouts are short on purpose: the outbox lease must outlast a send, and a
- * stuck relay must not hold a message for long (see outbox-worker.ts).
+ * The bare transport, with nodemailer's per-wait timeouts only. The outbox worker sends through
+ * createMailer, which adds an overall deadline per send (its lease must outlast a send, see
+ * outbox-worker.ts).
  */
 export function createSmtpTransport(options: TransportOptions): SmtpTransport {
   return connectRelay(options).transport;

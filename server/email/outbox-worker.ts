@@ -221,8 +221,11 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
       wakers.add(done);
     });
   const watchdog = startWatchdog(options.stuckAfterMs ?? roomToSendMs(mailer), (claimer, step, stuckForMs) => {
-    log.error({ claimer, step, stuckForMs }, 'outbox worker: a claimer is stuck; cutting the connections to the relay');
-    mailer.reset();
+    const sending = step.startsWith('delivering');
+    log.error({ claimer, step, stuckForMs }, `outbox worker: a claimer is stuck${sending ? '; cutting the connections to the relay' : ' (database)'}`);
+    // Cutting the relay connections ends a send, and so the step; a database call cannot be
+    // cut from here: it is reported only.
+    if (sending) mailer.reset();
   });
 
   const relisted = relistWaitingMessages().then(
@@ -253,13 +256,15 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
     }
   };
   const loops = Promise.all(Array.from({ length: concurrency }, (_, i) => loop(i)));
-  const finishes = (ms: number) => new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    void loops.then(() => {
-      clearTimeout(timer);
-      resolve(true);
+  /** Whether every claimer has finished within `ms`. */
+  const finishes = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      void loops.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
     });
-  });
   return {
     async stop() {
       stopping = true;
