@@ -6,7 +6,7 @@
 // A database server is started as the service starts one (server/db, temporary data folder);
 // the SMTP server is smtp-server on a free loopback port that accepts everything and counts.
 // Delivery runs ONE worker (startOutboxWorker) in this process with --concurrency claimers
-// side by side, each taking --batch messages per look (default 10), sharing one pooled SMTP transport with as
+// side by side, each taking --batch messages per look (default 10), sharing one pooled SMTP mailer with as
 // many connections. Delivery time runs until the SMTP server has received every message. Prints messages/s
 // for queueing and for delivery, duplicates received (must be 0), and each phase's peak memory
 // (scripts/bench/memory-sampler.ts).
@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
 import { trusted } from 'mongoose';
 import { SMTPServer } from 'smtp-server';
-import { createSmtpTransport, defaultFrom } from '../server/email/mailer';
+import { createMailer, defaultFrom } from '../server/email/mailer';
 import { OutboxClaim } from '../server/email/outbox-claim.model';
 import { OutboxDue } from '../server/email/outbox-due.model';
 import { OutboxEmail } from '../server/email/outbox.model';
@@ -85,12 +85,12 @@ async function main(): Promise<void> {
     progress(`queued ${opts.count} in ${queueSec.toFixed(2)} s`);
 
     // ---- delivery ----
-    const transport = createSmtpTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, pool: true, maxConnections: opts.concurrency });
-    cleanups.push({ what: 'close the SMTP transport', run: async () => transport.close() });
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, pool: true, maxConnections: opts.concurrency });
+    cleanups.push({ what: 'close the SMTP mailer', run: async () => mailer.close() });
     const total = () => [...received.values()].reduce((a, b) => a + b, 0);
     const t1 = performance.now();
     const { memory: deliveryMemory } = await withMemorySampling(async () => {
-      const worker = startOutboxWorker({ transport, from: defaultFrom, pollMs: 50, concurrency: opts.concurrency, batchSize: opts.batch });
+      const worker = startOutboxWorker({ mailer, from: defaultFrom, pollMs: 50, concurrency: opts.concurrency, batchSize: opts.batch });
       while (total() < opts.count && performance.now() - t1 < opts.maxSeconds * 1000) {
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -11,7 +11,7 @@ import { createLogger } from './http/logger';
 import { AssetStore } from './respondent/assets';
 import { seedReferenceData } from './reference/seed-reference';
 import { demoAccounts, demoPassword, seedDemo, type DemoSeed } from './rounds/seed-demo';
-import { createSmtpTransport, defaultFrom } from './email/mailer';
+import { createMailer, defaultFrom } from './email/mailer';
 import { startOutboxWorker } from './email/outbox-worker';
 import { startReminderJob } from './reminders/reminder-job';
 
@@ -54,8 +54,8 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address() as AddressInfo;
   logger.info(`capgap listening on http://${address.address}:${address.port}`);
-  const emailTransport = config.smtpUrl ? createSmtpTransport({ smtpUrl: config.smtpUrl, pool: true }) : undefined;
-  const outboxWorker = emailTransport ? startOutboxWorker({ transport: emailTransport, from: config.emailFrom ?? defaultFrom, log: logger }) : undefined;
+  const mailer = config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, pool: true }) : undefined;
+  const outboxWorker = mailer ? startOutboxWorker({ mailer, from: config.emailFrom ?? defaultFrom, log: logger }) : undefined;
   if (outboxWorker) logger.info('email: outbox worker started (SMTP_URL)');
   else logger.warn('email disabled: SMTP_URL is not set; messages stay queued in the outbox');
   const reminderJob = outboxWorker ? startReminderJob(config.publicUrl, logger) : undefined;
@@ -71,8 +71,8 @@ async function main(): Promise<void> {
     server.close(async () => {
       clearInterval(sweep);
       reminderJob?.stop();
-      await outboxWorker?.stop();
-      emailTransport?.close();
+      await outboxWorker?.stop(); // bounded: a stuck send is cut after a few seconds
+      mailer?.close();
       await disconnectDatabase();
       await database.stop();
       logger.info('stopped');
@@ -80,7 +80,8 @@ async function main(): Promise<void> {
     });
     setTimeout(() => {
       logger.error('in-flight requests did not finish within 20 s; exiting');
-      process.exit(1);
+      // The database server is our child: it must not outlive us, even on this path.
+      void database.stop().finally(() => process.exit(1));
     }, 20_000).unref();
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

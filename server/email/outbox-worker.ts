@@ -19,16 +19,29 @@
 // ask a relay "did you already take this one?", so delivery is at-least-once in that narrow
 // window. It is kept small: 'sent' is the very next write after the 250 reply, the message
 // carries the same Message-ID on every attempt (<outbox-ID@domain>) so clients that dedupe on
-// it show one, and leaseMs (default 5 min) is far longer than the transport's timeouts
-// (connection 15 s + socket 60 s, mailer.ts), so a slow but live worker does not lose its lease
-// mid-send — and a claim whose lease has already run out is not sent (it is claimable again).
+// it show one, and a claim whose lease has already run out is not sent (it is claimable again).
+//
+// The lease and the send deadline. A send must end (sent, or failed and recorded) while its
+// claim's lease still holds: past the lease, another claimer may take the message and send it
+// too. Every send has an overall deadline (mailer.ts, default 60 s; nodemailer's own timeouts
+// each bound only one wait), and the worker keeps these rules:
+//   - leaseMs ≥ 2 × the send deadline (checked at start; default 5 min against 60 s);
+//   - a send starts only while the lease has room for the whole deadline plus half of it again
+//     to write the outcome (roomToSendMs); a message without that room (late in a batch behind
+//     slow sends, or at stop) is released: made due again at once, not sent;
+//   - a watchdog reports a claimer stuck on one step for longer than the deadline plus that
+//     margin (outbox-watchdog.ts) and cuts the relay connections, which ends the send.
+// Together: no send outlives its claim unless the database write of its outcome itself takes
+// longer than half the deadline.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { claimBatch, claimNext, defaultLeaseMs, stillHeld, type ClaimedEmail } from './outbox-claim';
 import { OutboxDue } from './outbox-due.model';
 import { relistWaitingMessages } from './outbox-relist';
 import { OutboxEmail } from './outbox.model';
-import { classifySendError, sendEmail, type SmtpTransport } from './mailer';
+import type { Mailer } from './mailer';
+import { classifySendError } from './mailer';
+import { startWatchdog } from './outbox-watchdog';
 
 export interface WorkerLog {
   info(obj: object, msg?: string): void;
@@ -48,7 +61,7 @@ export interface RetryOptions {
 }
 
 export interface DeliveryContext extends RetryOptions {
-  transport: SmtpTransport;
+  mailer: Mailer;
   from: string;
   log?: WorkerLog;
 }
@@ -59,6 +72,17 @@ const defaults = { maxAttempts: 8, backoffBaseMs: 60_000, backoffMaxMs: 3_600_00
 
 export function backoffMs(attempts: number, { backoffBaseMs = defaults.backoffBaseMs, backoffMaxMs = defaults.backoffMaxMs }: RetryOptions = {}): number {
   return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Time kept after a send's deadline to write its outcome within the lease. */
+const recordMarginMs = (mailer: Mailer) => mailer.sendDeadlineMs / 2;
+
+/** Lease left that a send may start with: its whole deadline, then the time to record it. */
+const roomToSendMs = (mailer: Mailer) => mailer.sendDeadlineMs + recordMarginMs(mailer);
+
+/** Refuses a lease that a send at its deadline could outlive (see the header). */
+export function checkLeaseCoversSend(leaseMs: number, mailer: Mailer): void {
+  if (leaseMs < 2 * mailer.sendDeadlineMs) throw new Error(`outbox lease (${leaseMs} ms) must be at least twice the send deadline (${mailer.sendDeadlineMs} ms)`);
 }
 
 /** A lease owner unique to this process and claimer. */
@@ -79,6 +103,17 @@ async function record(message: ClaimedEmail, set: Record<string, unknown>, unset
   return true;
 }
 
+/**
+ * Gives back a claimed message without sending it: due again now, for any claimer (its attempt
+ * number stays used). Only while the lease is far from its end: a late write could otherwise
+ * land on the entry of a newer claim and make the message due under it. Otherwise it is
+ * claimable again when the lease ends, which is soon.
+ */
+export async function release(message: ClaimedEmail, mailer: Mailer): Promise<void> {
+  if (message.leaseUntil.getTime() - Date.now() <= recordMarginMs(mailer)) return;
+  if (await stillHeld(message)) await OutboxDue.updateOne({ _id: message._id }, { $set: { dueAt: new Date() } });
+}
+
 /** Sends a claimed message and records the outcome. Never throws for a send error. */
 export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Promise<DeliveryOutcome> {
   const log = ctx.log ?? silentLog;
@@ -92,14 +127,16 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
     log.error({ outboxId: id, to: message.to }, 'email failed: too many attempts');
     return held ? 'failed' : 'lease-lost';
   }
-  if (message.leaseUntil.getTime() <= Date.now()) {
-    // The claim waited too long (a stalled event loop): another claimer may already hold it.
+  if (message.leaseUntil.getTime() - Date.now() < roomToSendMs(ctx.mailer)) {
+    // The claim waited too long (slow sends before it in the batch, a stalled event loop): a
+    // send now could outlive the lease, and another claimer may take the message meanwhile.
+    await release(message, ctx.mailer);
     return 'skipped';
   }
 
   let sent: { messageId: string; response: string };
   try {
-    sent = await sendEmail(ctx.transport, ctx.from, { to: message.to, subject: message.subject, text: message.text, html: message.html, outboxId: id });
+    sent = await ctx.mailer.send(ctx.from, { to: message.to, subject: message.subject, text: message.text, html: message.html, outboxId: id });
   } catch (err) {
     const failure = classifySendError(err);
     if (failure.kind === 'permanent') {
@@ -130,9 +167,11 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
 
 /** Claims and delivers due messages until none is left; returns how many were handled. */
 export async function processDue(ctx: DeliveryContext & { /** Who holds the lease (the claimer's owner string). */ owner: string; leaseMs?: number }): Promise<number> {
+  const leaseMs = ctx.leaseMs ?? defaults.leaseMs;
+  checkLeaseCoversSend(leaseMs, ctx.mailer);
   let handled = 0;
   for (;;) {
-    const message = await claimNext(ctx.owner, ctx.leaseMs ?? defaults.leaseMs);
+    const message = await claimNext(ctx.owner, leaseMs);
     if (!message) return handled;
     await deliver(message, ctx);
     handled++;
@@ -140,10 +179,11 @@ export async function processDue(ctx: DeliveryContext & { /** Who holds the leas
 }
 
 export interface WorkerOptions extends RetryOptions {
-  transport: SmtpTransport;
+  mailer: Mailer;
   from: string;
   /** Wait between looks at the outbox when nothing is due (default 5 s). */
   pollMs?: number;
+  /** How long a claim holds its messages (default 5 min; at least twice the send deadline). */
   leaseMs?: number;
   /** Lease owner prefix (default host:pid). */
   owner?: string;
@@ -151,16 +191,22 @@ export interface WorkerOptions extends RetryOptions {
   concurrency?: number;
   /** Messages a claimer takes per look at the outbox (default 10). */
   batchSize?: number;
+  /** A claimer on one step longer than this is reported stuck (default: the send deadline
+   *  plus the time to record its outcome, 1.5 × the deadline). */
+  stuckAfterMs?: number;
+  /** stop() waits this long for sends in progress, then cuts them (default 5 s). */
+  stopGraceMs?: number;
   log?: WorkerLog;
 }
 
 export interface RunningWorker {
-  /** Stops claiming; resolves once the messages in hand are finished. */
+  /** Stops claiming and finishes the messages in hand; bounded (see stopGraceMs). */
   stop(): Promise<void>;
 }
 
 export function startOutboxWorker(options: WorkerOptions): RunningWorker {
-  const { pollMs = 5000, leaseMs = defaults.leaseMs, concurrency = 1, batchSize = 10 } = options;
+  const { mailer, pollMs = 5000, leaseMs = defaults.leaseMs, concurrency = 1, batchSize = 10, stopGraceMs = 5000 } = options;
+  checkLeaseCoversSend(leaseMs, mailer);
   const log = options.log ?? silentLog;
   let stopping = false;
   const wakers = new Set<() => void>();
@@ -174,6 +220,13 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
       }
       wakers.add(done);
     });
+  const watchdog = startWatchdog(options.stuckAfterMs ?? roomToSendMs(mailer), (claimer, step, stuckForMs) => {
+    const sending = step.startsWith('delivering');
+    log.error({ claimer, step, stuckForMs }, `outbox worker: a claimer is stuck${sending ? '; cutting the connections to the relay' : ' (database)'}`);
+    // Cutting the relay connections ends a send, and so the step; a database call cannot be
+    // cut from here: it is reported only.
+    if (sending) mailer.reset();
+  });
 
   const relisted = relistWaitingMessages().then(
     (n) => n && log.info({ relisted: n }, 'outbox worker: waiting messages put back on the due list'),
@@ -185,22 +238,45 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
     await relisted;
     while (!stopping) {
       try {
+        watchdog.begin(owner, 'claiming');
         const batch = await claimBatch(owner, leaseMs, batchSize);
-        // stop() lets the claimed batch finish: its messages are held by our lease.
-        for (const message of batch) await deliver(message, ctx);
+        for (const message of batch) {
+          // At stop, what is not yet sent goes back on the due list for the next worker.
+          watchdog.begin(owner, `${stopping ? 'releasing' : 'delivering'} ${String(message._id)}`);
+          if (stopping) await release(message, mailer);
+          else await deliver(message, ctx);
+        }
         if (batch.length) continue;
       } catch (err) {
         log.error({ err }, 'outbox worker: database error; will try again');
+      } finally {
+        watchdog.end(owner);
       }
       if (!stopping) await sleep(pollMs);
     }
   };
-  const loops = Array.from({ length: concurrency }, (_, i) => loop(i));
+  const loops = Promise.all(Array.from({ length: concurrency }, (_, i) => loop(i)));
+  /** Whether every claimer has finished within `ms`. */
+  const finishes = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      void loops.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   return {
     async stop() {
       stopping = true;
       for (const wake of [...wakers]) wake();
-      await Promise.all(loops);
+      if (!(await finishes(stopGraceMs))) {
+        // A send still going after the grace: cut it. It fails as temporary and is recorded
+        // for a retry, so nothing waits for its lease to end.
+        log.warn({}, 'outbox worker: sends still in progress at stop; cutting them (they will be retried)');
+        mailer.reset();
+        if (!(await finishes(stopGraceMs))) log.error({}, 'outbox worker: a claimer did not finish in time; its messages are claimable again when their lease ends');
+      }
+      watchdog.stop();
     },
   };
 }

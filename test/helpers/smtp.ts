@@ -1,4 +1,4 @@
-// A real SMTP server for tests (smtp-server on a free loopback port): records every message it
+// A real SMTP server for tests (smtp-server on a loopback port): records every message it
 // accepts, and can be told to refuse the next RCPT TO of an address with a 4xx or 5xx reply.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -28,7 +28,8 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+/** On a free port, or on `port` (a relay restarted where the service expects it). */
+export async function startTestSmtpServer({ port: wantedPort = 0 }: { port?: number } = {}): Promise<TestSmtpServer> {
   const received: ReceivedEmail[] = [];
   const rejections = new Map<string, { code: number; times: number; message: string }>();
   const waiters: Array<() => void> = [];
@@ -67,7 +68,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(wantedPort, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
 

@@ -2,7 +2,7 @@
 // the outbox worker delivers the invitations, and the link in the received email opens the
 // questionnaire of the right country, in the focal point's language. A refused address shows
 // as bounced on its focal point.
-import { createSmtpTransport } from '../../server/email/mailer';
+import { createMailer } from '../../server/email/mailer';
 import { newOwner, processDue } from '../../server/email/outbox-worker';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
@@ -34,11 +34,11 @@ describe('When focal points are invited and the worker delivers over SMTP', () =
     expect((await postJson(`${app.baseUrl}/api/rounds/${roundId}/invitations`, {}, organizer.headers)).body.invited).toBe(3);
 
     smtp.rejectNext('ngozi@nigeria.example', 550, 1, 'No such user');
-    const transport = createSmtpTransport({ smtpUrl: smtp.url });
+    const mailer = createMailer({ smtpUrl: smtp.url });
     try {
-      expect(await processDue({ transport, from: 'capgap <no-reply@capgap.example>', owner: newOwner('test') })).toBe(3);
+      expect(await processDue({ mailer, from: 'capgap <no-reply@capgap.example>', owner: newOwner('test') })).toBe(3);
     } finally {
-      transport.close();
+      mailer.close();
     }
 
     const received = await smtp.waitFor(2);

@@ -5,7 +5,7 @@ import { OutboxClaim } from '../../server/email/outbox-claim.model';
 import { OutboxDue } from '../../server/email/outbox-due.model';
 import { relistWaitingMessages } from '../../server/email/outbox-relist';
 import { OutboxEmail } from '../../server/email/outbox.model';
-import { createSmtpTransport, type SmtpTransport } from '../../server/email/mailer';
+import { createMailer, type Mailer } from '../../server/email/mailer';
 import { deliver, processDue, startOutboxWorker, type DeliveryContext } from '../../server/email/outbox-worker';
 import { queueEmail } from '../../server/email/queue-email';
 import type { TemplateData } from '../../server/email/templates';
@@ -22,15 +22,16 @@ const data: TemplateData = {
 };
 
 let smtp: TestSmtpServer;
-let transport: SmtpTransport;
+let mailer: Mailer;
 
 beforeAll(async () => {
   await useTestDatabase();
   smtp = await startTestSmtpServer();
-  transport = createSmtpTransport({ smtpUrl: smtp.url });
+  // A short send deadline: the tests' 60 s leases must be at least twice as long.
+  mailer = createMailer({ smtpUrl: smtp.url, sendDeadlineMs: 10_000 });
 });
 afterAll(async () => {
-  transport?.close();
+  mailer?.close();
   await smtp?.close();
   await dropTestDatabase();
 });
@@ -42,7 +43,7 @@ beforeEach(async () => {
 });
 
 /** Immediate retries: the tests look at outcomes, not at waiting. */
-const ctx = (owner: string): DeliveryContext & { owner: string; leaseMs: number } => ({ transport, from, owner, backoffBaseMs: 0, leaseMs: 60_000 });
+const ctx = (owner: string): DeliveryContext & { owner: string; leaseMs: number } => ({ mailer, from, owner, backoffBaseMs: 0, leaseMs: 60_000 });
 
 const queue = (to: string, locale: 'en' | 'fr' | 'es' = 'en') => queueEmail({ to, template: 'invitation', locale, data });
 
@@ -76,7 +77,7 @@ describe('When the recipient server answers 451 once', () => {
 
     // A real backoff first: after the failure the message waits for its retry time.
     const first = await claimNext('A', 60_000);
-    expect(await deliver(first!, { transport, from, backoffBaseMs: 60_000 })).toBe('retry');
+    expect(await deliver(first!, { mailer, from, backoffBaseMs: 60_000 })).toBe('retry');
     const waiting = await OutboxEmail.findById(id).lean();
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
     expect(waiting!.lastError).toMatch(/^451/);
@@ -109,10 +110,10 @@ describe('When the relay cannot be reached', () => {
         probe.close(() => resolve(port));
       });
     });
-    const unreachable = createSmtpTransport({ smtpUrl: `smtp://127.0.0.1:${closed}` });
+    const unreachable = createMailer({ smtpUrl: `smtp://127.0.0.1:${closed}`, sendDeadlineMs: 10_000 });
     const id = await queue('patient@ministry.example');
     try {
-      expect(await processDue({ ...ctx('A'), transport: unreachable, backoffBaseMs: 60_000 })).toBe(1);
+      expect(await processDue({ ...ctx('A'), mailer: unreachable, backoffBaseMs: 60_000 })).toBe(1);
     } finally {
       unreachable.close();
     }
@@ -148,7 +149,7 @@ describe('When a worker crashes after claiming a message and before sending it',
     const claimed = await claimNext('A', 400); // A "crashes" here: it never delivers
     expect(claimed).not.toBeNull();
 
-    expect(await processDue({ ...ctx('B'), leaseMs: 400 })).toBe(0); // still leased to A
+    expect(await processDue(ctx('B'))).toBe(0); // still leased to A
     expect(smtp.received).toHaveLength(0);
 
     await new Promise((r) => setTimeout(r, 500));
@@ -158,7 +159,7 @@ describe('When a worker crashes after claiming a message and before sending it',
     expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 2, handledBy: 'B' });
 
     // A, back from the dead with its stale claim, cannot record anything over B's outcome.
-    expect(await deliver({ ...claimed!, leaseUntil: new Date(Date.now() + 60_000) }, { transport, from })).toBe('lease-lost');
+    expect(await deliver({ ...claimed!, leaseUntil: new Date(Date.now() + 60_000) }, { mailer, from })).toBe('lease-lost');
     expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', handledBy: 'B' });
   });
 });
@@ -167,16 +168,16 @@ describe('When two workers race over 20 messages', () => {
   it('then each message is received exactly once', async () => {
     const ids = [];
     for (let i = 0; i < 20; i++) ids.push(await queue(`fp${i}@ministry.example`));
-    // Two "instances": each its own transport and owner, polling fast.
-    const transportB = createSmtpTransport({ smtpUrl: smtp.url });
-    const a = startOutboxWorker({ transport, from, owner: 'instance-A', pollMs: 10, concurrency: 2 });
-    const b = startOutboxWorker({ transport: transportB, from, owner: 'instance-B', pollMs: 10, concurrency: 2 });
+    // Two "instances": each its own mailer and owner, polling fast.
+    const mailerB = createMailer({ smtpUrl: smtp.url });
+    const a = startOutboxWorker({ mailer, from, owner: 'instance-A', pollMs: 10, concurrency: 2 });
+    const b = startOutboxWorker({ mailer: mailerB, from, owner: 'instance-B', pollMs: 10, concurrency: 2 });
     try {
       await smtp.waitFor(20);
       await new Promise((r) => setTimeout(r, 300)); // time for any duplicate to show up
     } finally {
       await Promise.all([a.stop(), b.stop()]);
-      transportB.close();
+      mailerB.close();
     }
     const recipients = smtp.received.map((e) => e.to[0]).sort();
     expect(recipients).toEqual(Array.from({ length: 20 }, (_, i) => `fp${i}@ministry.example`).sort());
@@ -256,7 +257,7 @@ describe('When the outbox holds messages from before the due list existed', () =
     await OutboxDue.deleteMany({}); // the older version had no due list…
     // …and marked a message being sent as 'sending' (that worker stopped mid-way).
     await OutboxEmail.collection.updateOne({ _id: new (await import('mongoose')).Types.ObjectId(halfSent) }, { $set: { status: 'sending', attempts: 1, leaseOwner: 'old', leaseUntil: new Date(0) } });
-    const worker = startOutboxWorker({ transport, from, pollMs: 10 });
+    const worker = startOutboxWorker({ mailer, from, pollMs: 10 });
     try {
       await smtp.waitFor(2);
       await new Promise((r) => setTimeout(r, 200));
@@ -286,7 +287,7 @@ describe('When waiting messages are relisted and some are still on the due list'
 describe('When a French invitation is delivered', () => {
   it('then it arrives with the French subject and text', async () => {
     await queue('point.focal@ministere.example', 'fr');
-    const worker = startOutboxWorker({ transport, from, pollMs: 10 });
+    const worker = startOutboxWorker({ mailer, from, pollMs: 10 });
     try {
       await smtp.waitFor(1);
     } finally {
