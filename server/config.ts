@@ -1,5 +1,6 @@
 // The service's configuration, read once from the environment and validated at start
 // ("fail fast"): a bad value stops the process with a message naming the variable.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { ajv, toFieldErrors } from './http/ajv';
 import { formsDir, projectRoot } from './paths';
@@ -21,7 +22,8 @@ export interface Config {
   bodyLimit: string;
   sessionHours: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Proxies in front whose X-Forwarded-For is believed: a hop count, or their addresses. */
+  trustProxy: number | string[];
   seedDemo: boolean;
   signInPerMinute: number;
   /** Mail relay for invitations and receipts, e.g. smtp://user:pass@relay:587. */
@@ -45,7 +47,7 @@ const envSchema = {
     BODY_LIMIT: { type: 'string', pattern: '^[0-9]+(b|kb|mb)$' },
     SESSION_HOURS: { type: 'string', pattern: '^[0-9]{1,4}$' },
     COOKIE_SECURE: { type: 'string', enum: ['true', 'false', 'auto'] },
-    TRUST_PROXY: { type: 'string', enum: ['true', 'false'] },
+    TRUST_PROXY: { type: 'string', maxLength: 1000 },
     SEED_DEMO: { type: 'string', enum: ['true', 'false'] },
     SIGNIN_PER_MINUTE: { type: 'string', pattern: '^[0-9]{1,4}$' },
     SMTP_URL: { type: 'string', pattern: '^smtps?://' },
@@ -84,10 +86,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: known.BODY_LIMIT ?? '256kb',
     sessionHours: Number(known.SESSION_HOURS ?? 12),
     cookieSecure,
-    trustProxy: known.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(known.TRUST_PROXY),
     seedDemo: known.SEED_DEMO ? known.SEED_DEMO === 'true' : !production,
     signInPerMinute: Number(known.SIGNIN_PER_MINUTE ?? 10),
     smtpUrl: known.SMTP_URL,
     emailFrom: known.EMAIL_FROM,
   };
+}
+
+// Subnet names Express understands, besides addresses and CIDR ranges.
+const proxyRangeNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: `false` or a number of proxy hops (X-Forwarded-For is read from the right, that
+ * many entries deep), or a comma-separated list of proxy addresses, CIDR ranges and subnet
+ * names. Never `true`: that believes the leftmost address, which any client can write, and
+ * so lets anyone dodge every rate limit with a fresh made-up address per request.
+ */
+function parseTrustProxy(value: string | undefined): number | string[] {
+  const bad = (why: string) => new ConfigError(`invalid configuration:\n  TRUST_PROXY: ${why}`);
+  if (value === undefined || value === 'false') return 0;
+  if (value === 'true') {
+    throw bad('"true" would believe any X-Forwarded-For a client sends; give the number of proxies in front of the service (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or loopback)');
+  }
+  if (/^[0-9]{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (!isProxyRange(entry)) throw bad(`"${entry}" is not a hop count, an IP address, a CIDR range or one of ${proxyRangeNames.join(', ')}`);
+  }
+  return entries;
+}
+
+function isProxyRange(entry: string): boolean {
+  if (proxyRangeNames.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }

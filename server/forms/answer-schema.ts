@@ -33,7 +33,7 @@ function questionSchema(q: FormQuestion): JsonSchema | undefined {
       return { enum: choiceValues(q) };
     case 'checkbox':
     case 'tagbox':
-      return { type: 'array', uniqueItems: true, items: { enum: choiceValues(q) } };
+      return { type: 'array', maxItems: choiceValues(q).length, uniqueItems: true, items: { enum: choiceValues(q) } };
     case 'rating': {
       const values = q.rateValues as Choice[] | undefined;
       if (values?.length) return { enum: values.map((v) => (typeof v === 'object' ? v.value : v)) };
@@ -63,7 +63,8 @@ export function deriveAnswerSchema(form: FormJson): AnswerSchema {
     type: 'object',
     additionalProperties: false,
     // Also refuse by name what could never be a question: $-operators, dotted paths, __proto__.
-    propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$' },
+    // No longer than the longest question name: a longer one could not be a question either.
+    propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: Math.max(1, ...Object.keys(properties).map((n) => n.length)) },
     properties,
   };
 }

@@ -7,17 +7,69 @@ import addFormats from 'ajv-formats';
 export const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, coerceTypes: false });
 addFormats(ajv);
 
+// Size bounds are checked first, alone, stopping at the first one broken: with allErrors, ajv
+// runs every keyword over an oversized value anyway (uniqueItems over 43,000 items is quadratic)
+// and reports one error per element, so the bounds must hold before the full validation runs.
+const boundsAjv = new Ajv({ allErrors: false, strict: false });
+
 const cache = new WeakMap<object, ValidateFunction>();
 
-/** Compiles (once) and returns the validator of a schema object. */
+/** Compiles (once) the validator of a schema object; it checks the schema's size bounds first. */
 export function compileSchema<T>(schema: Schema): ValidateFunction<T> {
   const key = schema as object;
   let fn = cache.get(key);
   if (!fn) {
-    fn = ajv.compile(schema);
+    fn = boundsFirst(ajv.compile(schema), sizeBoundsOf(schema));
     cache.set(key, fn);
   }
   return fn as ValidateFunction<T>;
+}
+
+function boundsFirst(full: ValidateFunction, bounds: Record<string, unknown> | undefined): ValidateFunction {
+  if (!bounds) return full;
+  const checkBounds = boundsAjv.compile(bounds);
+  const validate = ((data: unknown) => {
+    const ok = checkBounds(data) && full(data);
+    validate.errors = checkBounds.errors ?? full.errors;
+    return ok;
+  }) as ValidateFunction;
+  return Object.assign(validate, { schema: full.schema, schemaEnv: full.schemaEnv });
+}
+
+const isSchemaObject = (s: unknown): s is Record<string, unknown> => typeof s === 'object' && s !== null && !Array.isArray(s);
+const sizeKeywords = ['maxItems', 'maxLength', 'maxProperties'];
+
+/**
+ * The schema reduced to its size bounds and the structure that leads to them (properties,
+ * items, allOf…); undefined when it has none. Branches taken by choice (anyOf, oneOf, if) and
+ * $refs are left to the full validation.
+ */
+export function sizeBoundsOf(schema: unknown): Record<string, unknown> | undefined {
+  if (!isSchemaObject(schema)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of sizeKeywords) if (schema[k] !== undefined) out[k] = schema[k];
+  for (const k of ['additionalProperties', 'additionalItems', 'propertyNames']) {
+    const sub = sizeBoundsOf(schema[k]);
+    if (sub) out[k] = sub;
+  }
+  for (const k of ['properties', 'patternProperties']) {
+    if (!isSchemaObject(schema[k])) continue;
+    const subs = Object.entries(schema[k]).map(([name, s]) => [name, sizeBoundsOf(s)] as const);
+    // Every name is kept (as {}) so additionalProperties still means the same names.
+    if (subs.some(([, s]) => s) || out.additionalProperties) out[k] = Object.fromEntries(subs.map(([name, s]) => [name, s ?? {}]));
+  }
+  if (Array.isArray(schema.items)) {
+    const subs = schema.items.map(sizeBoundsOf);
+    if (subs.some(Boolean) || out.additionalItems) out.items = subs.map((s) => s ?? {});
+  } else {
+    const sub = sizeBoundsOf(schema.items);
+    if (sub) out.items = sub;
+  }
+  if (Array.isArray(schema.allOf)) {
+    const subs = schema.allOf.map(sizeBoundsOf).filter(Boolean);
+    if (subs.length) out.allOf = subs;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 export interface FieldError {

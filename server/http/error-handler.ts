@@ -3,16 +3,23 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, type ProblemName } from './problem';
 
-/** Maps errors raised by Express's body parser to our catalogue. */
-function fromBodyParser(err: { type?: string; status?: number }): AppError | undefined {
+/** Maps errors raised by Express's router and body parser to our catalogue. */
+function fromBodyParser(err: { type?: string; status?: number; errno?: unknown }): AppError | undefined {
+  // The router could not decode a path parameter (e.g. /api/forms/%ZZ).
+  if (err instanceof URIError) return new AppError('malformedUrl');
   const byType: Record<string, ProblemName> = {
     'entity.parse.failed': 'malformedJson',
     'entity.too.large': 'payloadTooLarge',
     'encoding.unsupported': 'unsupportedMediaType',
     'charset.unsupported': 'unsupportedMediaType',
+    'request.size.invalid': 'unreadableBody',
+    'request.aborted': 'unreadableBody',
   };
   const name = err.type ? byType[err.type] : undefined;
-  return name ? new AppError(name) : undefined;
+  if (name) return new AppError(name);
+  // zlib's own error, given status 400 by the body parser: corrupt gzip, deflate or br data.
+  if (err.status === 400 && typeof err.errno === 'number') return new AppError('unreadableBody', 'Its Content-Encoding does not decode');
+  return undefined;
 }
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {

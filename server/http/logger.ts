@@ -1,17 +1,45 @@
 // Structured logs (pino). Every request line carries a request id, taken from the
 // X-Request-Id header when a proxy set a sane one, generated otherwise.
+// Secrets never reach a log line: cookies, CSRF and session tokens are censored, and the
+// country-link token in a respondent URL (the respondent's only key) is replaced wherever a
+// URL is logged: the request URL, the Referer, the route parameters.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import pinoHttp from 'pino-http';
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'capgap' }, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] });
+const secretPaths = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+/** `destination`: where the lines go (stdout unless given; a test reads them). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({ level, base: { service: 'capgap' }, redact: secretPaths }, destination);
+}
+
+// /respond/:token and /api/respondent/:token[/…], in any letter case (Express routes ignore it).
+const linkTokenInUrl = /(\/(?:api\/respondent|respond)\/)[^/?#]+/gi;
+
+/** A URL (path or absolute) with any country-link token in it replaced by "[token]". */
+export const redactLinkTokens = (url: string): string => url.replace(linkTokenInUrl, '$1[token]');
+
+interface SerializedRequest {
+  url?: string;
+  params?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+}
+
+/** Applied to pino's own request serialization (a fresh object; the live request is untouched). */
+function redactRequest(req: SerializedRequest): SerializedRequest {
+  if (typeof req.url === 'string') req.url = redactLinkTokens(req.url);
+  if (req.params && 'token' in req.params) req.params = { ...req.params, token: '[token]' };
+  const referer = req.headers?.referer;
+  if (typeof referer === 'string') req.headers = { ...req.headers, referer: redactLinkTokens(referer) };
+  return req;
 }
 
 export function requestLogger(logger: Logger) {
   return pinoHttp({
     logger,
+    serializers: { req: redactRequest },
     genReqId(req: IncomingMessage, res: ServerResponse) {
       const given = req.headers['x-request-id'];
       const id = typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();

@@ -13,6 +13,9 @@ export interface ProblemSpec {
 export const problems = {
   malformedJson: { code: '400.1', status: 400, title: 'The request body is not valid JSON' },
   invalidInput: { code: '400.2', status: 400, title: 'The request does not match its schema' },
+  malformedUrl: { code: '400.3', status: 400, title: 'The URL has a malformed percent-encoding' },
+  unreadableBody: { code: '400.4', status: 400, title: 'The request body cannot be read' },
+  bodyRequired: { code: '400.5', status: 400, title: 'A request body is required' },
   notSignedIn: { code: '401.1', status: 401, title: 'Sign in first' },
   badCredentials: { code: '401.2', status: 401, title: 'Wrong email or password' },
   csrfMissing: { code: '403.1', status: 403, title: 'Missing or wrong CSRF token' },
@@ -35,22 +38,29 @@ export const problems = {
 
 export type ProblemName = keyof typeof problems;
 
+/** The most field errors a problem lists; it counts the others in `errorsOmitted`. */
+export const maxListedErrors = 100;
+
 export class AppError extends Error {
   readonly spec: ProblemSpec;
+  /** The first maxListedErrors field errors: a body full of mistakes must not make a huge answer. */
+  readonly errors: FieldError[];
 
   constructor(
     readonly problem: ProblemName,
     readonly detail?: string,
-    readonly errors: FieldError[] = [],
+    errors: FieldError[] = [],
     options?: { cause?: unknown; extra?: Record<string, unknown> },
   ) {
     super(detail ?? problems[problem].title, options);
     this.name = 'AppError';
     this.spec = problems[problem];
-    this.extra = options?.extra;
+    this.errors = errors.slice(0, maxListedErrors);
+    const omitted = errors.length - this.errors.length;
+    this.extra = omitted > 0 ? { ...options?.extra, errorsOmitted: omitted } : options?.extra;
   }
 
-  /** More members for the problem body, e.g. the current state on a 409. */
+  /** More members for the problem body, e.g. the current state on a 409, or errorsOmitted. */
   readonly extra?: Record<string, unknown>;
 
   get status(): number {

@@ -14,17 +14,21 @@ import { invitationsRequestSchema, linkAgainSchema } from '../focal-points/focal
 import { roundCreateSchema } from '../rounds/round.schemas';
 import { partnerInputSchema } from '../partners/partner.schemas';
 
-const published: Record<string, object> = Object.fromEntries(
-  [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema, roundCreateSchema, invitationsRequestSchema, linkAgainSchema, partnerInputSchema].map((s) => [s.$id, s]),
-);
+/** Schemas of request bodies: what the service validates its input against. */
+export const requestSchemas: readonly { $id: string }[] = [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, roundCreateSchema, invitationsRequestSchema, linkAgainSchema, partnerInputSchema];
+/** Schemas of the main organizer responses. */
+export const responseSchemas: readonly { $id: string }[] = [overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema];
+
+// A Map, not an object: a name like __proto__ or toString must find nothing.
+const published = new Map<string, object>([...requestSchemas, ...responseSchemas].map((s) => [s.$id, s]));
 
 export function schemasRoutes(): Router {
   const router = Router();
   router.get('/api/schemas', (_req, res) => {
-    res.json({ schemas: Object.keys(published).map((name) => ({ name, url: `/api/schemas/${name}` })) });
+    res.json({ schemas: [...published.keys()].map((name) => ({ name, url: `/api/schemas/${name}` })) });
   });
   router.get('/api/schemas/:name', (req, res) => {
-    const schema = published[req.params.name];
+    const schema = published.get(req.params.name);
     if (!schema) throw new AppError('notFound', `No schema ${req.params.name}`);
     res.json(schema);
   });

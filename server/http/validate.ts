@@ -1,6 +1,6 @@
 // Request validation middleware: a route declares the schema of its body, and nothing reaches
 // the handler unless it matches. JSON bodies must be sent as application/json.
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Schema } from 'ajv';
 import { compileSchema, toFieldErrors } from './ajv';
 import { AppError } from './problem';
@@ -8,10 +8,16 @@ import { AppError } from './problem';
 /** Routes that take a CSV body instead (they parse it themselves with express.text). */
 const csvRoutes = /^\/api\/(rounds\/[^/]+\/focal-points|partners)\/import$/;
 
-/** Refuses state-changing requests whose body is not declared as JSON (or CSV, on csvRoutes). */
+/** Whether a request announces a body at all (Content-Length or Transfer-Encoding). */
+const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined;
+
+/** Refuses state-changing requests without a body, or whose body is not declared as JSON (or CSV, on csvRoutes). */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
-  const csvAllowed = csvRoutes.test(req.originalUrl.split('?')[0]) && req.is('text/csv');
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !csvAllowed) {
+  if (!['POST', 'PUT', 'PATCH'].includes(req.method)) return next();
+  const csvRoute = csvRoutes.test(req.originalUrl.split('?')[0]);
+  // (req.is answers nothing for a bodiless request, whatever its Content-Type says.)
+  if (!hasBody(req)) return next(new AppError('bodyRequired', csvRoute ? 'Send the focal points as text/csv' : 'Send one as application/json ({} when there is nothing to say)'));
+  if (!req.is('application/json') && !(csvRoute && req.is('text/csv'))) {
     return next(new AppError('unsupportedMediaType', `Content-Type was ${req.headers['content-type'] ?? 'missing'}`));
   }
   next();

@@ -6,8 +6,8 @@ export const groupMembershipSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    since: { type: 'string', format: 'date' },
-    until: { type: 'string', format: 'date' },
+    since: { type: 'string', format: 'date', maxLength: 10 },
+    until: { type: 'string', format: 'date', maxLength: 10 },
   },
 } as const;
 

@@ -23,7 +23,7 @@ export const responseWriteSchema = {
   additionalProperties: false,
   required: ['answers', 'baseRevision'],
   properties: {
-    answers: { type: 'object' },
+    answers: { type: 'object', maxProperties: 1000 },
     baseRevision: { type: 'integer', minimum: 0 },
     locale: { enum: ['en', 'fr', 'es'] },
   },

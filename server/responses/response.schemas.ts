@@ -6,7 +6,8 @@ export const responseSubmissionSchema = {
   additionalProperties: false,
   required: ['answers'],
   properties: {
-    answers: { type: 'object' },
+    // Far more than any questionnaire has questions; each answer is then checked by the form's schema.
+    answers: { type: 'object', maxProperties: 1000 },
     formVersion: { type: 'integer', minimum: 1 },
     locale: { enum: ['en', 'fr', 'es'] },
     country: { type: 'string', pattern: '^[A-Z]{3}$' },

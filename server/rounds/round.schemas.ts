@@ -9,9 +9,9 @@ export const roundCreateSchema = {
     name: { type: 'string', minLength: 1, maxLength: 200 },
     formId: { type: 'string', minLength: 1, maxLength: 100 },
     formVersion: { type: 'integer', minimum: 1 },
-    languages: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['en', 'fr', 'es'] } },
+    languages: { type: 'array', minItems: 1, maxItems: 3, uniqueItems: true, items: { enum: ['en', 'fr', 'es'] } },
     /** Must be in the future. */
-    deadline: { type: 'string', format: 'date-time' },
+    deadline: { type: 'string', format: 'date-time', maxLength: 64 },
     reminders: {
       type: 'object',
       additionalProperties: false,

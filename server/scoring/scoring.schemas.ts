@@ -26,7 +26,7 @@ export const scoringSettingsSchema = {
       },
     },
     southDefinition: { enum: [...southDefinitions] },
-    southHdiGroups: { type: 'array', uniqueItems: true, items: { enum: [...hdiGroups] } },
+    southHdiGroups: { type: 'array', maxItems: hdiGroups.length, uniqueItems: true, items: { enum: [...hdiGroups] } },
   },
 } as const;
 
@@ -55,18 +55,19 @@ export const overviewResponseSchema = {
   required: ['round', 'areas', 'countries'],
   properties: {
     round: { type: 'object', required: ['id', 'name', 'formId', 'formVersion'] },
-    areas: { type: 'array', items: { type: 'string' } },
+    areas: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 200 } },
     countries: {
       type: 'array',
+      maxItems: 300,
       items: {
         type: 'object',
         required: ['iso3', 'name', 'response', 'methodologyVersion', 'computedAt', 'areas'],
         properties: {
           iso3: { type: 'string', pattern: '^[A-Z]{3}$' },
-          name: { type: 'string' },
+          name: { type: 'string', maxLength: 200 },
           response: { enum: ['none', 'draft', 'submitted'] },
-          methodologyVersion: { type: ['string', 'null'] },
-          computedAt: { type: ['string', 'null'] },
+          methodologyVersion: { type: ['string', 'null'], maxLength: 100 },
+          computedAt: { type: ['string', 'null'], maxLength: 100 },
           areas: { type: 'object', additionalProperties: areaCell },
         },
       },
@@ -90,11 +91,12 @@ export const countryProfileResponseSchema = {
           properties: {
             areas: {
               type: 'array',
+              maxItems: 100,
               items: {
                 type: 'object',
                 required: ['area', 'status', 'capacity', 'target', 'gap', 'priority', 'band', 'completeness', 'confidence', 'indicators'],
                 properties: {
-                  area: { type: 'string' },
+                  area: { type: 'string', maxLength: 200 },
                   status: areaStatus,
                   capacity: nullableNumber,
                   gap: nullableNumber,
@@ -102,6 +104,7 @@ export const countryProfileResponseSchema = {
                   band,
                   indicators: {
                     type: 'array',
+                    maxItems: 1000,
                     items: {
                       type: 'object',
                       required: ['id', 'question', 'weight', 'answer', 'evidence'],
@@ -128,12 +131,14 @@ export const aggregatesResponseSchema = {
     by: { enum: [...groupingDimensions] },
     groups: {
       type: 'array',
+      maxItems: 1000,
       items: {
         type: 'object',
         required: ['group', 'countries', 'areas'],
         properties: {
           areas: {
             type: 'array',
+            maxItems: 100,
             items: {
               type: 'object',
               required: ['area', 'scored', 'insufficientData', 'capacity', 'gap', 'priority', 'bands'],

@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
+import type { Logger } from 'pino';
 import { createApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { connectDatabase } from '../../server/db/connect';
@@ -38,13 +39,14 @@ export async function dropTestDatabase(): Promise<void> {
   connected = false;
 }
 
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `logger`: where the app logs (a test reading the log lines passes its own); silent otherwise. */
+export async function startTestApp(overrides: Partial<Config> = {}, logger?: Logger): Promise<TestApp> {
   await useTestDatabase();
   // Many sign-ins from one address in a test run: the rate-limit test sets its own low limit.
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000, ...overrides };
   const forms = loadFormsFolder(formsDir);
   const assets = await AssetStore.create(forms);
-  const app = createApp({ config, logger: createLogger(config.logLevel), forms, assets });
+  const app = createApp({ config, logger: logger ?? createLogger(config.logLevel), forms, assets });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -24,7 +24,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://capgap.example.org' }).cookieSecure).toBe(true);
   });
 
+  it('trusts proxies by hop count or by address, and no X-Forwarded-For by default', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,2001:db8::1' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback', '2001:db8::1']);
+  });
+
+  it('refuses TRUST_PROXY=true, which would let any client choose its address', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: "true" would believe any X-Forwarded-For.*number of proxies/);
+  });
+
   it.each([
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'loopback,'],
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['DB_SERVER', 'postgres'],
