@@ -168,6 +168,6 @@ describe('When the published schemas are listed', () => {
   it('then the group-membership schema is among them', async () => {
     const reply = await request(`${app.baseUrl}/api/schemas/group-membership`);
     expect(reply.status).toBe(200);
-    expect(reply.body.properties.since).toEqual({ type: 'string', format: 'date' });
+    expect(reply.body.properties.since).toEqual({ type: 'string', format: 'date', maxLength: 10 });
   });
 });
