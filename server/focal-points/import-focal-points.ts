@@ -3,7 +3,7 @@
 // reported. Countries new to the round are added to it (English name from the reference data).
 import { parse } from 'csv-parse/sync';
 import { compileSchema } from '../http/ajv';
-import { AppError } from '../http/problem';
+import { AppError, firstErrors } from '../http/problem';
 import { listCountries } from '../reference/reference-store';
 import { findRoundOrReject } from '../rounds/find-round';
 import { Round } from '../rounds/round.model';
@@ -19,7 +19,9 @@ export interface RowError {
 
 export interface ImportResult {
   imported: number;
+  /** The first bad rows (see firstErrors); skippedOmitted counts the others. */
   skipped: RowError[];
+  skippedOmitted?: number;
   /** Focal points of the round after the import. */
   focalPoints: number;
 }
@@ -90,5 +92,6 @@ export async function importFocalPoints(roundId: string, text: string, validOnly
   if (good.length) {
     await FocalPoint.insertMany(good.map(({ row: _row, ...r }) => ({ roundId: round._id, ...r })));
   }
-  return { imported: good.length, skipped: errors, focalPoints: await FocalPoint.countDocuments({ roundId: round._id }) };
+  const { listed, omitted } = firstErrors(errors);
+  return { imported: good.length, skipped: listed, ...(omitted && { skippedOmitted: omitted }), focalPoints: await FocalPoint.countDocuments({ roundId: round._id }) };
 }

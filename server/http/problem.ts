@@ -38,12 +38,18 @@ export const problems = {
 
 export type ProblemName = keyof typeof problems;
 
-/** The most field errors a problem lists; it counts the others in `errorsOmitted`. */
+/** The most errors an answer lists; it counts the others (a body full of mistakes must not make a huge answer). */
 export const maxListedErrors = 100;
+
+/** The first maxListedErrors of a list of errors, and how many more there were. */
+export function firstErrors<T>(errors: T[]): { listed: T[]; omitted: number } {
+  const listed = errors.slice(0, maxListedErrors);
+  return { listed, omitted: errors.length - listed.length };
+}
 
 export class AppError extends Error {
   readonly spec: ProblemSpec;
-  /** The first maxListedErrors field errors: a body full of mistakes must not make a huge answer. */
+  /** The first maxListedErrors field errors; `errorsOmitted` in `extra` counts the others. */
   readonly errors: FieldError[];
 
   constructor(
@@ -55,8 +61,8 @@ export class AppError extends Error {
     super(detail ?? problems[problem].title, options);
     this.name = 'AppError';
     this.spec = problems[problem];
-    this.errors = errors.slice(0, maxListedErrors);
-    const omitted = errors.length - this.errors.length;
+    const { listed, omitted } = firstErrors(errors);
+    this.errors = listed;
     this.extra = omitted > 0 ? { ...options?.extra, errorsOmitted: omitted } : options?.extra;
   }
 

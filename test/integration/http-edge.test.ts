@@ -161,6 +161,16 @@ describe('When a body breaks its schema in many places', () => {
     expect(reply.body.errorsOmitted).toBe(400);
   });
 
+  it('then a focal point import of valid rows lists the first 100 rows skipped and counts the others', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `XYZ,Name ${i},fp${i}@ministry.example,en,Ministry`);
+    const csv = ['country,name,email,language,ministry', ...rows].join('\n');
+    const reply = await request(`${app.baseUrl}/api/rounds/${round.roundId}/focal-points/import?validOnly=true`, { method: 'POST', headers: { ...organizer.headers, 'Content-Type': 'text/csv' }, body: csv });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ imported: 0, skippedOmitted: 50 });
+    expect(reply.body.skipped).toHaveLength(100);
+    expect(reply.body.skipped[0]).toEqual({ row: 2, field: 'country', message: 'XYZ is not a known ISO 3166 alpha-3 code' });
+  });
+
   it('then 20,000 answers are refused by their count alone, in a small answer', async () => {
     const answers = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, 1]));
     const reply = await request(`${app.baseUrl}/api/respondent/${round.niger}/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers, baseRevision: 0 }) });
