@@ -16,7 +16,7 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   if (!['POST', 'PUT', 'PATCH'].includes(req.method)) return next();
   const csvRoute = csvRoutes.test(req.originalUrl.split('?')[0]);
   // (req.is answers nothing for a bodiless request, whatever its Content-Type says.)
-  if (!hasBody(req)) return next(new AppError('bodyRequired', csvRoute ? 'Send the focal points as text/csv' : 'Send one as application/json ({} when there is nothing to say)'));
+  if (!hasBody(req)) return next(new AppError('bodyRequired', csvRoute ? 'Send the file as text/csv' : 'Send one as application/json ({} when there is nothing to say)'));
   if (!req.is('application/json') && !(csvRoute && req.is('text/csv'))) {
     return next(new AppError('unsupportedMediaType', `Content-Type was ${req.headers['content-type'] ?? 'missing'}`));
   }

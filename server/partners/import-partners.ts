@@ -7,7 +7,7 @@
 // ("Eastern Africa; KEN")  ·  languages "eng; fra"  ·  contacts "Ana Pereira <ana@org.example> en".
 import { parse } from 'csv-parse/sync';
 import { compileSchema, toFieldErrors } from '../http/ajv';
-import { AppError } from '../http/problem';
+import { AppError, firstErrors } from '../http/problem';
 import { checkPartnerFacts } from './partner-facts';
 import { partnerInputSchema, type PartnerInput } from './partner.schemas';
 import { createPartners, referenceVocabulary, registeredPartnerNames } from './partners';
@@ -26,7 +26,9 @@ export interface PartnerRowError {
 
 export interface PartnerImportResult {
   imported: number;
+  /** The first bad rows (see firstErrors); skippedOmitted counts the others. */
   skipped: PartnerRowError[];
+  skippedOmitted?: number;
 }
 
 const checkPartner = compileSchema<PartnerInput>(partnerInputSchema);
@@ -107,5 +109,6 @@ export async function importPartners(text: string, validOnly: boolean, by: strin
   if (errors.length && !validOnly) {
     throw new AppError('unprocessable', `${new Set(errors.map((e) => e.row)).size} row(s) are not valid; nothing was imported (add ?validOnly=true to import the valid rows)`, errors as never);
   }
-  return { imported: await createPartners(good, by), skipped: errors };
+  const { listed, omitted } = firstErrors(errors);
+  return { imported: await createPartners(good, by), skipped: listed, ...(omitted && { skippedOmitted: omitted }) };
 }
