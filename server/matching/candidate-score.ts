@@ -8,7 +8,7 @@
 // pair (hundreds of thousands), and candidateTerms() reports each term with its raw value,
 // weight, contribution and the facts behind it, for the pairs someone reads. Both call the same
 // helpers below; a property test keeps their totals equal.
-import { ineligibility, worksInRaw } from './eligibility';
+import { ineligibility, worksInRaw, worksInScore } from './eligibility';
 import { factsOf, type CountryFacts, type MatchingContext } from './matching-context';
 import { matchingTerms, type MatchingTerm } from './matching-settings';
 import type { DemandItem, Modality, Provider } from './matching.types';
@@ -49,6 +49,22 @@ export function commonSorted(a: readonly string[], b: readonly string[]): string
   return out;
 }
 
+/** How many elements two sorted lists have in common, without building the list (hot path). */
+export function countCommonSorted(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
 /** Two shared groups or more give the full value: one shared REC is already a channel. */
 export const groupsRaw = (shared: number): number => Math.min(shared, 2) / 2;
 
@@ -60,12 +76,14 @@ export function corridorStock(ctx: MatchingContext, requester: string, provider:
 }
 
 /** 1 for the same group, 0.5 for neighbouring groups, 0 otherwise; null when either is unknown. */
-const closeness = (a: number, b: number): number | null => (a < 0 || b < 0 ? null : [1, 0.5][Math.abs(a - b)] ?? 0);
+const closeness = (a: number, b: number): number | null => (a < 0 || b < 0 ? null : a === b ? 1 : Math.abs(a - b) === 1 ? 0.5 : 0);
 
 /** Mean closeness of the income and HDI groups that are known for both; 0 when neither is. */
 export function incomeHdiRaw(a: CountryFacts, b: CountryFacts): number {
-  const parts = [closeness(a.incomeRank, b.incomeRank), closeness(a.hdiRank, b.hdiRank)].filter((v): v is number => v !== null);
-  return parts.length === 0 ? 0 : parts.reduce((s, v) => s + v, 0) / parts.length;
+  const income = closeness(a.incomeRank, b.incomeRank);
+  const hdi = closeness(a.hdiRank, b.hdiRank);
+  if (income === null) return hdi ?? 0;
+  return hdi === null ? income : (income + hdi) / 2;
 }
 
 /** Languages the requester works in: official ones and any it stated, sorted. */
@@ -74,9 +92,17 @@ export const requesterLanguages = (demand: DemandItem, requester: CountryFacts):
 /** Languages the provider works in: its country's official ones (if any) and its stated ones, sorted. */
 export const providerLanguages = (provider: Provider, home: CountryFacts | null): string[] => [...new Set([...(home?.languages ?? []), ...provider.languages])].sort();
 
-/** Share of the wanted modalities the provider offers; null (neutral) when nothing is wanted. */
+/** The wanted modalities the provider offers; null (neutral) when nothing is wanted. */
 export function modalityShared(wanted: readonly Modality[], offered: readonly Modality[]): Modality[] | null {
   return wanted.length === 0 ? null : wanted.filter((m) => offered.includes(m));
+}
+
+/** Share of the wanted modalities the provider offers (0..1); null when nothing is wanted. */
+export function modalityRaw(wanted: readonly Modality[], offered: readonly Modality[]): number | null {
+  if (wanted.length === 0) return null;
+  let n = 0;
+  for (const m of wanted) if (offered.includes(m)) n++;
+  return n / wanted.length;
 }
 
 // ---- totals for every eligible pair -----------------------------------------------------------
@@ -100,20 +126,20 @@ interface Prepared {
 function scoreOf(ctx: MatchingContext, d: DemandItem, req: CountryFacts, reqLanguages: string[], p: Provider, prov: Prepared): number {
   const w = ctx.settings.weights;
   let sum = w.strength * strengthRaw(ctx, d, p);
-  if (commonSorted(reqLanguages, prov.languages).length > 0) sum += w.language;
+  if (countCommonSorted(reqLanguages, prov.languages) > 0) sum += w.language;
   const home = prov.facts;
   if (home) {
     sum += w.subRegion * subRegionRaw(req, home);
-    sum += w.groups * groupsRaw(commonSorted(req.groups, home.groups).length);
+    sum += w.groups * groupsRaw(countCommonSorted(req.groups, home.groups));
     if (req.borders.has(home.iso3)) sum += w.border;
-    const stock = corridorStock(ctx, req.iso3, home.iso3);
-    sum += w.corridor * corridorRaw(stock.fromRequester + stock.toRequester, ctx.settings.corridorFullAt);
+    const stock = (ctx.corridors[req.iso3]?.[home.iso3] ?? 0) + (ctx.corridors[home.iso3]?.[req.iso3] ?? 0);
+    sum += w.corridor * corridorRaw(stock, ctx.settings.corridorFullAt);
     if (req.south && home.south) sum += w.south;
     sum += w.incomeHdi * incomeHdiRaw(req, home);
   }
-  if (p.kind !== 'government') sum += w.worksIn * worksInRaw(p.where, req).raw;
-  const modality = modalityShared(d.wantedModalities, p.modalities);
-  if (modality !== null) sum += (w.modality * modality.length) / d.wantedModalities.length;
+  if (p.kind !== 'government') sum += w.worksIn * worksInScore(p.where, req);
+  const modality = modalityRaw(d.wantedModalities, p.modalities);
+  if (modality !== null) sum += w.modality * modality;
   return (100 * sum) / ctx.weightSum;
 }
 
@@ -134,12 +160,13 @@ export function scoreCandidates(ctx: MatchingContext, demands: readonly DemandIt
   let providerIndex = new Int32Array(capacity);
   let score = new Float64Array(capacity);
   let size = 0;
-  demands.forEach((d, di) => {
+  for (let di = 0; di < demands.length; di++) {
+    const d = demands[di];
     const req = factsOf(ctx, d.country);
     const reqLanguages = requesterLanguages(d, req);
     for (const pi of byArea.get(d.area) ?? []) {
       const p = providers[pi];
-      if (ineligibility(ctx, d, p) !== null) continue;
+      if (ineligibility(ctx, d, p, req) !== null) continue;
       if (size === capacity) {
         capacity *= 2;
         const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
@@ -156,7 +183,7 @@ export function scoreCandidates(ctx: MatchingContext, demands: readonly DemandIt
       score[size] = scoreOf(ctx, d, req, reqLanguages, p, prepared[pi]);
       size++;
     }
-  });
+  }
   return { demands, providers, demandIndex, providerIndex, score, size };
 }
 
@@ -233,7 +260,7 @@ export function candidateTerms(ctx: MatchingContext, demand: DemandItem, provide
   }
   const modality = modalityShared(demand.wantedModalities, provider.modalities);
   if (modality !== null) {
-    raws.modality = { raw: modality.length / demand.wantedModalities.length, facts: { term: 'modality', wanted: [...demand.wantedModalities], shared: modality } };
+    raws.modality = { raw: modalityRaw(demand.wantedModalities, provider.modalities), facts: { term: 'modality', wanted: [...demand.wantedModalities], shared: modality } };
   }
 
   const w = ctx.settings.weights;

@@ -8,21 +8,22 @@ import { slotsIn } from './providers';
 
 export type Ineligibility = 'same-country' | 'area-not-offered' | 'no-slots' | 'margin-too-small' | 'does-not-work-there';
 
-export function ineligibility(ctx: MatchingContext, demand: DemandItem, provider: Provider): Ineligibility | null {
+/** Why the pair is not eligible, or null. `requester` may be passed when the caller has it at hand. */
+export function ineligibility(ctx: MatchingContext, demand: DemandItem, provider: Provider, requester?: CountryFacts): Ineligibility | null {
   if (provider.kind === 'government' && provider.country === demand.country) return 'same-country';
   const offer = provider.areas[demand.area];
   if (!offer) return 'area-not-offered';
   if (slotsIn(provider, demand.area) <= 0) return 'no-slots';
   if (offer.capacity !== null && offer.capacity - demand.capacity < ctx.settings.peerMinMargin) return 'margin-too-small';
-  if (provider.kind !== 'government' && ctx.settings.organizationsOnlyWhereTheyWork && worksInRaw(provider.where, factsOf(ctx, demand.country)).raw === 0) {
+  if (provider.kind !== 'government' && ctx.settings.organizationsOnlyWhereTheyWork && worksInScore(provider.where, requester ?? factsOf(ctx, demand.country)) === 0) {
     return 'does-not-work-there';
   }
   return null;
 }
 
-export type WorkMatch = 'country' | 'intermediate-region' | 'sub-region' | 'region' | 'global' | null;
+export type WorkMatch = 'country' | 'intermediate-region' | 'sub-region' | 'region' | 'global';
 
-const WORK_RAW: Record<Exclude<WorkMatch, null>, number> = {
+const WORK_RAW: Record<WorkMatch, number> = {
   country: 1,
   'intermediate-region': 0.75,
   'sub-region': 0.75,
@@ -30,19 +31,32 @@ const WORK_RAW: Record<Exclude<WorkMatch, null>, number> = {
   global: 0.25,
 };
 
-/** How closely an organization's places of work fit the requester: the closest one counts. */
-export function worksInRaw(where: readonly WorkPlace[], requester: CountryFacts): { raw: number; match: WorkMatch; place: string | null } {
-  let best: { raw: number; match: WorkMatch; place: string | null } = { raw: 0, match: null, place: null };
-  const consider = (match: Exclude<WorkMatch, null>, place: string | null) => {
-    if (WORK_RAW[match] > best.raw) best = { raw: WORK_RAW[match], match, place };
-  };
+/** How a place of work fits the requester, or null when it does not. */
+function workMatch(w: WorkPlace, requester: CountryFacts): WorkMatch | null {
+  if (w.kind === 'global') return 'global';
+  if (w.kind === 'country') return w.iso3 === requester.iso3 ? 'country' : null;
+  if (w.name === requester.intermediateRegion) return 'intermediate-region';
+  if (w.name === requester.subRegion) return 'sub-region';
+  if (w.name === requester.region) return 'region';
+  return null;
+}
+
+/** How closely an organization's places of work fit the requester (the closest counts): 0..1. */
+export function worksInScore(where: readonly WorkPlace[], requester: CountryFacts): number {
+  let best = 0;
   for (const w of where) {
-    if (w.kind === 'global') consider('global', null);
-    else if (w.kind === 'country') {
-      if (w.iso3 === requester.iso3) consider('country', w.iso3);
-    } else if (w.name === requester.intermediateRegion) consider('intermediate-region', w.name);
-    else if (w.name === requester.subRegion) consider('sub-region', w.name);
-    else if (w.name === requester.region) consider('region', w.name);
+    const m = workMatch(w, requester);
+    if (m !== null && WORK_RAW[m] > best) best = WORK_RAW[m];
+  }
+  return best;
+}
+
+/** The same, with the place that gives it, for explanations. */
+export function worksInRaw(where: readonly WorkPlace[], requester: CountryFacts): { raw: number; match: WorkMatch | null; place: string | null } {
+  let best: { raw: number; match: WorkMatch | null; place: string | null } = { raw: 0, match: null, place: null };
+  for (const w of where) {
+    const m = workMatch(w, requester);
+    if (m !== null && WORK_RAW[m] > best.raw) best = { raw: WORK_RAW[m], match: m, place: w.kind === 'global' ? null : w.kind === 'country' ? w.iso3 : w.name };
   }
   return best;
 }

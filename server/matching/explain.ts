@@ -45,6 +45,8 @@ interface Words {
   slots: (free: number, freeText: string, of: string) => string;
 }
 
+const frenchPlural = new Intl.PluralRules('fr');
+
 const words: Record<MatchingLocale, Words> = {
   en: {
     peer: (p, pc, rc, area) => `${p} ${pc} vs your ${rc} on ${area}`,
@@ -60,7 +62,7 @@ const words: Record<MatchingLocale, Words> = {
     hdi: (t) => `HDI ${t}`,
     worksIn: (place) => `works in ${place}`,
     worldwide: 'works worldwide',
-    modality: (list) => `offers ${list}`,
+    modality: (list) => `matches your wish for ${list}`,
     slots: (_free, free, of) => `${free} of ${of} slots free`,
   },
   fr: {
@@ -77,9 +79,9 @@ const words: Record<MatchingLocale, Words> = {
     hdi: (t) => `IDH ${t}`,
     worksIn: (place) => `zone d'action : ${place}`,
     worldwide: 'action mondiale',
-    modality: (list) => `propose : ${list}`,
+    modality: (list) => `répond à votre souhait : ${list}`,
     slots: (free, freeText, of) =>
-      new Intl.PluralRules('fr').select(free) === 'one' ? `${freeText} place libre sur ${of}` : `${freeText} places libres sur ${of}`,
+      frenchPlural.select(free) === 'one' ? `${freeText} place libre sur ${of}` : `${freeText} places libres sur ${of}`,
   },
   es: {
     peer: (p, pc, rc, area) => `${p} ${pc} frente a sus ${rc} en ${area}`,
@@ -95,19 +97,39 @@ const words: Record<MatchingLocale, Words> = {
     hdi: (t) => `IDH ${t}`,
     worksIn: (place) => `trabaja en ${place}`,
     worldwide: 'trabaja en todo el mundo',
-    modality: (list) => `ofrece ${list}`,
+    modality: (list) => `responde a su deseo: ${list}`,
     slots: (_free, free, of) => `${free} de ${of} plazas libres`,
   },
 };
 
 const nameIn = (name: LocalizedName, locale: MatchingLocale) => name[locale] ?? name.en;
 
+interface Formatters {
+  number: Intl.NumberFormat;
+  list: Intl.ListFormat;
+  languages: Intl.DisplayNames;
+}
+
+// Intl objects are costly to build and immutable: one set per locale, shared by every call.
+const formatterCache = new Map<MatchingLocale, Formatters>();
+function formattersOf(locale: MatchingLocale): Formatters {
+  let f = formatterCache.get(locale);
+  if (!f) {
+    f = {
+      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      list: new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }),
+      languages: new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }),
+    };
+    formatterCache.set(locale, f);
+  }
+  return f;
+}
+
 /** One phrase per term that adds to the score (and the partner's room), in term order. */
 export function explainPhrases(match: MatchToExplain, locale: MatchingLocale, data: ExplainData): string[] {
   const w = words[locale];
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const list = (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
-  const languageName = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  const { number, languages: languageName } = formattersOf(locale);
+  const list = (items: string[]) => formattersOf(locale).list.format(items);
   const country = (iso3: string) => data.countryNames.get(iso3)?.[locale] ?? iso3;
   const region = (name: string) => (locale === 'en' ? name : (m49Names[name]?.[locale] ?? name));
   const area = data.areaNames[match.area]?.[locale] ?? match.area;
