@@ -31,7 +31,8 @@ import {
   type CountryScoreList,
   type OrganizationInput,
 } from '../server/matching';
-import { modalities, partnerKinds, type WorkPlace } from '../server/matching/matching.types';
+import { modalities, partnerKinds } from '../server/matching/matching.types';
+import { frameworkAreas } from '../server/partners/partner-vocabulary';
 import { formsDir } from '../server/paths';
 import { loadReferenceData } from '../server/reference/reference-data';
 import type { ReferenceCountryData } from '../server/reference/reference.types';
@@ -61,7 +62,7 @@ function parseOptions(): Options {
 }
 
 const progress = progressTo('bench');
-const AREAS = Array.from({ length: 10 }, (_, i) => `A${i + 1}`);
+const AREAS = frameworkAreas;
 const LANGUAGES = ['eng', 'fra', 'spa', 'ara', 'por', 'rus'];
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -94,12 +95,12 @@ function generatedOrganizations(count: number, countries: readonly ReferenceCoun
   const regions = [...new Set(countries.flatMap((c) => [c.region, c.subRegion, c.intermediateRegion]).filter((r): r is string => r !== null))].sort();
   return Array.from({ length: count }, (_, i): OrganizationInput => {
     const r = random();
-    const where: WorkPlace[] =
+    const scope =
       r < 0.3
-        ? [{ kind: 'global' }]
+        ? { global: true }
         : r < 0.7
-          ? [{ kind: 'region', name: pick(random, regions) }]
-          : Array.from({ length: 1 + Math.floor(random() * 5) }, () => ({ kind: 'country' as const, iso3: pick(random, countries).iso3 }));
+          ? { global: false, regions: [pick(random, regions)] }
+          : { global: false, countries: [...new Set(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, countries).iso3))] };
     const areas = [...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(random, AREAS)))];
     const total = 1 + Math.floor(random() * 10);
     return {
@@ -107,9 +108,9 @@ function generatedOrganizations(count: number, countries: readonly ReferenceCoun
       name: { en: `Organization ${i}` },
       kind: pick(random, partnerKinds),
       ...(random() < 0.1 && { country: pick(random, countries).iso3 }),
-      areas,
+      areas: areas.map((area) => ({ area })),
       modalities: some(random, modalities, 0.4),
-      where,
+      scope,
       languages: [...new Set([pick(random, LANGUAGES), ...some(random, LANGUAGES, 0.2)])],
       slots: { total, ...(random() < 0.3 && { perArea: Object.fromEntries(areas.map((a) => [a, 1 + Math.floor(random() * 3)])) }) },
     };

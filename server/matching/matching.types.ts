@@ -2,23 +2,17 @@
 // peer providers are derived), organization partners, demand items, providers, pins and
 // exclusions. Plain data only, so that a route, a job or a script can build them from whatever it
 // stores, and a run can be stored as it was computed.
+import type { PartnerInput } from '../partners/partner.schemas';
+import { partnerKinds, partnerModalities, type PartnerKind, type PartnerModality } from '../partners/partner-vocabulary';
 import type { AreaStatus, Share } from '../scoring/score';
 
 /** An area of the capacity questionnaire: A1 … A10. */
 export type AreaId = string;
 
-export const partnerKinds = [
-  'international-organization',
-  'civil-society',
-  'private-sector',
-  'academia',
-  'government-agency', // a government agency of a country outside the round
-  'other',
-] as const;
-export type PartnerKind = (typeof partnerKinds)[number];
-
-export const modalities = ['peer-exchange', 'technical-assistance', 'training', 'secondment', 'funding', 'tools-data'] as const;
-export type Modality = (typeof modalities)[number];
+// The partner registry's words, so that matching and the registry cannot drift apart.
+export { partnerKinds, type PartnerKind };
+export const modalities = partnerModalities;
+export type Modality = PartnerModality;
 
 /** One area of a country's scores, as scoring reports it (a structural subset of AreaScore). */
 export interface CountryAreaScore {
@@ -51,20 +45,16 @@ export interface LocalizedName {
   es?: string;
 }
 
-/** An organization partner, as the registry holds it. */
-export interface OrganizationInput {
+/**
+ * An organization partner in the registry's shape (server/partners: a PartnerView fits), with its
+ * id. `scope` is where it works: globally, in M49 regions / sub-regions / intermediate regions
+ * (by their reference names), or in ISO3 countries; `languages` are ISO 639-3.
+ */
+export type OrganizationInput = Pick<PartnerInput, 'name' | 'kind' | 'areas' | 'modalities' | 'scope' | 'languages' | 'slots'> & {
   id: string;
-  name: LocalizedName;
-  kind: PartnerKind;
-  /** Home country (ISO3), when it has one: country terms (border, corridor …) then apply too. */
+  /** Home country (ISO3), when it has one: the country terms (border, corridor …) then apply too. */
   country?: string;
-  areas: AreaId[];
-  modalities: Modality[];
-  where: WorkPlace[];
-  /** ISO 639-3 working languages. */
-  languages: string[];
-  slots: { total: number; perArea?: Partial<Record<AreaId, number>> };
-}
+};
 
 /** A (country, area) that wants partners. */
 export interface DemandItem {

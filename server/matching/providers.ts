@@ -3,7 +3,7 @@
 // 75) and willing to share ("yes", or "maybe" when the round allows it); whether it is far
 // enough ahead of a given requester is decided per pair (eligibility.ts). Pure.
 import type { MatchingSettings } from './matching-settings';
-import { peerProviderId, type CountryScoreList, type OrganizationInput, type Provider, type ProviderArea } from './matching.types';
+import { peerProviderId, type CountryScoreList, type OrganizationInput, type Provider, type ProviderArea, type WorkPlace } from './matching.types';
 
 const PEER_MODALITIES = ['peer-exchange'] as const;
 
@@ -40,10 +40,15 @@ export function peerProvidersFrom(
 export function organizationProviders(organizations: readonly OrganizationInput[]): Provider[] {
   return organizations.map((o) => {
     const areas: Record<string, ProviderArea> = {};
-    for (const area of o.areas) {
+    for (const { area } of o.areas) {
       const slots = o.slots.perArea?.[area] ?? null;
       if (slots !== 0) areas[area] = { capacity: null, slots };
     }
+    const where: WorkPlace[] = [
+      ...(o.scope.global ? [{ kind: 'global' as const }] : []),
+      ...(o.scope.regions ?? []).map((name) => ({ kind: 'region' as const, name })),
+      ...(o.scope.countries ?? []).map((iso3) => ({ kind: 'country' as const, iso3 })),
+    ];
     return {
       id: o.id,
       kind: o.kind,
@@ -53,7 +58,7 @@ export function organizationProviders(organizations: readonly OrganizationInput[
       totalSlots: o.slots.total,
       modalities: [...o.modalities].sort(),
       languages: [...o.languages].sort(),
-      where: o.where.map((w) => ({ ...w })),
+      where,
     };
   });
 }

@@ -19,11 +19,12 @@ import {
   type OrganizationInput,
   type PairRef,
 } from '../../../server/matching';
-import { modalities, pairKey, partnerKinds, type WorkPlace } from '../../../server/matching/matching.types';
+import { modalities, pairKey, partnerKinds } from '../../../server/matching/matching.types';
+import type { FrameworkArea } from '../../../server/partners/partner-vocabulary';
 import { reference, roundDate } from './fixtures';
 
 const pool = ['ETH', 'KEN', 'UGA', 'TZA', 'SOM', 'NGA', 'GHA', 'SEN', 'FRA', 'DEU', 'BRA', 'ARG', 'IND', 'NPL', 'FJI', 'JPN', 'MEX', 'EGY'];
-const areas = ['A1', 'A2', 'A3'];
+const areas: FrameworkArea[] = ['A1', 'A2', 'A3'];
 
 const areaScore = (area: string) =>
   fc.oneof(
@@ -56,22 +57,24 @@ const countries: fc.Arbitrary<CountryScoreList[]> = fc.uniqueArray(fc.constantFr
   ),
 );
 
-const workPlace: fc.Arbitrary<WorkPlace> = fc.oneof(
-  fc.constant({ kind: 'global' as const }),
-  fc.constantFrom('Africa', 'Eastern Africa', 'Sub-Saharan Africa', 'Americas', 'Asia').map((name) => ({ kind: 'region' as const, name })),
-  fc.constantFrom(...pool).map((iso3) => ({ kind: 'country' as const, iso3 })),
-);
+const scope = fc
+  .record({
+    global: fc.boolean(),
+    regions: fc.subarray(['Africa', 'Eastern Africa', 'Sub-Saharan Africa', 'Americas', 'Asia'], { maxLength: 2 }),
+    countries: fc.subarray(pool, { maxLength: 3 }),
+  })
+  .map((s) => ({ global: s.global || (s.regions.length === 0 && s.countries.length === 0), regions: s.regions, countries: s.countries }));
 
 const organizations: fc.Arbitrary<OrganizationInput[]> = fc.array(
   fc.record({
     kind: fc.constantFrom(...partnerKinds),
     country: fc.option(fc.constantFrom(...pool), { nil: undefined }),
-    areas: fc.subarray(areas, { minLength: 1 }),
+    areas: fc.subarray(areas, { minLength: 1 }).map((list) => list.map((area) => ({ area }))),
     modalities: fc.subarray([...modalities]),
-    where: fc.array(workPlace, { minLength: 1, maxLength: 3 }),
+    scope,
     languages: fc.subarray(['eng', 'fra', 'spa', 'ara']),
     total: fc.integer({ min: 0, max: 4 }),
-    perArea: fc.option(fc.dictionary(fc.constantFrom(...areas), fc.integer({ min: 0, max: 2 })), { nil: undefined }),
+    perArea: fc.option(fc.dictionary(fc.constantFrom(...areas), fc.integer({ min: 0, max: 2 })) as fc.Arbitrary<Partial<Record<FrameworkArea, number>>>, { nil: undefined }),
   }),
   { maxLength: 5 },
 ).map((list) =>
@@ -197,7 +200,11 @@ describe('Matching properties on random instances over real reference countries'
         const shuffled: Instance = {
           ...inst,
           countries: shuffle(inst.countries, inst.seed).map((c, i) => ({ ...c, areas: shuffle(c.areas, inst.seed + i), workingLanguages: shuffle(c.workingLanguages ?? [], i) })),
-          organizations: shuffle(inst.organizations, inst.seed + 7).map((o, i) => ({ ...o, areas: shuffle(o.areas, i), where: shuffle(o.where, i + 1) })),
+          organizations: shuffle(inst.organizations, inst.seed + 7).map((o, i) => ({
+            ...o,
+            areas: shuffle(o.areas, i),
+            scope: { global: o.scope.global, regions: shuffle(o.scope.regions ?? [], i + 1), countries: shuffle(o.scope.countries ?? [], i + 2) },
+          })),
         };
         const s = build(shuffled);
         const again = run({ ...s, pins: shuffle(b.pins, inst.seed), exclusions: shuffle(b.exclusions, inst.seed + 3) });

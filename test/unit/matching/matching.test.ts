@@ -14,6 +14,7 @@ import {
   runMatching,
   type MatchingRun,
 } from '../../../server/matching';
+import { demoPartners } from '../../../server/partners/demo-partners';
 import { sharedGroups } from '../../../server/reference/groups';
 import { country, explainData, insufficient, organization, reference, roundDate, scored } from './fixtures';
 
@@ -116,7 +117,7 @@ describe('When the corridor runs both ways (Uganda asking, Kenya offering)', () 
 describe('When an organization working in Eastern Africa offers A2 with 3 slots', () => {
   const org = organization('ngo-1', {
     name: { en: 'Data Alliance', fr: 'Alliance des données' },
-    where: [{ kind: 'region', name: 'Eastern Africa' }],
+    scope: { global: false, regions: ['Eastern Africa'] },
     modalities: ['technical-assistance', 'training'],
     languages: ['eng', 'fra'],
   });
@@ -248,5 +249,19 @@ describe('When settings are given', () => {
     const shared = (date: string) => candidateTerms(buildMatchingContext(reference, date, settings), demand, peer).terms.find((t) => t.term === 'groups')!.facts;
     expect(shared('2023-06-30')).toEqual({ term: 'groups', shared: ['COMESA', 'IGAD', 'IGAD-RCP'] });
     expect(shared('2024-06-30')).toEqual({ term: 'groups', shared: ['COMESA', 'EAC', 'IGAD', 'IGAD-RCP'] });
+  });
+});
+
+describe('When the organizations are the registry’s demo partners', () => {
+  it('then they fit as they are stored, and each proposal for Ethiopia is one that works there and offers the area', () => {
+    const organizations = demoPartners.map((p, i) => ({ ...p, id: `demo-${i}` }));
+    const scores = [country('ETH', ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10'].map((a) => scored(a, 10, 80)), { workingLanguages: ['eng'] })];
+    const r = run({ scores, organizations });
+    expect(r.allocation.matches.length).toBeGreaterThan(0);
+    for (const m of r.allocation.matches) {
+      const p = organizations.find((o) => o.id === m.providerId)!;
+      expect(p.areas.map((a) => a.area)).toContain(m.area);
+      expect(p.scope.global || (p.scope.countries ?? []).includes('ETH') || (p.scope.regions ?? []).some((x) => ['Africa', 'Sub-Saharan Africa', 'Eastern Africa'].includes(x))).toBe(true);
+    }
   });
 });
