@@ -13,7 +13,7 @@ const localized = (title: unknown, locale: MatchingLocale): string | undefined =
   if (typeof title === 'string') return title;
   if (title && typeof title === 'object') {
     const t = title as Record<string, unknown>;
-    const v = t[locale] ?? (locale === 'en' ? t.default : undefined) ?? t.default;
+    const v = t[locale] ?? t.default;
     return typeof v === 'string' ? v : undefined;
   }
   return undefined;
