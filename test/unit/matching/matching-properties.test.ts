@@ -18,6 +18,7 @@ import {
   type CountryScoreList,
   type OrganizationInput,
   type PairRef,
+  type Provider,
 } from '../../../server/matching';
 import { modalities, pairKey, partnerKinds } from '../../../server/matching/matching.types';
 import type { FrameworkArea } from '../../../server/partners/partner-vocabulary';
@@ -104,6 +105,13 @@ const pairOf = (c: CandidateSet, i: number): PairRef => {
   return { country: d.country, area: d.area, providerId: c.providers[c.providerIndex[i]].id };
 };
 
+/** The three capacities a pair uses: the requester's k, the provider's total and its area slots. */
+const limitsOf = (pair: PairRef, p: Provider, k: number): [string, number][] => [
+  [`d|${pair.country}|${pair.area}`, k],
+  [`t|${p.id}`, p.totalSlots ?? Infinity],
+  [`a|${p.id}|${pair.area}`, p.areas[pair.area]?.slots ?? Infinity],
+];
+
 /** Candidates of an instance, and pins that fit (room on both sides) and exclusions among eligible pairs. */
 function build(inst: Instance): Built {
   const settings = resolveMatchingSettings({ partnersPerArea: inst.k });
@@ -116,22 +124,14 @@ function build(inst: Instance): Built {
     for (const pick of inst.exclusionPicks) exclusions.push(pairOf(candidates, pick % candidates.size));
     const excluded = new Set(exclusions.map(pairKey));
     const used = new Map<string, number>();
-    const bump = (key: string) => used.set(key, (used.get(key) ?? 0) + 1);
     for (const pick of inst.pinPicks) {
       const i = pick % candidates.size;
       const pair = pairOf(candidates, i);
-      const p = candidates.providers[candidates.providerIndex[i]];
-      const fits =
-        !excluded.has(pairKey(pair)) &&
-        !pins.some((q) => pairKey(q) === pairKey(pair)) &&
-        (used.get(`d|${pair.country}|${pair.area}`) ?? 0) < inst.k &&
-        (used.get(`t|${p.id}`) ?? 0) < (p.totalSlots ?? Infinity) &&
-        (used.get(`a|${p.id}|${pair.area}`) ?? 0) < (p.areas[pair.area]?.slots ?? Infinity);
+      const limits = limitsOf(pair, candidates.providers[candidates.providerIndex[i]], inst.k);
+      const fits = !excluded.has(pairKey(pair)) && !pins.some((q) => pairKey(q) === pairKey(pair)) && limits.every(([key, cap]) => (used.get(key) ?? 0) < cap);
       if (!fits) continue;
       pins.push(pair);
-      bump(`d|${pair.country}|${pair.area}`);
-      bump(`t|${p.id}`);
-      bump(`a|${p.id}|${pair.area}`);
+      for (const [key] of limits) used.set(key, (used.get(key) ?? 0) + 1);
     }
   }
   return { candidates, pins, exclusions, k: inst.k, ctx };
@@ -261,13 +261,7 @@ describe('Matching properties on random instances over real reference countries'
           for (let j = 0; j < open.length && ok; j++) {
             if (!(mask & (1 << j))) continue;
             const i = open[j];
-            const d = c.demands[c.demandIndex[i]];
-            const p = c.providers[c.providerIndex[i]];
-            for (const [key, cap] of [
-              [`d|${d.country}|${d.area}`, b.k],
-              [`t|${p.id}`, p.totalSlots ?? Infinity],
-              [`a|${p.id}|${d.area}`, p.areas[d.area]?.slots ?? Infinity],
-            ] as const) {
+            for (const [key, cap] of limitsOf(pairOf(c, i), c.providers[c.providerIndex[i]], b.k)) {
               used.set(key, (used.get(key) ?? 0) + 1);
               if (used.get(key)! > cap) ok = false;
             }
