@@ -10,6 +10,7 @@ import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { getResponseState, reopenResponse } from '../responses/country-responses';
+import { findRoundCountryOrReject } from './find-round';
 import { Round } from './round.model';
 import { roundCreateSchema, type RoundCreate } from './round.schemas';
 
@@ -57,11 +58,13 @@ export function roundsRoutes(forms: FormRegistry): Router {
   });
 
   router.get('/api/rounds/:roundId/responses/:country', requireRole('viewer'), async (req, res) => {
-    res.json(await getResponseState(String(req.params.roundId), String(req.params.country)));
+    const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
+    res.json(await getResponseState(String(round._id), country.iso3));
   });
 
   router.post('/api/rounds/:roundId/responses/:country/reopen', requireRole('organizer'), async (req, res) => {
-    res.json(await reopenResponse(String(req.params.roundId), String(req.params.country), req.session!.account.email));
+    const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
+    res.json(await reopenResponse(String(round._id), country.iso3, req.session!.account.email));
   });
 
   return router;

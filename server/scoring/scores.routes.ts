@@ -8,10 +8,9 @@
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
-import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { CountryResponse, countryResponseId } from '../responses/country-response.model';
-import { findRoundOrReject } from '../rounds/find-round';
+import { findRoundCountryOrReject, findRoundOrReject } from '../rounds/find-round';
 import { Round } from '../rounds/round.model';
 import { dimensionOf } from './country-groupings';
 import { aggregateRound } from './round-aggregates';
@@ -50,9 +49,7 @@ export function scoresRoutes(forms: FormRegistry): Router {
   });
 
   router.get('/api/rounds/:roundId/countries/:iso3/profile', requireRole('viewer'), async (req, res) => {
-    const round = await findRoundOrReject(String(req.params.roundId));
-    const country = round.countries.find((c) => c.iso3 === req.params.iso3);
-    if (!country) throw new AppError('notFound', `${req.params.iso3} is not in this round`);
+    const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.iso3));
     const response = await CountryResponse.findById(countryResponseId(String(round._id), country.iso3)).lean();
     res.json({
       country,

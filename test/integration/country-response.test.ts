@@ -206,3 +206,17 @@ describe('When a link cannot be used', () => {
     expect(page.body).toContain('This link is not valid');
   });
 });
+
+describe('When an organizer asks for a response of a round or country that does not exist', () => {
+  it('then an unknown round or a country not in the round gets 404, while a country of the round that has not started is "new"', async () => {
+    const viewer = await createOrganizer(app.baseUrl, 'viewer');
+    const read = (path: string) => request(`${app.baseUrl}/api/rounds/${path}`, { headers: { Cookie: viewer.cookie } });
+    expect(await read(`000000000000000000000000/responses/ETH`)).toMatchObject({ status: 404, body: { code: '404.1' } });
+    expect(await read(`${round.roundId}/responses/ETH`)).toMatchObject({ status: 404, body: { code: '404.1' } });
+    expect(await read(`${round.roundId}/responses/NER`)).toMatchObject({ status: 200, body: { status: 'new' } });
+    const organizer = await createOrganizer(app.baseUrl, 'organizer');
+    const reopen = (path: string) => postJson(`${app.baseUrl}/api/rounds/${path}/reopen`, {}, organizer.headers);
+    expect(await reopen(`000000000000000000000000/responses/KEN`)).toMatchObject({ status: 404, body: { code: '404.1' } });
+    expect(await reopen(`${round.roundId}/responses/ETH`)).toMatchObject({ status: 404, body: { code: '404.1' } });
+  });
+});
