@@ -29,7 +29,11 @@ export const contentTypes: Record<ExportFormat, string> = {
 
 async function writeCsv<Row>(table: Table<Row>, out: Writable): Promise<void> {
   // A BOM, so that spreadsheet programs read the accents of French and Spanish labels right.
-  const csv = stringify({ bom: true });
+  // escape_formulas: a text cell starting with = + - @ tab or CR (respondents type evidence
+  // and names) gets a leading ' so spreadsheet programs show it rather than run it (OWASP's
+  // CSV injection advice); numbers, negative ones too, are written as they are. XLSX needs no
+  // such care: exceljs writes strings as string cells, never as formulas.
+  const csv = stringify({ bom: true, escape_formulas: true });
   csv.pipe(out);
   const write = async (record: unknown[]) => {
     if (!csv.write(record)) await once(csv, 'drain');

