@@ -7,6 +7,8 @@ import { createAccount } from '../server/auth/accounts';
 import { roles, type Role } from '../server/auth/roles';
 import { compileSchema, toFieldErrors } from '../server/http/ajv';
 import { newAccountSchema } from '../server/auth/auth.schemas';
+import { passwordWeakness } from '../server/auth/password-policy';
+import { loadConfig } from '../server/config';
 import { withDatabase } from './database';
 
 const program = new Command('create-admin')
@@ -26,7 +28,14 @@ async function main(): Promise<void> {
     for (const e of toFieldErrors(check.errors, '')) console.error(`${e.field === 'password' ? 'CAPGAP_PASSWORD' : `--${e.field}`}: ${e.message}`);
     process.exit(2);
   }
-  const account = await withDatabase(() => createAccount(input));
+  // The same rule createAccount enforces, checked first to name the variable and exit before any database work.
+  const demoMode = loadConfig().seedDemo;
+  const weakness = passwordWeakness(password, { email: opts.email, name: opts.name, demoMode });
+  if (weakness) {
+    console.error(`CAPGAP_PASSWORD: ${weakness}`);
+    process.exit(2);
+  }
+  const account = await withDatabase(() => createAccount(input, { demoMode }));
   console.log(`created ${account.role} ${account.email}`);
   if (generated) console.log(`password (shown once, change it after signing in): ${password}`);
 }

@@ -2,6 +2,7 @@
 import { AppError } from '../http/problem';
 import { Account } from './account.model';
 import { hashPassword, unusableHash, verifyPassword } from './password';
+import { assertAcceptablePassword } from './password-policy';
 import type { Role } from './roles';
 import type { SignedInAccount } from './sessions';
 
@@ -12,8 +13,10 @@ export interface NewAccount {
   password: string;
 }
 
-export async function createAccount(input: NewAccount): Promise<SignedInAccount> {
+/** Creates an account; outside demo mode (config.seedDemo false) the demo password is refused. */
+export async function createAccount(input: NewAccount, { demoMode = false } = {}): Promise<SignedInAccount> {
   const email = input.email.trim().toLowerCase();
+  assertAcceptablePassword(input.password, { email, name: input.name, demoMode });
   if (await Account.exists({ email })) throw new AppError('conflict', `An account for ${email} already exists`, [{ field: 'body.email', message: 'is already used' }]);
   const account = await Account.create({ email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
   return { id: String(account._id), email: account.email, name: account.name, role: account.role as Role };

@@ -50,7 +50,7 @@ export function authRoutes(config: Config): Router {
   });
 
   router.post('/api/accounts', requireRole('admin'), validateBody(newAccountSchema), async (req, res) => {
-    const account = await createAccount(req.body as NewAccount);
+    const account = await createAccount(req.body as NewAccount, { demoMode: config.seedDemo });
     res.status(201).location(`/api/accounts/${account.id}`).json({ account });
   });
 

@@ -31,6 +31,7 @@ export const problems = {
   unsupportedMediaType: { code: '415.1', status: 415, title: 'Send the body as application/json' },
   invalidAnswers: { code: '422.1', status: 422, title: 'Some answers are not valid' },
   unprocessable: { code: '422.2', status: 422, title: 'The request cannot be carried out as sent' },
+  weakPassword: { code: '422.3', status: 422, title: 'Choose a password that is harder to guess' },
   tooManyRequests: { code: '429.1', status: 429, title: 'Too many requests, try again later' },
   internal: { code: '500.1', status: 500, title: 'Internal error' },
   databaseUnavailable: { code: '503.1', status: 503, title: 'The database does not answer' },

@@ -7,6 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { Account } from '../auth/account.model';
 import { createAccount } from '../auth/accounts';
+import { demoPassword } from '../auth/password-policy';
 import type { Role } from '../auth/roles';
 import type { FormRegistry } from '../forms/form-registry';
 import { Invitation } from '../invitations/invitation.model';
@@ -15,7 +16,7 @@ import { seedDemoPartners } from '../partners/demo-partners';
 import { Round } from './round.model';
 import { Setting } from './setting.model';
 
-export const demoPassword = 'capgap-demo-password';
+export { demoPassword };
 export const demoAccounts: { email: string; name: string; role: Role }[] = [
   { email: 'admin@capgap.example', name: 'Demo administrator', role: 'admin' },
   { email: 'organizer@capgap.example', name: 'Demo organizer', role: 'organizer' },
@@ -69,7 +70,7 @@ export interface DemoSeed {
 /** Seeds what is missing and returns the demo round and its country links. */
 export async function seedDemo(forms: FormRegistry): Promise<DemoSeed> {
   for (const a of demoAccounts) {
-    if (!(await Account.exists({ email: a.email }))) await createAccount({ ...a, password: demoPassword });
+    if (!(await Account.exists({ email: a.email }))) await createAccount({ ...a, password: demoPassword }, { demoMode: true });
   }
   const round = (await Round.findOne({ demo: true }).lean()) ?? (await createDemoRound(forms));
   const secret = await demoSecret();

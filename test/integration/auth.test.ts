@@ -2,6 +2,7 @@
 // database: sessions in MongoDB, roles, CSRF, rate limiting.
 import { Account } from '../../server/auth/account.model';
 import { Session } from '../../server/auth/session.model';
+import { demoPassword } from '../../server/rounds/seed-demo';
 import { setupTestApp, startTestApp, type TestApp } from '../helpers/test-app';
 import { createOrganizer, postJson, request, testPassword } from '../helpers/http';
 
@@ -106,6 +107,42 @@ describe('When an organizer endpoint is called', () => {
     const reply = await postJson(`${app.baseUrl}/api/accounts`, { ...newAccount(), role: 'root', password: 'short' }, admin.headers);
     expect(reply.status).toBe(400);
     expect(reply.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.password', 'body.role']);
+  });
+});
+
+describe('When an admin gives a new account a password that is easy to guess', () => {
+  it.each([
+    ['aaaaaaaaaaaa', /repeated/i],
+    ['123456789012', /commonly used/i],
+    ['password1234', /commonly used/i],
+  ])('then %s gets 422 naming the password and why, and nothing is stored', async (password, why) => {
+    const admin = await createOrganizer(app.baseUrl, 'admin');
+    const account = { ...newAccount(), password };
+    const reply = await postJson(`${app.baseUrl}/api/accounts`, account, admin.headers);
+    expect(reply.status).toBe(422);
+    expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(reply.body).toMatchObject({ code: '422.3', errors: [{ field: 'body.password', message: expect.stringMatching(why) }] });
+    expect(await Account.exists({ email: account.email })).toBeNull();
+  });
+
+  it("then a password made of the account's own name and email is refused", async () => {
+    const admin = await createOrganizer(app.baseUrl, 'admin');
+    const reply = await postJson(`${app.baseUrl}/api/accounts`, { ...newAccount(), email: 'amina.diallo@ministry.example', name: 'Amina Diallo', password: 'dialloministry' }, admin.headers);
+    expect(reply).toMatchObject({ status: 422, body: { errors: [{ field: 'body.password', message: expect.stringMatching(/personal/) }] } });
+  });
+
+  it('then the published demo password is refused outside demo mode, and accepted in it', async () => {
+    const production = await startTestApp({ seedDemo: false });
+    try {
+      const admin = await createOrganizer(production.baseUrl, 'admin');
+      const refused = await postJson(`${production.baseUrl}/api/accounts`, { ...newAccount(), password: demoPassword }, admin.headers);
+      expect(refused).toMatchObject({ status: 422, body: { code: '422.3', errors: [{ field: 'body.password', message: expect.stringMatching(/demo password/) }] } });
+    } finally {
+      await production.close();
+    }
+    const admin = await createOrganizer(app.baseUrl, 'admin');
+    expect(app.config.seedDemo).toBe(true);
+    expect((await postJson(`${app.baseUrl}/api/accounts`, { ...newAccount(), password: demoPassword }, admin.headers)).status).toBe(201);
   });
 });
 

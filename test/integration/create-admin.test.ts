@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { Account } from '../../server/auth/account.model';
 import { checkCredentials } from '../../server/auth/accounts';
 import { projectRoot } from '../../server/paths';
+import { demoPassword } from '../../server/rounds/seed-demo';
 import { dropTestDatabase, useTestDatabase } from '../helpers/test-app';
 
 beforeAll(useTestDatabase);
@@ -38,6 +39,17 @@ describe('When the first admin is created from the command line', () => {
     const password = /password \(shown once[^)]*\): (\S+)/.exec(result.out)![1];
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect(await checkCredentials('viewer@ministry.example', password)).toMatchObject({ role: 'viewer' });
+  });
+
+  it('then a password that is easy to guess, or the demo password outside demo mode, is refused naming CAPGAP_PASSWORD, and nothing is created', async () => {
+    const before = await Account.countDocuments();
+    const common = await createAdmin(['--email', 'weak@ministry.example', '--name', 'W'], { CAPGAP_PASSWORD: '123456789012' });
+    expect(common.code).toBe(2);
+    expect(common.out).toMatch(/CAPGAP_PASSWORD: .*commonly used/);
+    const demo = await createAdmin(['--email', 'demo@ministry.example', '--name', 'D'], { CAPGAP_PASSWORD: demoPassword, SEED_DEMO: 'false' });
+    expect(demo.code).toBe(2);
+    expect(demo.out).toMatch(/CAPGAP_PASSWORD: .*demo password/);
+    expect(await Account.countDocuments()).toBe(before);
   });
 
   it('then a bad email or a short password is refused, naming it, and nothing is created', async () => {
