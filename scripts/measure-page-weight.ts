@@ -130,7 +130,8 @@ async function main(): Promise<void> {
 
     const pages = [
       { label: 'country link /respond/<token>', path: `/respond/${token}` },
-      { label: `open questionnaire /r/${form.formId}`, path: `/r/${form.formId}` },
+      // Only a form that takes anonymous answers has an open page.
+      ...(form.openResponses ? [{ label: `open questionnaire /r/${form.formId}`, path: `/r/${form.formId}` }] : []),
     ];
     const hide = (s: string) => s.split(token).join('<token>');
     const out: string[] = ['', `Page weight of the respondent page, form ${form.formId} v${form.formVersion}, Chromium ${browser.version()}, ${app.baseUrl}`, ''];

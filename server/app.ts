@@ -52,11 +52,12 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(cookieParser());
   app.use(loadSession);
 
-  app.get('/', (_req, res) => res.redirect(302, `/r/${forms.list()[0].formId}`));
+  const openForm = forms.list().find((f) => f.openResponses);
+  if (openForm) app.get('/', (_req, res) => res.redirect(302, `/r/${openForm.formId}`));
   app.use(schemasRoutes());
   app.use(authRoutes(config));
   app.use(auditRoutes());
-  app.use(formsRoutes(forms));
+  app.use(formsRoutes(forms, config));
   app.use(roundsRoutes(forms));
   app.use(referenceRoutes());
   app.use(focalPointsRoutes(config));

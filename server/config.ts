@@ -26,6 +26,8 @@ export interface Config {
   trustProxy: number | string[];
   seedDemo: boolean;
   signInPerMinute: number;
+  /** Anonymous answers to an open questionnaire, per hour and client address. */
+  openResponsesPerHour: number;
   /** Mail relay for invitations and receipts, e.g. smtp://user:pass@relay:587. */
   smtpUrl?: string;
   /** Sender of every email; mailer's defaultFrom when unset. */
@@ -50,6 +52,7 @@ const envSchema = {
     TRUST_PROXY: { type: 'string', maxLength: 1000 },
     SEED_DEMO: { type: 'string', enum: ['true', 'false'] },
     SIGNIN_PER_MINUTE: { type: 'string', pattern: '^[0-9]{1,4}$' },
+    OPEN_RESPONSES_PER_HOUR: { type: 'string', pattern: '^[0-9]{1,5}$' },
     SMTP_URL: { type: 'string', pattern: '^smtps?://' },
     EMAIL_FROM: { type: 'string', minLength: 1 },
   },
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(known.TRUST_PROXY),
     seedDemo: known.SEED_DEMO ? known.SEED_DEMO === 'true' : !production,
     signInPerMinute: Number(known.SIGNIN_PER_MINUTE ?? 10),
+    openResponsesPerHour: Number(known.OPEN_RESPONSES_PER_HOUR ?? 20),
     smtpUrl: known.SMTP_URL,
     emailFrom: known.EMAIL_FROM,
   };

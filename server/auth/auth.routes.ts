@@ -5,9 +5,9 @@
 //   GET    /api/accounts   list accounts (admin)
 //   POST   /api/accounts   create an account (admin)
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config';
 import { AppError } from '../http/problem';
+import { limitPerClient } from '../http/rate-limit';
 import { validateBody } from '../http/validate';
 import { checkCredentials, createAccount, listAccounts, type NewAccount } from './accounts';
 import { requireRole, sessionCookie } from './auth.middleware';
@@ -18,13 +18,7 @@ export function authRoutes(config: Config): Router {
   const router = Router();
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure, path: '/' };
 
-  const signInLimit = rateLimit({
-    windowMs: 60_000,
-    limit: config.signInPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new AppError('tooManyRequests', 'Too many sign-in attempts; wait a minute')),
-  });
+  const signInLimit = limitPerClient({ windowMs: 60_000, limit: config.signInPerMinute, detail: 'Too many sign-in attempts; wait a minute' });
 
   router.post('/api/session', signInLimit, validateBody(signInSchema), async (req, res) => {
     const { email, password } = req.body as { email: string; password: string };

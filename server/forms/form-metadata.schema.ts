@@ -47,6 +47,9 @@ export const formMetadataSchema = {
     formId: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,39}$' },
     formVersion: { type: 'integer', minimum: 1 },
     title: localized,
+    // Anyone may answer it without a link (POST /api/forms/:formId/responses, /r/:formId),
+    // rate limited per client address. Off unless set: answers normally come through links.
+    capgapOpenResponses: { type: 'boolean' },
     pages: {
       type: 'array',
       minItems: 1,

@@ -33,6 +33,8 @@ export interface LoadedForm {
   answerSchema: AnswerSchema;
   /** The indicators, areas and weights its capgap metadata declares (server/scoring). */
   scoringModel: ScoringModel;
+  /** Takes anonymous answers (POST /api/forms/:formId/responses, /r/:formId): capgapOpenResponses. */
+  openResponses: boolean;
 }
 
 export class FormError extends Error {
@@ -77,7 +79,7 @@ export function loadForm(file: string): LoadedForm {
     if (err instanceof ScoringModelError) throw new FormError(file, err.message);
     throw err;
   }
-  return { formId: json.formId, formVersion: json.formVersion, file, json, answerSchema: deriveAnswerSchema(json), scoringModel };
+  return { formId: json.formId, formVersion: json.formVersion, file, json, answerSchema: deriveAnswerSchema(json), scoringModel, openResponses: json.capgapOpenResponses === true };
 }
 
 export class FormRegistry {

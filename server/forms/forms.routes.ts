@@ -2,19 +2,30 @@
 //   GET  /api/forms                             the forms this service serves (latest versions)
 //   GET  /api/forms/:formId                     one form's SurveyJS JSON with its version
 //   GET  /api/forms/:formId/answer-schema       JSON Schema of its answer set
-//   POST /api/forms/:formId/responses           submit an answer set (respondents)
+//   POST /api/forms/:formId/responses           submit an answer set anonymously: only to a form
+//                                               that enables it, and rate limited per client address
 //   GET  /api/forms/:formId/responses           stored responses (organizer roles)
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { requireRole } from '../auth/auth.middleware';
+import type { Config } from '../config';
 import { requestLocale } from '../http/locale';
+import { AppError } from '../http/problem';
+import { limitPerClient } from '../http/rate-limit';
 import { validateBody } from '../http/validate';
 import { ResponseDoc } from '../responses/response.model';
 import { responseSubmissionSchema, type ResponseSubmission } from '../responses/response.schemas';
 import { findFormOrReject, submitOpenResponse } from '../responses/submit-response';
 import type { FormRegistry } from './form-registry';
 
-export function formsRoutes(forms: FormRegistry): Router {
+export function formsRoutes(forms: FormRegistry, config: Config): Router {
   const router = Router();
+
+  const requireOpenForm: RequestHandler = (req, _res, next) => {
+    if (!findFormOrReject(forms, String(req.params.formId)).openResponses) throw new AppError('formNotOpen', `Form ${req.params.formId} takes answers through country links only`);
+    next();
+  };
+  // Counts every attempt, valid or not: each costs a full validation, and only floods are refused.
+  const openResponsesLimit = limitPerClient({ windowMs: 3_600_000, limit: config.openResponsesPerHour, detail: 'Too many answers sent from your address; try again in an hour' });
 
   // Every route below names a form: an unknown one is a 404 before anything else is looked at.
   router.param('formId', (_req, _res, next, formId: string) => {
@@ -35,7 +46,7 @@ export function formsRoutes(forms: FormRegistry): Router {
     res.json(findFormOrReject(forms, req.params.formId).answerSchema);
   });
 
-  router.post('/api/forms/:formId/responses', validateBody(responseSubmissionSchema), async (req, res) => {
+  router.post('/api/forms/:formId/responses', requireOpenForm, openResponsesLimit, validateBody(responseSubmissionSchema), async (req, res) => {
     const submission = req.body as ResponseSubmission;
     const stored = await submitOpenResponse(forms, String(req.params.formId), submission, requestLocale(req, submission.locale));
     res.status(201).location(`/api/responses/${stored.id}`).json(stored);

@@ -20,6 +20,7 @@ export const problems = {
   badCredentials: { code: '401.2', status: 401, title: 'Wrong email or password' },
   csrfMissing: { code: '403.1', status: 403, title: 'Missing or wrong CSRF token' },
   forbidden: { code: '403.2', status: 403, title: 'Your role does not allow this' },
+  formNotOpen: { code: '403.3', status: 403, title: 'This questionnaire is answered through country links only' },
   notFound: { code: '404.1', status: 404, title: 'Not found' },
   formNotFound: { code: '404.2', status: 404, title: 'No such form' },
   linkNotFound: { code: '404.3', status: 404, title: 'No such link' },

@@ -3,7 +3,7 @@
 //   GET  /api/respondent/:token        round, country, form and the current response state
 //   PUT  /api/respondent/:token/draft  save a draft (409 when based on a stale revision)
 //   POST /api/respondent/:token/submit validate in full and freeze (idempotent)
-//   GET  /r/:formId                    an open questionnaire, not tied to a round (pilot, preview)
+//   GET  /r/:formId                    an open questionnaire, not tied to a round (a form that enables it)
 import { Router, type Request } from 'express';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
@@ -80,6 +80,8 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
 
   router.get('/r/:formId', (req, res) => {
     const form = findFormOrReject(forms, req.params.formId);
+    // A page whose answers the API would refuse is no use: forms without open responses have none.
+    if (!form.openResponses) throw new AppError('formNotFound', `No open questionnaire ${form.formId}`);
     const locale = requestLocale(req, req.query.lang);
     res.set('Cache-Control', 'no-cache').type('html');
     res.send(questionnairePage(assets, { locale, data: { 'form-id': form.formId, 'form-version': String(form.formVersion), 'form-url': assets.url(`form:${form.formId}:${form.formVersion}`) } }));

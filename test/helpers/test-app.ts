@@ -43,7 +43,8 @@ export async function dropTestDatabase(): Promise<void> {
 export async function startTestApp(overrides: Partial<Config> = {}, logger?: Logger): Promise<TestApp> {
   await useTestDatabase();
   // Many sign-ins from one address in a test run: the rate-limit test sets its own low limit.
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000, ...overrides };
+  // The same for answers to open forms: open-forms.test.ts sets its own low limit.
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000, openResponsesPerHour: 1000, ...overrides };
   const forms = loadFormsFolder(formsDir);
   const assets = await AssetStore.create(forms);
   const app = createApp({ config, logger: logger ?? createLogger(config.logLevel), forms, assets });

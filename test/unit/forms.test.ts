@@ -56,11 +56,19 @@ describe('loading the forms folder', () => {
     ['a condition naming no question', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'text', name: 'x', requiredIf: '{has_strategi} = 1' }] }] }, /"has_strategi" is not a question/],
     ['an unknown SurveyJS property', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'text', name: 'x', visibleWhen: 'always' }] }] }, /SurveyJS cannot read it/],
     ['a name used twice', { ...conditional, pages: [{ name: 'p', elements: [{ type: 'text', name: 'x' }, { type: 'text', name: 'x' }] }] }, /used twice/],
+    ['an open-responses switch that is not true or false', { ...conditional, capgapOpenResponses: 'yes' }, /capgapOpenResponses/],
   ])('stops with the file and the problem named for %s', (_case, json, problem) => {
     const file = writeForm(json, typeof json === 'string' ? 'broken/v1.json' : undefined);
     expect(() => loadForm(file)).toThrow(FormError);
     expect(() => loadForm(file)).toThrow(file);
     expect(() => loadForm(file)).toThrow(problem);
+  });
+
+  it('takes anonymous answers only for a form that says so: the pilot does, the capacity questionnaire does not', () => {
+    const registry = loadFormsFolder(formsDir);
+    expect(registry.get('a1-pilot')?.openResponses).toBe(true);
+    expect(registry.get('capacity')?.openResponses).toBe(false);
+    expect(loadForm(writeForm({ ...conditional, formId: 'open-one', capgapOpenResponses: true })).openResponses).toBe(true);
   });
 
   it('refuses a form whose file name does not match its id and version', () => {

@@ -168,7 +168,7 @@
   ['capgapRole', 'capgapArea', 'capgapIndicator', 'capgapWeight:number'].forEach(function (name) {
     Survey.Serializer.addProperty('question', { name: name });
   });
-  ['formId', 'formVersion:number'].forEach(function (name) {
+  ['formId', 'formVersion:number', 'capgapOpenResponses:boolean'].forEach(function (name) {
     Survey.Serializer.addProperty('survey', { name: name });
   });
 
