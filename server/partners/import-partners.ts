@@ -33,6 +33,9 @@ export interface PartnerImportResult {
 
 const checkPartner = compileSchema<PartnerInput>(partnerInputSchema);
 
+/** A cell our exports protected from spreadsheets ("'=…", see table-writer.ts) reads as typed. */
+export const unprotectCell = (cell: string) => (/^'[=+\-@\t\r＝＋－＠]/.test(cell) ? cell.slice(1) : cell);
+
 const list = (cell: string) => cell.split(';').map((s) => s.trim()).filter(Boolean);
 
 /** "Ana Pereira <ana@org.example> en" → a contact; anything else is kept as sent, for the schema to refuse. */
@@ -88,7 +91,7 @@ export async function importPartners(text: string, validOnly: boolean, by: strin
   const good: PartnerInput[] = [];
   records.slice(1).forEach((cells, i) => {
     const row = i + 2;
-    const partner = rowToPartner((c) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim() : ''));
+    const partner = rowToPartner((c) => (index[c] >= 0 ? unprotectCell((cells[index[c]] ?? '').trim()) : ''));
     const before = errors.length;
     const rowErrors = checkPartner(partner) ? checkPartnerFacts(partner, known, 'row') : toFieldErrors(checkPartner.errors, 'row');
     const reported = new Set<string>();

@@ -132,10 +132,16 @@ describe('CSV import and export', () => {
   });
 
   test('When the registry is exported as CSV, then the file reads back through the import (every row already known)', async () => {
+    await postJson(`${app().baseUrl}/api/partners`, { ...iom, name: { en: 'Sahel Field Data' }, notes: '- field teams in Niamey' }, organizer.headers);
     const reply = await request(`${app().baseUrl}/api/partners/export.csv`, { headers: { Cookie: viewer.cookie } });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toContain('text/csv');
     const text = String(reply.body).replace(/^\uFEFF/, '');
+    // A note that a spreadsheet would run is written protected, and reads back as typed.
+    expect(text).toContain("'- field teams");
+    const { unprotectCell } = await import('../../server/partners/import-partners');
+    expect(unprotectCell("'- field teams in Niamey")).toBe('- field teams in Niamey');
+    expect(unprotectCell("'plain")).toBe("'plain");
     expect(text.split('\n')[0]).toBe(`${csvHeader},id`);
     const again = await importCsv(text, '?validOnly=true');
     expect(again.status).toBe(200);
