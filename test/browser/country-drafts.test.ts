@@ -155,3 +155,18 @@ describe('When a colleague saved meanwhile', () => {
     await expect(page.locator('[data-name="a1_3"] input[value="3"]').isChecked()).resolves.toBe(true);
   });
 });
+
+describe('When a submit is refused because answers are missing', () => {
+  it('then the status line says answers need attention, and no longer "all changes saved"', async () => {
+    const page = await open(round.kenya);
+    await choose(page, 'a1_1', '3 — In place and applied');
+    await page.evaluate(() => (window as unknown as { capgapSaveNow(): Promise<void> }).capgapSaveNow());
+    await page.waitForSelector('#status[data-message="saved"]');
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Complete' }).click(); // a1_2 … a1_5 are required
+    await page.waitForSelector('#status[data-message="invalid"]');
+    expect(await page.locator('#status').textContent()).toBe('Some answers need your attention; they are marked below.');
+    expect(await stored()).toMatchObject({ status: 'draft' });
+  });
+});
