@@ -170,3 +170,29 @@ describe('When a submit is refused because answers are missing', () => {
     expect(await stored()).toMatchObject({ status: 'draft' });
   });
 });
+
+describe('When answers restored from this browser are then submitted', () => {
+  it('then the "answers were restored" notice goes with the thank-you, and the summary shows', async () => {
+    const first = await open(round.kenya);
+    await context.setOffline(true);
+    await choose(first, 'a1_1', '3 — In place and applied');
+    await first.close(); // never reached the server
+    await context.setOffline(false);
+
+    const page = await open(round.kenya);
+    await page.waitForSelector('#notice[data-message="restored"]');
+    await page.waitForSelector('#status[data-message="saved"]');
+    for (const [question, label] of [['a1_2', '2 — Partly in place'], ['a1_3', 'Not applicable'], ['a1_4', '1 — Planned or ad hoc'], ['a1_5', "Don't know"]]) {
+      await choose(page, question, label);
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await choose(page, 'a1_importance', '4');
+    await page.getByRole('button', { name: 'Complete' }).click();
+
+    await page.waitForSelector('#status[data-message="sent"]');
+    expect(await page.locator('#notice').getAttribute('data-message')).toBe('');
+    expect(await page.locator('#notice').textContent()).toBe('');
+    expect(await page.locator('body').getAttribute('data-response-status')).toBe('submitted');
+    expect(await stored()).toMatchObject({ status: 'submitted', answers: { a1_1: 3, a1_importance: 4 } });
+  });
+});
