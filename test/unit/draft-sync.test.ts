@@ -364,6 +364,19 @@ describe('When a draft save is refused for a wrong value (422)', () => {
   });
 });
 
+describe('When the page loads without a connection', () => {
+  it('then restored answers wait for the online event instead of being sent', () => {
+    const local = { baseRevision: 3, baseAnswers: { a: 1 }, answers: { a: 2 }, editedAt: { a: T0 }, dirty: true, page: 0 };
+    const m = new Page(sync.initial({ online: false }))
+      .send({ type: 'loaded', response: draft(3, { a: 1 }), scores: null, local })
+      .send({ type: 'rendered', answers: { a: 2 }, page: 0 });
+    expect(m.of('save')).toEqual([]);
+    expect(m.status()).toBe('offline');
+    m.send({ type: 'online' });
+    expect(m.of('save')).toEqual([{ type: 'save', answers: { a: 2 }, baseRevision: 3, keepalive: false }]);
+  });
+});
+
 describe('The machine', () => {
   it('never changes the state it is given', () => {
     const before = savingPage().state;

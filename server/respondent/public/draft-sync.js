@@ -25,7 +25,8 @@
   var FIRST_RETRY_MS = 2000;
   var MAX_RETRY_MS = 60000;
 
-  function initial() {
+  /** The state before load; options.online: what the browser says (navigator.onLine). */
+  function initial(options) {
     return {
       phase: 'loading', // loading → editing → submitted; linkGone when the link stops working
       base: { revision: 0, answers: {} }, // the server revision local edits started from
@@ -37,7 +38,7 @@
       sent: null, // the answers of the save on its way
       saveAgain: false, // a save was asked for while a request was on its way
       submitQueued: false, // submit was asked for while a save was on its way
-      online: true,
+      online: !options || options.online !== false,
       retrying: false, // a retry timer is set: saves wait for it
       retryMs: FIRST_RETRY_MS, // the next backoff
       attention: null, // {key, clearedBySave}: what the status line returns to once saves settle

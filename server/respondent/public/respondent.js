@@ -319,8 +319,7 @@
   function startCountry(response, scores) {
     var storeKey = 'capgap:draft:' + token;
     var api = '/api/respondent/' + encodeURIComponent(token);
-    var state = CapgapDraftSync.initial();
-    state.online = navigator.onLine !== false;
+    var state = CapgapDraftSync.initial({ online: navigator.onLine !== false });
     var timers = {};
     var queue = [];
     var running = false;
