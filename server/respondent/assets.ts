@@ -62,6 +62,8 @@ export class AssetStore {
       ['survey-ui.js', path.join(nodeModulesDir, 'survey-js-ui', 'survey-js-ui.min.js')],
       ['respondent.js', path.join(respondentPublicDir, 'respondent.js')],
       ['draft-merge.js', path.join(respondentPublicDir, 'draft-merge.js')],
+      ['problem-codes.js', path.join(respondentPublicDir, 'problem-codes.js')],
+      ['draft-sync.js', path.join(respondentPublicDir, 'draft-sync.js')],
       ['respondent.css', path.join(respondentPublicDir, 'respondent.css')],
       ...forms.all().map((f): [string, string] => [`form:${f.formId}:${f.formVersion}`, f.file]),
     ];

@@ -33,7 +33,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
   const attrs = Object.entries(data)
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
-  const scripts = ['survey.js', 'survey.fr.js', 'survey.es.js', 'survey-ui.js', 'draft-merge.js', 'respondent.js'];
+  const scripts = ['survey.js', 'survey.fr.js', 'survey.es.js', 'survey-ui.js', 'draft-merge.js', 'problem-codes.js', 'draft-sync.js', 'respondent.js'];
   return `<!doctype html>
 <html lang="${locale}">
 <head>

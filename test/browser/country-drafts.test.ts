@@ -155,3 +155,44 @@ describe('When a colleague saved meanwhile', () => {
     await expect(page.locator('[data-name="a1_3"] input[value="3"]').isChecked()).resolves.toBe(true);
   });
 });
+
+describe('When a submit is refused because answers are missing', () => {
+  it('then the status line says answers need attention, and no longer "all changes saved"', async () => {
+    const page = await open(round.kenya);
+    await choose(page, 'a1_1', '3 — In place and applied');
+    await page.evaluate(() => (window as unknown as { capgapSaveNow(): Promise<void> }).capgapSaveNow());
+    await page.waitForSelector('#status[data-message="saved"]');
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Complete' }).click(); // a1_2 … a1_5 are required
+    await page.waitForSelector('#status[data-message="invalid"]');
+    expect(await page.locator('#status').textContent()).toBe('Some answers need your attention; they are marked below.');
+    expect(await stored()).toMatchObject({ status: 'draft' });
+  });
+});
+
+describe('When answers restored from this browser are then submitted', () => {
+  it('then the "answers were restored" notice goes with the thank-you, and the summary shows', async () => {
+    const first = await open(round.kenya);
+    await context.setOffline(true);
+    await choose(first, 'a1_1', '3 — In place and applied');
+    await first.close(); // never reached the server
+    await context.setOffline(false);
+
+    const page = await open(round.kenya);
+    await page.waitForSelector('#notice[data-message="restored"]');
+    await page.waitForSelector('#status[data-message="saved"]');
+    for (const [question, label] of [['a1_2', '2 — Partly in place'], ['a1_3', 'Not applicable'], ['a1_4', '1 — Planned or ad hoc'], ['a1_5', "Don't know"]]) {
+      await choose(page, question, label);
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await choose(page, 'a1_importance', '4');
+    await page.getByRole('button', { name: 'Complete' }).click();
+
+    await page.waitForSelector('#status[data-message="sent"]');
+    expect(await page.locator('#notice').getAttribute('data-message')).toBe('');
+    expect(await page.locator('#notice').textContent()).toBe('');
+    expect(await page.locator('body').getAttribute('data-response-status')).toBe('submitted');
+    expect(await stored()).toMatchObject({ status: 'submitted', answers: { a1_1: 3, a1_importance: 4 } });
+  });
+});

@@ -1,7 +1,8 @@
-// capgap respondent page. Renders the questionnaire with SurveyJS and keeps the answers safe:
-// every change is kept in this browser at once (localStorage), and sent to the server on each
-// page change and after 30 s without typing; failed sends are retried until the connection
-// comes back. The server is the authority on validation (it runs the same survey-core).
+// capgap respondent page: SurveyJS and the DOM. When to save, retry, merge and what the status
+// line says is decided by the draft-sync machine (draft-sync.js, unit-tested in Node); this file
+// feeds it events (edits, page changes, answers of the server, timers, online/offline) and
+// carries out the effects it returns. The server is the authority on validation (it runs the
+// same survey-core).
 // Two modes: a country link (data-token: drafts, merge on conflict, submit) and an open
 // questionnaire (data-form-id: one submission, no drafts).
 // Plain browser JavaScript on purpose: no build step between this file and the browser.
@@ -13,8 +14,6 @@
   var statusBox = document.getElementById('status');
   var noticeBox = document.getElementById('notice');
   var languageSelect = document.getElementById('language');
-  var IDLE_SAVE_MS = 30000;
-  var MAX_RETRY_MS = 60000;
 
   var messages = {
     en: {
@@ -24,6 +23,7 @@
       saving: 'Saving…',
       saved: 'All changes saved',
       offline: 'No connection: your answers are kept in this browser and will be saved as soon as the connection returns.',
+      unavailable: 'The server is busy: your answers are kept in this browser and will be saved in a moment.',
       restored: 'Answers you typed earlier in this browser were restored.',
       merged: 'A colleague saved answers meanwhile. Updated from their version: {names}.',
       conflicts: 'You and a colleague both changed: {names}. The most recent answer was kept.',
@@ -45,6 +45,7 @@
       saving: 'Enregistrement…',
       saved: 'Toutes les modifications sont enregistrées',
       offline: 'Pas de connexion : vos réponses sont conservées dans ce navigateur et seront enregistrées dès le retour de la connexion.',
+      unavailable: 'Le serveur est occupé : vos réponses sont conservées dans ce navigateur et seront enregistrées dans un instant.',
       restored: 'Les réponses saisies précédemment dans ce navigateur ont été restaurées.',
       merged: 'Un collègue a enregistré des réponses entre-temps. Mises à jour d’après sa version : {names}.',
       conflicts: 'Vous et un collègue avez modifié : {names}. La réponse la plus récente a été conservée.',
@@ -66,6 +67,7 @@
       saving: 'Guardando…',
       saved: 'Todos los cambios se han guardado',
       offline: 'Sin conexión: sus respuestas se conservan en este navegador y se guardarán en cuanto vuelva la conexión.',
+      unavailable: 'El servidor está ocupado: sus respuestas se conservan en este navegador y se guardarán en un momento.',
       restored: 'Se han recuperado las respuestas que escribió antes en este navegador.',
       merged: 'Un colega guardó respuestas mientras tanto. Actualizadas según su versión: {names}.',
       conflicts: 'Usted y un colega modificaron: {names}. Se conservó la respuesta más reciente.',
@@ -243,17 +245,16 @@
     box.hidden = false;
   }
 
-  function showSubmitted(state, scores) {
+  function showSubmitted(response, scores) {
     showProfile(scores);
     var model = buildSurvey(formJson);
-    model.data = state.answers;
+    model.data = response.answers;
     model.mode = 'display';
     model.questionsOnPageMode = 'singlePage';
     model.showCompletedPage = false;
     document.getElementById('survey').innerHTML = '';
     render(model);
     body.setAttribute('data-response-status', 'submitted');
-    say('submitted', { date: new Date(state.submittedAt).toLocaleString(locale) });
   }
 
   function showServerErrors(errors) {
@@ -268,7 +269,22 @@
       survey.currentPage = first.page;
       first.focus(true);
     }
-    say('invalid');
+  }
+
+  // Complete pressed: onCompleting says the page's checks passed; when it does not fire, they
+  // failed (required answers missing), and the status line must say so rather than "saved".
+  function watchCompletion(model, onBlocked) {
+    var requested = false;
+    model.onCompleting.add(function () {
+      requested = true;
+    });
+    var tryComplete = model.tryComplete;
+    model.tryComplete = function () {
+      requested = false;
+      var result = tryComplete.apply(model, arguments);
+      if (!requested && !model.isCompleted) onBlocked();
+      return result;
+    };
   }
 
   function questionTitles(names) {
@@ -289,226 +305,155 @@
     }).then(function (res) {
       return res.json().then(
         function (data) {
-          return { status: res.status, data: data };
+          return { status: res.status, data: data, retryAfter: res.headers.get('Retry-After') };
         },
         function () {
-          return { status: res.status, data: {} };
+          return { status: res.status, data: {}, retryAfter: res.headers.get('Retry-After') };
         },
       );
     });
   }
 
-  // ---- country link: drafts, merge, submit --------------------------------------------------
+  // ---- country link: the draft-sync machine (draft-sync.js) and what its effects do ------------
 
-  function startCountry(server, serverScores) {
+  function startCountry(response, scores) {
     var storeKey = 'capgap:draft:' + token;
     var api = '/api/respondent/' + encodeURIComponent(token);
-    // base: the server revision our local edits started from.
-    var base = { revision: server.revision, answers: server.answers };
-    var editedAt = {};
-    var dirty = false;
-    var applying = false;
-    var inFlight = false;
-    var again = false;
-    var idleTimer = null;
-    var retryTimer = null;
-    var retryDelay = 2000;
+    var state = CapgapDraftSync.initial({ online: navigator.onLine !== false });
+    var timers = {};
+    var queue = [];
+    var running = false;
+    var applying = false; // answers set by the machine are not the respondent's edits
+    var idleWaiters = [];
 
-    if (server.status === 'submitted') {
-      forget(storeKey);
-      showSubmitted(server, serverScores);
-      return;
+    // Events wait their turn: an effect may cause an event (render → rendered).
+    function dispatch(event) {
+      queue.push(event);
+      if (running) return;
+      running = true;
+      try {
+        while (queue.length) {
+          var result = CapgapDraftSync.step(state, queue.shift());
+          state = result.state;
+          result.effects.forEach(run);
+        }
+      } finally {
+        running = false;
+      }
+      if (!state.request) idleWaiters.splice(0).forEach(function (resolve) {
+        resolve();
+      });
     }
 
-    var model = buildSurvey(formJson);
+    function answered(type) {
+      return function (result) {
+        dispatch({ type: type, status: result.status, body: result.data, retryAfter: result.retryAfter, now: Date.now() });
+      };
+    }
+
+    function failed(type) {
+      return function () {
+        dispatch({ type: type, now: Date.now() });
+      };
+    }
+
+    var effects = {
+      render: function (e) {
+        var model = buildSurvey(formJson);
+        model.mergeData(e.answers); // mergeData, not data =: questions keep their default values
+        if (model.visiblePages[e.page]) model.currentPageNo = e.page;
+        model.onValueChanged.add(function (sender, options) {
+          if (!applying) dispatch({ type: 'edited', name: options.name, answers: sender.data, now: Date.now() });
+        });
+        model.onCurrentPageChanged.add(function (sender) {
+          focusPageTitle();
+          if (!applying) dispatch({ type: 'pageChanged', page: sender.currentPageNo });
+        });
+        watchCompletion(model, function () {
+          dispatch({ type: 'submitBlocked' });
+        });
+        model.onCompleting.add(function (sender, options) {
+          options.allow = false;
+          dispatch({ type: 'submitRequested', answers: sender.data });
+        });
+        render(model);
+        dispatch({ type: 'rendered', answers: model.data, page: model.currentPageNo });
+      },
+      setAnswers: function (e) {
+        applying = true;
+        var page = survey.currentPageNo;
+        survey.data = e.answers;
+        survey.currentPageNo = page;
+        applying = false;
+      },
+      showSubmitted: function (e) {
+        showSubmitted(e.response, e.scores);
+      },
+      showErrors: function (e) {
+        showServerErrors(e.errors);
+      },
+      persistLocal: function (e) {
+        remember(storeKey, e.draft);
+      },
+      forgetLocal: function () {
+        forget(storeKey);
+      },
+      save: function (e) {
+        send('PUT', api + '/draft', { answers: e.answers, baseRevision: e.baseRevision, locale: locale }, e.keepalive).then(answered('saveAnswered'), failed('saveFailed'));
+      },
+      submit: function (e) {
+        send('POST', api + '/submit', { answers: e.answers, baseRevision: e.baseRevision, locale: locale }).then(answered('submitAnswered'), failed('submitFailed'));
+      },
+      schedule: function (e) {
+        clearTimeout(timers[e.timer]);
+        timers[e.timer] = setTimeout(function () {
+          dispatch({ type: 'timer', timer: e.timer });
+        }, e.ms);
+      },
+      cancel: function (e) {
+        clearTimeout(timers[e.timer]);
+      },
+      status: function (e) {
+        say(e.key, e.values.date ? { date: new Date(e.values.date).toLocaleString(locale) } : e.values);
+      },
+      notice: function (e) {
+        notify(e.key, { names: questionTitles(e.names) });
+      },
+      revision: function (e) {
+        body.setAttribute('data-revision', String(e.revision));
+      },
+    };
+
+    function run(effect) {
+      effects[effect.type](effect);
+    }
+
+    window.addEventListener('online', function () {
+      dispatch({ type: 'online' });
+    });
+    window.addEventListener('offline', function () {
+      dispatch({ type: 'offline' });
+    });
+    // Leaving the page: the local copy is already up to date; try one last save on the way out.
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden') dispatch({ type: 'saveNow', keepalive: true });
+    });
+
+    // For tests and the curious: save now; resolves once nothing is on its way.
+    window.capgapSaveNow = function () {
+      return new Promise(function (resolve) {
+        idleWaiters.push(resolve);
+        dispatch({ type: 'saveNow' });
+      });
+    };
+
     var local = null;
     try {
       local = JSON.parse(recall(storeKey) || 'null');
     } catch (e) {
       local = null;
     }
-    var answers = server.answers;
-    var notes = [];
-    if (local && local.dirty) {
-      if (local.baseRevision === server.revision) {
-        answers = local.answers;
-      } else {
-        var merged = CapgapMerge.mergeAnswers(local.baseAnswers, local.answers, server.answers, local.editedAt, server.answeredAt);
-        answers = merged.answers;
-        notes = merged.takenFromOthers;
-      }
-      editedAt = local.editedAt || {};
-      dirty = true;
-    }
-    applying = true;
-    model.mergeData(answers); // mergeData, not data =: questions keep their default values
-    if (local && typeof local.page === 'number' && model.visiblePages[local.page]) model.currentPageNo = local.page;
-    applying = false;
-    render(model);
-    if (dirty) {
-      if (notes.length) notify('merged', { names: questionTitles(notes) });
-      else notify('restored');
-      save();
-    } else {
-      say('');
-    }
-
-    function keepLocally() {
-      remember(storeKey, {
-        baseRevision: base.revision,
-        baseAnswers: base.answers,
-        answers: survey.data,
-        editedAt: editedAt,
-        dirty: dirty,
-        page: survey.currentPageNo,
-      });
-    }
-
-    model.onValueChanged.add(function (_sender, options) {
-      if (applying) return;
-      editedAt[options.name] = Date.now();
-      dirty = true;
-      keepLocally();
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(save, IDLE_SAVE_MS);
-    });
-
-    model.onCurrentPageChanged.add(function () {
-      keepLocally();
-      focusPageTitle();
-      if (dirty) save();
-    });
-
-    function applyServerState(current) {
-      var merged = CapgapMerge.mergeAnswers(base.answers, survey.data, current.answers, editedAt, current.answeredAt);
-      base = { revision: current.revision, answers: current.answers };
-      applying = true;
-      var page = survey.currentPageNo;
-      survey.data = merged.answers;
-      survey.currentPageNo = page;
-      applying = false;
-      dirty = !CapgapMerge.same(merged.answers, current.answers);
-      keepLocally();
-      if (merged.conflicts.length) {
-        notify('conflicts', {
-          names: questionTitles(
-            merged.conflicts.map(function (c) {
-              return c.name;
-            }),
-          ),
-        });
-      } else if (merged.takenFromOthers.length) {
-        notify('merged', { names: questionTitles(merged.takenFromOthers) });
-      }
-      body.setAttribute('data-revision', String(base.revision));
-    }
-
-    function retryLater() {
-      say('offline');
-      clearTimeout(retryTimer);
-      retryTimer = setTimeout(save, retryDelay);
-      retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
-    }
-
-    function save(keepalive) {
-      clearTimeout(idleTimer);
-      if (!dirty) return Promise.resolve();
-      if (inFlight) {
-        again = true;
-        return Promise.resolve();
-      }
-      inFlight = true;
-      var sent = survey.data;
-      say('saving');
-      return send('PUT', api + '/draft', { answers: sent, baseRevision: base.revision, locale: locale }, keepalive)
-        .then(function (result) {
-          if (result.status === 200) {
-            base = { revision: result.data.revision, answers: result.data.answers };
-            body.setAttribute('data-revision', String(base.revision));
-            retryDelay = 2000;
-            if (CapgapMerge.same(survey.data, sent)) {
-              dirty = false;
-              editedAt = {};
-            }
-            keepLocally();
-            say('saved');
-          } else if (result.status === 409 && result.data.code === '409.2') {
-            applyServerState(result.data.current);
-            again = again || dirty;
-          } else if (result.status === 409 && result.data.code === '409.3') {
-            forget(storeKey);
-            showSubmitted(result.data.current);
-          } else if (result.status === 404 || result.status === 410) {
-            say('linkGone');
-          } else if (result.status === 422 || result.status === 400) {
-            showServerErrors(result.data.errors);
-          } else {
-            retryLater();
-          }
-        })
-        .catch(retryLater)
-        .then(function () {
-          inFlight = false;
-          if (again) {
-            again = false;
-            save();
-          }
-        });
-    }
-
-    window.addEventListener('online', function () {
-      retryDelay = 2000;
-      save();
-    });
-    // Leaving the page: the local copy is already up to date; try one last save on the way out.
-    document.addEventListener('visibilitychange', function () {
-      if (document.visibilityState === 'hidden' && dirty) save(true);
-    });
-
-    // Resolves once no draft save is on its way, so a submit names the latest revision.
-    function saveSettled() {
-      return new Promise(function (resolve) {
-        (function check() {
-          if (inFlight || again) setTimeout(check, 50);
-          else resolve();
-        })();
-      });
-    }
-
-    model.onCompleting.add(function (sender, options) {
-      options.allow = false;
-      say('sending');
-      saveSettled()
-        .then(function () {
-          return send('POST', api + '/submit', { answers: sender.data, baseRevision: base.revision, locale: locale });
-        })
-        .then(function (result) {
-          if (result.status === 200) {
-            forget(storeKey);
-            dirty = false;
-            showSubmitted(result.data, result.data.scores);
-            say('sent');
-          } else if (result.status === 409 && result.data.code === '409.2') {
-            applyServerState(result.data.current);
-            say('reviewAgain');
-            save();
-          } else if (result.status === 422) {
-            showServerErrors(result.data.errors);
-          } else if (result.status === 404 || result.status === 410) {
-            say('linkGone');
-          } else {
-            say('failed');
-          }
-        })
-        .catch(function () {
-          say('failed');
-        });
-    });
-
-    // For tests and the curious: force a save now.
-    window.capgapSaveNow = function () {
-      return save();
-    };
+    dispatch({ type: 'loaded', response: response, scores: scores, local: local });
   }
 
   // ---- open questionnaire: one submission, no drafts ----------------------------------------
@@ -518,19 +463,24 @@
     var model = buildSurvey(formJson);
     var accepted = false;
     model.onCurrentPageChanged.add(focusPageTitle);
+    watchCompletion(model, function () {
+      say('invalid');
+    });
     model.onCompleting.add(function (sender, options) {
       if (accepted) return;
       options.allow = false;
       say('sending');
       send('POST', '/api/forms/' + encodeURIComponent(formId) + '/responses', { answers: sender.data, formVersion: formJson.formVersion, locale: locale })
         .then(function (result) {
-          if (result.status === 201) {
+          var outcome = CapgapDraftSync.classify(result.status, result.data);
+          if (outcome === 'ok') {
             accepted = true;
             body.setAttribute('data-response-id', result.data.id);
             sender.doComplete();
             say('sent');
-          } else if (result.status === 422) {
+          } else if (outcome === 'invalid') {
             showServerErrors(result.data.errors);
+            say('invalid');
           } else {
             say('failed');
           }
