@@ -10,6 +10,8 @@
 //                            next revisions (country-response-store.ts).
 // Responses stored before revisions had documents of their own are just such a copy.
 // Old revisions are kept (who saved what, when); every read is by _id, so they cost nothing.
+// Should they ever be pruned, empty them rather than delete them: a number must stay taken, as
+// a stale pointer may start below it and a writer would otherwise store that number again.
 import mongoose from 'mongoose';
 
 function responseFields() {
