@@ -11,7 +11,7 @@
 //          compression, request log, session lookup);
 //      (b) POST /insert on the baseline: JSON body, insert;
 //      (c) PUT /api/respondent/:token/draft: draft saves of the capacity questionnaire, each
-//          connection on its own country (ajv shape check, revision claim, update);
+//          connection on its own country (ajv shape check, read the latest revision, insert the next);
 //      requests/s, latency p50/p99, non-2xx count, and (b)/(a) as the cost of validation.
 //   2. In-process timings of one answer set (cycling through 50 generated sets, as different
 //      countries would send): checkWithSurvey with a fresh survey-core Model per call (up to

@@ -3,8 +3,10 @@
 // "<scope>:<docId>:<n+1>" (a unique _id). A conditional update on { revision: n } would be
 // the usual way, but on FerretDB v1 it is not a compare-and-set: of twelve simultaneous saves
 // of a country response from the same revision, two or three "won" and overwrote each other.
-// Used by country responses (scope 'response') and country groups (scope 'group'); the claims
-// stay as the record of who wrote which revision, and when.
+// Used by country groups (scope 'group'); the claims stay as the record of who wrote which
+// revision, and when. The claim and the write are two steps, so a writer that stalls between
+// them can still write over a newer revision: country responses, where that matters, store
+// each revision as a document of its own instead (server/responses/country-response.model.ts).
 import mongoose, { type Model } from 'mongoose';
 import { claimNumber } from './claim-number';
 

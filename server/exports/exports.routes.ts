@@ -8,7 +8,7 @@ import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { requestLocale } from '../http/locale';
-import { CountryResponse } from '../responses/country-response.model';
+import { listCountryResponses } from '../responses/country-responses';
 import { findFormOrReject } from '../responses/submit-response';
 import { findRoundOrReject } from '../rounds/find-round';
 import { aggregateRound } from '../scoring/round-aggregates';
@@ -39,15 +39,15 @@ export function exportsRoutes(forms: FormRegistry): Router {
     const locale = requestLocale(req, req.query.lang);
     const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
     const rows = async function* (): AsyncGenerator<ResponseRow> {
-      for await (const doc of CountryResponse.find({ roundId: round._id }).sort({ country: 1 }).lean().cursor()) {
+      for (const doc of await listCountryResponses(round)) {
         yield {
           country: doc.country,
           countryName: names.get(doc.country) ?? doc.country,
           status: doc.status,
           revision: doc.revision,
           savedAt: doc.savedAt,
-          submittedAt: doc.submittedAt ?? undefined,
-          answers: doc.answers as Record<string, unknown>,
+          submittedAt: doc.submittedAt,
+          answers: doc.answers,
         };
       }
     };

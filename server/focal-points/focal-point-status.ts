@@ -4,7 +4,7 @@
 import { trusted } from 'mongoose';
 import { OutboxEmail } from '../email/outbox.model';
 import { Invitation } from '../invitations/invitation.model';
-import { CountryResponse } from '../responses/country-response.model';
+import { listCountryResponses } from '../responses/country-responses';
 import { findRoundOrReject } from '../rounds/find-round';
 import { FocalPoint } from './focal-point.model';
 
@@ -46,7 +46,7 @@ export interface RoundStatus {
 export async function focalPointViews(roundId: string): Promise<{ round: Awaited<ReturnType<typeof findRoundOrReject>>; views: FocalPointView[]; responses: Map<string, string> }> {
   const round = await findRoundOrReject(roundId);
   const focalPoints = await FocalPoint.find({ roundId: round._id }).sort({ country: 1, email: 1 }).lean();
-  const responses = new Map((await CountryResponse.find({ roundId: round._id }, { country: 1, status: 1 }).lean()).map((r) => [r.country, r.status]));
+  const responses = new Map<string, string>((await listCountryResponses(round)).map((r) => [r.country, r.status]));
   const links = new Map(
     (await Invitation.find({ _id: trusted({ $in: focalPoints.flatMap((f) => (f.invitationId ? [f.invitationId] : [])) }) }, { revokedAt: 1, expiresAt: 1 }).lean()).map((i) => [String(i._id), i]),
   );

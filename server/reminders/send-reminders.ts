@@ -4,7 +4,7 @@ import { trusted } from 'mongoose';
 import { OutboxEmail } from '../email/outbox.model';
 import { FocalPoint } from '../focal-points/focal-point.model';
 import { sendNewLink } from '../focal-points/invite';
-import { CountryResponse } from '../responses/country-response.model';
+import { listCountryResponses } from '../responses/country-responses';
 import { findRoundOrReject } from '../rounds/find-round';
 import { Round } from '../rounds/round.model';
 import { planReminders, type ReminderCandidate, type ReminderDecision } from './plan-reminders';
@@ -26,7 +26,7 @@ type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 async function remindLoadedRound(publicUrl: string, round: RoundDoc, dryRun: boolean, now: Date): Promise<ReminderRun> {
   const policy = { max: round.reminders?.max ?? 3, minDaysApart: round.reminders?.minDaysApart ?? 7 };
   const focalPoints = await FocalPoint.find({ roundId: round._id }).sort({ country: 1, email: 1 }).lean();
-  const submitted = new Set((await CountryResponse.find({ roundId: round._id, status: 'submitted' }, { country: 1 }).lean()).map((r) => r.country));
+  const submitted = new Set((await listCountryResponses(round)).filter((r) => r.status === 'submitted').map((r) => r.country));
   const emails = await OutboxEmail.find({ roundId: round._id }, { focalPointId: 1, template: 1, status: 1, dueAt: 1 }).lean();
   const emailsOf = new Map<string, typeof emails>();
   for (const e of emails) {

@@ -1,16 +1,17 @@
-// Use cases of a country's response: read it, save a draft, submit, reopen. Every write names
-// the revision it started from and first claims the next revision number (a unique insert,
-// server/db/revision-claim.ts), so two colleagues saving at once can never overwrite each other
-// silently: the second gets 409 with the current state and merges
+// Use cases of a country's response: read it, list a round's, save a draft, submit, reopen.
+// Every write names the revision it started from and is stored as the next revision under an
+// _id of its own (country-response-store.ts): that insert is the claim, so two colleagues
+// saving at once can never overwrite each other, and a writer that stalls or dies leaves
+// nothing to wait for. The one refused gets 409 with the current state and merges
 // (server/respondent/public/draft-merge.js).
 import { isDeepStrictEqual } from 'node:util';
-import { claimRevision } from '../db/revision-claim';
 import { AppError } from '../http/problem';
 import type { FormRegistry } from '../forms/form-registry';
 import type { Locale } from '../forms/survey-validation';
 import type { ResolvedLink } from '../invitations/links';
-import { CountryResponse, countryResponseId } from './country-response.model';
+import { findLatestResponse, findLatestResponses, insertResponseRevision, moveResponsePointer, type StoredResponse } from './country-response-store';
 import { assertAnswerShape, assertAnswersAreValid, findFormOrReject } from './submit-response';
+import { responseWriteFaults } from './write-faults';
 
 export interface ResponseState {
   status: 'new' | 'draft' | 'submitted';
@@ -19,6 +20,11 @@ export interface ResponseState {
   answeredAt: Record<string, string>;
   savedAt?: Date;
   submittedAt?: Date;
+}
+
+/** A country's response as listed for a round (exports, overview, status, reminders). */
+export interface CountryResponseState extends ResponseState {
+  country: string;
 }
 
 export interface Write {
@@ -33,19 +39,10 @@ export interface Writer {
   userAgent?: string;
 }
 
-type Doc = {
-  status: string;
-  revision: number;
-  answers: Record<string, unknown>;
-  answeredAt: Record<string, string>;
-  savedAt: Date;
-  submittedAt?: Date | null;
-};
-
-function toState(doc: Doc | null): ResponseState {
+function toState(doc: StoredResponse | null): ResponseState {
   if (!doc) return { status: 'new', revision: 0, answers: {}, answeredAt: {} };
   return {
-    status: doc.status as ResponseState['status'],
+    status: doc.status,
     revision: doc.revision,
     answers: doc.answers,
     answeredAt: doc.answeredAt,
@@ -55,7 +52,17 @@ function toState(doc: Doc | null): ResponseState {
 }
 
 export async function getResponseState(roundId: string, country: string): Promise<ResponseState> {
-  return toState(await CountryResponse.findById(countryResponseId(roundId, country)).lean<Doc>());
+  return toState(await findLatestResponse(roundId, country));
+}
+
+/**
+ * The responses of a round's countries (those not started are left out), by country code.
+ * Reads by _id what these countries need, however many other rounds are stored.
+ */
+export async function listCountryResponses(round: { _id: unknown; countries: readonly { iso3: string }[] }): Promise<CountryResponseState[]> {
+  const countries = round.countries.map((c) => c.iso3).sort();
+  const stored = await findLatestResponses(String(round._id), countries);
+  return stored.map((doc) => ({ country: doc.country, ...toState(doc) }));
 }
 
 /** New change times: now for every answer that differs from the stored one, the old time otherwise. */
@@ -74,81 +81,75 @@ function rejectStale(current: ResponseState): never {
   throw new AppError('staleRevision', 'Merge your changes with the current answers and save again', [], { extra: { current } });
 }
 
-/** Claims the response's next revision for `by` (server/db/revision-claim.ts). */
-function claimNextRevision(id: string, current: ResponseState, by: string, now: Date): Promise<number | null> {
-  return claimRevision({ scope: 'response', model: CountryResponse, docId: id, current: current.revision, by, now });
+/** The fields of a response's first revision. */
+function firstRevisionOf(link: ResolvedLink): Omit<StoredResponse, 'revision' | 'answers' | 'answeredAt' | 'savedAt'> {
+  return { roundId: link.round.id, country: link.country.iso3, formId: link.round.formId, formVersion: link.round.formVersion, status: 'draft' };
 }
 
 /**
- * Writes the answers as the revision after `baseRevision`, or refuses with 409 and the
- * current state (`current`: as the caller just read it). The claim decides between concurrent
- * writers; the write itself is by _id.
+ * Stores `changes` on top of `base` as the next revision, or returns null when another writer
+ * stored that revision first. The pointer is moved after the insert; the insert alone decides.
  */
-async function writeRevision(link: ResolvedLink, current: ResponseState, write: Write, fields: Record<string, unknown>, by: string): Promise<ResponseState> {
-  const id = countryResponseId(link.round.id, link.country.iso3);
+async function storeNextRevision(base: Omit<StoredResponse, 'revision' | 'answers' | 'answeredAt' | 'savedAt'> & Partial<StoredResponse>, changes: Partial<StoredResponse>, now: Date): Promise<StoredResponse | null> {
+  const next = { ...base, ...changes, revision: (base.revision ?? 0) + 1, savedAt: now } as StoredResponse;
+  await responseWriteFaults.beforeStore(next.revision);
+  if (!(await insertResponseRevision(next))) return null;
+  await responseWriteFaults.beforePointerMove(next.revision);
+  await moveResponsePointer(next);
+  return next;
+}
+
+/**
+ * Writes the answers as the revision after `write.baseRevision`, or refuses with 409 and the
+ * current state: when the response moved on since the writer read it, or when another writer
+ * stores that same revision first.
+ */
+async function writeAnswers(link: ResolvedLink, stored: StoredResponse | null, write: Write, fields: Partial<StoredResponse>): Promise<ResponseState> {
+  const current = toState(stored);
   if (current.status === 'submitted' || current.revision !== write.baseRevision) rejectStale(current);
   const now = new Date();
-  const revision = await claimNextRevision(id, current, by, now);
-  if (revision === null) rejectStale(await getResponseState(link.round.id, link.country.iso3));
-  const next = {
-    ...fields,
-    answers: write.answers,
-    answeredAt: stampChanges(current, write.answers, now),
-    revision,
-    savedAt: now,
-    ...(write.locale && { locale: write.locale }),
-  };
-  if (current.status === 'new') {
-    const created = await CountryResponse.create({
-      _id: id,
-      roundId: link.round.id,
-      country: link.country.iso3,
-      formId: link.round.formId,
-      formVersion: link.round.formVersion,
-      status: 'draft',
-      ...next,
-    });
-    return toState(created.toObject() as Doc);
-  }
-  const updated = await CountryResponse.findByIdAndUpdate(id, { $set: next }, { returnDocument: 'after' }).lean<Doc>();
-  return toState(updated);
+  const changes = { ...fields, answers: write.answers, answeredAt: stampChanges(current, write.answers, now), ...(write.locale && { locale: write.locale }) };
+  const written = await storeNextRevision(stored ?? firstRevisionOf(link), changes, now);
+  if (!written) rejectStale(await getResponseState(link.round.id, link.country.iso3));
+  return toState(written);
 }
 
 export async function saveDraft(forms: FormRegistry, link: ResolvedLink, write: Write, writer: Writer): Promise<ResponseState> {
   const form = findFormOrReject(forms, link.round.formId, link.round.formVersion);
   assertAnswerShape(form, write.answers); // drafts may be incomplete, never malformed
-  return writeRevision(link, await getResponseState(link.round.id, link.country.iso3), write, { savedVia: writer.invitationId }, writer.invitationId);
+  const stored = await findLatestResponse(link.round.id, link.country.iso3);
+  return writeAnswers(link, stored, write, { savedVia: writer.invitationId });
 }
 
 /**
  * Validates the whole response (survey-core: required answers, conditions; hidden answers
- * dropped) and freezes it. Submitting again returns the same result.
+ * dropped) and freezes it. Submitting the same answers again returns the same result; other
+ * answers on a submitted response get 409, even when both submits came at the same moment.
  */
 export async function submitResponse(forms: FormRegistry, link: ResolvedLink, write: Write, writer: Writer, locale: Locale): Promise<ResponseState> {
-  const current = await getResponseState(link.round.id, link.country.iso3);
-  if (current.status === 'submitted') return current;
   const form = findFormOrReject(forms, link.round.formId, link.round.formVersion);
   const answers = assertAnswersAreValid(form, write.answers, locale);
-  const now = new Date();
+  const alreadyDone = (state: ResponseState) => state.status === 'submitted' && isDeepStrictEqual(state.answers, answers);
+  const stored = await findLatestResponse(link.round.id, link.country.iso3);
+  if (alreadyDone(toState(stored))) return toState(stored);
   try {
-    return await writeRevision(link, current, { ...write, answers }, { status: 'submitted', submittedAt: now, submittedBy: writer, savedVia: writer.invitationId }, writer.invitationId);
+    const now = new Date();
+    return await writeAnswers(link, stored, { ...write, answers }, { status: 'submitted', submittedAt: now, submittedBy: writer, savedVia: writer.invitationId });
   } catch (err) {
     // A colleague's identical submit may have won the race: same result for both.
     const after = await getResponseState(link.round.id, link.country.iso3);
-    if (after.status === 'submitted') return after;
+    if (alreadyDone(after)) return after;
     throw err;
   }
 }
 
 /** An organizer sends a submitted response back to draft so the country can change it. */
 export async function reopenResponse(roundId: string, country: string, organizerEmail: string): Promise<ResponseState> {
-  const id = countryResponseId(roundId, country);
-  const current = await getResponseState(roundId, country);
-  if (current.status === 'new') throw new AppError('notFound', `No response from ${country} in this round`);
-  if (current.status !== 'submitted') throw new AppError('conflict', 'This response is not submitted; there is nothing to reopen');
+  const stored = await findLatestResponse(roundId, country);
+  if (!stored) throw new AppError('notFound', `No response from ${country} in this round`);
+  if (stored.status !== 'submitted') throw new AppError('conflict', 'This response is not submitted; there is nothing to reopen');
   const now = new Date();
-  const revision = await claimNextRevision(id, current, organizerEmail, now);
-  if (revision === null) throw new AppError('conflict', 'This response changed meanwhile; load it again');
-  const reopened = await CountryResponse.findByIdAndUpdate(id, { $set: { status: 'draft', revision, reopenedAt: now, reopenedBy: organizerEmail } }, { returnDocument: 'after' }).lean<Doc>();
+  const reopened = await storeNextRevision(stored, { status: 'draft', reopenedAt: now, reopenedBy: organizerEmail }, now);
+  if (!reopened) throw new AppError('conflict', 'This response changed meanwhile; load it again');
   return toState(reopened);
 }

@@ -1,8 +1,10 @@
 // Use cases of a round's scores: score a country's submitted response, read the current
 // scores, recompute a whole round after the methodology or its settings changed and say what
 // changed. The arithmetic is in score.ts (pure); this file only reads and writes.
+import { createHash } from 'node:crypto';
+import { isDuplicateKey } from '../db/claim-number';
 import type { FormRegistry } from '../forms/form-registry';
-import { CountryResponse } from '../responses/country-response.model';
+import { listCountryResponses } from '../responses/country-responses';
 import { findFormOrReject } from '../responses/submit-response';
 import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
@@ -35,8 +37,22 @@ function score(forms: FormRegistry, round: RoundDoc, answers: Record<string, unk
   return scoreAnswers(form.scoringModel, answers, settingsOf(round));
 }
 
-async function storeSnapshot(round: RoundDoc, country: string, revision: number, scores: ResponseScores, reason: CountryScores['reason']): Promise<CountryScores> {
-  const stored = await ScoreSnapshot.create({
+/**
+ * A snapshot's _id names what it was computed from: round, country, response revision, and a
+ * hash of the scoring basis (form, methodology, settings) and of the snapshot it follows. The
+ * same computation made twice at once (two identical submits) inserts the same _id, so it is
+ * stored once; going back to an earlier basis after another still makes a snapshot of its own.
+ */
+export function snapshotId(roundId: string, country: string, revision: number, scores: ResponseScores, previous: CountryScores | undefined): string {
+  const { formId, formVersion, methodologyVersion, settings } = scores;
+  const weights = Object.entries(settings.weights ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const basis = JSON.stringify([formId, formVersion, methodologyVersion, settings.completenessThreshold, settings.defaultTargetLevel, weights, previous?.computedAt ?? null]);
+  return `${roundId}-${country}-r${revision}-${createHash('sha256').update(basis).digest('base64url').slice(0, 16)}`;
+}
+
+async function storeSnapshot(round: RoundDoc, country: string, revision: number, scores: ResponseScores, reason: CountryScores['reason'], previous: CountryScores | undefined): Promise<CountryScores> {
+  const stored = await insertSnapshotOnce({
+    _id: snapshotId(String(round._id), country, revision, scores, previous),
     roundId: round._id,
     country,
     formId: scores.formId,
@@ -52,7 +68,17 @@ async function storeSnapshot(round: RoundDoc, country: string, revision: number,
     reason,
     areas: scores.areas,
   });
-  return toScores(stored.toObject() as SnapshotDoc);
+  return toScores(stored);
+}
+
+/** Inserts a snapshot; when its _id is taken, the same computation is stored already: that one. */
+async function insertSnapshotOnce(doc: { _id: string } & Record<string, unknown>): Promise<SnapshotDoc> {
+  try {
+    return (await ScoreSnapshot.create(doc)).toObject() as SnapshotDoc;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    return (await ScoreSnapshot.findById(doc._id).lean<SnapshotDoc>())!;
+  }
 }
 
 type SnapshotDoc = {
@@ -94,7 +120,7 @@ export async function scoreSubmission(forms: FormRegistry, roundId: string, coun
   // Revisions only grow, so "some snapshot has this revision" is "the latest one has it".
   if (response.status !== 'submitted' || latest?.responseRevision === response.revision) return latest;
   const round = await findRoundOrReject(roundId);
-  return storeSnapshot(round, country, response.revision, score(forms, round, response.answers), 'submitted');
+  return storeSnapshot(round, country, response.revision, score(forms, round, response.answers), 'submitted', latest);
 }
 
 /** The latest snapshot of every scored country of a round, by country. */
@@ -133,8 +159,8 @@ export async function recomputeRound(forms: FormRegistry, roundId: string): Prom
   const round = await findRoundOrReject(roundId);
   const before = await currentScores(String(round._id));
   const report: RecomputeReport = { roundId: String(round._id), methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
-  for await (const response of CountryResponse.find({ roundId: round._id, status: 'submitted' }).sort({ country: 1 }).lean().cursor()) {
-    const after = score(forms, round, response.answers as Record<string, unknown>);
+  for (const response of (await listCountryResponses(round)).filter((r) => r.status === 'submitted')) {
+    const after = score(forms, round, response.answers);
     report.methodologyVersion = after.methodologyVersion;
     report.settings = after.settings;
     const previous = before.get(response.country);
@@ -148,7 +174,7 @@ export async function recomputeRound(forms: FormRegistry, roundId: string): Prom
       report.unchanged++;
       continue;
     }
-    await storeSnapshot(round, response.country, response.revision, after, 'recomputed');
+    await storeSnapshot(round, response.country, response.revision, after, 'recomputed', previous);
     report.recomputed++;
     report.countries.push({ country: response.country, changes, first: !previous });
   }

@@ -5,6 +5,8 @@ import mongoose from 'mongoose';
 
 const snapshotSchema = new mongoose.Schema(
   {
+    /** What it was computed from (round-scores.ts, snapshotId), so it is stored once. */
+    _id: { type: String },
     roundId: { type: mongoose.Schema.Types.ObjectId, required: true },
     country: { type: String, required: true, match: /^[A-Z]{3}$/ },
     formId: { type: String, required: true },

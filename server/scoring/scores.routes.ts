@@ -9,7 +9,7 @@ import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { validateBody } from '../http/validate';
-import { CountryResponse, countryResponseId } from '../responses/country-response.model';
+import { getResponseState, listCountryResponses } from '../responses/country-responses';
 import { findRoundCountryOrReject, findRoundOrReject } from '../rounds/find-round';
 import { Round } from '../rounds/round.model';
 import { dimensionOf } from './country-groupings';
@@ -29,7 +29,7 @@ export function scoresRoutes(forms: FormRegistry): Router {
     const round = await findRoundOrReject(String(req.params.roundId));
     const scores = await currentScores(String(round._id));
     const statuses = new Map<string, string>();
-    for (const r of await CountryResponse.find({ roundId: round._id }, { country: 1, status: 1 }).lean()) statuses.set(r.country, r.status);
+    for (const r of await listCountryResponses(round)) statuses.set(r.country, r.status);
     const areas = [...new Set([...scores.values()].flatMap((s) => s.areas.map((a) => a.area)))];
     res.json({
       round: { id: String(round._id), name: round.name, formId: round.formId, formVersion: round.formVersion },
@@ -50,10 +50,10 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get('/api/rounds/:roundId/countries/:iso3/profile', requireRole('viewer'), async (req, res) => {
     const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.iso3));
-    const response = await CountryResponse.findById(countryResponseId(String(round._id), country.iso3)).lean();
+    const response = await getResponseState(String(round._id), country.iso3);
     res.json({
       country,
-      response: response ? { status: response.status, revision: response.revision, submittedAt: response.submittedAt } : { status: 'none' },
+      response: response.status !== 'new' ? { status: response.status, revision: response.revision, submittedAt: response.submittedAt } : { status: 'none' },
       scores: (await currentCountryScores(String(round._id), country.iso3)) ?? null,
     });
   });

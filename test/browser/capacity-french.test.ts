@@ -3,7 +3,7 @@
 // change below is a key press, never a click or a value set by script. The page is also checked
 // with axe-core, and the submitted response is read back from the database.
 import type { Browser, Page } from 'playwright-core';
-import { CountryResponse, countryResponseId } from '../../server/responses/country-response.model';
+import { findLatestResponse } from '../../server/responses/country-response-store';
 import { launchBrowser } from '../helpers/browser';
 import { createTestRound, type TestRound } from '../helpers/rounds';
 import { setupTestApp } from '../helpers/test-app';
@@ -251,7 +251,7 @@ describe('When a focal point of Niger answers the capacity questionnaire in Fren
     expect(await page.locator('#profile tbody tr').count()).toBe(10);
     expect(await page.locator('#profile thead th').allTextContents()).toEqual(['Domaine', 'Capacité', 'Cible', 'Écart', 'Appréciation']);
 
-    const stored = await CountryResponse.findById(countryResponseId(round.roundId, 'NER')).lean();
+    const stored = await findLatestResponse(round.roundId, 'NER');
     expect(stored).toMatchObject({ status: 'submitted', locale: 'fr', country: 'NER', formId: 'capacity' });
     expect(stored!.answers).toEqual(expectedAnswers());
 

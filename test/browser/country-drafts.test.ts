@@ -2,7 +2,7 @@
 // kept through a dropped connection and a closed tab, resumed on another device, and merged
 // with a colleague's save instead of overwriting it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CountryResponse, countryResponseId } from '../../server/responses/country-response.model';
+import { findLatestResponse } from '../../server/responses/country-response-store';
 import { launchBrowser } from '../helpers/browser';
 import { request } from '../helpers/http';
 import { createTestRound, type TestRound } from '../helpers/rounds';
@@ -29,7 +29,7 @@ afterEach(async () => {
   await context.close();
 });
 
-const stored = () => CountryResponse.findById(countryResponseId(round.roundId, 'KEN')).lean();
+const stored = () => findLatestResponse(round.roundId, 'KEN');
 
 async function waitForStored(check: (answers: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
   for (let i = 0; i < 300; i++) {

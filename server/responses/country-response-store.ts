@@ -1,0 +1,80 @@
+// Reading and writing country responses as revisions (country-response.model.ts); the only
+// code that touches those models. The latest revision is found by _id alone: the pointer copy
+// says where to start, then revisions are looked up one number higher until one is missing.
+// Revision numbers have no gaps (revision N+1 is only ever inserted by a writer that read N),
+// so the first missing number ends the search. Normally that is two reads by _id.
+import type { Types } from 'mongoose';
+import { isDuplicateKey } from '../db/claim-number';
+import { inParallel } from '../db/in-parallel';
+import { CountryResponse, CountryResponseRevision, countryResponseId, countryResponseRevisionId } from './country-response.model';
+
+export interface StoredResponse {
+  roundId: Types.ObjectId | string;
+  country: string;
+  formId: string;
+  formVersion: number;
+  status: 'draft' | 'submitted';
+  revision: number;
+  answers: Record<string, unknown>;
+  answeredAt: Record<string, string>;
+  savedAt: Date;
+  savedVia?: string;
+  locale?: string;
+  submittedAt?: Date;
+  submittedBy?: { invitationId?: string; ip?: string; userAgent?: string };
+  reopenedAt?: Date;
+  reopenedBy?: string;
+}
+
+/** The stored fields only: no _id, nor what older versions of the pointer copy held. */
+function fieldsOf({ _id, __v, createdAt, updatedAt, ...doc }: StoredResponse & { _id?: unknown; __v?: unknown; createdAt?: unknown; updatedAt?: unknown }): StoredResponse {
+  return doc;
+}
+
+const readRevision = (roundId: string, country: string, revision: number) =>
+  CountryResponseRevision.findById(countryResponseRevisionId(roundId, country, revision)).lean<StoredResponse>();
+
+/**
+ * Points the copy at `latest`. Best effort, and not conditional (a condition besides _id would
+ * make FerretDB read the whole collection): a slow writer may move it back to its own older
+ * revision, which costs readers one more lookup and loses nothing.
+ */
+export async function moveResponsePointer(latest: StoredResponse): Promise<void> {
+  await CountryResponse.replaceOne({ _id: countryResponseId(String(latest.roundId), latest.country) }, latest, { upsert: true });
+}
+
+/** From a known revision (or none), the newest stored one; the pointer is caught up if it lagged. */
+async function probeFrom(roundId: string, country: string, start: StoredResponse | null): Promise<StoredResponse | null> {
+  let latest = start;
+  for (let n = (start?.revision ?? 0) + 1; ; n++) {
+    const next = await readRevision(roundId, country, n);
+    if (!next) break;
+    latest = fieldsOf(next);
+  }
+  // Caught up so that the next reader starts here; a failure only leaves the work to them.
+  if (latest && latest !== start) await moveResponsePointer(latest).catch(() => undefined);
+  return latest;
+}
+
+/** The latest revision of a country's response, or null when nothing was saved yet. */
+export async function findLatestResponse(roundId: string, country: string): Promise<StoredResponse | null> {
+  const pointer = await CountryResponse.findById(countryResponseId(roundId, country)).lean<StoredResponse>();
+  return probeFrom(roundId, country, pointer && fieldsOf(pointer));
+}
+
+/** The latest revision of each of these countries' responses (those with none are left out). */
+export async function findLatestResponses(roundId: string, countries: readonly string[]): Promise<StoredResponse[]> {
+  const latest = await inParallel(countries, (country) => findLatestResponse(roundId, country));
+  return latest.filter((r): r is StoredResponse => r !== null);
+}
+
+/** Stores `doc` as its revision; false when that revision exists already (another writer's). */
+export async function insertResponseRevision(doc: StoredResponse): Promise<boolean> {
+  try {
+    await CountryResponseRevision.create({ ...doc, _id: countryResponseRevisionId(String(doc.roundId), doc.country, doc.revision) });
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}
