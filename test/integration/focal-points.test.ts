@@ -304,6 +304,21 @@ describe('When focal points are invited', () => {
     expect((await request(url(`/respondent/${second}`))).status).toBe(410);
     expect((await request(url(`/respondent/${third}`))).status).toBe(200);
     expect((await post('/focal-points/000000000000000000000000/resend')).status).toBe(404);
+
+    // With ?replace=false the earlier link keeps working; a flag not exactly true or false is a 400.
+    expect((await post(`/focal-points/${ids.kenya}/resend?replace=false`)).body.focalPoint).toMatchObject({ link: 'active' });
+    const fourth = await tokenEmailedTo(ids.kenya);
+    expect(fourth).not.toBe(third);
+    expect((await request(url(`/respondent/${third}`))).status).toBe(200);
+    expect((await request(url(`/respondent/${fourth}`))).status).toBe(200);
+    const bad = await post(`/focal-points/${ids.kenya}/resend?replace=no`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'query.replace', message: 'must be one of "true", "false"' }]);
+    expect(await OutboxEmail.countDocuments({ focalPointId: ids.kenya })).toBe(4);
+
+    // Revoking withdraws every link of the focal point.
+    await post(`/focal-points/${ids.kenya}/revoke`);
+    for (const token of [third, fourth]) expect((await request(url(`/respondent/${token}`))).status).toBe(410);
   });
 });
 
@@ -335,6 +350,13 @@ describe('When organizers follow a round', () => {
     const status = await get(`/rounds/${roundId}/status`);
     expect(status.status).toBe(200);
     expect(status.body).toEqual({ focalPoints: 3, invited: 2, opened: 1, draftStarted: 1, countriesSubmitted: 0, countries: 2, bounced: 1 });
+
+    // What the lists show is kept with the focal points: it does not depend on reading the outbox
+    // (whose size grows with every round), so it survives the outbox being purged.
+    await OutboxEmail.deleteMany({ roundId });
+    expect((await get(`/rounds/${roundId}/focal-points`)).body).toEqual(list.body);
+    expect((await get(`/rounds/${roundId}/status`)).body).toEqual(status.body);
+    expect((await get(`/rounds/${roundId}/status?verbose=true`)).status).toBe(400);
     expect((await get('/rounds/000000000000000000000000/status')).status).toBe(404);
   });
 });
@@ -378,6 +400,7 @@ describe('When someone asks for their link again', () => {
     expect((await request(url(`/respondent/${old}`))).status).toBe(200);
     expect(again!.text).not.toMatch(/has not changed/);
     expect(again!.text).toContain('Links sent to you earlier still work');
+    expect((await get(`/rounds/${roundId}/focal-points`)).body.focalPoints.find((f: { id: string }) => f.id === ids.kenya)).toMatchObject({ link: 'active', latestEmail: { template: 'link-again' } });
     expect(await OutboxEmail.countDocuments({ template: 'link-again' })).toBe(1);
     expect(await OutboxEmail.countDocuments({ focalPointId: ids.niger })).toBe(0);
 
