@@ -64,15 +64,23 @@ export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template
     throw err;
   }
   const now = new Date();
-  const withdrawn = options.replace ? (fp.linkIds ?? []) : [];
-  const set = { linkExpiresAt: expiresAt, ...(fp.invitedAt ? {} : { invitedAt: now }) };
   await FocalPoint.updateOne(
     { _id: fp._id },
-    options.replace ? { $set: { ...set, linkIds: [link.id] }, $unset: { linkRevokedAt: 1 } } : { $set: set, $push: { linkIds: link.id }, $unset: { linkRevokedAt: 1 } },
+    { $push: { linkIds: link.id }, $set: { linkExpiresAt: expiresAt, ...(fp.invitedAt ? {} : { invitedAt: now }) }, $unset: { linkRevokedAt: 1 } },
   );
   await recordEmailQueued(String(fp._id), { emailId, template, at: now });
-  for (const id of withdrawn) await revokeLink(id);
+  if (options.replace) await withdrawLinks(fp, fp.linkIds ?? []);
   return emailId;
+}
+
+/**
+ * Withdraws the given links of a focal point: revoked first, then taken off its list, so a stop
+ * in between leaves a withdrawn link listed, never a working one unlisted. Only these are
+ * taken off: a link added meanwhile stays listed (and is withdrawn by the next revoke).
+ */
+async function withdrawLinks(fp: FocalPointDoc, linkIds: string[], set: Record<string, unknown> = {}): Promise<void> {
+  for (const id of linkIds) await revokeLink(id);
+  await FocalPoint.updateOne({ _id: fp._id }, { $pullAll: { linkIds }, ...(Object.keys(set).length && { $set: set }) });
 }
 
 /**
@@ -98,10 +106,9 @@ export async function inviteFocalPoints(publicUrl: string, roundId: string, foca
   return focalPoints.map((f) => String(f._id));
 }
 
-/** Withdraws all of a focal point's links. */
+/** Withdraws all of a focal point's links; "send me my link again" then sends it none. */
 export async function revokeFocalPointLinks(fp: FocalPointDoc): Promise<void> {
-  for (const id of fp.linkIds ?? []) await revokeLink(id);
-  if (fp.linkIds?.length) await FocalPoint.updateOne({ _id: fp._id }, { $set: { linkIds: [], linkRevokedAt: new Date() } });
+  if (fp.linkIds?.length) await withdrawLinks(fp, fp.linkIds, { linkRevokedAt: new Date() });
 }
 
 /** Records the opening of a link, and of its focal point's first opening of any of its links. */

@@ -41,14 +41,14 @@ export async function listRoundFocalPoints(roundId: string | Types.ObjectId): Pr
 export async function addRoundFocalPoints(roundId: Types.ObjectId, rows: NewFocalPoint[]): Promise<void> {
   if (!rows.length) return;
   const docs = rows.map((r) => ({ _id: new Types.ObjectId(), roundId, ...r }));
-  let { batches: n } = await focalPointIdsOf(String(roundId));
-  for (;;) {
-    n++;
+  const { batches } = await focalPointIdsOf(String(roundId));
+  // Another import may take the next number first: then take the one after (a few tries).
+  for (let n = batches + 1; ; n++) {
     try {
       await FocalPointBatch.create({ _id: batchId(String(roundId), n), roundId, focalPointIds: docs.map((d) => d._id) });
       break;
     } catch (err) {
-      if (!isDuplicateKey(err)) throw err; // another import took this number: take the next
+      if (!isDuplicateKey(err) || n > batches + 20) throw err;
     }
   }
   await FocalPoint.insertMany(docs);
