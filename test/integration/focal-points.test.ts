@@ -2,7 +2,7 @@
 // round, importing focal points from CSV (all or nothing, or the valid rows only), sending
 // links by email (queued in the outbox), withdrawing and resending them, tracking who opened
 // and answered, bounces, per-round counts, and "send me my link again".
-import { createSmtpTransport } from '../../server/email/mailer';
+import { createMailer } from '../../server/email/mailer';
 import { newOwner, processDue } from '../../server/email/outbox-worker';
 import { OutboxEmail } from '../../server/email/outbox.model';
 import { FocalPoint } from '../../server/focal-points/focal-point.model';
@@ -331,12 +331,12 @@ describe('When organizers follow a round', () => {
     await request(url(`/respondent/${kenyaToken}/draft`), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: { a1_1: 2 }, baseRevision: 0 }) });
     // Delivered through a real SMTP server, which refuses Niger's address for good.
     const smtp = await startTestSmtpServer();
-    const transport = createSmtpTransport({ smtpUrl: smtp.url });
+    const mailer = createMailer({ smtpUrl: smtp.url });
     try {
       smtp.rejectNext(emails.niger, 550, 1, '5.1.1 mailbox unavailable');
-      await processDue({ transport, from: 'capgap <no-reply@capgap.example>', owner: newOwner('test') });
+      await processDue({ mailer, from: 'capgap <no-reply@capgap.example>', owner: newOwner('test') });
     } finally {
-      transport.close();
+      mailer.close();
       await smtp.close();
     }
 
