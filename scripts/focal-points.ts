@@ -51,7 +51,7 @@ program.command('invite <roundId>').action(async (roundId: string) => {
     const pending = await focalPointsToInvite(round).catch(explain);
     const progress = bar(pending.length, 'invitations');
     for (const fp of pending) {
-      await sendNewLink(config.publicUrl, fp, 'invitation', round).catch(explain);
+      await sendNewLink(config.publicUrl, fp, 'invitation', { round }).catch(explain);
       progress.increment();
     }
     progress.stop();

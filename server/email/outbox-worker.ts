@@ -39,6 +39,7 @@ import { claimBatch, claimNext, defaultLeaseMs, stillHeld, type ClaimedEmail } f
 import { OutboxDue } from './outbox-due.model';
 import { relistWaitingMessages } from './outbox-relist';
 import { OutboxEmail } from './outbox.model';
+import { reportEmailOutcome } from './email-outcome';
 import type { Mailer } from './mailer';
 import { classifySendError } from './mailer';
 import { startWatchdog } from './outbox-watchdog';
@@ -98,6 +99,7 @@ export function newOwner(label = 'worker'): string {
 async function record(message: ClaimedEmail, set: Record<string, unknown>, unset: Record<string, 1>, next: 'done' | Date): Promise<boolean> {
   if (!(await stillHeld(message))) return false;
   await OutboxEmail.updateOne({ _id: message._id }, { $set: { ...set, attempts: message.attempts, handledBy: message.owner }, $unset: unset });
+  await reportEmailOutcome(message._id, set);
   if (next === 'done') await OutboxDue.deleteOne({ _id: message._id });
   else await OutboxDue.updateOne({ _id: message._id }, { $set: { dueAt: next } });
   return true;

@@ -88,7 +88,7 @@ const texts: Record<Locale, LocaleText> = {
         subject: 'Reminder: {round} ({country}), responses due by {deadline}',
         body: [
           'The Secretariat has not yet received the response of {b:country} to the questionnaire of the {b:round}.',
-          'We would be grateful if it could be submitted by {b:deadline}. Any answers already saved for your country have been kept; you may continue where you left off.',
+          'We would be grateful if it could be submitted by {b:deadline}. Any answers already saved for your country have been kept; you may continue where you left off, with the link below or any link sent to you earlier.',
         ],
         button: 'Continue the questionnaire',
         after: ['If the response has been submitted in the meantime, please disregard this message.'],
@@ -105,11 +105,11 @@ const texts: Record<Locale, LocaleText> = {
       'link-again': {
         subject: 'Your link: {round} ({country})',
         body: [
-          'As requested, here is your link again to the questionnaire of the {b:round} for {b:country}.',
+          'As requested, here is a new link to the questionnaire of the {b:round} for {b:country}. Links sent to you earlier still work.',
           'Responses are requested by {b:deadline}. Answers already saved for your country have been kept.',
         ],
         button: 'Open the questionnaire',
-        after: ['If you did not request this message, you may disregard it; your link has not changed.'],
+        after: ['If you did not request this message, you may disregard it; the links sent to you earlier still work.'],
       },
     },
   },
@@ -134,7 +134,7 @@ const texts: Record<Locale, LocaleText> = {
         subject: 'Rappel : {round} ({country}), réponses attendues d’ici le {deadline}',
         body: [
           'Le Secrétariat n’a pas encore reçu la réponse du pays ({b:country}) au questionnaire de l’évaluation {b:round}.',
-          'Nous vous serions reconnaissants de bien vouloir la soumettre au plus tard le {b:deadline}. Les réponses déjà enregistrées pour votre pays ont été conservées ; vous pouvez reprendre là où vous vous étiez arrêté(e).',
+          'Nous vous serions reconnaissants de bien vouloir la soumettre au plus tard le {b:deadline}. Les réponses déjà enregistrées pour votre pays ont été conservées ; vous pouvez reprendre là où vous vous étiez arrêté(e), grâce au lien ci-dessous ou à tout lien reçu auparavant.',
         ],
         button: 'Reprendre le questionnaire',
         after: ['Si la réponse a été soumise entre-temps, nous vous prions de ne pas tenir compte de ce message.'],
@@ -151,11 +151,11 @@ const texts: Record<Locale, LocaleText> = {
       'link-again': {
         subject: 'Votre lien : {round} ({country})',
         body: [
-          'Comme vous l’avez demandé, voici de nouveau votre lien vers le questionnaire de l’évaluation {b:round} pour le pays suivant : {b:country}.',
+          'Comme vous l’avez demandé, voici un nouveau lien vers le questionnaire de l’évaluation {b:round} pour le pays suivant : {b:country}. Les liens qui vous ont été envoyés auparavant restent valables.',
           'Les réponses sont attendues au plus tard le {b:deadline}. Les réponses déjà enregistrées pour votre pays ont été conservées.',
         ],
         button: 'Ouvrir le questionnaire',
-        after: ['Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message ; votre lien n’a pas changé.'],
+        after: ['Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message ; les liens qui vous ont été envoyés auparavant restent valables.'],
       },
     },
   },
@@ -180,7 +180,7 @@ const texts: Record<Locale, LocaleText> = {
         subject: 'Recordatorio: {round} ({country}), plazo hasta el {deadline}',
         body: [
           'La Secretaría aún no ha recibido la respuesta de {b:country} al cuestionario de la evaluación {b:round}.',
-          'Le agradeceríamos que la enviara a más tardar el {b:deadline}. Las respuestas ya guardadas de su país se conservan; puede continuar donde lo dejó.',
+          'Le agradeceríamos que la enviara a más tardar el {b:deadline}. Las respuestas ya guardadas de su país se conservan; puede continuar donde lo dejó, con el enlace que figura a continuación o con cualquier enlace recibido anteriormente.',
         ],
         button: 'Continuar el cuestionario',
         after: ['Si la respuesta ya se ha enviado, le rogamos que haga caso omiso de este mensaje.'],
@@ -197,11 +197,11 @@ const texts: Record<Locale, LocaleText> = {
       'link-again': {
         subject: 'Su enlace: {round} ({country})',
         body: [
-          'Tal como lo solicitó, le enviamos de nuevo su enlace al cuestionario de la evaluación {b:round} para {b:country}.',
+          'Tal como lo solicitó, le enviamos un nuevo enlace al cuestionario de la evaluación {b:round} para {b:country}. Los enlaces que se le enviaron anteriormente siguen siendo válidos.',
           'Se ruega enviar las respuestas a más tardar el {b:deadline}. Las respuestas ya guardadas de su país se conservan.',
         ],
         button: 'Abrir el cuestionario',
-        after: ['Si usted no ha solicitado este mensaje, puede hacer caso omiso de él; su enlace no ha cambiado.'],
+        after: ['Si usted no ha solicitado este mensaje, puede hacer caso omiso de él; los enlaces que se le enviaron anteriormente siguen siendo válidos.'],
       },
     },
   },

@@ -1,12 +1,11 @@
 // Where each focal point stands, derived from what is stored: invited (a link was sent), link
 // opened, the country's response started or submitted, a bounced email, the latest email.
-// Arithmetic and joins in TypeScript (no $lookup on FerretDB).
-import { trusted } from 'mongoose';
-import { OutboxEmail } from '../email/outbox.model';
-import { Invitation } from '../invitations/invitation.model';
-import { listCountryResponses } from '../responses/country-responses';
+// Reads only the round's own documents, each by _id: its focal points (with their link and
+// email summaries, see email-summary.ts) and its countries' responses, never the outbox.
+import { responseStatusesOf } from '../responses/response-statuses';
 import { findRoundOrReject } from '../rounds/find-round';
-import { FocalPoint } from './focal-point.model';
+import { findFocalPointOrReject } from './invite';
+import { listRoundFocalPoints, type FocalPointDoc } from './round-focal-points';
 
 export interface FocalPointView {
   id: string;
@@ -20,7 +19,7 @@ export interface FocalPointView {
   invitedAt?: Date;
   openedAt?: Date;
   createdAt?: Date;
-  /** The current link: none yet, working, withdrawn or expired. */
+  /** Its links: none yet, working, all withdrawn, or all expired. */
   link: 'none' | 'active' | 'revoked' | 'expired';
   invited: boolean;
   linkOpened: boolean;
@@ -45,54 +44,48 @@ export interface RoundStatus {
 
 export async function focalPointViews(roundId: string): Promise<{ round: Awaited<ReturnType<typeof findRoundOrReject>>; views: FocalPointView[]; responses: Map<string, string> }> {
   const round = await findRoundOrReject(roundId);
-  const focalPoints = await FocalPoint.find({ roundId: round._id }).sort({ country: 1, email: 1 }).lean();
-  const responses = new Map<string, string>((await listCountryResponses(round)).map((r) => [r.country, r.status]));
-  const links = new Map(
-    (await Invitation.find({ _id: trusted({ $in: focalPoints.flatMap((f) => (f.invitationId ? [f.invitationId] : [])) }) }, { revokedAt: 1, expiresAt: 1 }).lean()).map((i) => [String(i._id), i]),
-  );
-  const emails = await OutboxEmail.find({ focalPointId: trusted({ $in: focalPoints.map((f) => f._id) }) }, { focalPointId: 1, template: 1, status: 1, lastError: 1, createdAt: 1, updatedAt: 1 })
-    .sort({ createdAt: -1 })
-    .lean();
-  const latest = new Map<string, (typeof emails)[number]>();
-  const bounced = new Map<string, (typeof emails)[number]>();
-  for (const e of emails) {
-    const key = String(e.focalPointId);
-    if (!latest.has(key)) latest.set(key, e);
-    if (e.status === 'bounced' && !bounced.has(key)) bounced.set(key, e);
-  }
-  const countryNames = new Map(round.countries.map((c) => [c.iso3, c.name]));
-  const now = Date.now();
-
-  const views = focalPoints.map((f): FocalPointView => {
-    const id = String(f._id);
-    const link = f.invitationId ? links.get(String(f.invitationId)) : undefined;
-    const bounce = bounced.get(id);
-    const last = latest.get(id);
-    const response = responses.get(f.country);
-    const bounceReason = bounce?.lastError ?? undefined;
-    return {
-      id,
-      roundId: String(f.roundId),
-      country: f.country,
-      countryName: countryNames.get(f.country) ?? f.country,
-      name: f.name,
-      email: f.email,
-      language: f.language,
-      ministry: f.ministry,
-      ...(f.invitedAt && { invitedAt: f.invitedAt }),
-      ...(f.openedAt && { openedAt: f.openedAt }),
-      ...(f.createdAt && { createdAt: f.createdAt }),
-      link: !link ? 'none' : link.revokedAt ? 'revoked' : link.expiresAt && link.expiresAt.getTime() < now ? 'expired' : 'active',
-      invited: Boolean(f.invitedAt),
-      linkOpened: Boolean(f.openedAt),
-      draftStarted: response !== undefined,
-      submitted: response === 'submitted',
-      bounced: Boolean(bounce),
-      ...(bounceReason && { bounceReason }),
-      latestEmail: last ? { id: String(last._id), template: last.template, status: last.status, at: last.updatedAt ?? last.createdAt, ...(last.lastError && { lastError: last.lastError }) } : null,
-    };
-  });
+  const [focalPoints, responses] = await Promise.all([
+    listRoundFocalPoints(round._id),
+    responseStatusesOf(String(round._id), round.countries.map((c) => c.iso3)),
+  ]);
+  const views = focalPoints.map((f) => toView(f, round, responses.get(f.country)));
   return { round, views, responses };
+}
+
+type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
+
+function toView(f: FocalPointDoc, round: Pick<RoundDoc, 'countries'>, response: string | undefined): FocalPointView {
+  const last = f.latestEmail;
+  const link: FocalPointView['link'] = !f.invitedAt && !f.linkIds?.length ? 'none' : !f.linkIds?.length ? 'revoked' : f.linkExpiresAt && f.linkExpiresAt.getTime() < Date.now() ? 'expired' : 'active';
+  return {
+    id: String(f._id),
+    roundId: String(f.roundId),
+    country: f.country,
+    countryName: round.countries.find((c) => c.iso3 === f.country)?.name ?? f.country,
+    name: f.name,
+    email: f.email,
+    language: f.language,
+    ministry: f.ministry,
+    ...(f.invitedAt && { invitedAt: f.invitedAt }),
+    ...(f.openedAt && { openedAt: f.openedAt }),
+    ...(f.createdAt && { createdAt: f.createdAt }),
+    link,
+    invited: Boolean(f.invitedAt),
+    linkOpened: Boolean(f.openedAt),
+    draftStarted: response !== undefined,
+    submitted: response === 'submitted',
+    bounced: Boolean(f.bouncedAt),
+    ...(f.bouncedAt && f.bounceReason && { bounceReason: f.bounceReason }),
+    latestEmail: last ? { id: last.id, template: last.template, status: last.status, at: last.at, ...(last.lastError && { lastError: last.lastError }) } : null,
+  };
+}
+
+/** One focal point's view (after a change to it). */
+export async function focalPointView(id: string): Promise<FocalPointView> {
+  const f = await findFocalPointOrReject(id);
+  const round = await findRoundOrReject(String(f.roundId));
+  const responses = await responseStatusesOf(String(round._id), [f.country]);
+  return toView(f, round, responses.get(f.country));
 }
 
 export async function roundStatus(roundId: string): Promise<RoundStatus> {

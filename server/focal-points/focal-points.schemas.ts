@@ -22,3 +22,9 @@ export const linkAgainSchema = {
 
 /** The columns of a focal point CSV import (first line), in any order. */
 export const focalPointCsvColumns = ['country', 'name', 'email', 'language', 'ministry'] as const;
+
+/** Bounds of a focal point CSV import: rows per file, characters per field. */
+export const focalPointCsvLimits = {
+  maxRows: 5000,
+  maxLength: { country: 60, name: 200, email: 254, language: 20, ministry: 200 },
+} as const;

@@ -1,14 +1,16 @@
 // Importing focal points from CSV: every row is checked first; by default one bad row stops the
 // whole import (nothing stored), with `validOnly` the good rows are imported and the bad ones
 // reported. Countries new to the round are added to it (English name from the reference data).
+// Every field and the number of rows are bounded, so a file within the body limit cannot store
+// (or echo back in its errors) values no email or list can show.
 import { parse } from 'csv-parse/sync';
 import { compileSchema } from '../http/ajv';
 import { AppError, firstErrors } from '../http/problem';
 import { listCountries } from '../reference/reference-store';
 import { findRoundOrReject } from '../rounds/find-round';
 import { Round } from '../rounds/round.model';
-import { FocalPoint } from './focal-point.model';
-import { focalPointCsvColumns } from './focal-points.schemas';
+import { focalPointCsvColumns, focalPointCsvLimits } from './focal-points.schemas';
+import { addRoundFocalPoints, listRoundFocalPoints } from './round-focal-points';
 
 /** A bad row: its number in the file (the header is row 1), the column and what is wrong. */
 export interface RowError {
@@ -51,9 +53,15 @@ export async function importFocalPoints(roundId: string, text: string, validOnly
     ]);
   }
   const index = Object.fromEntries(focalPointCsvColumns.map((c) => [c, header.indexOf(c)])) as Record<Column, number>;
+  const { maxRows, maxLength } = focalPointCsvLimits;
+  if (records.length - 1 > maxRows) {
+    throw new AppError('unprocessable', `A file may hold at most ${maxRows} focal points; nothing was imported`, [
+      { row: maxRows + 2, field: 'file', message: `has more than ${maxRows} focal points` } as RowError,
+    ]);
+  }
 
   const countryNames = new Map((await listCountries()).map((c) => [c.iso3, c.names.en]));
-  const existing = new Set((await FocalPoint.find({ roundId: round._id }, { email: 1 }).lean()).map((f) => f.email));
+  const existing = new Set((await listRoundFocalPoints(round._id)).map((f) => f.email));
   const seen = new Map<string, number>();
   const errors: RowError[] = [];
   const good: (Row & { row: number })[] = [];
@@ -70,6 +78,9 @@ export async function importFocalPoints(roundId: string, text: string, validOnly
     };
     const bad = (field: Column, message: string) => errors.push({ row, field, message });
     const before = errors.length;
+    const tooLong = focalPointCsvColumns.filter((c) => r[c].length > maxLength[c]);
+    for (const c of tooLong) bad(c, `is longer than ${maxLength[c]} characters`);
+    if (tooLong.length) return; // the other checks would echo the long values
     if (!countryNames.has(r.country)) bad('country', r.country ? `${r.country} is not a known ISO 3166 alpha-3 code` : 'is required');
     if (!r.name) bad('name', 'is required');
     if (!r.email) bad('email', 'is required');
@@ -89,9 +100,7 @@ export async function importFocalPoints(roundId: string, text: string, validOnly
   const known = new Set(round.countries.map((c) => c.iso3));
   const newCountries = [...new Set(good.map((g) => g.country))].filter((c) => !known.has(c)).map((iso3) => ({ iso3, name: countryNames.get(iso3)! }));
   if (newCountries.length) await Round.updateOne({ _id: round._id }, { $addToSet: { countries: { $each: newCountries } } });
-  if (good.length) {
-    await FocalPoint.insertMany(good.map(({ row: _row, ...r }) => ({ roundId: round._id, ...r })));
-  }
+  await addRoundFocalPoints(round._id, good.map(({ row: _row, ...r }) => r));
   const { listed, omitted } = firstErrors(errors);
-  return { imported: good.length, skipped: listed, ...(omitted && { skippedOmitted: omitted }), focalPoints: await FocalPoint.countDocuments({ roundId: round._id }) };
+  return { imported: good.length, skipped: listed, ...(omitted && { skippedOmitted: omitted }), focalPoints: existing.size + good.length };
 }

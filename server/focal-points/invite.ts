@@ -1,25 +1,24 @@
-// Sending focal points their personal link: a new country link each time (the previous one is
-// revoked once the new email is queued), and an email in the focal point's language.
-import { trusted, type Types } from 'mongoose';
+// Sending focal points their personal link, by email in their language. Every message carries
+// a new link and leaves the focal point's earlier links working (tokens are stored only as
+// hashes, so an existing link cannot be sent again); only an organizer withdraws links, by
+// revoking them or by resending with `replace`.
 import type { Locale } from '../forms/survey-validation';
 import { queueEmail } from '../email/queue-email';
 import type { EmailTemplate } from '../email/outbox.model';
 import { AppError } from '../http/problem';
-import { Invitation } from '../invitations/invitation.model';
-import { createCountryLink, revokeLink } from '../invitations/links';
+import { createCountryLink, recordLinkOpened, revokeLink } from '../invitations/links';
 import { findRoundOrReject } from '../rounds/find-round';
 import { Round } from '../rounds/round.model';
+import { recordEmailQueued } from './email-summary';
 import { FocalPoint } from './focal-point.model';
+import { findFocalPoint, listRoundFocalPoints, type FocalPointDoc } from './round-focal-points';
+
+export type { FocalPointDoc };
 
 /** Links stay valid for 30 days after the round's deadline (late answers, corrections). */
 const linkGraceDays = 30;
 
-type FocalPointDoc = NonNullable<Awaited<ReturnType<typeof findFocalPoint>>>;
 type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
-
-function findFocalPoint(id: string | Types.ObjectId) {
-  return FocalPoint.findById(id).lean();
-}
 
 export async function findFocalPointOrReject(id: string): Promise<FocalPointDoc> {
   const fp = /^[0-9a-f]{24}$/.test(id) ? await findFocalPoint(id) : null;
@@ -27,21 +26,25 @@ export async function findFocalPointOrReject(id: string): Promise<FocalPointDoc>
   return fp;
 }
 
+export interface NewLinkOptions {
+  round?: RoundDoc;
+  /** Not before this time (default now). */
+  dueAt?: Date;
+  /** Withdraw the focal point's earlier links once the new one is queued (organizers only). */
+  replace?: boolean;
+}
+
 /**
- * Gives a focal point a new link and queues `template` with it; the previous link stops
- * working. If the email cannot be queued, the new link is withdrawn and the old one kept.
+ * Gives a focal point one more link and queues `template` with it; returns the email's id. If
+ * the email cannot be queued, the new link is withdrawn and nothing else changes.
  */
-export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template: EmailTemplate, round?: RoundDoc, dueAt?: Date): Promise<void> {
-  const r = round ?? (await findRoundOrReject(String(fp.roundId)));
-  const link = await createCountryLink({
-    roundId: String(r._id),
-    country: fp.country,
-    language: fp.language as Locale,
-    label: fp.email,
-    expiresAt: new Date(r.deadline.getTime() + linkGraceDays * 86400_000),
-  });
+export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template: EmailTemplate, options: NewLinkOptions = {}): Promise<string> {
+  const r = options.round ?? (await findRoundOrReject(String(fp.roundId)));
+  const expiresAt = new Date(r.deadline.getTime() + linkGraceDays * 86400_000);
+  const link = await createCountryLink({ roundId: String(r._id), country: fp.country, language: fp.language as Locale, label: fp.email, focalPointId: String(fp._id), expiresAt });
+  let emailId: string;
   try {
-    await queueEmail({
+    emailId = await queueEmail({
       to: fp.email,
       template,
       locale: fp.language as Locale,
@@ -54,14 +57,30 @@ export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template
       },
       roundId: String(r._id),
       focalPointId: String(fp._id),
-      dueAt,
+      dueAt: options.dueAt,
     });
   } catch (err) {
     await revokeLink(link.id);
     throw err;
   }
-  await FocalPoint.updateOne({ _id: fp._id }, { $set: { invitationId: link.id, ...(fp.invitedAt ? {} : { invitedAt: new Date() }) } });
-  if (fp.invitationId) await revokeLink(String(fp.invitationId));
+  const now = new Date();
+  await FocalPoint.updateOne(
+    { _id: fp._id },
+    { $push: { linkIds: link.id }, $set: { linkExpiresAt: expiresAt, ...(fp.invitedAt ? {} : { invitedAt: now }) }, $unset: { linkRevokedAt: 1 } },
+  );
+  await recordEmailQueued(String(fp._id), { emailId, template, at: now });
+  if (options.replace) await withdrawLinks(fp, fp.linkIds ?? []);
+  return emailId;
+}
+
+/**
+ * Withdraws the given links of a focal point: revoked first, then taken off its list, so a stop
+ * in between leaves a withdrawn link listed, never a working one unlisted. Only these are
+ * taken off: a link added meanwhile stays listed (and is withdrawn by the next revoke).
+ */
+async function withdrawLinks(fp: FocalPointDoc, linkIds: string[], set: Record<string, unknown> = {}): Promise<void> {
+  for (const id of linkIds) await revokeLink(id);
+  await FocalPoint.updateOne({ _id: fp._id }, { $pullAll: { linkIds }, ...(Object.keys(set).length && { $set: set }) });
 }
 
 /**
@@ -69,13 +88,13 @@ export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template
  * must be focal points of the round), or all those not yet invited.
  */
 export async function focalPointsToInvite(round: Pick<RoundDoc, '_id'>, focalPointIds?: string[]): Promise<FocalPointDoc[]> {
-  const filter = focalPointIds ? { roundId: round._id, _id: trusted({ $in: focalPointIds }) } : { roundId: round._id, invitedAt: null };
-  const focalPoints = await FocalPoint.find(filter).sort({ country: 1, email: 1 }).lean();
-  if (focalPointIds) {
-    const found = new Set(focalPoints.map((f) => String(f._id)));
-    const unknown = focalPointIds.filter((id) => !found.has(id));
-    if (unknown.length) throw new AppError('unprocessable', `Not focal points of this round: ${unknown.join(', ')}`, [{ field: 'body.focalPointIds', message: `${unknown.join(', ')} are not focal points of this round` }]);
-  }
+  const all = await listRoundFocalPoints(round._id);
+  if (!focalPointIds) return all.filter((f) => !f.invitedAt);
+  const wanted = new Set(focalPointIds);
+  const focalPoints = all.filter((f) => wanted.has(String(f._id)));
+  const found = new Set(focalPoints.map((f) => String(f._id)));
+  const unknown = focalPointIds.filter((id) => !found.has(id));
+  if (unknown.length) throw new AppError('unprocessable', `Not focal points of this round: ${unknown.join(', ')}`, [{ field: 'body.focalPointIds', message: `${unknown.join(', ')} are not focal points of this round` }]);
   return focalPoints;
 }
 
@@ -83,33 +102,34 @@ export async function focalPointsToInvite(round: Pick<RoundDoc, '_id'>, focalPoi
 export async function inviteFocalPoints(publicUrl: string, roundId: string, focalPointIds?: string[]): Promise<string[]> {
   const round = await findRoundOrReject(roundId);
   const focalPoints = await focalPointsToInvite(round, focalPointIds);
-  for (const fp of focalPoints) await sendNewLink(publicUrl, fp, 'invitation', round);
+  for (const fp of focalPoints) await sendNewLink(publicUrl, fp, 'invitation', { round });
   return focalPoints.map((f) => String(f._id));
 }
 
-/** Withdraws a focal point's current link. */
-export async function revokeFocalPointLink(fp: FocalPointDoc): Promise<void> {
-  if (fp.invitationId) await revokeLink(String(fp.invitationId));
+/** Withdraws all of a focal point's links; "send me my link again" then sends it none. */
+export async function revokeFocalPointLinks(fp: FocalPointDoc): Promise<void> {
+  if (fp.linkIds?.length) await withdrawLinks(fp, fp.linkIds, { linkRevokedAt: new Date() });
 }
 
-/** Marks the focal point of a link as having opened it (the first time only). */
-export async function markLinkOpened(invitationId: string): Promise<void> {
-  await FocalPoint.updateOne({ invitationId, openedAt: null }, { $set: { openedAt: new Date() } });
+/** Records the opening of a link, and of its focal point's first opening of any of its links. */
+export async function markLinkOpened(linkId: string): Promise<void> {
+  const focalPointId = await recordLinkOpened(linkId);
+  if (focalPointId) await FocalPoint.updateOne({ _id: focalPointId, openedAt: null }, { $set: { openedAt: new Date() } });
 }
 
 /**
- * "Send me my link again": a new link for each focal point with this address that was invited,
- * whose link the organizers did not withdraw, in a round whose deadline is not past.
+ * "Send me my link again": one more link (the earlier ones keep working) for each focal point
+ * with this address that was invited, whose links the organizers did not withdraw, in a round
+ * whose deadline is not past. Anonymous, so it never withdraws anything.
  */
 export async function sendLinksAgain(publicUrl: string, email: string): Promise<number> {
-  const focalPoints = await FocalPoint.find({ email: email.toLowerCase(), invitedAt: trusted({ $ne: null }) }).lean();
+  const focalPoints = await FocalPoint.find({ email: email.toLowerCase() }).lean();
   let sent = 0;
   for (const fp of focalPoints) {
+    if (!fp.invitedAt || fp.linkRevokedAt) continue;
     const round = await Round.findById(fp.roundId).lean();
     if (!round || round.deadline.getTime() < Date.now()) continue;
-    const current = fp.invitationId ? await Invitation.findById(fp.invitationId).lean() : null;
-    if (current?.revokedAt) continue;
-    await sendNewLink(publicUrl, fp, 'link-again', round);
+    await sendNewLink(publicUrl, fp, 'link-again', { round });
     sent++;
   }
   return sent;

@@ -1,18 +1,25 @@
-// A personal link to answer for one country in one round. The token itself is never stored,
-// only its SHA-256; several links (focal points) of one country share the country's response.
+// A personal link to answer for one country in one round, stored under the SHA-256 of its token
+// (the token itself is never stored): resolving a link is one lookup by _id. A focal point may
+// hold several working links at once (a reminder or "send me my link again" adds one); several
+// links of one country share the country's response.
 import mongoose from 'mongoose';
 
-const invitationSchema = new mongoose.Schema(
+const countryLinkSchema = new mongoose.Schema(
   {
-    tokenHash: { type: String, required: true, unique: true },
-    roundId: { type: mongoose.Schema.Types.ObjectId, required: true, index: true },
+    /** SHA-256 of the token, hex. */
+    _id: { type: String, required: true },
+    roundId: { type: mongoose.Schema.Types.ObjectId, required: true },
     country: { type: String, required: true, match: /^[A-Z]{3}$/ },
     language: { type: String, required: true, enum: ['en', 'fr', 'es'] },
     label: { type: String },
+    /** The focal point it was sent to (none for demo and test links). */
+    focalPointId: { type: mongoose.Schema.Types.ObjectId },
     expiresAt: { type: Date },
     revokedAt: { type: Date },
+    /** When it was first opened. */
+    openedAt: { type: Date },
   },
-  { timestamps: true },
+  { timestamps: true, versionKey: false },
 );
 
-export const Invitation = mongoose.model('Invitation', invitationSchema);
+export const CountryLink = mongoose.model('CountryLink', countryLinkSchema);

@@ -1,6 +1,7 @@
 // Who gets a reminder now: a pure decision over plain data, so the worker, the dry run and the
 // tests share it. A focal point is reminded when the round is still open, it was invited, its
-// invitation did not bounce, its country has not submitted, it has had fewer than `max`
+// invitation did not bounce, the organizers did not withdraw its links, its country has not
+// submitted, it has had fewer than `max`
 // reminders, and the last invitation or reminder is at least `minDaysApart` days old.
 export interface ReminderPolicy {
   max: number;
@@ -12,6 +13,8 @@ export interface ReminderCandidate {
   country: string;
   invitedAt?: Date | null;
   bounced: boolean;
+  /** The organizers withdrew its links (a reminder would hand it a working one again). */
+  linksWithdrawn?: boolean;
   /** When each reminder already queued for this focal point was queued. */
   remindersAt: Date[];
 }
@@ -32,6 +35,7 @@ export function planReminders(
     if (now.getTime() > deadline.getTime()) return no('the round is past its deadline');
     if (!c.invitedAt) return no('not invited yet');
     if (c.bounced) return no('the invitation bounced');
+    if (c.linksWithdrawn) return no('its links were withdrawn');
     if (submittedCountries.has(c.country)) return no('the country has submitted');
     if (c.remindersAt.length >= policy.max) return no(`already reminded ${c.remindersAt.length} times (at most ${policy.max})`);
     const last = Math.max(c.invitedAt.getTime(), ...c.remindersAt.map((d) => d.getTime()));

@@ -1,5 +1,5 @@
 // The periodic pass that sends due reminders for every open round. Safe with several instances:
-// a reminder is planned from the outbox (what was already queued), and the pass runs rarely.
+// each reminder is claimed under a unique _id before it is queued (send-reminders.ts).
 import type { Logger } from 'pino';
 import { remindOpenRounds } from './send-reminders';
 

@@ -1,15 +1,18 @@
 // HTTP edge of reminders:
 //   POST /api/rounds/:roundId/reminders?dryRun=true   who would get a reminder now, and why not the others
 //   POST /api/rounds/:roundId/reminders               send the due reminders now (organizer+)
-// The worker also sends due reminders on its own (server/reminders/reminder-job.ts).
+// The worker also sends due reminders on its own (server/reminders/reminder-job.ts). Any other
+// query parameter, or a dryRun other than exactly true or false, is a 400: a misspelt dry run
+// must never send for real.
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
+import { queryFlag, querySchema, validateQuery } from '../http/validate-query';
 import { remindRound } from './send-reminders';
 
 export function remindersRoutes(config: Config): Router {
   const router = Router();
-  router.post('/api/rounds/:roundId/reminders', requireRole('organizer'), async (req, res) => {
+  router.post('/api/rounds/:roundId/reminders', requireRole('organizer'), validateQuery(querySchema({ dryRun: queryFlag })), async (req, res) => {
     res.json(await remindRound(config.publicUrl, String(req.params.roundId), { dryRun: req.query.dryRun === 'true' }));
   });
   return router;

@@ -4,14 +4,12 @@
 // Demo links are derived from a secret kept in the database, so the same links can be printed
 // at every start while, as for every link, only their hashes are stored.
 import { createHmac, randomBytes } from 'node:crypto';
-import { trusted } from 'mongoose';
 import { Account } from '../auth/account.model';
 import { createAccount } from '../auth/accounts';
 import { demoPassword } from '../auth/password-policy';
 import type { Role } from '../auth/roles';
 import type { FormRegistry } from '../forms/form-registry';
-import { Invitation } from '../invitations/invitation.model';
-import { createCountryLink, hashToken } from '../invitations/links';
+import { createCountryLink } from '../invitations/links';
 import { seedDemoPartners } from '../partners/demo-partners';
 import { Round } from './round.model';
 import { Setting } from './setting.model';
@@ -79,11 +77,8 @@ export async function seedDemo(forms: FormRegistry): Promise<DemoSeed> {
     iso3: c.iso3,
     token: createHmac('sha256', secret).update(`${round._id}:${c.iso3}`).digest('base64url').slice(0, 24),
   }));
-  // trusted(): our own operator, exempt from the sanitizeFilter guard (server/db/connect.ts).
-  const existing = await Invitation.find({ tokenHash: trusted({ $in: links.map((l) => hashToken(l.token)) }) }, { tokenHash: 1 }).lean();
-  const seeded = new Set(existing.map((i) => i.tokenHash));
+  // Known tokens: a link already stored is kept as it is (createCountryLink).
   for (const l of links) {
-    if (seeded.has(hashToken(l.token))) continue;
     await createCountryLink({ roundId: String(round._id), country: l.iso3, language: l.iso3 === 'NER' ? 'fr' : 'en', label: 'demo link', token: l.token });
   }
   await seedDemoPartners();

@@ -1,7 +1,6 @@
 // Test fixtures for rounds and country links, created through the same domain functions the
 // service uses.
-import { Invitation } from '../../server/invitations/invitation.model';
-import { createCountryLink } from '../../server/invitations/links';
+import { createCountryLink, revokeLink } from '../../server/invitations/links';
 import { Round } from '../../server/rounds/round.model';
 
 export interface TestRound {
@@ -32,6 +31,6 @@ export async function createTestRound(formId = 'a1-pilot'): Promise<TestRound> {
   const niger = (await createCountryLink({ roundId, country: 'NER', language: 'fr' })).token;
   const expired = (await createCountryLink({ roundId, country: 'KEN', language: 'en', expiresAt: new Date(Date.now() - 1000) })).token;
   const revokedLink = await createCountryLink({ roundId, country: 'KEN', language: 'en' });
-  await Invitation.updateOne({ _id: revokedLink.id }, { $set: { revokedAt: new Date() } });
+  await revokeLink(revokedLink.id);
   return { roundId, kenya, kenyaColleague, niger, expired, revoked: revokedLink.token };
 }

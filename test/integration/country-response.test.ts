@@ -146,7 +146,7 @@ describe('When the response is submitted', () => {
 
     const doc = await stored();
     expect(doc).toMatchObject({ status: 'submitted', answers: complete, submittedBy: { ip: expect.any(String) } });
-    expect(doc!.submittedBy!.invitationId).toMatch(/^[0-9a-f]{24}$/);
+    expect(doc!.submittedBy!.invitationId).toMatch(/^[0-9a-f]{64}$/);
 
     const late = await put(round.kenya, { answers: { ...complete, a1_1: 4 }, baseRevision: 1 });
     expect(late).toMatchObject({ status: 409, body: { code: '409.3', current: { status: 'submitted' } } });

@@ -44,6 +44,14 @@ describe('When reminders come due', () => {
     expect(await reminders()).toHaveLength(0);
   });
 
+  it.each(['dryRun=1', 'dryRun=yes', 'dryRun=', 'dryRun=true&dryRun=false', 'dryrun=true'])('then the query %s gets 400 naming the parameter and sends nothing', async (query) => {
+    const reply = await postJson(`${app.baseUrl}/api/rounds/${roundId}/reminders?${query}`, {}, organizer.headers);
+    expect(reply.status).toBe(400);
+    expect(reply.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(reply.body.errors[0].field).toBe(`query.${query.split('=')[0]}`);
+    expect(await reminders()).toHaveLength(0);
+  });
+
   it('then after D days each focal point gets one in its language, with a link that works; never more than N, never closer than D', async () => {
     expect((await remindRound(app.config.publicUrl, roundId, { now: inDays(8) })).queued).toBe(2);
     const sent = await reminders();
@@ -53,6 +61,11 @@ describe('When reminders come due', () => {
     ]);
     const token = /\/respond\/([A-Za-z0-9_-]{16,64})/.exec(sent[1].text)![1];
     expect((await request(`${app.baseUrl}/api/respondent/${token}`)).body.country.iso3).toBe('NER');
+    // A reminder adds a link: the one of the invitation still works.
+    const invitation = await OutboxEmail.findOne({ roundId, template: 'invitation', to: 'moussa@interieur.gouv.ne' }).lean();
+    const invited = /\/respond\/([A-Za-z0-9_-]{16,64})/.exec(invitation!.text)![1];
+    expect(invited).not.toBe(token);
+    expect((await request(`${app.baseUrl}/api/respondent/${invited}`)).status).toBe(200);
 
     expect((await remindRound(app.config.publicUrl, roundId, { now: inDays(10) })).queued).toBe(0); // D not yet
     expect((await remindRound(app.config.publicUrl, roundId, { now: inDays(16) })).queued).toBe(2); // second of N = 2

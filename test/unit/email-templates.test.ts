@@ -48,7 +48,14 @@ describe('When a template is rendered in a language', () => {
     expect(renderEmail('reminder', 'fr', data).text).toContain('Madame, Monsieur,');
     expect(renderEmail('reminder', 'fr', data).text).toMatch(/\bvous\b/);
     expect(renderEmail('reminder', 'es', data).text).toContain('Estimado/a Ana Pereira:');
-    expect(renderEmail('link-again', 'en', data).text).toContain('here is your link again');
+    expect(renderEmail('link-again', 'en', data).text).toContain('here is a new link');
+  });
+
+  it('then "your link again" says truthfully that it is a new link and that earlier links still work', () => {
+    expect(renderEmail('link-again', 'en', data).text).toContain('Links sent to you earlier still work.');
+    expect(renderEmail('link-again', 'fr', data).text).toContain('restent valables');
+    expect(renderEmail('link-again', 'es', data).text).toContain('siguen siendo válidos');
+    for (const locale of ['en', 'fr', 'es'] as const) expect(renderEmail('link-again', locale, data).text).not.toMatch(/has not changed|n’a pas changé|no ha cambiado/);
     expect(renderEmail('receipt', 'en', data).text).toContain('was received on 3 February 2027');
   });
 

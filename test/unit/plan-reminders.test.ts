@@ -18,9 +18,10 @@ describe('planReminders', () => {
     expect(plan({ remindersAt: [day(7), day(14)] }, day(40))).toMatchObject({ remind: false, why: expect.stringMatching(/at most 2/) });
   });
 
-  it('never reminds a country that submitted, a bounced address, an uninvited focal point, or after the deadline', () => {
+  it('never reminds a country that submitted, a bounced address, withdrawn links, an uninvited focal point, or after the deadline', () => {
     expect(plan({}, day(10), ['KEN'])).toMatchObject({ remind: false, why: 'the country has submitted' });
     expect(plan({ bounced: true }, day(10))).toMatchObject({ remind: false, why: 'the invitation bounced' });
+    expect(plan({ linksWithdrawn: true }, day(10))).toMatchObject({ remind: false, why: 'its links were withdrawn' });
     expect(plan({ invitedAt: null }, day(10))).toMatchObject({ remind: false, why: 'not invited yet' });
     expect(plan({}, day(61))).toMatchObject({ remind: false, why: 'the round is past its deadline' });
   });
