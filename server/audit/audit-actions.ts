@@ -23,6 +23,10 @@ export const auditActions = [
   'scoring.recompute',
   'reference.membershipChange',
   'export.download',
+  'partner.create',
+  'partner.update',
+  'partner.archive',
+  'partners.import',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -8,7 +8,7 @@ export const auditQuerySchema = {
   maxProperties: 8,
   properties: {
     round: { type: 'string', pattern: '^[0-9a-f]{24}$' },
-    actorKind: { type: 'string', enum: ['account', 'link', 'system'] },
+    actorKind: { type: 'string', enum: ['account', 'link', 'system', 'anonymous'] },
     actor: { type: 'string', pattern: '^[A-Za-z0-9._@-]{1,64}$' },
     action: { type: 'string', enum: [...auditActions] },
     from: { type: 'string', format: 'date-time', maxLength: 40 },
@@ -21,7 +21,7 @@ export const auditQuerySchema = {
 
 export interface AuditQuery {
   round?: string;
-  actorKind?: 'account' | 'link' | 'system';
+  actorKind?: 'account' | 'link' | 'system' | 'anonymous';
   actor?: string;
   action?: string;
   from?: string;

@@ -88,10 +88,13 @@ export async function listAudit(filter: AuditFilter, page: { before?: number; li
       position--;
       if (!entry) continue;
       // Appended in time order: past the window's start, nothing older can match.
-      if (filter.from && new Date(entry.at).getTime() < filter.from.getTime()) return { entries, before: null, scanned };
+      if (filter.from && new Date(entry.at).getTime() < filter.from.getTime()) return { entries: entries.sort((x, y) => y.seq - x.seq), before: null, scanned };
       if (matches(entry, filter)) entries.push(entry);
       if (entries.length >= limit) break;
     }
   }
+  // A round's or actor's sequence takes entries in the order their appends finished, which under
+  // concurrency can differ from the chain's numbers by a few places: a page reads newest first.
+  entries.sort((x, y) => y.seq - x.seq);
   return { entries, before: position >= 1 ? position + 1 : null, scanned };
 }

@@ -4,6 +4,7 @@
 //   DELETE /api/session    sign out
 //   GET    /api/accounts   list accounts (admin)
 //   POST   /api/accounts   create an account (admin)
+import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import type { Config } from '../config';
 import { AppError } from '../http/problem';
@@ -23,8 +24,12 @@ export function authRoutes(config: Config): Router {
   router.post('/api/session', signInLimit, validateBody(signInSchema), async (req, res) => {
     const { email, password } = req.body as { email: string; password: string };
     const account = await checkCredentials(email, password);
-    if (!account) throw new AppError('badCredentials');
+    if (!account) {
+      await auditRequest(req, 'session.signInFailed', { details: { email } });
+      throw new AppError('badCredentials');
+    }
     const session = await createSession(account.id, config.sessionHours);
+    await auditRequest(req, 'session.signIn', { actor: { kind: 'account', id: account.id, label: account.email } });
     res.cookie(sessionCookie, session.token, { ...cookieOptions, expires: session.expiresAt });
     res.status(201).json({ account, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
   });
@@ -35,6 +40,7 @@ export function authRoutes(config: Config): Router {
 
   router.delete('/api/session', requireRole('viewer'), async (req, res) => {
     await endSession(req.cookies[sessionCookie]);
+    await auditRequest(req, 'session.signOut');
     res.clearCookie(sessionCookie, cookieOptions);
     res.status(204).end();
   });
@@ -45,6 +51,7 @@ export function authRoutes(config: Config): Router {
 
   router.post('/api/accounts', requireRole('admin'), validateBody(newAccountSchema), async (req, res) => {
     const account = await createAccount(req.body as NewAccount, { demoMode: config.seedDemo });
+    await auditRequest(req, 'account.create', { target: { kind: 'account', id: account.id, label: account.email }, details: { role: account.role } });
     res.status(201).location(`/api/accounts/${account.id}`).json({ account });
   });
 

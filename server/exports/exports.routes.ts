@@ -3,7 +3,7 @@
 //   GET /api/rounds/:roundId/exports/scores.:format      one row per country and area (current scores)
 //   GET /api/rounds/:roundId/exports/aggregates.:format  one row per group and area (?by= as /aggregates)
 // :format is csv or xlsx; ?lang=en|fr|es chooses the language of headers and choice labels.
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
@@ -16,7 +16,8 @@ import { currentScores } from '../scoring/round-scores';
 import { dimensionOf } from '../scoring/country-groupings';
 import { responseColumns, type ResponseRow } from './response-columns';
 import { aggregateColumns, aggregateRows, scoreColumns, scoreRows } from './score-columns';
-import { contentTypes, exportFormats, writeTable, type ExportFormat } from './table-writer';
+import { startDownload } from './start-download';
+import { exportFormats, writeTable, type ExportFormat } from './table-writer';
 
 function formatOf(req: Request): ExportFormat {
   const format = String(req.params.format);
@@ -24,10 +25,6 @@ function formatOf(req: Request): ExportFormat {
   return format as ExportFormat;
 }
 
-/** Headers of a file download; the body follows as a stream. */
-export function startDownload(res: Response, format: ExportFormat, name: string): void {
-  res.set({ 'Content-Type': contentTypes[format], 'Content-Disposition': `attachment; filename="${name}.${format}"`, 'Cache-Control': 'no-store' });
-}
 
 export function exportsRoutes(forms: FormRegistry): Router {
   const router = Router();
@@ -51,7 +48,7 @@ export function exportsRoutes(forms: FormRegistry): Router {
         };
       }
     };
-    startDownload(res, format, `capgap-responses-${locale}`);
+    await startDownload(req, res, format, `capgap-responses-${locale}`, String(round._id));
     await writeTable(format, { sheetName: 'Responses', columns: responseColumns(form.json, locale), rows: rows() }, res);
   });
 
@@ -60,7 +57,7 @@ export function exportsRoutes(forms: FormRegistry): Router {
     const round = await findRoundOrReject(String(req.params.roundId));
     const scores = await currentScores(String(round._id));
     const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
-    startDownload(res, format, 'capgap-scores');
+    await startDownload(req, res, format, 'capgap-scores', String(round._id));
     await writeTable(format, { sheetName: 'Scores', columns: scoreColumns, rows: scoreRows(scores.values(), names) }, res);
   });
 
@@ -68,7 +65,7 @@ export function exportsRoutes(forms: FormRegistry): Router {
     const format = formatOf(req);
     const by = dimensionOf(req.query.by);
     const aggregates = await aggregateRound(String(req.params.roundId), by);
-    startDownload(res, format, `capgap-aggregates-${by}`);
+    await startDownload(req, res, format, `capgap-aggregates-${by}`, String(req.params.roundId));
     await writeTable(format, { sheetName: 'Aggregates', columns: aggregateColumns, rows: aggregateRows(aggregates.groups) }, res);
   });
 

@@ -8,6 +8,7 @@
 //   POST /api/links/resend                         "send me my link again": one more link, earlier ones keep working
 //                                                  (no session; rate limited; always 202)
 // Each route declares its query parameters: any other, or a value not exactly allowed, is a 400.
+import { auditRequest } from '../audit/audit-request';
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { requireRole } from '../auth/auth.middleware';
@@ -41,7 +42,9 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   const importQuery = validateQuery(querySchema({ validOnly: queryFlag }));
   router.post('/api/rounds/:roundId/focal-points/import', requireRole('organizer'), importQuery, express.text({ type: 'text/csv', limit: '1mb' }), async (req, res) => {
     if (typeof req.body !== 'string') throw new AppError('unsupportedMediaType', 'Send the focal points as text/csv');
-    res.json(await importFocalPoints(String(req.params.roundId), req.body, req.query.validOnly === 'true'));
+    const result = await importFocalPoints(String(req.params.roundId), req.body, req.query.validOnly === 'true');
+    await auditRequest(req, 'focalPoints.import', { roundId: String(req.params.roundId), details: { imported: result.imported, skipped: result.skipped.length } });
+    res.json(result);
   });
 
   router.get('/api/rounds/:roundId/focal-points', requireRole('viewer'), noQuery, async (req, res) => {
@@ -55,12 +58,14 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   router.post('/api/rounds/:roundId/invitations', requireRole('organizer'), noQuery, validateBody(invitationsRequestSchema), async (req, res) => {
     const { focalPointIds } = req.body as { focalPointIds?: string[] };
     const invited = await inviteFocalPoints(config.publicUrl, String(req.params.roundId), focalPointIds);
+    await auditRequest(req, 'invitations.send', { roundId: String(req.params.roundId), details: { invited: invited.length } });
     res.json({ invited: invited.length, focalPointIds: invited });
   });
 
   router.post('/api/focal-points/:id/revoke', requireRole('organizer'), noQuery, async (req, res) => {
     const fp = await findFocalPointOrReject(String(req.params.id));
     await revokeFocalPointLinks(fp);
+    await auditRequest(req, 'link.revoke', { roundId: String(fp.roundId), target: { kind: 'focalPoint', id: String(fp._id), label: fp.country } });
     res.json({ focalPoint: await focalPointView(String(fp._id)) });
   });
 
@@ -68,6 +73,7 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   router.post('/api/focal-points/:id/resend', requireRole('organizer'), resendQuery, async (req, res) => {
     const fp = await findFocalPointOrReject(String(req.params.id));
     await sendNewLink(config.publicUrl, fp, 'invitation', { replace: req.query.replace !== 'false' });
+    await auditRequest(req, 'link.resend', { roundId: String(fp.roundId), target: { kind: 'focalPoint', id: String(fp._id), label: fp.country }, details: { replace: req.query.replace !== 'false' } });
     res.json({ focalPoint: await focalPointView(String(fp._id)) });
   });
 

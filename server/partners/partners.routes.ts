@@ -6,9 +6,11 @@
 //   GET    /api/partners/:id                one partner (viewer+)
 //   PUT    /api/partners/:id                replace its offer (organizer+)
 //   DELETE /api/partners/:id                archive it (kept for the match runs that named it) (organizer+)
+import { auditRequest } from '../audit/audit-request';
+import { startDownload } from '../exports/start-download';
 import express, { Router, type Request } from 'express';
 import { requireRole } from '../auth/auth.middleware';
-import { contentTypes, exportFormats, writeTable, type ExportFormat } from '../exports/table-writer';
+import { exportFormats, writeTable, type ExportFormat } from '../exports/table-writer';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { importPartners } from './import-partners';
@@ -39,19 +41,22 @@ export function partnersRoutes(): Router {
 
   router.post('/api/partners', requireRole('organizer'), validateBody(partnerInputSchema), async (req, res) => {
     const partner = await createPartner(req.body as PartnerInput, by(req));
+    await auditRequest(req, 'partner.create', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
     res.status(201).location(`/api/partners/${partner.id}`).json({ partner });
   });
 
   router.post('/api/partners/import', requireRole('organizer'), express.text({ type: 'text/csv', limit: '2mb' }), async (req, res) => {
     if (typeof req.body !== 'string') throw new AppError('unsupportedMediaType', 'Send the partners as text/csv');
-    res.json(await importPartners(req.body, booleanFlag(req, 'validOnly'), by(req)));
+    const result = await importPartners(req.body, booleanFlag(req, 'validOnly'), by(req));
+    await auditRequest(req, 'partners.import', { details: { imported: result.imported, skipped: result.skipped.length } });
+    res.json(result);
   });
 
   router.get('/api/partners/export.:format', requireRole('viewer'), async (req, res) => {
     const format = String(req.params.format);
     if (!(exportFormats as readonly string[]).includes(format)) throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
     const partners = await listPartners({ includeArchived: booleanFlag(req, 'archived') });
-    res.set({ 'Content-Type': contentTypes[format as ExportFormat], 'Content-Disposition': `attachment; filename="capgap-partners.${format}"`, 'Cache-Control': 'no-store' });
+    await startDownload(req, res, format as ExportFormat, 'capgap-partners');
     await writeTable(format as ExportFormat, { sheetName: 'Partners', columns: partnerColumns, rows: partners }, res);
   });
 
@@ -60,11 +65,15 @@ export function partnersRoutes(): Router {
   });
 
   router.put('/api/partners/:id', requireRole('organizer'), validateBody(partnerInputSchema), async (req, res) => {
-    res.json({ partner: await updatePartner(String(req.params.id), req.body as PartnerInput, by(req)) });
+    const partner = await updatePartner(String(req.params.id), req.body as PartnerInput, by(req));
+    await auditRequest(req, 'partner.update', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
+    res.json({ partner });
   });
 
   router.delete('/api/partners/:id', requireRole('organizer'), async (req, res) => {
-    res.json({ partner: await archivePartner(String(req.params.id), by(req)) });
+    const partner = await archivePartner(String(req.params.id), by(req));
+    await auditRequest(req, 'partner.archive', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
+    res.json({ partner });
   });
 
   return router;

@@ -6,6 +6,7 @@
 //   GET    /api/reference/groups/:code                      one group with its members (viewer+)
 //   PUT    /api/reference/groups/:code/members/:iso3        add or change a membership {since?, until?} (admin)
 //   DELETE /api/reference/groups/:code/members/:iso3        remove a membership (admin)
+import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import { compileSchema, toFieldErrors } from '../http/ajv';
@@ -64,11 +65,14 @@ export function referenceRoutes(): Router {
       throw new AppError('invalidInput', undefined, [{ field: 'body.until', message: 'must not be before since' }]);
     }
     const { created, group } = await putMembership(String(req.params.code).toUpperCase(), String(req.params.iso3), body, req.session!.account.email);
+    await auditRequest(req, 'reference.membershipChange', { target: { kind: 'group', id: group.code }, details: { iso3: String(req.params.iso3), change: created ? 'added' : 'changed', ...body } });
     res.status(created ? 201 : 200).json({ group });
   });
 
   router.delete('/api/reference/groups/:code/members/:iso3', requireRole('admin'), async (req, res) => {
-    await deleteMembership(String(req.params.code).toUpperCase(), String(req.params.iso3), req.session!.account.email);
+    const code = String(req.params.code).toUpperCase();
+    await deleteMembership(code, String(req.params.iso3), req.session!.account.email);
+    await auditRequest(req, 'reference.membershipChange', { target: { kind: 'group', id: code }, details: { iso3: String(req.params.iso3), change: 'removed' } });
     res.status(204).end();
   });
 

@@ -4,6 +4,7 @@
 // The worker also sends due reminders on its own (server/reminders/reminder-job.ts). Any other
 // query parameter, or a dryRun other than exactly true or false, is a 400: a misspelt dry run
 // must never send for real.
+import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
@@ -13,7 +14,9 @@ import { remindRound } from './send-reminders';
 export function remindersRoutes(config: Config): Router {
   const router = Router();
   router.post('/api/rounds/:roundId/reminders', requireRole('organizer'), validateQuery(querySchema({ dryRun: queryFlag })), async (req, res) => {
-    res.json(await remindRound(config.publicUrl, String(req.params.roundId), { dryRun: req.query.dryRun === 'true' }));
+    const run = await remindRound(config.publicUrl, String(req.params.roundId), { dryRun: req.query.dryRun === 'true' });
+    if (!run.dryRun) await auditRequest(req, 'reminders.send', { roundId: run.roundId, details: { queued: run.queued } });
+    res.json(run);
   });
   return router;
 }

@@ -4,12 +4,14 @@
 //   PUT  /api/respondent/:token/draft  save a draft (409 when based on a stale revision)
 //   POST /api/respondent/:token/submit validate in full and freeze (idempotent)
 //   GET  /r/:formId                    an open questionnaire, not tied to a round (a form that enables it)
+import { auditRequest, linkActor } from '../audit/audit-request';
+import { firstInWindow } from '../audit/audit-throttle';
 import { Router, type Request } from 'express';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { requestLocale } from '../http/locale';
 import { validateBody } from '../http/validate';
-import { resolveLink } from '../invitations/links';
+import { resolveLink, type ResolvedLink } from '../invitations/links';
 import { markLinkOpened } from '../focal-points/invite';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
 import { findFormOrReject } from '../responses/submit-response';
@@ -42,6 +44,13 @@ function writerOf(req: Request, invitationId: string): Writer {
   return { invitationId, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) };
 }
 
+/** Who acted through a country link, on what: for the audit log. */
+const linkAudit = (link: ResolvedLink) => ({
+  actor: linkActor(link.invitationId, link.country.iso3),
+  roundId: link.round.id,
+  target: { kind: 'country', id: link.country.iso3, label: link.country.name },
+});
+
 export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Router {
   const router = Router();
 
@@ -67,7 +76,12 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
 
   router.put('/api/respondent/:token/draft', validateBody(responseWriteSchema), async (req, res) => {
     const link = await resolveLink(String(req.params.token));
-    res.json(await saveDraft(forms, link, req.body as Write, writerOf(req, link.invitationId)));
+    const saved = await saveDraft(forms, link, req.body as Write, writerOf(req, link.invitationId));
+    // One entry per country and 10 minutes: who worked on the answers, not every autosave.
+    if (await firstInWindow(`draft:${link.round.id}:${link.country.iso3}`, 10 * 60_000)) {
+      await auditRequest(req, 'response.draftSave', { ...linkAudit(link), details: { revision: saved.revision } });
+    }
+    res.json(saved);
   });
 
   router.post('/api/respondent/:token/submit', validateBody(responseWriteSchema), async (req, res) => {
@@ -75,6 +89,7 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     const write = req.body as Write;
     const state = await submitResponse(forms, link, write, writerOf(req, link.invitationId), requestLocale(req, write.locale));
     const scores = await scoreSubmission(forms, link.round.id, link.country.iso3, state);
+    await auditRequest(req, 'response.submit', { ...linkAudit(link), details: { revision: state.revision } });
     res.json({ ...state, scores: respondentScores(scores) });
   });
 

@@ -3,6 +3,7 @@
 //   POST /api/rounds                                    create a round (organizer+)
 //   GET  /api/rounds/:roundId/responses/:country        a country's response (viewer+)
 //   POST /api/rounds/:roundId/responses/:country/reopen send a submitted response back (organizer+)
+import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import { isValidObjectId } from 'mongoose';
 import { requireRole } from '../auth/auth.middleware';
@@ -54,6 +55,7 @@ export function roundsRoutes(forms: FormRegistry): Router {
       reminders: { max: body.reminders?.max ?? 3, minDaysApart: body.reminders?.minDaysApart ?? 7 },
     });
     const id = String(round._id);
+    await auditRequest(req, 'round.create', { target: { kind: 'round', id, label: body.name }, roundId: id, details: { formId: form.formId, formVersion: form.formVersion } });
     res.status(201).location(`/api/rounds/${id}`).json({ round: roundView(round.toObject()) });
   });
 

@@ -5,6 +5,7 @@
 //   GET  /api/rounds/:roundId/aggregates?by=region        per group and area: mean, median, bands (viewer+)
 //        by = region | subregion | income | hdi | group (REC/RCP) | south (the round's definition)
 //   POST /api/rounds/:roundId/scores/recompute            score the round again, report what changed (admin)
+import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
@@ -67,11 +68,14 @@ export function scoresRoutes(forms: FormRegistry): Router {
     const input = req.body as ScoringSettingsInput;
     const set = Object.fromEntries(Object.entries(input).map(([k, v]) => [`scoring.${k}`, v]));
     const updated = await Round.findByIdAndUpdate(round._id, { $set: set }, { returnDocument: 'after', runValidators: true }).lean();
+    await auditRequest(req, 'scoring.settingsChange', { roundId: String(round._id), details: { changed: input as Record<string, unknown> } });
     res.json({ scoring: updated!.scoring });
   });
 
   router.post('/api/rounds/:roundId/scores/recompute', requireRole('admin'), async (req, res) => {
-    res.json(await recomputeRound(forms, String(req.params.roundId)));
+    const report = await recomputeRound(forms, String(req.params.roundId));
+    await auditRequest(req, 'scoring.recompute', { roundId: report.roundId, details: { recomputed: report.recomputed, unchanged: report.unchanged, methodologyVersion: report.methodologyVersion } });
+    res.json(report);
   });
 
   return router;

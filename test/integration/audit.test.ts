@@ -102,6 +102,24 @@ describe('GET /api/audit', () => {
   });
 });
 
+describe('actions through HTTP', () => {
+  test('When an organizer signs in, fails to, downloads an export and signs out, then each is in the log as that actor', async () => {
+    const organizer = await createOrganizer(app().baseUrl, 'organizer');
+    const bad = await request(`${app().baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: organizer.email, password: 'not the password at all' }) });
+    expect(bad.status).toBe(401);
+    expect((await request(`${app().baseUrl}/api/partners/export.csv`, { headers: { Cookie: organizer.cookie } })).status).toBe(200);
+    expect((await request(`${app().baseUrl}/api/session`, { method: 'DELETE', headers: organizer.headers })).status).toBe(204);
+
+    const entries = (await get('?limit=20')).body.entries as { action: string; actor: { kind: string; label?: string }; details?: Record<string, unknown>; requestId?: string }[];
+    const mine = entries.filter((e) => e.actor.label === organizer.email || e.details?.email === organizer.email);
+    expect(mine.map((e) => e.action).reverse()).toEqual(['session.signIn', 'session.signInFailed', 'export.download', 'session.signOut']);
+    expect(mine.find((e) => e.action === 'export.download')!.details).toEqual({ export: 'capgap-partners', format: 'csv' });
+    expect(mine.every((e) => typeof e.requestId === 'string')).toBe(true);
+    // Nothing secret goes in: no password, no session token.
+    expect(JSON.stringify(mine)).not.toMatch(/not the password|capgap_session/);
+  });
+});
+
 describe('tampering', () => {
   const script = path.join(__dirname, '..', '..', 'scripts', 'verify-audit.ts');
   const runVerify = () =>
