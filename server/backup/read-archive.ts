@@ -19,8 +19,9 @@ const validateManifest = compileSchema<Manifest>(manifestSchema);
 
 export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
   if (!fs.existsSync(file)) throw new ArchiveRejected(`${file}: no such file`);
+  const source = fs.createReadStream(file);
   const gunzip = createGunzip();
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(gunzip), crlfDelay: Infinity });
+  const lines = readline.createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
   // readline does not pass on the decompressor's errors (a damaged or truncated file): keep
   // the first one and end the line stream so the loop below reports it.
   let streamError: Error | undefined;
@@ -56,7 +57,10 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
     if (err instanceof ArchiveRejected) throw err;
     throw damaged(streamError ?? (err as Error));
   } finally {
+    // Also when the reader stops early (a refused archive): release the file at once.
     lines.close();
+    gunzip.destroy();
+    source.destroy();
   }
   if (streamError) throw damaged(streamError);
   if (lineNumber === 0) throw new ArchiveRejected('the file is empty');
