@@ -1,7 +1,8 @@
 // Loads a backup archive (scripts/backup.ts) into the service's database. Thin wrapper around
 // server/backup/restore.ts. The whole archive is verified before anything is written; a
 // database holding documents is refused unless --force, which drops each collection the
-// archive holds before loading it (other collections are left as they are).
+// archive holds (other collections are left as they are). A restore that fails while loading
+// leaves the database as it was.
 //   npx tsx scripts/restore.ts <file> [--force]     exit 0 restored, 1 refused, 2 failed
 //   npx tsx scripts/restore.ts <file> --verify-only check the archive, touch no database
 import mongoose from 'mongoose';
@@ -17,7 +18,7 @@ import { withDatabase } from './database';
 const program = new Command('restore')
   .description('Restore a backup archive into an empty database')
   .argument('<file>', 'the archive written by scripts/backup.ts')
-  .option('--force', 'restore into a database that holds documents: drop each collection the archive holds first')
+  .option('--force', 'restore into a database that holds documents: replace each collection the archive holds')
   .option('--verify-only', 'only check the archive against its manifest')
   .parse();
 
@@ -54,10 +55,6 @@ main()
   .then((code) => process.exit(code))
   .catch((err: Error) => {
     const refused = err instanceof ArchiveRejected || err instanceof TargetNotEmpty;
-    console.error(
-      refused
-        ? `refused, nothing written: ${err.message}`
-        : `restore failed: ${err.message}\n(if loading had begun, the database holds part of the backup: restore again with --force)`,
-    );
+    console.error(refused ? `refused, nothing written: ${err.message}` : `restore failed: ${err.message}`);
     process.exit(refused ? 1 : 2);
   });

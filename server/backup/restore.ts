@@ -1,12 +1,17 @@
 // Loads a backup archive into a database. The archive is verified completely first (verify-
 // archive.ts) and nothing is written unless it is intact. A database that already holds
-// documents is refused unless `force` is set; then each collection the archive holds is dropped
-// before it is loaded, and collections the archive does not hold are left as they are. After
-// loading, indexes are recreated from the manifest and every collection is read back and its
-// count and checksum compared with the manifest.
+// documents is refused unless `force` is set.
+//
+// Each collection is loaded into a staging collection (`_restoring_<name>`), its indexes are
+// created and it is read back and checked against the manifest (count and checksum). Only when
+// every collection has loaded and checked out are the real ones replaced: each existing one is
+// dropped and its staging collection renamed in its place. A failure while loading (a document
+// the server refuses, a full disk) therefore leaves the database as it was. Collections the
+// archive does not hold are left as they are. (FerretDB's renameCollection has no dropTarget,
+// hence drop, then rename.)
 import type mongoose from 'mongoose';
 import { CollectionDigest, documentLine, parseDocumentLine, type BsonDocument, type Manifest } from './archive-format';
-import { createIndexes, listDataCollections } from './collections';
+import { createIndexes, listDataCollections, listStagingCollections, stagingPrefix } from './collections';
 import { readArchive } from './read-archive';
 import { verifyArchive } from './verify-archive';
 import { describeVersionDifferences, readInstallationVersions } from './versions';
@@ -15,7 +20,7 @@ type Db = mongoose.mongo.Db;
 
 export class TargetNotEmpty extends Error {
   constructor(readonly collections: string[]) {
-    super(`the database is not empty (documents in ${collections.join(', ')}): restore into an empty database, or pass --force to drop the collections the backup holds before loading them`);
+    super(`the database is not empty (documents in ${collections.join(', ')}): restore into an empty database, or pass --force to replace the collections the backup holds`);
   }
 }
 
@@ -37,7 +42,7 @@ export interface RestoreOptions {
 
 export interface RestoreResult {
   manifest: Manifest;
-  /** Collections that held documents and were dropped (with force). */
+  /** Collections that held documents and were replaced (with force). */
   replaced: string[];
   /** Collections of the target the archive does not hold, left untouched. */
   untouched: string[];
@@ -47,6 +52,7 @@ export interface RestoreResult {
 
 const batchDocuments = 1000;
 const batchChars = 4 * 1024 * 1024;
+const staging = (name: string) => `${stagingPrefix}${name}`;
 
 export async function restoreDatabase({ db, file, force = false, formsDir, onProgress }: RestoreOptions): Promise<RestoreResult> {
   const manifest = await verifyArchive(file, (p) => onProgress?.({ phase: 'verify', ...p }));
@@ -56,9 +62,16 @@ export async function restoreDatabase({ db, file, force = false, formsDir, onPro
   if (nonEmpty.length > 0 && !force) throw new TargetNotEmpty(nonEmpty);
   const restored = new Set(manifest.collections.map((c) => c.name));
 
-  await loadArchive(db, file, existing, onProgress);
-  for (const collection of manifest.collections) await createIndexes(db, collection.name, collection.indexes);
-  await checkAgainstManifest(db, manifest, onProgress);
+  await dropStaging(db);
+  try {
+    await loadIntoStaging(db, file, onProgress);
+    for (const collection of manifest.collections) await createIndexes(db, staging(collection.name), collection.indexes);
+    await checkAgainstManifest(db, manifest, onProgress);
+  } catch (err) {
+    await dropStaging(db);
+    throw err;
+  }
+  await replaceWithStaging(db, manifest, existing);
 
   return {
     manifest,
@@ -74,14 +87,18 @@ async function collectionsWithDocuments(db: Db, names: string[]): Promise<string
   return found;
 }
 
-/** Second pass over the (verified) archive: each section replaces its collection. */
-async function loadArchive(db: Db, file: string, existing: string[], onProgress: RestoreOptions['onProgress']): Promise<void> {
+async function dropStaging(db: Db): Promise<void> {
+  for (const name of await listStagingCollections(db)) await db.collection(name).drop();
+}
+
+/** Second pass over the (verified) archive: each section goes into its staging collection. */
+async function loadIntoStaging(db: Db, file: string, onProgress: RestoreOptions['onProgress']): Promise<void> {
   let batch: BsonDocument[] = [];
   let chars = 0;
   let current = '';
   let loaded = 0;
   const flush = async () => {
-    if (batch.length > 0) await db.collection(current).insertMany(batch, { ordered: true });
+    if (batch.length > 0) await db.collection(staging(current)).insertMany(batch, { ordered: true });
     loaded += batch.length;
     batch = [];
     chars = 0;
@@ -92,8 +109,7 @@ async function loadArchive(db: Db, file: string, existing: string[], onProgress:
       await flush();
       current = event.name;
       loaded = 0;
-      if (existing.includes(current)) await db.collection(current).drop();
-      await db.createCollection(current);
+      await db.createCollection(staging(current));
     } else if (event.kind === 'document') {
       batch.push(parseDocumentLine(event.line));
       chars += event.line.length;
@@ -103,11 +119,11 @@ async function loadArchive(db: Db, file: string, existing: string[], onProgress:
   await flush();
 }
 
-/** Reads every restored collection back and compares its count and checksum with the manifest. */
+/** Reads every staging collection back and compares its count and checksum with the manifest. */
 async function checkAgainstManifest(db: Db, manifest: Manifest, onProgress: RestoreOptions['onProgress']): Promise<void> {
   for (const expected of manifest.collections) {
     const digest = new CollectionDigest();
-    for await (const doc of db.collection(expected.name).find({}, { batchSize: 1000 })) {
+    for await (const doc of db.collection(staging(expected.name)).find({}, { batchSize: 1000 })) {
       digest.add(documentLine(doc));
       if (digest.count % 1000 === 0) onProgress?.({ phase: 'check', collection: expected.name, documents: digest.count });
     }
@@ -116,5 +132,21 @@ async function checkAgainstManifest(db: Db, manifest: Manifest, onProgress: Rest
         `${expected.name} after loading: ${digest.count} documents (manifest: ${expected.count}), checksum ${digest.checksum === expected.checksum ? 'matches' : 'differs'}`,
       );
     }
+  }
+}
+
+/** The only step that changes the real collections; it runs once everything has checked out. */
+async function replaceWithStaging(db: Db, manifest: Manifest, existing: string[]): Promise<void> {
+  for (const [i, { name, count }] of manifest.collections.entries()) {
+    try {
+      if (existing.includes(name)) await db.collection(name).drop();
+      await db.renameCollection(staging(name), name);
+    } catch (err) {
+      throw new RestoreMismatch(
+        `replacing ${name} failed after ${i} of ${manifest.collections.length} collections were replaced (${(err as Error).message}); the loaded copies of the rest are in ${stagingPrefix}* collections: restore again with --force`,
+      );
+    }
+    const found = await db.collection(name).countDocuments();
+    if (found !== count) throw new RestoreMismatch(`${name} after replacing: ${found} documents, the manifest says ${count}`);
   }
 }

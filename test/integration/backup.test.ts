@@ -9,6 +9,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import mongoose from 'mongoose';
 import { recordAudit } from '../../server/audit/record-audit';
+import { CollectionDigest, collectionPrefix, documentLine, formatName, formatVersion, headerLine, manifestPrefix } from '../../server/backup/archive-format';
 import { backupDatabase, BackupRefused } from '../../server/backup/backup';
 import { listDataCollections } from '../../server/backup/collections';
 import { ArchiveRejected } from '../../server/backup/read-archive';
@@ -54,6 +55,23 @@ async function indexesOf(db: Db): Promise<Record<string, unknown[]>> {
     all[name] = indexes.map((i) => ({ name: i.name, key: i.key, unique: i.unique ?? false })).sort((a, b) => a.name.localeCompare(b.name));
   }
   return all;
+}
+
+/** Writes a well-formed archive of the given documents (its manifest matches them). */
+function writeArchive(file: string, collections: Record<string, mongoose.mongo.Document[]>): void {
+  let text = `${headerLine}\n`;
+  const listed = Object.entries(collections).map(([name, docs]) => {
+    const digest = new CollectionDigest();
+    text += `${collectionPrefix}${JSON.stringify(name)}\n`;
+    for (const doc of docs) {
+      const line = documentLine(doc);
+      digest.add(line);
+      text += `${line}\n`;
+    }
+    return { name, count: digest.count, checksum: digest.checksum, indexes: [] };
+  });
+  const manifest = { format: formatName, formatVersion, createdAt: new Date().toISOString(), database: 'crafted', app: { name: 'capgap', version: '0.0.0' }, methodologyVersion: METHODOLOGY_VERSION, forms: [], collections: listed };
+  fs.writeFileSync(file, gzipSync(`${text}${manifestPrefix}${JSON.stringify(manifest)}\n`));
 }
 
 async function seed(): Promise<void> {
@@ -154,7 +172,19 @@ describe('backup and restore', () => {
     fs.writeFileSync(damaged, changed);
     const target = otherDatabase(`damaged_${targets.length}`);
     await expect(restoreDatabase({ db: target, file: damaged, formsDir })).rejects.toThrow(ArchiveRejected);
-    expect(await listDataCollections(target)).toEqual([]);
+    expect(await target.listCollections().toArray()).toEqual([]);
+  });
+
+  test('When the server refuses a document while loading, then the database is left as it was', async () => {
+    // An intact archive whose second collection repeats an _id: every server refuses the insert.
+    const file = path.join(dir, 'duplicate-ids.backup.gz');
+    writeArchive(file, { rounds: [{ _id: new ObjectId(), name: 'from the backup' }], zz_twice: [{ _id: 'same' }, { _id: 'same' }] });
+    const target = otherDatabase('load_fails');
+    await anyIds(target, 'rounds').insertOne({ _id: 'kept', name: 'the current round' });
+    const before = await snapshot(target);
+    await expect(restoreDatabase({ db: target, file, formsDir, force: true })).rejects.toThrow(/duplicate key|E11000/);
+    expect(await snapshot(target)).toEqual(before);
+    expect((await target.listCollections().toArray()).map((c) => c.name)).toEqual(['rounds']);
   });
 
   test('When the output file exists, then backup refuses to write over it', async () => {
