@@ -1,5 +1,7 @@
 // Entry point of the service: configuration → forms → database → (demo data) → HTTP.
 // Stops cleanly on SIGTERM/SIGINT: in-flight requests finish, then connections close.
+// An embedded database that dies is started again (server/db); if it cannot be, the service
+// exits with code 1 so that its supervisor (systemd, Docker, Kubernetes) restarts it.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
@@ -40,6 +42,10 @@ async function main(): Promise<void> {
     mongodbUri: config.mongodbUri,
     dataDir: config.dataDir,
     log: (message) => logger.info(message),
+    onLost: (err) => {
+      logger.fatal({ err }, 'the database server is gone and could not be started again; exiting');
+      process.exit(1);
+    },
   });
   logger.info({ database: database.kind }, `database: ${database.description}`);
   await connectDatabase(database.uri, config.dbName);
