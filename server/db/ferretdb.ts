@@ -75,27 +75,34 @@ async function launch(binary: string, dataDir: string, listen: string): Promise<
   const logFd = fs.openSync(logFile, 'a');
   const child = spawn(binary, ['-listen', listen, '-data', dataDir, '-stop-with-stdin'], { stdio: ['pipe', 'pipe', logFd] });
   fs.closeSync(logFd);
-  const logTail = () => fs.readFileSync(logFile, 'utf8').slice(-2000).trim();
+  const logTail = () => {
+    try {
+      return fs.readFileSync(logFile, 'utf8').slice(-2000).trim();
+    } catch {
+      return '(no log)';
+    }
+  };
 
   const uri = await new Promise<string>((resolve, reject) => {
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      reject(err);
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(new Error(`FerretDB exited (${signal ?? `code ${code}`}): ${logTail()}`));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`FerretDB did not start within 30 s: ${logTail()}`));
+      fail(new Error(`FerretDB did not start within 30 s: ${logTail()}`));
     }, 30_000);
+    child.once('exit', onExit);
+    child.once('error', fail);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /^ready (mongodb:\/\/\S+)$/.exec(line);
       if (m) {
         clearTimeout(timer);
+        child.off('exit', onExit); // from now on its exit is the supervisor's business
         resolve(m[1]);
       }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`FerretDB exited (${signal ?? `code ${code}`}): ${logTail()}`));
-    });
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
     });
   });
   return { child, uri };

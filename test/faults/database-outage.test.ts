@@ -77,6 +77,32 @@ describe('When the database process stops or dies under the service', () => {
   });
 });
 
+describe('When the database dies and cannot be started again', () => {
+  let dataDir: string;
+  let service: ServiceProcess;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-fault-lost-'));
+    service = await startServiceProcess(dataDir);
+  });
+
+  afterAll(async () => {
+    await stopServiceProcess(service);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('then the service exits with code 1, for its supervisor to restart it', async () => {
+    const folder = path.join(dataDir, 'ferretdb');
+    const pid = ferretdbPid(dataDir);
+    // Its data folder is moved away and a plain file put in its place: no start can succeed.
+    fs.renameSync(folder, `${folder}.moved`);
+    fs.writeFileSync(folder, 'not a folder');
+    process.kill(pid, 'SIGKILL');
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toMatch(/could not be started again/);
+  });
+});
+
 /** Mounts a small disk (a 64 MB tmpfs) on dir; false where this machine does not allow it (not root). */
 function mountSmallDisk(dir: string): boolean {
   try {
