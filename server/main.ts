@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { connectDatabase, disconnectDatabase } from './db/connect';
+import { connectDatabase, disconnectDatabase, logConnectionChanges } from './db/connect';
 import { startDatabaseServer } from './db/database-server';
 import { FormError, loadFormsFolder } from './forms/form-registry';
 import { createLogger } from './http/logger';
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   });
   logger.info({ database: database.kind }, `database: ${database.description}`);
   await connectDatabase(database.uri, config.dbName);
+  logConnectionChanges(logger);
   logger.info(await seedReferenceData(), 'reference data seeded');
 
   const demo = config.seedDemo ? await seedDemo(forms) : undefined;

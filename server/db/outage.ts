@@ -19,6 +19,9 @@ const unavailableErrors = new Set([
   'PoolClearedOnNetworkError',
 ]);
 
+// A connection the database closed mid-command can surface as the bare socket error.
+const brokenConnection = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED']);
+
 /** MongoDB's OutOfDiskSpace; FerretDB passes SQLite's "database or disk is full" as a message. */
 const outOfDiskSpaceCode = 14031;
 const diskFull = /disk is full|no space left on device|out of disk space/i;
@@ -27,6 +30,7 @@ const diskFull = /disk is full|no space left on device|out of disk space/i;
 export function databaseOutage(err: unknown): DatabaseOutage | undefined {
   for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     if (unavailableErrors.has(e.name)) return 'unavailable';
+    if (brokenConnection.has((e as NodeJS.ErrnoException).code ?? '')) return 'unavailable';
     // mongoose queues operations while disconnected, then gives up with this plain error.
     if (e.name === 'MongooseError' && /buffering timed out/.test(e.message)) return 'unavailable';
     if (/^Mongo/.test(e.name) && ((e as { code?: unknown }).code === outOfDiskSpaceCode || diskFull.test(e.message))) return 'cannotWrite';

@@ -11,6 +11,7 @@ describe('databaseOutage', () => {
     expect(databaseOutage(new MongoNetworkTimeoutError('connection timed out'))).toBe('unavailable');
     expect(databaseOutage(new MongoOperationTimeoutError('Timed out during server selection'))).toBe('unavailable');
     expect(databaseOutage(new mongoose.Error.MongooseServerSelectionError('connect ECONNREFUSED 127.0.0.1:41617'))).toBe('unavailable');
+    expect(databaseOutage(Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }))).toBe('unavailable');
     expect(databaseOutage(new mongoose.Error('Operation `countryresponses.findOne()` buffering timed out after 2000ms'))).toBe('unavailable');
   });
 
