@@ -1,10 +1,12 @@
 // Entry point of the service: configuration → forms → database → (demo data) → HTTP.
 // Stops cleanly on SIGTERM/SIGINT: in-flight requests finish, then connections close.
+// An embedded database that dies is started again (server/db); if it cannot be, the service
+// exits with code 1 so that its supervisor (systemd, Docker, Kubernetes) restarts it.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { connectDatabase, disconnectDatabase } from './db/connect';
+import { connectDatabase, disconnectDatabase, logConnectionChanges } from './db/connect';
 import { startDatabaseServer } from './db/database-server';
 import { FormError, loadFormsFolder } from './forms/form-registry';
 import { createLogger } from './http/logger';
@@ -40,9 +42,14 @@ async function main(): Promise<void> {
     mongodbUri: config.mongodbUri,
     dataDir: config.dataDir,
     log: (message) => logger.info(message),
+    onLost: (err) => {
+      logger.fatal({ err }, 'the database server is gone and could not be started again; exiting');
+      process.exit(1);
+    },
   });
   logger.info({ database: database.kind }, `database: ${database.description}`);
   await connectDatabase(database.uri, config.dbName);
+  logConnectionChanges(logger);
   logger.info(await seedReferenceData(), 'reference data seeded');
 
   const demo = config.seedDemo ? await seedDemo(forms) : undefined;

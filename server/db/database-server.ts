@@ -5,6 +5,8 @@
 //   3. a mongod downloaded by mongodb-memory-server, where the network allows it;
 //   4. FerretDB v1 over SQLite, built once from the Go module proxy.
 // DB_SERVER=uri|mongod|memory-server|ferretdb forces one of them.
+// A server started here lives and dies with this process. FerretDB is started again when it
+// dies; when that fails, or a mongod started here dies, `onLost` is called.
 import path from 'node:path';
 import type { DbServerKind } from '../config';
 import { startFerretdb } from './ferretdb';
@@ -26,12 +28,15 @@ export interface DatabaseServerOptions {
   /** Parent folder of the server's data; each kind keeps its files in its own subfolder. */
   dataDir: string;
   log: StartLog;
+  /** The server this process started is gone for good (default: logged). */
+  onLost?: (err: Error) => void;
 }
 
 type Attempt = { kind: RunningDatabase['kind']; start: () => Promise<RunningDatabase | undefined> };
 
 export async function startDatabaseServer(options: DatabaseServerOptions): Promise<RunningDatabase> {
   const { kind, mongodbUri, dataDir, log } = options;
+  const onLost = options.onLost ?? ((err: Error) => log(`database server lost: ${err.message}`));
   const attempts: Attempt[] = [
     {
       kind: 'uri',
@@ -42,11 +47,11 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
       kind: 'mongod',
       start: async () => {
         const binary = findLocalMongod();
-        return binary ? startMongod(path.join(dataDir, 'mongod'), binary) : undefined;
+        return binary ? startMongod(path.join(dataDir, 'mongod'), onLost, binary) : undefined;
       },
     },
-    { kind: 'memory-server', start: () => startMongod(path.join(dataDir, 'mongod')) },
-    { kind: 'ferretdb', start: () => startFerretdb(path.join(dataDir, 'ferretdb'), log) },
+    { kind: 'memory-server', start: () => startMongod(path.join(dataDir, 'mongod'), onLost) },
+    { kind: 'ferretdb', start: () => startFerretdb(path.join(dataDir, 'ferretdb'), log, onLost) },
   ];
 
   const chosen = kind === 'auto' ? attempts : attempts.filter((a) => a.kind === kind);

@@ -18,10 +18,12 @@ import type { StartLog } from './database-server';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
-const PATCH_LEVEL = 'idindex1';
+// Names the cached binary: bump it whenever the patch below or scripts/ferretdb/main.go changes
+// (idindex1: the _id index fix; lifeline1: -stop-with-stdin).
+const BUILD_LEVEL = 'idindex1-lifeline1';
 const sourceDir = path.join(projectRoot, 'scripts', 'ferretdb');
 const cacheDir = path.join(projectRoot, '.cache', 'ferretdb');
-export const ferretdbBinary = path.join(cacheDir, `ferretdb-${FERRETDB_VERSION}-${PATCH_LEVEL}`);
+export const ferretdbBinary = path.join(cacheDir, `ferretdb-${FERRETDB_VERSION}-${BUILD_LEVEL}`);
 
 const idIndexPatch = {
   file: 'internal/backends/sqlite/metadata/metadata.go',

@@ -22,8 +22,10 @@ export function findLocalMongod(): string | undefined {
 /**
  * Starts mongod with its files in dataDir (kept between runs). With `systemBinary` unset,
  * mongodb-memory-server downloads a mongod build, which fails quickly where the network is closed.
+ * A mongod that dies before stop() is reported to onLost (it is not started again here: mongod
+ * recovers its journal at start, which belongs to the service's own restart).
  */
-export async function startMongod(dataDir: string, systemBinary?: string): Promise<RunningDatabase> {
+export async function startMongod(dataDir: string, onLost: (err: Error) => void, systemBinary?: string): Promise<RunningDatabase> {
   const downloadDir = path.join(projectRoot, '.cache', 'mongodb-binaries');
   if (!systemBinary) await assertDownloadPossible(downloadDir);
   // Imported lazily: the package is only needed on this path.
@@ -34,11 +36,16 @@ export async function startMongod(dataDir: string, systemBinary?: string): Promi
     instance: { dbPath: dataDir, storageEngine: 'wiredTiger', ip: '127.0.0.1' },
   });
   const uri = server.getUri();
+  let stopping = false;
+  server.instanceInfo?.instance.mongodProcess?.once('exit', (code, signal) => {
+    if (!stopping) onLost(new Error(`mongod exited (${signal ?? `code ${code}`})`));
+  });
   return {
     kind: systemBinary ? 'mongod' : 'memory-server',
     uri,
     description: `${systemBinary ? `mongod (${systemBinary})` : 'mongod downloaded by mongodb-memory-server'} with data in ${dataDir} at ${uri}`,
     stop: async () => {
+      stopping = true;
       await server.stop({ doCleanup: false });
     },
   };

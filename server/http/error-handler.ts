@@ -1,7 +1,11 @@
 // The one place where errors become HTTP answers. Known problems keep their status and
 // details; anything else is logged and answered as a bare 500 (internals never reach clients).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { databaseOutage } from '../db/outage';
 import { AppError, type ProblemName } from './problem';
+
+/** Seconds a client should wait before trying again after a 503 (the database is out). */
+const retryAfterSeconds = 5;
 
 /** Maps errors raised by Express's router and body parser to our catalogue. */
 function fromBodyParser(err: { type?: string; status?: number; errno?: unknown }): AppError | undefined {
@@ -22,13 +26,25 @@ function fromBodyParser(err: { type?: string; status?: number; errno?: unknown }
   return undefined;
 }
 
+/** Maps a database outage (down, stalled, disk full) to a 503: nothing is wrong with the request. */
+function fromDatabaseOutage(err: unknown): AppError | undefined {
+  const outage = databaseOutage(err);
+  if (outage === 'unavailable') return new AppError('databaseUnavailable');
+  if (outage === 'cannotWrite') return new AppError('databaseCannotWrite');
+  return undefined;
+}
+
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('notFound', `No route for ${req.method} ${req.path}`));
 };
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const appError = err instanceof AppError ? err : fromBodyParser(err) ?? new AppError('internal', undefined, [], { cause: err });
+  const appError = err instanceof AppError ? err : fromBodyParser(err) ?? fromDatabaseOutage(err) ?? new AppError('internal', undefined, [], { cause: err });
   if (appError.problem === 'internal') req.log?.error({ err }, 'unhandled error');
+  if (appError.status === 503) {
+    if (!(err instanceof AppError)) req.log?.warn({ err: { name: err.name, message: err.message } }, 'database outage');
+    res.set('Retry-After', String(retryAfterSeconds));
+  }
   res.status(appError.status).type('application/problem+json').json({
     type: `https://capgap.example/problems/${appError.problem}`,
     title: appError.spec.title,

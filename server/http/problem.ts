@@ -36,6 +36,7 @@ export const problems = {
   tooManyRequests: { code: '429.1', status: 429, title: 'Too many requests, try again later' },
   internal: { code: '500.1', status: 500, title: 'Internal error' },
   databaseUnavailable: { code: '503.1', status: 503, title: 'The database does not answer' },
+  databaseCannotWrite: { code: '503.2', status: 503, title: 'The database cannot store anything now' },
 } satisfies Record<string, ProblemSpec>;
 
 export type ProblemName = keyof typeof problems;
