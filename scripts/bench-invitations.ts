@@ -10,6 +10,7 @@
 // many connections. Delivery time runs until the SMTP server has received every message. Prints messages/s
 // for queueing and for delivery, duplicates received (must be 0), and each phase's peak memory
 // (scripts/bench/memory-sampler.ts).
+import { supportedLocales } from '../server/i18n/locales';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
 
     // ---- queueing ----
     const deadline = new Date('2027-03-15T12:00:00Z');
-    const locales = ['en', 'fr', 'es'] as const;
+    const locales = supportedLocales;
     const t0 = performance.now();
     const queueConcurrency = 8;
     let next = 0;

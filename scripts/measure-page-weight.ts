@@ -22,6 +22,7 @@
 // br column is the figure for an HTTPS deployment, the gzip column what a Chromium user gets
 // from a deployment without TLS. PASS/FAIL is judged on brotli (Chromium's figure when it did
 // ask for br, else the br replay). Exit code 1 on FAIL.
+import { supportedLocales } from '../server/i18n/locales';
 import { Command } from 'commander';
 import { loadFormsFolder } from '../server/forms/form-registry';
 import { createCountryLink } from '../server/invitations/links';
@@ -54,7 +55,7 @@ async function createLink(formId: string, formVersion: number): Promise<string> 
     name: `Page weight ${new Date().toISOString()}`,
     formId,
     formVersion,
-    languages: ['en', 'fr', 'es'],
+    languages: [...supportedLocales],
     deadline: new Date(Date.now() + 30 * 86400_000),
     countries: [{ iso3: 'KEN', name: 'Kenya' }],
   });

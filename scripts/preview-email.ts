@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander';
 import { emailTemplates, type EmailTemplate } from '../server/email/outbox.model';
 import { renderEmail } from '../server/email/templates';
-import { supportedLocales, type Locale } from '../server/forms/survey-validation';
+import { supportedLocales, type Locale } from '../server/i18n/locales';
 
 const program = new Command('preview-email')
   .description('Render an email template with sample data')

@@ -18,6 +18,7 @@ import { exportsRoutes } from './exports/exports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logger';
 import { schemasRoutes } from './http/schemas.routes';
+import { requestSchemas, responseSchemas } from './published-schemas';
 import { requireJsonBody } from './http/validate';
 import type { AssetStore } from './respondent/assets';
 import { respondentRoutes } from './respondent/respondent.routes';
@@ -54,7 +55,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
 
   const openForm = forms.list().find((f) => f.openResponses);
   if (openForm) app.get('/', (_req, res) => res.redirect(302, `/r/${openForm.formId}`));
-  app.use(schemasRoutes());
+  app.use(schemasRoutes([...requestSchemas, ...responseSchemas]));
   app.use(authRoutes(config));
   app.use(auditRoutes());
   app.use(formsRoutes(forms, config));

@@ -22,6 +22,10 @@ export async function createAccount(input: NewAccount, { demoMode = false } = {}
   return { id: String(account._id), email: account.email, name: account.name, role: account.role as Role };
 }
 
+export async function accountExists(email: string): Promise<boolean> {
+  return (await Account.exists({ email: email.trim().toLowerCase() })) !== null;
+}
+
 /** The account matching email and password, or undefined (same timing either way). */
 export async function checkCredentials(email: string, password: string): Promise<SignedInAccount | undefined> {
   const account = await Account.findOne({ email: email.trim().toLowerCase() }).lean();

@@ -2,6 +2,7 @@
 // lost if the process stops, and every message can be traced (to whom, why, what happened).
 // Messages still to be delivered are also listed in OutboxDue; a worker claims them there
 // (server/email/outbox-claim.ts) and delivers them (server/email/outbox-worker.ts).
+import { supportedLocales } from '../i18n/locales';
 import mongoose from 'mongoose';
 
 export const emailTemplates = ['invitation', 'reminder', 'receipt', 'link-again'] as const;
@@ -13,7 +14,7 @@ const outboxSchema = new mongoose.Schema(
   {
     to: { type: String, required: true },
     template: { type: String, required: true, enum: emailTemplates },
-    locale: { type: String, required: true, enum: ['en', 'fr', 'es'] },
+    locale: { type: String, required: true, enum: [...supportedLocales] },
     subject: { type: String, required: true },
     text: { type: String, required: true },
     html: { type: String, required: true },

@@ -2,9 +2,11 @@
 // rendered now (subject, text, HTML in the recipient's language) and stored; the outbox worker
 // delivers it.
 import { Types } from 'mongoose';
-import type { Locale } from '../forms/survey-validation';
+import type { Locale } from '../i18n/locales';
 import { OutboxDue } from './outbox-due.model';
 import { OutboxEmail, type EmailTemplate } from './outbox.model';
+
+export type { EmailTemplate };
 import { renderEmail, type TemplateData } from './templates';
 
 export interface EmailToQueue {

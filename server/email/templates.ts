@@ -6,7 +6,7 @@
 // HTML; the link appears both as a button and as plain text (some mail clients strip buttons,
 // some recipients copy links by hand). Dates are formatted for the locale in UTC, the time zone
 // in which deadlines are stored.
-import type { Locale } from '../forms/survey-validation';
+import type { Locale } from '../i18n/locales';
 import { escapeHtml } from '../http/html';
 import type { EmailTemplate } from './outbox.model';
 

@@ -1,7 +1,7 @@
 // The columns of a response export: who and when, then one column per question, headed by its
 // title and showing choice labels, both in the chosen language.
 import type { FormJson, FormQuestion } from '../forms/form-registry';
-import type { Locale } from '../forms/survey-validation';
+import type { Locale } from '../i18n/locales';
 import type { Column } from './table-writer';
 
 export interface ResponseRow {

@@ -2,6 +2,7 @@
 // holds its working links (a reminder or "send me my link again" adds one; only an organizer
 // withdraws them) and a summary of its emails (the latest one, a bounce, its reminders), kept
 // up to date as messages are queued and delivered, so following a round never reads the outbox.
+import { supportedLocales } from '../i18n/locales';
 import mongoose from 'mongoose';
 
 const latestEmailSchema = new mongoose.Schema(
@@ -21,7 +22,7 @@ const focalPointSchema = new mongoose.Schema(
     country: { type: String, required: true, match: /^[A-Z]{3}$/ },
     name: { type: String, required: true },
     email: { type: String, required: true, lowercase: true, trim: true, index: true },
-    language: { type: String, required: true, enum: ['en', 'fr', 'es'] },
+    language: { type: String, required: true, enum: [...supportedLocales] },
     ministry: { type: String, required: true },
     /** Its working links (ids of CountryLink); emptied when an organizer withdraws them. */
     linkIds: { type: [String], default: undefined },

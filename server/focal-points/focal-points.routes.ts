@@ -8,6 +8,7 @@
 //   POST /api/links/resend                         "send me my link again": one more link, earlier ones keep working
 //                                                  (no session; rate limited; always 202)
 // Each route declares its query parameters: any other, or a value not exactly allowed, is a 400.
+import { isRoundId } from '../rounds/find-round';
 import { auditRequest } from '../audit/audit-request';
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -35,7 +36,7 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   const router = Router();
 
   router.param('roundId', (_req, _res, next, roundId: string) => {
-    if (!/^[0-9a-f]{24}$/.test(roundId)) throw new AppError('notFound', 'No such round');
+    if (!isRoundId(roundId)) throw new AppError('notFound', 'No such round');
     next();
   });
 

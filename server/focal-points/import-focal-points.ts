@@ -7,8 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { compileSchema } from '../http/ajv';
 import { AppError, firstErrors } from '../http/problem';
 import { listCountries } from '../reference/reference-store';
-import { findRoundOrReject } from '../rounds/find-round';
-import { Round } from '../rounds/round.model';
+import { addRoundCountries, findRoundOrReject } from '../rounds/find-round';
 import { focalPointCsvColumns, focalPointCsvLimits } from './focal-points.schemas';
 import { addRoundFocalPoints, listRoundFocalPoints } from './round-focal-points';
 
@@ -99,7 +98,7 @@ export async function importFocalPoints(roundId: string, text: string, validOnly
 
   const known = new Set(round.countries.map((c) => c.iso3));
   const newCountries = [...new Set(good.map((g) => g.country))].filter((c) => !known.has(c)).map((iso3) => ({ iso3, name: countryNames.get(iso3)! }));
-  if (newCountries.length) await Round.updateOne({ _id: round._id }, { $addToSet: { countries: { $each: newCountries } } });
+  await addRoundCountries(round._id, newCountries);
   await addRoundFocalPoints(round._id, good.map(({ row: _row, ...r }) => r));
   const { listed, omitted } = firstErrors(errors);
   return { imported: good.length, skipped: listed, ...(omitted && { skippedOmitted: omitted }), focalPoints: existing.size + good.length };

@@ -2,13 +2,12 @@
 // a new link and leaves the focal point's earlier links working (tokens are stored only as
 // hashes, so an existing link cannot be sent again); only an organizer withdraws links, by
 // revoking them or by resending with `replace`.
-import type { Locale } from '../forms/survey-validation';
+import type { Locale } from '../i18n/locales';
 import { queueEmail } from '../email/queue-email';
-import type { EmailTemplate } from '../email/outbox.model';
+import type { EmailTemplate } from '../email/queue-email';
 import { AppError } from '../http/problem';
 import { createCountryLink, recordLinkOpened, revokeLink } from '../invitations/links';
-import { findRoundOrReject } from '../rounds/find-round';
-import { Round } from '../rounds/round.model';
+import { findRound, findRoundOrReject } from '../rounds/find-round';
 import { recordEmailQueued } from './email-summary';
 import { FocalPoint } from './focal-point.model';
 import { findFocalPoint, listRoundFocalPoints, type FocalPointDoc } from './round-focal-points';
@@ -127,7 +126,7 @@ export async function sendLinksAgain(publicUrl: string, email: string): Promise<
   let sent = 0;
   for (const fp of focalPoints) {
     if (!fp.invitedAt || fp.linkRevokedAt) continue;
-    const round = await Round.findById(fp.roundId).lean();
+    const round = await findRound(String(fp.roundId));
     if (!round || round.deadline.getTime() < Date.now()) continue;
     await sendNewLink(publicUrl, fp, 'link-again', { round });
     sent++;

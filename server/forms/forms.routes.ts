@@ -8,13 +8,13 @@
 import { Router, type RequestHandler } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
-import { requestLocale } from '../http/locale';
+import { requestLocale } from '../i18n/request-locale';
 import { AppError } from '../http/problem';
 import { limitPerClient } from '../http/rate-limit';
 import { validateBody } from '../http/validate';
-import { ResponseDoc } from '../responses/response.model';
 import { responseSubmissionSchema, type ResponseSubmission } from '../responses/response.schemas';
-import { findFormOrReject, submitOpenResponse } from '../responses/submit-response';
+import { listOpenResponses, submitOpenResponse } from '../responses/submit-response';
+import { findFormOrReject } from './find-form';
 import type { FormRegistry } from './form-registry';
 
 export function formsRoutes(forms: FormRegistry, config: Config): Router {
@@ -54,7 +54,7 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
 
   router.get('/api/forms/:formId/responses', requireRole('viewer'), async (req, res) => {
     const form = findFormOrReject(forms, String(req.params.formId));
-    const rows = await ResponseDoc.find({ formId: form.formId }).sort({ submittedAt: -1 }).limit(1000).lean();
+    const rows = await listOpenResponses(form.formId, 1000);
     res.json({
       responses: rows.map((r) => ({
         id: String(r._id),

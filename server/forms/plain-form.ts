@@ -9,7 +9,8 @@
 import { Helpers, surveyLocalization } from 'survey-core';
 import type { FieldError } from '../http/ajv';
 import type { LoadedForm } from './form-registry';
-import type { Locale, SurveyCheck } from './survey-validation';
+import type { Locale } from '../i18n/locales';
+import type { SurveyCheck } from './survey-validation';
 
 const formKeys = new Set(['title', 'description', 'formId', 'formVersion', 'showQuestionNumbers', 'pages']);
 const pageKeys = new Set(['name', 'title', 'description', 'elements']);

@@ -2,6 +2,7 @@
 // answers, conditions (values of hidden questions are dropped) and the form's own validators.
 // Validation is synchronous, so one model per form can be reused safely within this process;
 // building a model is the expensive part (see scripts/bench-responses.ts).
+import type { Locale } from '../i18n/locales';
 import { Model } from 'survey-core';
 import 'survey-core/i18n/french';
 import 'survey-core/i18n/spanish';
@@ -10,8 +11,6 @@ import type { LoadedForm } from './form-registry';
 import { checkPlainForm } from './plain-form';
 import { registerCapgapProperties } from './survey-properties';
 
-export const supportedLocales = ['en', 'fr', 'es'] as const;
-export type Locale = (typeof supportedLocales)[number];
 
 export interface SurveyCheck {
   /** The answers that count: those of visible questions only. */
@@ -72,6 +71,3 @@ export function checkAnswers(form: LoadedForm, answers: Record<string, unknown>,
   return checkPlainForm(form, answers, locale) ?? checkWithSurvey(form, answers, locale);
 }
 
-export function isSupportedLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
-}

@@ -4,25 +4,12 @@
 //   GET /api/schemas/:name      one schema
 // (Each form's answer schema is at /api/forms/:formId/answer-schema.)
 import { Router } from 'express';
-import { newAccountSchema, signInSchema } from '../auth/auth.schemas';
-import { responseWriteSchema } from '../respondent/respondent.routes';
-import { responseSubmissionSchema } from '../responses/response.schemas';
-import { aggregatesResponseSchema, countryProfileResponseSchema, overviewResponseSchema, scoringSettingsSchema } from '../scoring/scoring.schemas';
-import { groupMembershipSchema } from '../reference/reference.schemas';
 import { AppError } from './problem';
-import { invitationsRequestSchema, linkAgainSchema } from '../focal-points/focal-points.schemas';
-import { roundCreateSchema } from '../rounds/round.schemas';
-import { partnerInputSchema } from '../partners/partner.schemas';
 
-/** Schemas of request bodies: what the service validates its input against. */
-export const requestSchemas: readonly { $id: string }[] = [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, roundCreateSchema, invitationsRequestSchema, linkAgainSchema, partnerInputSchema];
-/** Schemas of the main organizer responses. */
-export const responseSchemas: readonly { $id: string }[] = [overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema];
-
-// A Map, not an object: a name like __proto__ or toString must find nothing.
-const published = new Map<string, object>([...requestSchemas, ...responseSchemas].map((s) => [s.$id, s]));
-
-export function schemasRoutes(): Router {
+/** Publishes the given schemas (each with its $id); the app decides which (server/published-schemas.ts). */
+export function schemasRoutes(schemas: readonly { $id: string }[]): Router {
+  // A Map, not an object: a name like __proto__ or toString must find nothing.
+  const published = new Map<string, object>(schemas.map((s) => [s.$id, s]));
   const router = Router();
   router.get('/api/schemas', (_req, res) => {
     res.json({ schemas: [...published.keys()].map((name) => ({ name, url: `/api/schemas/${name}` })) });

@@ -2,6 +2,7 @@
 // (the token itself is never stored): resolving a link is one lookup by _id. A focal point may
 // hold several working links at once (a reminder or "send me my link again" adds one); several
 // links of one country share the country's response.
+import { supportedLocales } from '../i18n/locales';
 import mongoose from 'mongoose';
 
 const countryLinkSchema = new mongoose.Schema(
@@ -10,7 +11,7 @@ const countryLinkSchema = new mongoose.Schema(
     _id: { type: String, required: true },
     roundId: { type: mongoose.Schema.Types.ObjectId, required: true },
     country: { type: String, required: true, match: /^[A-Z]{3}$/ },
-    language: { type: String, required: true, enum: ['en', 'fr', 'es'] },
+    language: { type: String, required: true, enum: [...supportedLocales] },
     label: { type: String },
     /** The focal point it was sent to (none for demo and test links). */
     focalPointId: { type: mongoose.Schema.Types.ObjectId },

@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { isDuplicateKey } from '../db/claim-number';
 import { hashToken } from '../http/token-hash';
 import { AppError } from '../http/problem';
-import { Round } from '../rounds/round.model';
+import { findRound } from '../rounds/find-round';
 import { CountryLink } from './invitation.model';
-import type { Locale } from '../forms/survey-validation';
+import type { Locale } from '../i18n/locales';
 
 export { hashToken };
 
@@ -54,7 +54,7 @@ export async function resolveLink(token: string): Promise<ResolvedLink> {
   if (!link) throw new AppError('linkNotFound');
   if (link.revokedAt) throw new AppError('linkNotValid', 'This link has been withdrawn');
   if (link.expiresAt && link.expiresAt.getTime() < Date.now()) throw new AppError('linkNotValid', 'This link has expired');
-  const round = await Round.findById(link.roundId).lean();
+  const round = await findRound(String(link.roundId));
   const country = round?.countries.find((c) => c.iso3 === link.country);
   if (!round || !country) throw new AppError('linkNotFound');
   return {

@@ -4,13 +4,14 @@
 // migrants Ethiopia → Kenya · 2 of 3 slots free". Numbers, lists and language names come from
 // Intl in the reader's locale; country names from the reference data, area names from the
 // questionnaire (both passed in as data). Pure.
+import { supportedLocales } from '../i18n/locales';
 import type { CountryNames } from '../reference/reference.types';
 import type { AreaNames } from './area-names';
 import type { ScoredPair, TermFacts } from './candidate-score';
 import type { LocalizedName, Provider } from './matching.types';
 import { hdiNames, incomeNames, m49Names, modalityNames } from './place-names';
 
-export const matchingLocales = ['en', 'fr', 'es'] as const;
+export const matchingLocales = supportedLocales;
 export type MatchingLocale = (typeof matchingLocales)[number];
 
 export interface ExplainData {

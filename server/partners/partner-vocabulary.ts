@@ -3,6 +3,7 @@
 // form and matching, so that they cannot drift apart.
 export const partnerKinds = ['international-organization', 'civil-society', 'private-sector', 'academia', 'government-agency', 'other'] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
+import { supportedLocales } from '../i18n/locales';
 
 export const partnerModalities = ['peer-exchange', 'technical-assistance', 'training', 'secondment', 'funding', 'tools-data'] as const;
 export type PartnerModality = (typeof partnerModalities)[number];
@@ -12,7 +13,7 @@ export const frameworkAreas = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', '
 export type FrameworkArea = (typeof frameworkAreas)[number];
 
 /** Languages an email can be written in (a contact's language). */
-export const contactLanguages = ['en', 'fr', 'es'] as const;
+export const contactLanguages = supportedLocales;
 
 /** Bounds: a partnership registry, not a bulk store. */
 export const partnerLimits = {

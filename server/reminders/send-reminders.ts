@@ -2,14 +2,12 @@
 // decides), each in their own language with one more link (earlier links keep working). A dry
 // run only lists the decisions. Each reminder is claimed first (reminder-claim.model.ts), so
 // any number of simultaneous passes send it once.
-import { trusted } from 'mongoose';
 import { claimNumber } from '../db/claim-number';
 import { recordReminderQueued } from '../focal-points/email-summary';
 import { sendNewLink, type FocalPointDoc } from '../focal-points/invite';
 import { listRoundFocalPoints } from '../focal-points/round-focal-points';
 import { responseStatusesOf } from '../responses/response-statuses';
-import { findRoundOrReject } from '../rounds/find-round';
-import { Round } from '../rounds/round.model';
+import { findRoundOrReject, listOpenRounds } from '../rounds/find-round';
 import { planReminders, type ReminderCandidate, type ReminderDecision } from './plan-reminders';
 import { ReminderClaim, reminderClaimId } from './reminder-claim.model';
 
@@ -92,7 +90,7 @@ async function claimAbandoned(focalPointId: string, n: number): Promise<boolean>
 
 /** Every round still open: the worker's periodic pass. */
 export async function remindOpenRounds(publicUrl: string, now = new Date()): Promise<ReminderRun[]> {
-  const open = await Round.find({ deadline: trusted({ $gte: now }) }).lean();
+  const open = await listOpenRounds(now);
   const runs: ReminderRun[] = [];
   for (const round of open) runs.push(await remindLoadedRound(publicUrl, round, false, now));
   return runs;

@@ -1,6 +1,6 @@
 // HTML of the respondent pages: a small shell that loads SurveyJS and our script (all from
 // hashed, long-cached URLs), and the plain pages shown when a link cannot be used.
-import type { Locale } from '../forms/survey-validation';
+import type { Locale } from '../i18n/locales';
 import { escapeHtml } from '../http/html';
 import type { AssetStore } from './assets';
 

@@ -4,17 +4,18 @@
 //   PUT  /api/respondent/:token/draft  save a draft (409 when based on a stale revision)
 //   POST /api/respondent/:token/submit validate in full and freeze (idempotent)
 //   GET  /r/:formId                    an open questionnaire, not tied to a round (a form that enables it)
+import { supportedLocales } from '../i18n/locales';
 import { auditRequest, linkActor } from '../audit/audit-request';
 import { firstInWindow } from '../audit/audit-throttle';
 import { Router, type Request } from 'express';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
-import { requestLocale } from '../http/locale';
+import { requestLocale } from '../i18n/request-locale';
 import { validateBody } from '../http/validate';
 import { resolveLink, type ResolvedLink } from '../invitations/links';
 import { markLinkOpened } from '../focal-points/invite';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
-import { findFormOrReject } from '../responses/submit-response';
+import { findFormOrReject } from '../forms/find-form';
 import { currentCountryScores, scoreSubmission, type CountryScores } from '../scoring/round-scores';
 import type { AssetStore } from './assets';
 import { linkProblemPage, questionnairePage } from './pages';
@@ -27,7 +28,7 @@ export const responseWriteSchema = {
   properties: {
     answers: { type: 'object', maxProperties: 1000 },
     baseRevision: { type: 'integer', minimum: 0 },
-    locale: { enum: ['en', 'fr', 'es'] },
+    locale: { enum: [...supportedLocales] },
   },
 } as const;
 

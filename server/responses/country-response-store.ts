@@ -3,6 +3,7 @@
 // says where to start, then revisions are looked up one number higher until one is missing.
 // Revision numbers have no gaps (revision N+1 is only ever inserted by a writer that read N),
 // so the first missing number ends the search. Normally that is two reads by _id.
+import type { Locale } from '../i18n/locales';
 import type { Types } from 'mongoose';
 import { isDuplicateKey } from '../db/claim-number';
 import { inParallel } from '../db/in-parallel';
@@ -19,7 +20,7 @@ export interface StoredResponse {
   answeredAt: Record<string, string>;
   savedAt: Date;
   savedVia?: string;
-  locale?: string;
+  locale?: Locale;
   submittedAt?: Date;
   submittedBy?: { invitationId?: string; ip?: string; userAgent?: string };
   reopenedAt?: Date;

@@ -12,6 +12,7 @@
 // Old revisions are kept (who saved what, when); every read is by _id, so they cost nothing.
 // Should they ever be pruned, empty them rather than delete them: a number must stay taken, as
 // a stale pointer may start below it and a writer would otherwise store that number again.
+import { supportedLocales } from '../i18n/locales';
 import mongoose from 'mongoose';
 
 function responseFields() {
@@ -29,7 +30,7 @@ function responseFields() {
     savedAt: { type: Date, required: true },
     /** The invitation (link) this revision was saved through. */
     savedVia: { type: String },
-    locale: { type: String, enum: ['en', 'fr', 'es'] },
+    locale: { type: String, enum: [...supportedLocales] },
     submittedAt: { type: Date },
     submittedBy: { invitationId: String, ip: String, userAgent: String },
     reopenedAt: { type: Date },

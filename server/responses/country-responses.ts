@@ -7,10 +7,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../http/problem';
 import type { FormRegistry } from '../forms/form-registry';
-import type { Locale } from '../forms/survey-validation';
+import type { Locale } from '../i18n/locales';
 import type { ResolvedLink } from '../invitations/links';
 import { findLatestResponse, findLatestResponses, insertResponseRevision, moveResponsePointer, type StoredResponse } from './country-response-store';
-import { assertAnswerShape, assertAnswersAreValid, findFormOrReject } from './submit-response';
+import { findFormOrReject } from '../forms/find-form';
+import { assertAnswerShape, assertAnswersAreValid } from './submit-response';
 import { responseWriteFaults } from './write-faults';
 
 export interface ResponseState {

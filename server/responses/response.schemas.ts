@@ -9,10 +9,11 @@ export const responseSubmissionSchema = {
     // Far more than any questionnaire has questions; each answer is then checked by the form's schema.
     answers: { type: 'object', maxProperties: 1000 },
     formVersion: { type: 'integer', minimum: 1 },
-    locale: { enum: ['en', 'fr', 'es'] },
+    locale: { enum: [...supportedLocales] },
     country: { type: 'string', pattern: '^[A-Z]{3}$' },
   },
 } as const;
+import { supportedLocales } from '../i18n/locales';
 
 export interface ResponseSubmission {
   answers: Record<string, unknown>;

@@ -2,10 +2,12 @@
 // the checks every submission goes through. Shape first (ajv, against the schema derived
 // from the form), then meaning (survey-core), then one insert: nothing is stored unless all
 // of it passed.
+import { findFormOrReject } from '../forms/find-form';
 import { compileSchema, toFieldErrors } from '../http/ajv';
 import { AppError } from '../http/problem';
 import type { FormRegistry, LoadedForm } from '../forms/form-registry';
-import { checkAnswers, type Locale } from '../forms/survey-validation';
+import { checkAnswers } from '../forms/survey-validation';
+import type { Locale } from '../i18n/locales';
 import { ResponseDoc } from './response.model';
 import type { ResponseSubmission } from './response.schemas';
 
@@ -14,12 +16,6 @@ export interface StoredResponse {
   formId: string;
   formVersion: number;
   submittedAt: Date;
-}
-
-export function findFormOrReject(forms: FormRegistry, formId: string, version?: number): LoadedForm {
-  const form = forms.get(formId, version);
-  if (!form) throw new AppError('formNotFound', version ? `No version ${version} of form ${formId}` : `No form ${formId}`);
-  return form;
 }
 
 /** Types, choices, ranges, lengths, known question names: what even a draft must respect. */
@@ -48,4 +44,9 @@ export async function submitOpenResponse(forms: FormRegistry, formId: string, su
     submittedAt: new Date(),
   });
   return { id: String(doc._id), formId: doc.formId, formVersion: doc.formVersion, submittedAt: doc.submittedAt };
+}
+
+/** The newest open (anonymous) answers to a form, at most `limit`. */
+export async function listOpenResponses(formId: string, limit: number) {
+  return ResponseDoc.find({ formId }).sort({ submittedAt: -1 }).limit(limit).lean();
 }

@@ -1,5 +1,6 @@
 // An assessment round: one questionnaire version, its languages, a deadline, and the
 // countries invited to answer.
+import { supportedLocales } from '../i18n/locales';
 import mongoose from 'mongoose';
 import { defaultSouthSettings, southDefinitions } from '../reference/global-south';
 
@@ -8,7 +9,7 @@ const roundSchema = new mongoose.Schema(
     name: { type: String, required: true },
     formId: { type: String, required: true },
     formVersion: { type: Number, required: true },
-    languages: { type: [String], enum: ['en', 'fr', 'es'], required: true },
+    languages: { type: [String], enum: [...supportedLocales], required: true },
     deadline: { type: Date, required: true },
     countries: {
       type: [{ _id: false, iso3: { type: String, match: /^[A-Z]{3}$/, required: true }, name: { type: String, required: true } }],

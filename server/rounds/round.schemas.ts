@@ -1,4 +1,5 @@
 // Request schemas of the round endpoints (published under /api/schemas).
+import { supportedLocales } from '../i18n/locales';
 
 export const roundCreateSchema = {
   $id: 'round-create',
@@ -9,7 +10,7 @@ export const roundCreateSchema = {
     name: { type: 'string', minLength: 1, maxLength: 200 },
     formId: { type: 'string', minLength: 1, maxLength: 100 },
     formVersion: { type: 'integer', minimum: 1 },
-    languages: { type: 'array', minItems: 1, maxItems: 3, uniqueItems: true, items: { enum: ['en', 'fr', 'es'] } },
+    languages: { type: 'array', minItems: 1, maxItems: 3, uniqueItems: true, items: { enum: [...supportedLocales] } },
     /** Must be in the future. */
     deadline: { type: 'string', format: 'date-time', maxLength: 64 },
     reminders: {

@@ -5,14 +5,12 @@
 //   POST /api/rounds/:roundId/responses/:country/reopen send a submitted response back (organizer+)
 import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
-import { isValidObjectId } from 'mongoose';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { getResponseState, reopenResponse } from '../responses/country-responses';
-import { findRoundCountryOrReject } from './find-round';
-import { Round } from './round.model';
+import { createRound, findRoundCountryOrReject, isRoundId, listRounds } from './find-round';
 import { roundCreateSchema, type RoundCreate } from './round.schemas';
 
 /** A round as the API shows it: `id` instead of `_id`. */
@@ -24,7 +22,7 @@ export function roundsRoutes(forms: FormRegistry): Router {
   const router = Router();
 
   router.param('roundId', (_req, _res, next, roundId: string) => {
-    if (!isValidObjectId(roundId)) throw new AppError('notFound', 'No such round');
+    if (!isRoundId(roundId)) throw new AppError('notFound', 'No such round');
     next();
   });
   router.param('country', (_req, _res, next, country: string) => {
@@ -33,7 +31,7 @@ export function roundsRoutes(forms: FormRegistry): Router {
   });
 
   router.get('/api/rounds', requireRole('viewer'), async (_req, res) => {
-    const rounds = await Round.find().sort({ createdAt: -1 }).lean();
+    const rounds = await listRounds();
     res.json({ rounds: rounds.map(roundView) });
   });
 
@@ -45,18 +43,17 @@ export function roundsRoutes(forms: FormRegistry): Router {
     if (!form) throw new AppError('unprocessable', `No version ${body.formVersion} of form ${body.formId}`, [{ field: 'body.formVersion', message: 'is not a version of this form' }]);
     const deadline = new Date(body.deadline);
     if (!(deadline.getTime() > Date.now())) throw new AppError('invalidInput', undefined, [{ field: 'body.deadline', message: 'must be in the future' }]);
-    const round = await Round.create({
+    const round = await createRound({
       name: body.name,
       formId: form.formId,
       formVersion: form.formVersion,
       languages: body.languages,
       deadline,
-      countries: [],
       reminders: { max: body.reminders?.max ?? 3, minDaysApart: body.reminders?.minDaysApart ?? 7 },
     });
     const id = String(round._id);
     await auditRequest(req, 'round.create', { target: { kind: 'round', id, label: body.name }, roundId: id, details: { formId: form.formId, formVersion: form.formVersion } });
-    res.status(201).location(`/api/rounds/${id}`).json({ round: roundView(round.toObject()) });
+    res.status(201).location(`/api/rounds/${id}`).json({ round: roundView(round) });
   });
 
   router.get('/api/rounds/:roundId/responses/:country', requireRole('viewer'), async (req, res) => {

@@ -3,9 +3,9 @@
 // enabled in production (SEED_DEMO defaults to false when NODE_ENV=production).
 // Demo links are derived from a secret kept in the database, so the same links can be printed
 // at every start while, as for every link, only their hashes are stored.
+import { supportedLocales } from '../i18n/locales';
 import { createHmac, randomBytes } from 'node:crypto';
-import { Account } from '../auth/account.model';
-import { createAccount } from '../auth/accounts';
+import { accountExists, createAccount } from '../auth/accounts';
 import { demoPassword } from '../auth/password-policy';
 import type { Role } from '../auth/roles';
 import type { FormRegistry } from '../forms/form-registry';
@@ -52,7 +52,7 @@ function createDemoRound(forms: FormRegistry) {
     name: demoRoundName,
     formId: form.formId,
     formVersion: form.formVersion,
-    languages: ['en', 'fr', 'es'],
+    languages: [...supportedLocales],
     deadline: new Date(Date.now() + 60 * 86400_000),
     countries: demoCountries,
     demo: true,
@@ -68,7 +68,7 @@ export interface DemoSeed {
 /** Seeds what is missing and returns the demo round and its country links. */
 export async function seedDemo(forms: FormRegistry): Promise<DemoSeed> {
   for (const a of demoAccounts) {
-    if (!(await Account.exists({ email: a.email }))) await createAccount({ ...a, password: demoPassword }, { demoMode: true });
+    if (!(await accountExists(a.email))) await createAccount({ ...a, password: demoPassword }, { demoMode: true });
   }
   const round = (await Round.findOne({ demo: true }).lean()) ?? (await createDemoRound(forms));
   const secret = await demoSecret();

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { isDuplicateKey } from '../db/claim-number';
 import type { FormRegistry } from '../forms/form-registry';
 import { listCountryResponses } from '../responses/country-responses';
-import { findFormOrReject } from '../responses/submit-response';
+import { findFormOrReject } from '../forms/find-form';
 import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
 import { scoreAnswers, type AreaScore, type ResponseScores } from './score';

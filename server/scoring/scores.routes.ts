@@ -11,8 +11,7 @@ import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { validateBody } from '../http/validate';
 import { getResponseState, listCountryResponses } from '../responses/country-responses';
-import { findRoundCountryOrReject, findRoundOrReject } from '../rounds/find-round';
-import { Round } from '../rounds/round.model';
+import { findRoundCountryOrReject, findRoundOrReject, updateRoundScoring } from '../rounds/find-round';
 import { dimensionOf } from './country-groupings';
 import { aggregateRound } from './round-aggregates';
 import { currentCountryScores, currentScores, recomputeRound } from './round-scores';
@@ -66,10 +65,9 @@ export function scoresRoutes(forms: FormRegistry): Router {
   router.put('/api/rounds/:roundId/scoring', requireRole('admin'), validateBody(scoringSettingsSchema), async (req, res) => {
     const round = await findRoundOrReject(String(req.params.roundId));
     const input = req.body as ScoringSettingsInput;
-    const set = Object.fromEntries(Object.entries(input).map(([k, v]) => [`scoring.${k}`, v]));
-    const updated = await Round.findByIdAndUpdate(round._id, { $set: set }, { returnDocument: 'after', runValidators: true }).lean();
+    const scoring = await updateRoundScoring(round._id, input as Record<string, unknown>);
     await auditRequest(req, 'scoring.settingsChange', { roundId: String(round._id), details: { changed: input as Record<string, unknown> } });
-    res.json({ scoring: updated!.scoring });
+    res.json({ scoring });
   });
 
   router.post('/api/rounds/:roundId/scores/recompute', requireRole('admin'), async (req, res) => {

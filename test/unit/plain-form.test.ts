@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { buildAnswerSet, seededRandom } from '../../scripts/bench/answers';
 import { loadFormsFolder, type LoadedForm } from '../../server/forms/form-registry';
 import { checkPlainForm, plainQuestions } from '../../server/forms/plain-form';
-import { checkWithSurvey, supportedLocales } from '../../server/forms/survey-validation';
+import { checkWithSurvey } from '../../server/forms/survey-validation';
+import { supportedLocales } from '../../server/i18n/locales';
 import { compileSchema } from '../../server/http/ajv';
 import { formsDir } from '../../server/paths';
 

@@ -2,7 +2,7 @@
 // expensive keywords run over it: arrays have maxItems, free strings maxLength, and the open
 // objects of request bodies maxProperties.
 import { loadFormsFolder } from '../../server/forms/form-registry';
-import { requestSchemas, responseSchemas } from '../../server/http/schemas.routes';
+import { requestSchemas, responseSchemas } from '../../server/published-schemas';
 import { formsDir } from '../../server/paths';
 
 type Node = Record<string, unknown>;

@@ -1,0 +1,27 @@
+// The JSON Schemas the service publishes at /api/schemas: each feature exports its own, and the
+// app assembles them here (http/ knows no feature).
+import { newAccountSchema, signInSchema } from './auth/auth.schemas';
+import { invitationsRequestSchema, linkAgainSchema } from './focal-points/focal-points.schemas';
+import { partnerInputSchema } from './partners/partner.schemas';
+import { groupMembershipSchema } from './reference/reference.schemas';
+import { responseWriteSchema } from './respondent/respondent.routes';
+import { responseSubmissionSchema } from './responses/response.schemas';
+import { roundCreateSchema } from './rounds/round.schemas';
+import { aggregatesResponseSchema, countryProfileResponseSchema, overviewResponseSchema, scoringSettingsSchema } from './scoring/scoring.schemas';
+
+/** Schemas of request bodies: what the service validates its input against. */
+export const requestSchemas: readonly { $id: string }[] = [
+  signInSchema,
+  newAccountSchema,
+  responseSubmissionSchema,
+  responseWriteSchema,
+  groupMembershipSchema,
+  scoringSettingsSchema,
+  roundCreateSchema,
+  invitationsRequestSchema,
+  linkAgainSchema,
+  partnerInputSchema,
+];
+
+/** Schemas of the main organizer responses. */
+export const responseSchemas: readonly { $id: string }[] = [overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema];
