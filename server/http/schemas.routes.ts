@@ -13,9 +13,10 @@ import { AppError } from './problem';
 import { invitationsRequestSchema, linkAgainSchema } from '../focal-points/focal-points.schemas';
 import { roundCreateSchema } from '../rounds/round.schemas';
 import { partnerInputSchema } from '../partners/partner.schemas';
+import { matchingPinsSchema, matchingSettingsSchema } from '../matching-runs/matching-runs.schemas';
 
 /** Schemas of request bodies: what the service validates its input against. */
-export const requestSchemas: readonly { $id: string }[] = [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, roundCreateSchema, invitationsRequestSchema, linkAgainSchema, partnerInputSchema];
+export const requestSchemas: readonly { $id: string }[] = [signInSchema, newAccountSchema, responseSubmissionSchema, responseWriteSchema, groupMembershipSchema, scoringSettingsSchema, roundCreateSchema, invitationsRequestSchema, linkAgainSchema, partnerInputSchema, matchingSettingsSchema, matchingPinsSchema];
 /** Schemas of the main organizer responses. */
 export const responseSchemas: readonly { $id: string }[] = [overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema];
 

@@ -4,6 +4,8 @@
 import { appendToSequence, latestInSequence, readSequence } from '../db/append-sequence';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
+import { listCountries, currentGroups } from '../reference/reference-store';
+import { coverageOf, type CoverageReport } from './coverage-report';
 import { computeRun, type RunContent, type StoredMatch } from './compute-run';
 import { gatherMatchingInputs } from './matching-inputs';
 import { MatchRun } from './matching-runs.model';
@@ -92,4 +94,11 @@ export function findMatch(run: StoredRun, matchId: string): StoredMatch {
   const match = run.matches.find((m) => m.id === matchId);
   if (!match) throw new AppError('notFound', `No match ${matchId} in run ${run.n}`);
   return match;
+}
+
+/** Unmet demand of the latest run, added up by area, region, sub-region and grouping. */
+export async function roundCoverage(roundId: string): Promise<CoverageReport> {
+  const run = await latestRunOrReject(roundId);
+  const [countries, groups] = await Promise.all([listCountries(), currentGroups()]);
+  return coverageOf(run, countries, groups);
 }
