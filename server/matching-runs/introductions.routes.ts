@@ -3,7 +3,6 @@
 //   POST /introductions/:token/accept|decline     the page's form (then the page again)
 //   POST /api/introductions/:token/accept|decline JSON ({} as body): the decision after the answer
 import { Router, type Request } from 'express';
-import { recordAudit } from '../audit/record-audit';
 import { requestLocale } from '../http/locale';
 import { AppError } from '../http/problem';
 import { introductionErrorPage, introductionPage } from './introduction-page';
@@ -18,17 +17,7 @@ function answerOf(req: Request): Answer {
 }
 
 async function answer(req: Request): Promise<{ introduction: IntroductionView }> {
-  const result = await answerByToken(String(req.params.token), answerOf(req));
-  const { introduction, decision } = result;
-  await recordAudit({
-    actor: { kind: 'link', id: introduction.email, label: introduction.name },
-    action: answerOf(req) === 'accepted' ? 'introduction.accept' : 'introduction.decline',
-    roundId: introduction.roundId,
-    target: { kind: 'match', id: decision.id },
-    details: { side: introduction.side, status: decision.status },
-    ...(req.ip ? { ip: req.ip } : {}),
-  });
-  return result;
+  return answerByToken(String(req.params.token), answerOf(req), req.ip);
 }
 
 export function introductionsRoutes(): Router {

@@ -14,7 +14,8 @@ import { getPartnerOrReject } from '../partners/partners';
 import { findRoundOrReject } from '../rounds/find-round';
 import type { StoredMatch } from './compute-run';
 import { answerIntroduction, claimDecision, findDecision, withdrawDecision, type DecisionView } from './match-decisions';
-import { findMatch, findRunOrReject, latestRunNumber } from './match-runs';
+import { auditOf, findMatch, findRunOrReject, latestRunNumber, type Acting } from './match-runs';
+import { recordAudit } from '../audit/record-audit';
 import { IntroductionLink, type IntroductionSide } from './matching-runs.model';
 
 /** Introduction links stay valid this long after the confirmation. */
@@ -51,11 +52,11 @@ export interface ConfirmResult {
 }
 
 /** Confirms a match of the latest run and queues the introductions to both sides. */
-export async function confirmMatch(publicUrl: string, roundId: string, n: number, matchId: string, by: string): Promise<ConfirmResult> {
+export async function confirmMatch(publicUrl: string, roundId: string, n: number, matchId: string, who: Acting): Promise<ConfirmResult> {
   const match = await matchOfLatestRun(roundId, n, matchId);
   const round = await findRoundOrReject(roundId);
   const recipients = await recipientsOf(roundId, match);
-  const decision = await claimDecision(roundId, match, n, 'confirmed', by);
+  const decision = await claimDecision(roundId, match, n, 'confirmed', who.by);
   const created: string[] = [];
   try {
     const contacts = (side: IntroductionSide) => recipients[side].map(({ name, email }) => ({ name, email }));
@@ -76,13 +77,17 @@ export async function confirmMatch(publicUrl: string, roundId: string, n: number
     await withdrawDecision(decision.id);
     throw err;
   }
-  return { decision, introductions: { requester: recipients.requester.length, provider: recipients.provider.length } };
+  const introductions = { requester: recipients.requester.length, provider: recipients.provider.length };
+  await recordAudit({ ...auditOf(who), action: 'match.confirm', roundId, target: { kind: 'match', id: decision.id }, details: { run: n, introductions } });
+  return { decision, introductions };
 }
 
 /** Rejects a match of the latest run: the pair is not proposed again in this round. */
-export async function rejectMatch(roundId: string, n: number, matchId: string, by: string): Promise<DecisionView> {
+export async function rejectMatch(roundId: string, n: number, matchId: string, who: Acting): Promise<DecisionView> {
   const match = await matchOfLatestRun(roundId, n, matchId);
-  return claimDecision(roundId, match, n, 'rejected', by);
+  const decision = await claimDecision(roundId, match, n, 'rejected', who.by);
+  await recordAudit({ ...auditOf(who), action: 'match.reject', roundId, target: { kind: 'match', id: decision.id }, details: { run: n } });
+  return decision;
 }
 
 export interface IntroductionView {
@@ -107,8 +112,16 @@ export async function resolveIntroduction(token: string): Promise<IntroductionVi
 }
 
 /** A side accepts or declines through its link; 409 when this side has answered already. */
-export async function answerByToken(token: string, answer: 'accepted' | 'declined'): Promise<{ introduction: IntroductionView; decision: DecisionView }> {
+export async function answerByToken(token: string, answer: 'accepted' | 'declined', ip?: string): Promise<{ introduction: IntroductionView; decision: DecisionView }> {
   const introduction = await resolveIntroduction(token);
   const decision = await answerIntroduction(introduction.decision.id, introduction.side, answer, introduction.email);
+  await recordAudit({
+    actor: { kind: 'link', id: introduction.email, label: introduction.name },
+    action: answer === 'accepted' ? 'introduction.accept' : 'introduction.decline',
+    roundId: introduction.roundId,
+    target: { kind: 'match', id: decision.id },
+    details: { side: introduction.side, status: decision.status },
+    ...(ip ? { ip } : {}),
+  });
   return { introduction, decision };
 }

@@ -1,6 +1,8 @@
 // Match runs of a round: running matching and storing the snapshot (appended to the round's
 // sequence "matching:<roundId>", the insert is the claim of the number), reading the latest run
 // or run n by _id, and the diff of a run with the one before.
+import { recordAudit } from '../audit/record-audit';
+import type { AuditParty } from '../audit/audit-hash';
 import { appendToSequence, latestInSequence, readSequence } from '../db/append-sequence';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
@@ -10,6 +12,17 @@ import { computeRun, type RunContent, type StoredMatch } from './compute-run';
 import { gatherMatchingInputs } from './matching-inputs';
 import { MatchRun } from './matching-runs.model';
 import { diffRuns, type RunDiff } from './run-diff';
+
+/** Who acts, for the audit log: an account through HTTP (with the request), or a script. */
+export interface Acting {
+  actor: AuditParty;
+  /** Recorded as the run's and decisions' author (an email, or the script's name). */
+  by: string;
+  requestId?: string;
+  ip?: string;
+}
+
+export const auditOf = (who: Acting) => ({ actor: who.actor, ...(who.requestId ? { requestId: who.requestId } : {}), ...(who.ip ? { ip: who.ip } : {}) });
 
 export const runSequenceKey = (roundId: string) => `matching:${roundId}`;
 
@@ -32,7 +45,7 @@ export function pinProblems(problems: { message: string; pair: { country: string
 }
 
 /** Runs matching on the round's current data and stores the run; 422 when the organizers' pins do not hold. */
-export async function runRoundMatching(forms: FormRegistry, roundId: string, by: string, onProgress?: (step: string) => void): Promise<StoredRun> {
+export async function runRoundMatching(forms: FormRegistry, roundId: string, who: Acting, onProgress?: (step: string) => void): Promise<StoredRun> {
   onProgress?.('reading scores, partners and reference data');
   const inputs = await gatherMatchingInputs(forms, roundId);
   onProgress?.('matching');
@@ -43,9 +56,10 @@ export async function runRoundMatching(forms: FormRegistry, roundId: string, by:
     roundId: inputs.roundId,
     n,
     createdAt: new Date(),
-    createdBy: by,
+    createdBy: who.by,
     ...outcome.content,
   }));
+  await recordAudit({ ...auditOf(who), action: 'matching.run', roundId: inputs.roundId, target: { kind: 'matchRun', id: entry._id }, details: { n: entry.n, counts: outcome.content.counts, methodologyVersion: outcome.content.methodologyVersion } });
   return entry as StoredRun;
 }
 

@@ -23,13 +23,17 @@ import { findRoundOrReject } from '../rounds/find-round';
 import { coverageColumns } from './coverage-report';
 import { confirmMatch, rejectMatch } from './introductions';
 import { listDecisions } from './match-decisions';
-import { findRunOrReject, latestRunOrReject, listRuns, roundCoverage, runDiff, runRoundMatching, type StoredRun } from './match-runs';
+import { auditOf, findRunOrReject, latestRunOrReject, listRuns, roundCoverage, runDiff, runRoundMatching, type Acting, type StoredRun } from './match-runs';
 import { matchingPinsSchema, matchingSettingsSchema, type MatchingPinsInput, type MatchingSettingsBody } from './matching-runs.schemas';
-import { checkPins } from './pins';
+import { replacePins } from './pins';
 import { effectiveSettings, putMatchingSettings, roundMatchingState } from './round-matching';
 
-const actor = (req: Request) => ({ kind: 'account', id: req.session!.account.id, label: req.session!.account.email });
-const auditContext = (req: Request) => ({ actor: actor(req), requestId: String(req.id ?? ''), ...(req.ip ? { ip: req.ip } : {}) });
+const acting = (req: Request): Acting => ({
+  actor: { kind: 'account', id: req.session!.account.id, label: req.session!.account.email },
+  by: req.session!.account.email,
+  requestId: String(req.id ?? ''),
+  ...(req.ip ? { ip: req.ip } : {}),
+});
 
 /** A run as the API shows it: each match with the current decision on its pair. */
 async function runView(run: StoredRun) {
@@ -59,7 +63,7 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     const round = await findRoundOrReject(String(req.params.roundId));
     const roundId = String(round._id);
     const state = await putMatchingSettings(roundId, req.body as MatchingSettingsBody, req.session!.account.email);
-    await recordAudit({ ...auditContext(req), action: 'matching.settingsChange', roundId, details: { settings: req.body as MatchingSettingsBody } });
+    await recordAudit({ ...auditOf(acting(req)), action: 'matching.settingsChange', roundId, details: { settings: req.body as MatchingSettingsBody } });
     res.json({ stored: state.stored, showSuggestions: state.showSuggestions, settings: effectiveSettings(state, round) });
   });
 
@@ -72,15 +76,13 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
   router.put(`${base}/pins`, requireRole('organizer'), validateBody(matchingPinsSchema), async (req, res) => {
     const roundId = await roundOf(req);
     const body = req.body as MatchingPinsInput;
-    await checkPins(forms, roundId, body, req.session!.account.email);
-    await recordAudit({ ...auditContext(req), action: 'matching.pinsChange', roundId, details: { pins: body.pins, exclusions: body.exclusions } });
+    await replacePins(forms, roundId, body, acting(req));
     res.json(body);
   });
 
   router.post(`${base}/runs`, requireRole('organizer'), async (req, res) => {
     const roundId = await roundOf(req);
-    const run = await runRoundMatching(forms, roundId, req.session!.account.email);
-    await recordAudit({ ...auditContext(req), action: 'matching.run', roundId, target: { kind: 'matchRun', id: run._id }, details: { n: run.n, counts: run.counts, methodologyVersion: run.methodologyVersion } });
+    const run = await runRoundMatching(forms, roundId, acting(req));
     res.status(201).location(`${req.originalUrl.replace(/\/$/, '')}/${run.n}`).json({ run: await runView(run) });
   });
 
@@ -106,16 +108,8 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     const roundId = await roundOf(req);
     const n = runNumber(req);
     const matchId = String(req.params.matchId);
-    const by = req.session!.account.email;
-    if (decision === 'confirm') {
-      const result = await confirmMatch(config.publicUrl, roundId, n, matchId, by);
-      await recordAudit({ ...auditContext(req), action: 'match.confirm', roundId, target: { kind: 'match', id: result.decision.id }, details: { run: n, introductions: result.introductions } });
-      res.json(result);
-    } else {
-      const result = await rejectMatch(roundId, n, matchId, by);
-      await recordAudit({ ...auditContext(req), action: 'match.reject', roundId, target: { kind: 'match', id: result.id }, details: { run: n } });
-      res.json({ decision: result });
-    }
+    if (decision === 'confirm') res.json(await confirmMatch(config.publicUrl, roundId, n, matchId, acting(req)));
+    else res.json({ decision: await rejectMatch(roundId, n, matchId, acting(req)) });
   });
 
   router.get(`${base}/coverage`, requireRole('viewer'), async (req, res) => {

@@ -4,17 +4,19 @@
 import type { FormRegistry } from '../forms/form-registry';
 import type { PairRef } from '../matching/matching.types';
 import { computeRun } from './compute-run';
-import { pinProblems } from './match-runs';
+import { recordAudit } from '../audit/record-audit';
+import { auditOf, pinProblems, type Acting } from './match-runs';
 import { gatherMatchingInputs } from './matching-inputs';
 import type { MatchingPinsInput, PairInput } from './matching-runs.schemas';
 import { putPinsAndExclusions } from './round-matching';
 
 const pairRef = (p: PairInput): PairRef => ({ country: p.country, area: p.area, providerId: p.provider });
 
-export async function checkPins(forms: FormRegistry, roundId: string, input: MatchingPinsInput, by: string): Promise<void> {
+export async function replacePins(forms: FormRegistry, roundId: string, input: MatchingPinsInput, who: Acting): Promise<void> {
   const pins = input.pins.map(pairRef);
   const exclusions = input.exclusions.map(pairRef);
   const outcome = computeRun(await gatherMatchingInputs(forms, roundId), pins, exclusions);
   if (!outcome.ok) throw pinProblems(outcome.problems);
-  await putPinsAndExclusions(roundId, pins, exclusions, by);
+  await putPinsAndExclusions(roundId, pins, exclusions, who.by);
+  await recordAudit({ ...auditOf(who), action: 'matching.pinsChange', roundId, details: { pins: input.pins, exclusions: input.exclusions } });
 }

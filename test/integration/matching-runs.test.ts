@@ -207,3 +207,14 @@ describe('When a proposal is rejected and no other partner is left', () => {
     expect(String(csv.body).split('\n')[0]).toContain('dimension,key,gaps');
   });
 });
+
+describe('When matching was set up, run and decided on', () => {
+  it('then the audit log holds every step: settings, runs, confirm, reject, decline', async () => {
+    const audit = await get(`/api/audit?round=${roundId}&limit=100`, admin);
+    expect(audit.status).toBe(200);
+    const actions = audit.body.entries.map((e: { action: string }) => e.action);
+    for (const action of ['matching.settingsChange', 'matching.run', 'match.confirm', 'match.reject', 'introduction.decline']) expect(actions).toContain(action);
+    const decline = audit.body.entries.find((e: { action: string }) => e.action === 'introduction.decline');
+    expect(decline).toMatchObject({ actor: { kind: 'link' }, details: { side: 'provider', status: 'declined' } });
+  });
+});
