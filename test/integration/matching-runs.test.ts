@@ -7,6 +7,7 @@
 import { createMailer } from '../../server/email/mailer';
 import { newOwner, processDue } from '../../server/email/outbox-worker';
 import { createCountryLink } from '../../server/invitations/links';
+import { runDemoMatching } from '../../server/matching-runs/demo-matching';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { Round } from '../../server/rounds/round.model';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
@@ -216,5 +217,21 @@ describe('When matching was set up, run and decided on', () => {
     for (const action of ['matching.settingsChange', 'matching.run', 'match.confirm', 'match.reject', 'introduction.decline']) expect(actions).toContain(action);
     const decline = audit.body.entries.find((e: { action: string }) => e.action === 'introduction.decline');
     expect(decline).toMatchObject({ actor: { kind: 'link' }, details: { side: 'provider', status: 'declined' } });
+  });
+});
+
+describe('When the demo seed asks for a first run', () => {
+  it('then a round without responses gets none, one with submitted responses gets one run, and only once', async () => {
+    const round = await Round.create({ name: 'Demo-like round', formId: 'a1-pilot', formVersion: 1, languages: ['en'], deadline: new Date(Date.now() + 30 * 86400_000), countries: [{ iso3: 'KEN', name: 'Kenya' }, { iso3: 'UGA', name: 'Uganda' }] });
+    const id = String(round._id);
+    expect(await runDemoMatching(app.forms, id)).toBeNull();
+    for (const [country, answers] of [['KEN', weak], ['UGA', strong]] as const) {
+      const { token } = await createCountryLink({ roundId: id, country, language: 'en' });
+      expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(200);
+    }
+    const run = await runDemoMatching(app.forms, id);
+    expect(run).toMatchObject({ n: 1, createdBy: 'demo-seed' });
+    expect(run!.matches.map((m) => m.id)).toContain('KEN-A1-gov:UGA');
+    expect(await runDemoMatching(app.forms, id)).toBeNull();
   });
 });
