@@ -1,7 +1,8 @@
 // The focal points of one country in a round, as contacts (name, email, language): whom other
-// features write to on behalf of the country (e.g. partnership introductions).
+// features write to on behalf of the country (e.g. partnership introductions). Reads the round's
+// focal points by _id (round-focal-points.ts).
 import type { Locale } from '../forms/survey-validation';
-import { FocalPoint } from './focal-point.model';
+import { listRoundFocalPoints } from './round-focal-points';
 
 export interface FocalPointContact {
   id: string;
@@ -11,6 +12,6 @@ export interface FocalPointContact {
 }
 
 export async function focalPointsOfCountry(roundId: string, iso3: string): Promise<FocalPointContact[]> {
-  const docs = await FocalPoint.find({ roundId, country: iso3 }).sort({ email: 1 }).lean();
-  return docs.map((d) => ({ id: String(d._id), name: d.name, email: d.email, language: d.language as Locale }));
+  const all = await listRoundFocalPoints(roundId);
+  return all.filter((f) => f.country === iso3).map((d) => ({ id: String(d._id), name: d.name, email: d.email, language: d.language as Locale }));
 }
