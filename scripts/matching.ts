@@ -47,9 +47,13 @@ program
       const steps = ['reading scores, partners and reference data', 'matching', 'storing the run'];
       const bar = new SingleBar({ format: 'matching [{bar}] {value}/{total} {step}', hideCursor: true }, Presets.shades_classic);
       bar.start(steps.length, 0, { step: '' });
-      const run = await runRoundMatching(forms, roundId, cli, (step) => bar.update(steps.indexOf(step), { step }));
-      bar.update(steps.length, { step: 'done' });
-      bar.stop();
+      let run: StoredRun;
+      try {
+        run = await runRoundMatching(forms, roundId, cli, (step) => bar.update(steps.indexOf(step), { step }));
+        bar.update(steps.length, { step: 'done' });
+      } finally {
+        bar.stop();
+      }
       await printRun(run);
     });
   });
