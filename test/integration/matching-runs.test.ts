@@ -43,6 +43,7 @@ const get = (path: string, who: Organizer = viewer) => request(`${app.baseUrl}${
 const put = (path: string, body: unknown, who: Organizer) => request(`${app.baseUrl}${path}`, { method: 'PUT', headers: who.headers, body: JSON.stringify(body) });
 interface MatchView {
   id: string;
+  kept: boolean;
   country: string;
   area: string;
   providerId: string;
@@ -209,12 +210,32 @@ describe('When a proposal is rejected and no other partner is left', () => {
   });
 });
 
+describe('When both sides accept a confirmed introduction', () => {
+  it('then the pair is accepted and the next run keeps it with its slot', async () => {
+    const latest = (await get(`${base}/runs/latest`)).body.run;
+    const target = kenyaA1(latest)[0];
+    const before = smtp.received.length;
+    expect((await postJson(`${app.baseUrl}${base}/runs/${latest.n}/matches/${target.id}/confirm`, {}, organizer.headers)).status).toBe(200);
+    expect(await deliver()).toBe(2);
+    const mails = (await smtp.waitFor(before + 2)).slice(before);
+    const [first, second] = mails.map((m) => /\/introductions\/([A-Za-z0-9_-]{32})/.exec(m.text)![1]);
+    // One side answers with the page's plain form, the other through the JSON API.
+    const page = await request(`${app.baseUrl}/introductions/${first}/accept`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('/accept"');
+    expect((await postJson(`${app.baseUrl}/api/introductions/${second}/accept`, {})).body.decision.status).toBe('accepted');
+
+    const next = (await postJson(`${app.baseUrl}${base}/runs`, {}, organizer.headers)).body.run;
+    expect(kenyaA1(next).find((m) => m.id === target.id)).toMatchObject({ kept: true, status: 'accepted' });
+  });
+});
+
 describe('When matching was set up, run and decided on', () => {
   it('then the audit log holds every step: settings, runs, confirm, reject, decline', async () => {
     const audit = await get(`/api/audit?round=${roundId}&limit=100`, admin);
     expect(audit.status).toBe(200);
     const actions = audit.body.entries.map((e: { action: string }) => e.action);
-    for (const action of ['matching.settingsChange', 'matching.run', 'match.confirm', 'match.reject', 'introduction.decline']) expect(actions).toContain(action);
+    for (const action of ['matching.settingsChange', 'matching.run', 'match.confirm', 'match.reject', 'introduction.decline', 'introduction.accept']) expect(actions).toContain(action);
     const decline = audit.body.entries.find((e: { action: string }) => e.action === 'introduction.decline');
     expect(decline).toMatchObject({ actor: { kind: 'link' }, details: { side: 'provider', status: 'declined' } });
   });
