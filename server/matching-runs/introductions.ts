@@ -15,6 +15,7 @@ import { findRoundOrReject } from '../rounds/find-round';
 import type { StoredMatch } from './compute-run';
 import { answerIntroduction, claimDecision, findDecision, withdrawDecision, type DecisionView } from './match-decisions';
 import { auditOf, findMatch, findRunOrReject, latestRunNumber, type Acting } from './match-runs';
+import { linkActor } from '../audit/audit-request';
 import { recordAudit } from '../audit/record-audit';
 import { IntroductionLink, type IntroductionSide } from './matching-runs.model';
 
@@ -91,6 +92,8 @@ export async function rejectMatch(roundId: string, n: number, matchId: string, w
 }
 
 export interface IntroductionView {
+  /** The link's id: its token's SHA-256. */
+  linkId: string;
   side: IntroductionSide;
   name: string;
   email: string;
@@ -108,7 +111,7 @@ export async function resolveIntroduction(token: string): Promise<IntroductionVi
   if (link.expiresAt.getTime() < Date.now()) throw new AppError('linkNotValid');
   const decision = await findDecision(link.decisionId);
   if (!decision) throw new AppError('linkNotValid');
-  return { side: link.side as IntroductionSide, name: link.name, email: link.email, language: link.language as Locale, roundId: link.roundId, summary: link.summary as IntroductionView['summary'], decision };
+  return { linkId: link._id, side: link.side as IntroductionSide, name: link.name, email: link.email, language: link.language as Locale, roundId: link.roundId, summary: link.summary as IntroductionView['summary'], decision };
 }
 
 /** A side accepts or declines through its link; 409 when this side has answered already. */
@@ -116,7 +119,7 @@ export async function answerByToken(token: string, answer: 'accepted' | 'decline
   const introduction = await resolveIntroduction(token);
   const decision = await answerIntroduction(introduction.decision.id, introduction.side, answer, introduction.email);
   await recordAudit({
-    actor: { kind: 'link', id: introduction.email, label: introduction.name },
+    actor: linkActor(introduction.linkId, introduction.email),
     action: answer === 'accepted' ? 'introduction.accept' : 'introduction.decline',
     roundId: introduction.roundId,
     target: { kind: 'match', id: decision.id },

@@ -11,10 +11,11 @@
 //   POST /api/rounds/:roundId/matching/runs/:n/matches/:matchId/confirm|reject   decide (organizer+; 409 unless run n is the latest)
 //   GET  /api/rounds/:roundId/matching/coverage[.csv|.xlsx]     unmet demand by area, region, grouping (viewer+)
 import { Router, type Request } from 'express';
-import { recordAudit } from '../audit/record-audit';
+import { auditRequest, requestActor } from '../audit/audit-request';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
-import { contentTypes, exportFormats, writeTable, type ExportFormat } from '../exports/table-writer';
+import { startDownload } from '../exports/start-download';
+import { exportFormats, writeTable, type ExportFormat } from '../exports/table-writer';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
@@ -23,15 +24,16 @@ import { findRoundOrReject } from '../rounds/find-round';
 import { coverageColumns } from './coverage-report';
 import { confirmMatch, rejectMatch } from './introductions';
 import { listDecisions } from './match-decisions';
-import { auditOf, findRunOrReject, latestRunOrReject, listRuns, roundCoverage, runDiff, runRoundMatching, type Acting, type StoredRun } from './match-runs';
+import { findRunOrReject, latestRunOrReject, listRuns, roundCoverage, runDiff, runRoundMatching, type Acting, type StoredRun } from './match-runs';
 import { matchingPinsSchema, matchingSettingsSchema, type MatchingPinsInput, type MatchingSettingsBody } from './matching-runs.schemas';
 import { replacePins } from './pins';
 import { effectiveSettings, putMatchingSettings, roundMatchingState } from './round-matching';
 
+/** Who acts through HTTP: the use cases record it in the audit log (as the command line does). */
 const acting = (req: Request): Acting => ({
-  actor: { kind: 'account', id: req.session!.account.id, label: req.session!.account.email },
+  actor: requestActor(req),
   by: req.session!.account.email,
-  requestId: String(req.id ?? ''),
+  ...(typeof req.id === 'string' ? { requestId: req.id } : {}),
   ...(req.ip ? { ip: req.ip } : {}),
 });
 
@@ -63,7 +65,7 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     const round = await findRoundOrReject(String(req.params.roundId));
     const roundId = String(round._id);
     const state = await putMatchingSettings(roundId, req.body as MatchingSettingsBody, req.session!.account.email);
-    await recordAudit({ ...auditOf(acting(req)), action: 'matching.settingsChange', roundId, details: { settings: req.body as MatchingSettingsBody } });
+    await auditRequest(req, 'matching.settingsChange', { roundId, details: { settings: req.body as MatchingSettingsBody } });
     res.json({ stored: state.stored, showSuggestions: state.showSuggestions, settings: effectiveSettings(state, round) });
   });
 
@@ -119,8 +121,9 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
   router.get(`${base}/coverage.:format`, requireRole('viewer'), async (req, res) => {
     const format = String(req.params.format);
     if (!(exportFormats as readonly string[]).includes(format)) throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
-    const report = await roundCoverage(await roundOf(req));
-    res.set({ 'Content-Type': contentTypes[format as ExportFormat], 'Content-Disposition': `attachment; filename="capgap-coverage-run-${report.run}.${format}"`, 'Cache-Control': 'no-store' });
+    const roundId = await roundOf(req);
+    const report = await roundCoverage(roundId);
+    await startDownload(req, res, format as ExportFormat, `capgap-coverage-run-${report.run}`, roundId);
     await writeTable(format as ExportFormat, { sheetName: 'Coverage', columns: coverageColumns, rows: report.rows }, res);
   });
 
