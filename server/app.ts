@@ -26,6 +26,8 @@ import { remindersRoutes } from './reminders/reminders.routes';
 import { roundsRoutes } from './rounds/rounds.routes';
 import { focalPointsRoutes } from './focal-points/focal-points.routes';
 import { partnersRoutes } from './partners/partners.routes';
+import { introductionsRoutes } from './matching-runs/introductions.routes';
+import { matchingRunsRoutes } from './matching-runs/matching-runs.routes';
 import { scoresRoutes } from './scoring/scores.routes';
 import { referenceRoutes } from './reference/reference.routes';
 
@@ -65,6 +67,8 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(remindersRoutes(config));
   app.use(scoresRoutes(forms));
   app.use(partnersRoutes());
+  app.use(matchingRunsRoutes(config, forms));
+  app.use(introductionsRoutes());
   app.use(exportsRoutes(forms));
   app.use(respondentRoutes(forms, assets));
 

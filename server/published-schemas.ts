@@ -2,6 +2,7 @@
 // app assembles them here (http/ knows no feature).
 import { newAccountSchema, signInSchema } from './auth/auth.schemas';
 import { invitationsRequestSchema, linkAgainSchema } from './focal-points/focal-points.schemas';
+import { matchingPinsSchema, matchingSettingsSchema } from './matching-runs/matching-runs.schemas';
 import { partnerInputSchema } from './partners/partner.schemas';
 import { groupMembershipSchema } from './reference/reference.schemas';
 import { responseWriteSchema } from './respondent/respondent.routes';
@@ -21,6 +22,8 @@ export const requestSchemas: readonly { $id: string }[] = [
   invitationsRequestSchema,
   linkAgainSchema,
   partnerInputSchema,
+  matchingSettingsSchema,
+  matchingPinsSchema,
 ];
 
 /** Schemas of the main organizer responses. */

@@ -7,13 +7,16 @@ import mongoose from 'mongoose';
 
 export const emailTemplates = ['invitation', 'reminder', 'receipt', 'link-again'] as const;
 export type EmailTemplate = (typeof emailTemplates)[number];
+/** Messages rendered by their feature's own templates (server/email/introduction-email.ts). */
+export const featureEmailTemplates = ['introduction'] as const;
+export type StoredEmailTemplate = EmailTemplate | (typeof featureEmailTemplates)[number];
 const emailStatuses = ['queued', 'sent', 'failed', 'bounced'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
 
 const outboxSchema = new mongoose.Schema(
   {
     to: { type: String, required: true },
-    template: { type: String, required: true, enum: emailTemplates },
+    template: { type: String, required: true, enum: [...emailTemplates, ...featureEmailTemplates] },
     locale: { type: String, required: true, enum: [...supportedLocales] },
     subject: { type: String, required: true },
     text: { type: String, required: true },

@@ -4,10 +4,10 @@
 import { Types } from 'mongoose';
 import type { Locale } from '../i18n/locales';
 import { OutboxDue } from './outbox-due.model';
-import { OutboxEmail, type EmailTemplate } from './outbox.model';
+import { OutboxEmail, type EmailTemplate, type StoredEmailTemplate } from './outbox.model';
 
 export type { EmailTemplate };
-import { renderEmail, type TemplateData } from './templates';
+import { renderEmail, type RenderedEmail, type TemplateData } from './templates';
 
 export interface EmailToQueue {
   to: string;
@@ -26,7 +26,18 @@ export interface EmailToQueue {
  * drops it (see dropOrphan in outbox-claim.ts), so nothing is sent that the caller saw fail.
  */
 export async function queueEmail(email: EmailToQueue): Promise<string> {
-  const { subject, text, html } = renderEmail(email.template, email.locale, email.data);
+  const { data, ...rest } = email;
+  return queueRenderedEmail({ ...rest, rendered: renderEmail(email.template, email.locale, data) });
+}
+
+export interface RenderedEmailToQueue extends Omit<EmailToQueue, 'template' | 'data'> {
+  template: StoredEmailTemplate;
+  rendered: RenderedEmail;
+}
+
+/** The same, for a message its feature rendered already (e.g. an introduction). */
+export async function queueRenderedEmail(email: RenderedEmailToQueue): Promise<string> {
+  const { subject, text, html } = email.rendered;
   const _id = new Types.ObjectId();
   const dueAt = email.dueAt ?? new Date();
   await OutboxDue.create({ _id, dueAt, attempts: 0 });

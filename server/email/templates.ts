@@ -28,7 +28,7 @@ export interface RenderedEmail {
   html: string;
 }
 
-const intlLocale: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+export const intlLocale: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 
 /** "15 March 2027" / "15 mars 2027" / "15 de marzo de 2027". */
 export function formatDate(date: Date, locale: Locale): string {
@@ -36,7 +36,7 @@ export function formatDate(date: Date, locale: Locale): string {
 }
 
 /** One line: a name with a line break must not split a subject or a text line. */
-const oneLine = (s: string): string => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+export const oneLine = (s: string): string => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 
 // Values inserted into the texts below. In a text, {x} is replaced by the value; in HTML, by
 // the escaped value, and {b:x} by the escaped value in bold.
@@ -231,7 +231,7 @@ function fillHtml(template: string, values: Values): string {
     ).out;
 }
 
-function checkLink(link: string): string {
+export function checkLink(link: string): string {
   let url: URL;
   try {
     url = new URL(link);
@@ -242,7 +242,7 @@ function checkLink(link: string): string {
   return url.href;
 }
 
-const style = {
+export const style = {
   body: 'margin:0;padding:0;background:#f4f5f7;',
   box: 'max-width:600px;margin:0 auto;padding:24px;background:#ffffff;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1d2327;',
   p: 'margin:0 0 16px 0;',

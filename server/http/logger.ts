@@ -15,8 +15,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return pino({ level, base: { service: 'capgap' }, redact: secretPaths }, destination);
 }
 
-// /respond/:token and /api/respondent/:token[/…], in any letter case (Express routes ignore it).
-const linkTokenInUrl = /(\/(?:api\/respondent|respond)\/)[^/?#]+/gi;
+// /respond/:token, /api/respondent/:token[/…] and the partnership introductions'
+// /introductions/:token[/…] and /api/introductions/:token/…, in any letter case (Express routes ignore it).
+const linkTokenInUrl = /(\/(?:api\/respondent|respond|api\/introductions|introductions)\/)[^/?#]+/gi;
 
 /** A URL (path or absolute) with any country-link token in it replaced by "[token]". */
 export const redactLinkTokens = (url: string): string => url.replace(linkTokenInUrl, '$1[token]');

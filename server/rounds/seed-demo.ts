@@ -11,6 +11,7 @@ import type { Role } from '../auth/roles';
 import type { FormRegistry } from '../forms/form-registry';
 import { createCountryLink } from '../invitations/links';
 import { seedDemoPartners } from '../partners/demo-partners';
+import { runDemoMatching } from '../matching-runs/demo-matching';
 import { Round } from './round.model';
 import { Setting } from './setting.model';
 
@@ -82,5 +83,7 @@ export async function seedDemo(forms: FormRegistry): Promise<DemoSeed> {
     await createCountryLink({ roundId: String(round._id), country: l.iso3, language: l.iso3 === 'NER' ? 'fr' : 'en', label: 'demo link', token: l.token });
   }
   await seedDemoPartners();
+  // A first match run once the demo round has submitted responses (none until some are seeded or answered).
+  await runDemoMatching(forms, String(round._id));
   return { round, links };
 }
