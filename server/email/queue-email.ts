@@ -5,9 +5,9 @@ import { Types } from 'mongoose';
 import type { Locale } from '../i18n/locales';
 import { OutboxDue } from './outbox-due.model';
 import { OutboxEmail, type EmailTemplate, type StoredEmailTemplate } from './outbox.model';
+import { renderEmail, type RenderedEmail, type TemplateData } from './templates';
 
 export type { EmailTemplate };
-import { renderEmail, type RenderedEmail, type TemplateData } from './templates';
 
 export interface EmailToQueue {
   to: string;

@@ -1,9 +1,10 @@
 // The words of a partner's offer: kinds of organization, ways of working together, areas of the
 // capacity framework. Shared by the registry's schemas, the CSV import, the self-declaration
 // form and matching, so that they cannot drift apart.
+import { supportedLocales } from '../i18n/locales';
+
 export const partnerKinds = ['international-organization', 'civil-society', 'private-sector', 'academia', 'government-agency', 'other'] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
-import { supportedLocales } from '../i18n/locales';
 
 export const partnerModalities = ['peer-exchange', 'technical-assistance', 'training', 'secondment', 'funding', 'tools-data'] as const;
 export type PartnerModality = (typeof partnerModalities)[number];

@@ -1,5 +1,7 @@
 // The envelope of a submitted response; the answers inside are checked against the form's own
 // answer schema (server/forms/answer-schema.ts).
+import { supportedLocales } from '../i18n/locales';
+
 export const responseSubmissionSchema = {
   $id: 'response-submission',
   type: 'object',
@@ -13,7 +15,6 @@ export const responseSubmissionSchema = {
     country: { type: 'string', pattern: '^[A-Z]{3}$' },
   },
 } as const;
-import { supportedLocales } from '../i18n/locales';
 
 export interface ResponseSubmission {
   answers: Record<string, unknown>;
