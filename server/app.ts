@@ -17,6 +17,7 @@ import { healthRoutes } from './health/health.routes';
 import { exportsRoutes } from './exports/exports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logger';
+import { withRequestContext } from './http/request-context';
 import { schemasRoutes } from './http/schemas.routes';
 import { requestSchemas, responseSchemas } from './published-schemas';
 import { requireJsonBody } from './http/validate';
@@ -48,6 +49,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(helmet({ contentSecurityPolicy: { directives: { 'font-src': ["'self'", 'data:'] } } }));
   app.use(compression());
   app.use(requestLogger(logger));
+  app.use(withRequestContext);
   app.use(assets.routes());
   app.use(healthRoutes());
 

@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { installCrashGuard, type CrashGuard } from './crash-guard';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase, disconnectDatabase, logConnectionChanges } from './db/connect';
 import { startDatabaseServer } from './db/database-server';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     },
   });
   logger.info({ database: database.kind }, `database: ${database.description}`);
+  const guard: CrashGuard = { logger, stopDatabase: () => database.stop() };
+  installCrashGuard(guard);
   await connectDatabase(database.uri, config.dbName);
   logConnectionChanges(logger);
   logger.info(await seedReferenceData(), 'reference data seeded');
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, logger, forms, assets });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  guard.server = server;
   const address = server.address() as AddressInfo;
   logger.info(`capgap listening on http://${address.address}:${address.port}`);
   const mailer = config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, pool: true }) : undefined;

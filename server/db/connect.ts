@@ -25,9 +25,12 @@ const databaseDeadlines = {
 
 export async function connectDatabase(uri: string, dbName: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
-  // Query filters are built by our code, never from raw request objects; sanitizeFilter is a
-  // second guard against $-operator injection.
-  mongoose.set('sanitizeFilter', true);
+  // No sanitizeFilter: it silently turned any operator our code forgot to mark trusted() into an
+  // equality match that finds nothing. $-operator injection is stopped at the edge instead:
+  // every body is checked by ajv against a schema that types each field (an object is never
+  // accepted where a value goes, and $-keys are refused), query strings parse to strings only
+  // ('simple' parser) and route parameters are strings.
+  mongoose.set('sanitizeFilter', false);
   mongoose.set('bufferTimeoutMS', databaseDeadlines.serverSelectionTimeoutMS);
   const patience = Date.now() + 30_000;
   for (;;) {

@@ -16,8 +16,7 @@
 // key n+1; once that claim's lease is over, the next attempt number (n+2) is tried instead.
 // attempts doubles as a fencing token for recording the outcome (outbox-worker.ts).
 // Every write here is by _id, which FerretDB serves from its index; other filters scan.
-// (trusted(): our own operators, exempt from the sanitizeFilter guard of server/db/connect.ts.)
-import { trusted, type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { claimNumber } from '../db/claim-number';
 import { OutboxClaim } from './outbox-claim.model';
 import { OutboxDue } from './outbox-due.model';
@@ -61,7 +60,7 @@ export async function claimNext(owner: string, leaseMs: number = defaultLeaseMs,
  * so claimers rarely collide.
  */
 export async function claimBatch(owner: string, leaseMs: number, max: number, now: Date = new Date()): Promise<ClaimedEmail[]> {
-  const candidates = await OutboxDue.find({ dueAt: trusted({ $lte: now }) }, { _id: 1, attempts: 1 })
+  const candidates = await OutboxDue.find({ dueAt: { $lte: now } }, { _id: 1, attempts: 1 })
     .limit(Math.max(candidatesPerLook, max * 4))
     .lean<DueEntry[]>();
   const offset = candidates.length ? Math.floor(Math.random() * candidates.length) : 0;

@@ -9,6 +9,7 @@
 import { auditRequest } from '../audit/audit-request';
 import { startDownload } from '../exports/start-download';
 import express, { Router, type Request } from 'express';
+import { queryFlag, querySchema, validateQuery } from '../http/validate-query';
 import { requireRole } from '../auth/auth.middleware';
 import { exportFormats, writeTable, type ExportFormat } from '../exports/table-writer';
 import { AppError } from '../http/problem';
@@ -17,14 +18,6 @@ import { importPartners } from './import-partners';
 import { partnerColumns } from './partner-columns';
 import { partnerInputSchema, type PartnerInput } from './partner.schemas';
 import { archivePartner, createPartner, getPartnerOrReject, listPartners, updatePartner } from './partners';
-
-/** A true/false query flag: anything else is a 400, never a silent default. */
-function booleanFlag(req: Request, name: string): boolean {
-  const value = req.query[name];
-  if (value === undefined) return false;
-  if (value !== 'true' && value !== 'false') throw new AppError('invalidInput', undefined, [{ field: `query.${name}`, message: 'must be true or false' }]);
-  return value === 'true';
-}
 
 export function partnersRoutes(): Router {
   const router = Router();
@@ -35,42 +28,45 @@ export function partnersRoutes(): Router {
     next();
   });
 
-  router.get('/api/partners', requireRole('viewer'), async (req, res) => {
-    res.json({ partners: await listPartners({ includeArchived: booleanFlag(req, 'archived') }) });
+  const noQuery = validateQuery(querySchema());
+  const archivedQuery = validateQuery(querySchema({ archived: queryFlag }));
+
+  router.get('/api/partners', requireRole('viewer'), archivedQuery, async (req, res) => {
+    res.json({ partners: await listPartners({ includeArchived: req.query.archived === 'true' }) });
   });
 
-  router.post('/api/partners', requireRole('organizer'), validateBody(partnerInputSchema), async (req, res) => {
+  router.post('/api/partners', requireRole('organizer'), noQuery, validateBody(partnerInputSchema), async (req, res) => {
     const partner = await createPartner(req.body as PartnerInput, by(req));
     await auditRequest(req, 'partner.create', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
     res.status(201).location(`/api/partners/${partner.id}`).json({ partner });
   });
 
-  router.post('/api/partners/import', requireRole('organizer'), express.text({ type: 'text/csv', limit: '2mb' }), async (req, res) => {
+  router.post('/api/partners/import', requireRole('organizer'), validateQuery(querySchema({ validOnly: queryFlag })), express.text({ type: 'text/csv', limit: '2mb' }), async (req, res) => {
     if (typeof req.body !== 'string') throw new AppError('unsupportedMediaType', 'Send the partners as text/csv');
-    const result = await importPartners(req.body, booleanFlag(req, 'validOnly'), by(req));
+    const result = await importPartners(req.body, req.query.validOnly === 'true', by(req));
     await auditRequest(req, 'partners.import', { details: { imported: result.imported, skipped: result.skipped.length } });
     res.json(result);
   });
 
-  router.get('/api/partners/export.:format', requireRole('viewer'), async (req, res) => {
+  router.get('/api/partners/export.:format', requireRole('viewer'), archivedQuery, async (req, res) => {
     const format = String(req.params.format);
     if (!(exportFormats as readonly string[]).includes(format)) throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
-    const partners = await listPartners({ includeArchived: booleanFlag(req, 'archived') });
+    const partners = await listPartners({ includeArchived: req.query.archived === 'true' });
     await startDownload(req, res, format as ExportFormat, 'capgap-partners');
     await writeTable(format as ExportFormat, { sheetName: 'Partners', columns: partnerColumns, rows: partners }, res);
   });
 
-  router.get('/api/partners/:id', requireRole('viewer'), async (req, res) => {
+  router.get('/api/partners/:id', requireRole('viewer'), noQuery, async (req, res) => {
     res.json({ partner: await getPartnerOrReject(String(req.params.id)) });
   });
 
-  router.put('/api/partners/:id', requireRole('organizer'), validateBody(partnerInputSchema), async (req, res) => {
+  router.put('/api/partners/:id', requireRole('organizer'), noQuery, validateBody(partnerInputSchema), async (req, res) => {
     const partner = await updatePartner(String(req.params.id), req.body as PartnerInput, by(req));
     await auditRequest(req, 'partner.update', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
     res.json({ partner });
   });
 
-  router.delete('/api/partners/:id', requireRole('organizer'), async (req, res) => {
+  router.delete('/api/partners/:id', requireRole('organizer'), noQuery, async (req, res) => {
     const partner = await archivePartner(String(req.params.id), by(req));
     await auditRequest(req, 'partner.archive', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
     res.json({ partner });
