@@ -70,7 +70,7 @@ export async function getPartnerOrReject(id: string): Promise<PartnerView> {
 export async function updatePartner(id: string, input: PartnerInput, by: string): Promise<PartnerView> {
   await getPartnerOrReject(id);
   await assertPartnerFacts(input);
-  const doc = await Partner.findByIdAndUpdate(id, { $set: { ...normalized(input), updatedBy: by }, $unset: unsetAbsent(input) }, { new: true }).lean<PartnerDoc>();
+  const doc = await Partner.findByIdAndUpdate(id, { $set: { ...normalized(input), updatedBy: by }, $unset: unsetAbsent(input) }, { returnDocument: 'after' }).lean<PartnerDoc>();
   if (!doc) throw new AppError('notFound', 'No such partner');
   return partnerView(doc);
 }
@@ -82,7 +82,7 @@ function unsetAbsent(input: PartnerInput): Record<string, 1> {
 
 export async function archivePartner(id: string, by: string): Promise<PartnerView> {
   await getPartnerOrReject(id);
-  const doc = await Partner.findByIdAndUpdate(id, { $set: { archived: true, updatedBy: by } }, { new: true }).lean<PartnerDoc>();
+  const doc = await Partner.findByIdAndUpdate(id, { $set: { archived: true, updatedBy: by } }, { returnDocument: 'after' }).lean<PartnerDoc>();
   return partnerView(doc!);
 }
 

@@ -45,7 +45,8 @@ describe('When the database stops while a focal point is answering', () => {
     databasePid = ferretdbPid(dataDir);
     process.kill(databasePid, 'SIGSTOP');
     await page.getByRole('button', { name: 'Next' }).click(); // saves the draft
-    await page.waitForSelector('#status[data-message="offline"]', { timeout: 10_000 });
+    // The browser is online and the server answers 503: the page says the server is busy.
+    await page.waitForSelector('#status[data-message="unavailable"]', { timeout: 10_000 });
     const kept = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), `capgap:draft:${token}`);
     expect(kept.answers).toMatchObject({ a1_1: 2 });
 
