@@ -27,9 +27,8 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get('/api/rounds/:roundId/overview', requireRole('viewer'), async (req, res) => {
     const round = await findRoundOrReject(String(req.params.roundId));
-    const scores = await currentScores(String(round._id));
-    const statuses = new Map<string, string>();
-    for (const r of await listCountryResponses(round)) statuses.set(r.country, r.status);
+    const [scores, responses] = await Promise.all([currentScores(round), listCountryResponses(round)]);
+    const statuses = new Map(responses.map((r) => [r.country, r.status]));
     const areas = [...new Set([...scores.values()].flatMap((s) => s.areas.map((a) => a.area)))];
     res.json({
       round: { id: String(round._id), name: round.name, formId: round.formId, formVersion: round.formVersion },
