@@ -7,7 +7,7 @@
 // Also: simultaneous scorings of one revision store exactly one snapshot.
 import mongoose from 'mongoose';
 import { scoreSubmission } from '../../server/scoring/round-scores';
-import { ScoreSnapshot } from '../../server/scoring/score-snapshot.model';
+import { CurrentScore, currentScoreId, ScoreSnapshot, snapshotId } from '../../server/scoring/score-snapshot.model';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
 import { createTestRound, type TestRound } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
@@ -127,5 +127,19 @@ describe('When one revision is scored by several requests at the same moment', (
     expect(await ScoreSnapshot.countDocuments({ roundId: older.roundId, country: 'KEN', responseRevision: 7 })).toBe(1);
     expect(new Set(results.map((r) => r?.responseRevision))).toEqual(new Set([7]));
     expect(new Set(results.map((r) => r?.computedAt.getTime())).size).toBe(1);
+  });
+});
+
+describe('When a writer stopped between storing a snapshot and updating the current copy', () => {
+  it('then readers still get the newest snapshot, and the copy is brought up to date', async () => {
+    const copy = await CurrentScore.findById(currentScoreId(current.roundId, 'KEN')).lean();
+    expect(copy).toMatchObject({ sequence: 1, responseRevision: 1 });
+    // What the stopped writer left: snapshot 2 stored, the copy still at 1.
+    const { _id, ...fields } = copy!;
+    await ScoreSnapshot.create({ ...fields, _id: snapshotId(current.roundId, 'KEN', 2), sequence: 2, responseRevision: 5, reason: 'recomputed', computedAt: new Date() });
+
+    const page = await request(`${app.baseUrl}/api/rounds/${current.roundId}/countries/KEN/profile`, { headers: { Cookie: viewer.cookie } });
+    expect(page.body.scores).toMatchObject({ responseRevision: 5, reason: 'recomputed' });
+    expect(await CurrentScore.findById(currentScoreId(current.roundId, 'KEN')).lean()).toMatchObject({ sequence: 2, responseRevision: 5 });
   });
 });
