@@ -11,7 +11,7 @@ import { importFocalPoints } from '../../server/focal-points/import-focal-points
 import { inviteFocalPoints } from '../../server/focal-points/invite';
 import { OutboxDue } from '../../server/email/outbox-due.model';
 import { OutboxEmail } from '../../server/email/outbox.model';
-import { createCountryLink, hashToken, resolveLink } from '../../server/invitations/links';
+import { createCountryLink, resolveLink } from '../../server/invitations/links';
 import { listCountries } from '../../server/reference/reference-store';
 import { remindRound } from '../../server/reminders/send-reminders';
 import { saveDraft, submitResponse } from '../../server/responses/country-responses';
@@ -119,20 +119,22 @@ export async function captureTemplate(): Promise<Template> {
 }
 
 const objectIdHex = /\b[0-9a-f]{24}\b/g;
+const sha256Hex = /^[0-9a-f]{64}$/;
 
 /**
- * A copy of `value` where every ObjectId, and every 24-hex id inside a string (composed _ids
- * like "<roundId>-KEN", claim ids, savedVia), is replaced through `ids`: references between
- * the copied documents still hold, and nothing collides with the original.
+ * A copy of `value` where every ObjectId, every 24-hex id inside a string (composed _ids like
+ * "<roundId>-KEN", claim ids, savedVia) and every 64-hex string (a token's hash) is replaced
+ * through `ids`: references between the copied documents still hold, and nothing collides
+ * with the original.
  */
-function remap(value: unknown, ids: Map<string, Types.ObjectId>): unknown {
+function remap(value: unknown, ids: Map<string, string>): unknown {
   const mapped = (hex: string) => {
     let id = ids.get(hex);
-    if (!id) ids.set(hex, (id = new Types.ObjectId()));
+    if (!id) ids.set(hex, (id = hex.length === 24 ? new Types.ObjectId().toHexString() : randomBytes(32).toString('hex')));
     return id;
   };
-  if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return mapped((value as Types.ObjectId).toHexString());
-  if (typeof value === 'string') return value.replace(objectIdHex, (hex) => mapped(hex).toHexString());
+  if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return new Types.ObjectId(mapped((value as Types.ObjectId).toHexString()));
+  if (typeof value === 'string') return sha256Hex.test(value) ? mapped(value) : value.replace(objectIdHex, mapped);
   if (value instanceof Date || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => remap(v, ids));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remap(v, ids)]));
@@ -142,12 +144,11 @@ function remap(value: unknown, ids: Map<string, Types.ObjectId>): unknown {
 export async function insertOlderRounds(template: Template, count: number, firstNumber: number, progress: (m: string) => void): Promise<void> {
   const db = mongoose.connection.db!;
   for (let k = 0; k < count; k++) {
-    const ids = new Map<string, Types.ObjectId>();
+    const ids = new Map<string, string>();
     for (const [name, docs] of template) {
       const copies = docs.map((doc) => {
         const copy = remap(doc, ids) as Record<string, unknown>;
         if (name === 'rounds') Object.assign(copy, { name: `Capacity assessment (older ${firstNumber + k})`, deadline: new Date(Date.now() - (firstNumber + k) * 86400_000) });
-        if (name === 'invitations') copy.tokenHash = hashToken(randomBytes(18).toString('base64url'));
         return copy;
       });
       for (let i = 0; i < copies.length; i += 1000) await db.collection(name).insertMany(copies.slice(i, i + 1000), { ordered: false });
