@@ -89,10 +89,11 @@ function tooManyWriters(country: string): never {
 export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string, response: { status: string; revision: number; answers: Record<string, unknown> }): Promise<CountryScores | undefined> {
   let latest = await findLatestSnapshot(roundId, country);
   if (response.status !== 'submitted') return latest && toScores(latest);
-  const round = await findRoundOrReject(roundId);
+  let round: RoundDoc | undefined;
   for (let tries = 0; tries < maxStoreTries; tries++) {
     // Revisions only grow, so "some snapshot has this revision" is "the latest one has it".
     if (latest?.responseRevision === response.revision) return toScores(latest);
+    round ??= await findRoundOrReject(roundId);
     const stored = await insertSnapshot(snapshotOf(round, country, (latest?.sequence ?? 0) + 1, response.revision, score(forms, round, response.answers), 'submitted'));
     if (stored) return toScores(stored);
     latest = await findLatestSnapshot(roundId, country); // another writer stored that number
