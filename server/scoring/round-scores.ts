@@ -7,18 +7,24 @@ import { listCountryResponses } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
 import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
-import { scoreAnswers, type AreaScore, type ResponseScores } from './score';
-import { findLatestSnapshot, findLatestSnapshots, insertSnapshot, type StoredSnapshot } from './score-store';
+import { scoreAnswers, type AreaSummary, type ResponseScores, type ScoresSummary } from './score';
+import { findLatestSnapshot, findLatestSummaries, findLatestSummary, insertSnapshot, type StoredSnapshot } from './score-store';
 import { DEFAULT_SETTINGS, type MethodologySettings } from './scoring-model';
 
 type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 
-export interface CountryScores extends ResponseScores {
+interface ScoreBasis {
   country: string;
   responseRevision: number;
   computedAt: Date;
   reason: 'submitted' | 'recomputed';
 }
+
+/** A country's current scores as lists, exports and aggregates show them (areas without indicators). */
+export interface CountryScores extends ScoresSummary, ScoreBasis {}
+
+/** A country's scores with the answers behind each area (the country profile). */
+export interface CountryScoreDetails extends ResponseScores, ScoreBasis {}
 
 /** The round's scoring settings in the form score.ts takes. */
 export function settingsOf(round: RoundDoc): Partial<MethodologySettings> {
@@ -71,7 +77,7 @@ function toScores(doc: StoredSnapshot): CountryScores {
     responseRevision: doc.responseRevision,
     computedAt: doc.computedAt,
     reason: doc.reason,
-    areas: doc.areas as AreaScore[],
+    areas: doc.areas as AreaSummary[],
   };
 }
 
@@ -87,7 +93,7 @@ function tooManyWriters(country: string): never {
  * (repeated or simultaneous submits store one snapshot); returns the country's current scores.
  */
 export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string, response: { status: string; revision: number; answers: Record<string, unknown> }): Promise<CountryScores | undefined> {
-  let latest = await findLatestSnapshot(roundId, country);
+  let latest = await findLatestSummary(roundId, country);
   if (response.status !== 'submitted') return latest && toScores(latest);
   let round: RoundDoc | undefined;
   for (let tries = 0; tries < maxStoreTries; tries++) {
@@ -96,20 +102,26 @@ export async function scoreSubmission(forms: FormRegistry, roundId: string, coun
     round ??= await findRoundOrReject(roundId);
     const stored = await insertSnapshot(snapshotOf(round, country, (latest?.sequence ?? 0) + 1, response.revision, score(forms, round, response.answers), 'submitted'));
     if (stored) return toScores(stored);
-    latest = await findLatestSnapshot(roundId, country); // another writer stored that number
+    latest = await findLatestSummary(roundId, country); // another writer stored that number
   }
   return tooManyWriters(country);
 }
 
 /** The current scores of every scored country of a round, by country: one look per country. */
 export async function currentScores(round: { _id: unknown; countries: readonly { iso3: string }[] }): Promise<Map<string, CountryScores>> {
-  const latest = await findLatestSnapshots(String(round._id), round.countries.map((c) => c.iso3));
+  const latest = await findLatestSummaries(String(round._id), round.countries.map((c) => c.iso3));
   return new Map([...latest].map(([country, snapshot]) => [country, toScores(snapshot)]));
 }
 
 export async function currentCountryScores(roundId: string, country: string): Promise<CountryScores | undefined> {
-  const latest = await findLatestSnapshot(roundId, country);
+  const latest = await findLatestSummary(roundId, country);
   return latest && toScores(latest);
+}
+
+/** The country's current scores with the answers behind each area. */
+export async function currentCountryScoreDetails(roundId: string, country: string): Promise<CountryScoreDetails | undefined> {
+  const latest = await findLatestSnapshot(roundId, country);
+  return latest && (toScores(latest) as CountryScoreDetails);
 }
 
 function sameSettings(a: MethodologySettings, b: MethodologySettings): boolean {
@@ -128,14 +140,14 @@ export interface RecomputeReport {
 
 /** Stores the recomputed scores unless they only repeat the latest snapshot; undefined when unchanged. */
 async function storeRecomputed(round: RoundDoc, country: string, revision: number, after: ResponseScores): Promise<{ changes: ScoreChange[]; first: boolean } | undefined> {
-  let latest = await findLatestSnapshot(String(round._id), country);
+  let latest = await findLatestSummary(String(round._id), country);
   for (let tries = 0; tries < maxStoreTries; tries++) {
     const previous = latest && toScores(latest);
     const changes = previous ? diffScores(previous, after) : [];
     const sameBasis = previous && previous.methodologyVersion === after.methodologyVersion && previous.responseRevision === revision && sameSettings(previous.settings, after.settings);
     if (sameBasis && changes.length === 0) return undefined;
     if (await insertSnapshot(snapshotOf(round, country, (latest?.sequence ?? 0) + 1, revision, after, 'recomputed'))) return { changes, first: !previous };
-    latest = await findLatestSnapshot(String(round._id), country); // a submit stored that number: compare again
+    latest = await findLatestSummary(String(round._id), country); // a submit stored that number: compare again
   }
   return tooManyWriters(country);
 }

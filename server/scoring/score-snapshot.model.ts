@@ -5,12 +5,12 @@
 // ("<roundId>-<ISO3>-s<N>"): storing snapshot N is inserting that _id, so of two writers
 // only one can store it, and the newest snapshot is found by looking _ids up, never by a query
 // over the collection (which, on FerretDB, reads every round's snapshots).
-// CurrentScore "<roundId>-<ISO3>" keeps a copy of the newest snapshot so that a round's current
-// scores are one _id lookup per country; it is a shortcut, not the truth: readers still check
-// that snapshot N+1 does not exist (score-store.ts).
+// CurrentScore "<roundId>-<ISO3>" keeps a copy of the newest snapshot (without the answers
+// behind each area) so that a round's current scores are one _id lookup per country; it is a
+// shortcut, not the truth: readers still check that snapshot N+1 does not exist (score-store.ts).
 import mongoose from 'mongoose';
 
-/** What a snapshot records; the current copy has the same fields. */
+/** What a snapshot records; the current copy has the same fields, its areas without `indicators`. */
 const snapshotFields = {
   _id: { type: String },
   /** The country's snapshot number, from 1. */

@@ -14,7 +14,7 @@ import { getResponseState, listCountryResponses } from '../responses/country-res
 import { findRoundCountryOrReject, findRoundOrReject, updateRoundScoring } from '../rounds/find-round';
 import { dimensionOf } from './country-groupings';
 import { aggregateRound } from './round-aggregates';
-import { currentCountryScores, currentScores, recomputeRound } from './round-scores';
+import { currentCountryScoreDetails, currentScores, recomputeRound } from './round-scores';
 import { scoringSettingsSchema, type ScoringSettingsInput } from './scoring.schemas';
 
 /** The few figures of an area that the overview matrix shows. */
@@ -53,7 +53,7 @@ export function scoresRoutes(forms: FormRegistry): Router {
     res.json({
       country,
       response: response.status !== 'new' ? { status: response.status, revision: response.revision, submittedAt: response.submittedAt } : { status: 'none' },
-      scores: (await currentCountryScores(String(round._id), country.iso3)) ?? null,
+      scores: (await currentCountryScoreDetails(String(round._id), country.iso3)) ?? null,
     });
   });
 

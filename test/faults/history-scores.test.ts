@@ -134,6 +134,7 @@ describe('When a writer stopped between storing a snapshot and updating the curr
   it('then readers still get the newest snapshot, and the copy is brought up to date', async () => {
     const copy = await CurrentScore.findById(currentScoreId(current.roundId, 'KEN')).lean();
     expect(copy).toMatchObject({ sequence: 1, responseRevision: 1 });
+    expect(copy!.areas[0]).not.toHaveProperty('indicators'); // the copy is for lists: the profile reads the snapshot
     // What the stopped writer left: snapshot 2 stored, the copy still at 1.
     const { _id, ...fields } = copy!;
     await ScoreSnapshot.create({ ...fields, _id: snapshotId(current.roundId, 'KEN', 2), sequence: 2, responseRevision: 5, reason: 'recomputed', computedAt: new Date() });
