@@ -11,7 +11,7 @@
 // copies of the current round's documents (1× = one older round, 100× = a hundred), and then
 // measures, one request at a time after one unmeasured warm-up request, p50 and p95 of:
 //   respondent page and data of a submitted country, submit (a draft country each time),
-//   overview, focal-points list, status, scores.csv, draft save.
+//   overview, focal-points list, status, scores.csv, draft save (--endpoints to measure fewer).
 // Each endpoint gets --samples requests, or fewer once --max-seconds have passed (at least one).
 // Figures, not a test: nothing fails on slowness, only on a request that does not succeed.
 import os from 'node:os';
@@ -30,6 +30,7 @@ import { closeServer, openScratchDatabase, runCleanups, startLocalApp, type Clea
 
 interface Options {
   scales: number[];
+  endpoints?: string[];
   samples: number;
   maxSeconds: number;
   seed: number;
@@ -45,6 +46,7 @@ function parseOptions(): Options {
   const program = new Command('bench-history')
     .description("Latency of one 200-country round's hot paths with 1×, 10× and 100× its history stored in older rounds")
     .option('--scales <list>', 'older rounds stored, one measurement per number', scaleList, [1, 10, 100])
+    .option('--endpoints <keys>', `only these endpoints (comma-separated): ${endpointKeys.join(',')}`, (v: string) => v.split(',').map((k) => k.trim()))
     .option('--samples <n>', 'measured requests per endpoint and scale', integerAtLeast(1), 10)
     .option('--max-seconds <n>', 'stop sampling an endpoint after this long (one sample at least)', integerAtLeast(1), 60)
     .option('--seed <n>', 'seed of the generated answer sets', integerAtLeast(0), 1);
@@ -56,7 +58,11 @@ const progress = progressTo('bench');
 
 // ---- endpoints ------------------------------------------------------------------------------
 
+/** Short names of the measured endpoints, in the table's order (for --endpoints). */
+const endpointKeys = ['page', 'data', 'submit', 'overview', 'focal-points', 'status', 'scores-csv', 'draft-save'];
+
 interface Endpoint {
+  key: string;
   label: string;
   /** One request; throws when the answer is not the expected one. */
   request(): Promise<void>;
@@ -77,7 +83,8 @@ async function signInViewer(baseUrl: string): Promise<string> {
 }
 
 function endpoints(baseUrl: string, round: SeededRound, cookie: string, answers: AnswerSet): Endpoint[] {
-  const get = (label: string, path: string, headers: Record<string, string> = {}): Endpoint => ({
+  const get = (key: string, label: string, path: string, headers: Record<string, string> = {}): Endpoint => ({
+    key,
     label,
     request: async () => void (await expectStatus(await fetch(`${baseUrl}${path}`, { headers }), 200, `GET ${path}`)),
   });
@@ -91,20 +98,22 @@ function endpoints(baseUrl: string, round: SeededRound, cookie: string, answers:
   const send = async (method: string, path: string, body: unknown) =>
     JSON.parse(await expectStatus(await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), 200, `${method} ${path}`)) as { revision: number };
   return [
-    { label: 'respondent page, submitted country (GET /respond/:token)', request: async () => void (await expectStatus(await fetch(`${baseUrl}/respond/${submittedToken()}`), 200, 'GET /respond/:token')) },
-    { label: 'respondent data, submitted country (GET /api/respondent/:token)', request: async () => void (await expectStatus(await fetch(`${baseUrl}/api/respondent/${submittedToken()}`), 200, 'GET /api/respondent/:token')) },
+    { key: 'page', label: 'respondent page, submitted country (GET /respond/:token)', request: async () => void (await expectStatus(await fetch(`${baseUrl}/respond/${submittedToken()}`), 200, 'GET /respond/:token')) },
+    { key: 'data', label: 'respondent data, submitted country (GET /api/respondent/:token)', request: async () => void (await expectStatus(await fetch(`${baseUrl}/api/respondent/${submittedToken()}`), 200, 'GET /api/respondent/:token')) },
     {
+      key: 'submit',
       label: 'submit (POST /api/respondent/:token/submit)',
       request: async () => {
         if (nextDraft >= submittedCountries + draftCountries) throw new Error(`no draft country left to submit: use fewer --samples or --scales`);
         await send('POST', `/api/respondent/${round.tokens[nextDraft++]}/submit`, { answers, baseRevision: 2 });
       },
     },
-    get('overview (GET /api/rounds/:id/overview)', `/api/rounds/${round.roundId}/overview`, organizer),
-    get('focal-points list (GET /api/rounds/:id/focal-points)', `/api/rounds/${round.roundId}/focal-points`, organizer),
-    get('status (GET /api/rounds/:id/status)', `/api/rounds/${round.roundId}/status`, organizer),
-    get('scores.csv (GET /api/rounds/:id/exports/scores.csv)', `/api/rounds/${round.roundId}/exports/scores.csv`, organizer),
+    get('overview', 'overview (GET /api/rounds/:id/overview)', `/api/rounds/${round.roundId}/overview`, organizer),
+    get('focal-points', 'focal-points list (GET /api/rounds/:id/focal-points)', `/api/rounds/${round.roundId}/focal-points`, organizer),
+    get('status', 'status (GET /api/rounds/:id/status)', `/api/rounds/${round.roundId}/status`, organizer),
+    get('scores-csv', 'scores.csv (GET /api/rounds/:id/exports/scores.csv)', `/api/rounds/${round.roundId}/exports/scores.csv`, organizer),
     {
+      key: 'draft-save',
       label: 'draft save (PUT /api/respondent/:token/draft)',
       request: async () => {
         draftRevision = (await send('PUT', `/api/respondent/${draftSaver}/draft`, { answers, baseRevision: draftRevision })).revision;
@@ -192,7 +201,8 @@ async function main(): Promise<void> {
     progress(`current round seeded in ${duration(performance.now() - t)}: ${[...template].map(([name, docs]) => `${name} ${docs.length}`).join(', ')}`);
     const cookie = await signInViewer(app.baseUrl);
 
-    const list = endpoints(app.baseUrl, round, cookie, answerSets[0]);
+    const list = endpoints(app.baseUrl, round, cookie, answerSets[0]).filter((e) => !options.endpoints || options.endpoints.includes(e.key));
+    if (!list.length) throw new Error(`--endpoints names none of ${endpointKeys.join(',')}`);
     const results = new Map<number, Figures[]>();
     const counts = new Map<number, Record<string, number>>();
     let stored = 0;
