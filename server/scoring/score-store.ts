@@ -5,6 +5,7 @@
 // with the document, and lists, exports and aggregates never show them.
 import type { Types } from 'mongoose';
 import { isDuplicateKey } from '../db/claim-number';
+import { inParallel } from '../db/in-parallel';
 import { CurrentScore, currentScoreId, ScoreSnapshot, snapshotId } from './score-snapshot.model';
 
 /** A snapshot as stored (plain data); in the current copy, areas come without `indicators`. */
@@ -57,7 +58,7 @@ export async function findLatestSummary(roundId: string, country: string): Promi
 
 /** The newest scores of each of the countries that has some, by country (see findLatestSummary). */
 export async function findLatestSummaries(roundId: string, countries: readonly string[]): Promise<Map<string, StoredSnapshot>> {
-  const found = await Promise.all(countries.map((country) => findLatestSummary(roundId, country)));
+  const found = await inParallel(countries, (country) => findLatestSummary(roundId, country));
   return new Map(found.flatMap((s) => (s ? [[s.country, s] as const] : [])));
 }
 
