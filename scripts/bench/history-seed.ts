@@ -140,9 +140,21 @@ function remap(value: unknown, ids: Map<string, string>): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remap(v, ids)]));
 }
 
+/**
+ * Inserts copies; a copy whose _id names no round (the audit chain's "audit:<n>" and its head)
+ * already exists and is skipped: such documents belong to the whole service, not to a round.
+ */
+async function insertSkippingShared(name: string, copies: Record<string, unknown>[]): Promise<void> {
+  try {
+    await mongoose.connection.db!.collection(name).insertMany(copies, { ordered: false });
+  } catch (err) {
+    const errors = (err as { writeErrors?: { code?: number }[] }).writeErrors;
+    if (!errors?.length || errors.some((e) => e.code !== 11000)) throw err;
+  }
+}
+
 /** Inserts `count` older rounds, each a copy of the template under new ids, past its deadline. */
 export async function insertOlderRounds(template: Template, count: number, firstNumber: number, progress: (m: string) => void): Promise<void> {
-  const db = mongoose.connection.db!;
   for (let k = 0; k < count; k++) {
     const ids = new Map<string, string>();
     for (const [name, docs] of template) {
@@ -151,7 +163,7 @@ export async function insertOlderRounds(template: Template, count: number, first
         if (name === 'rounds') Object.assign(copy, { name: `Capacity assessment (older ${firstNumber + k})`, deadline: new Date(Date.now() - (firstNumber + k) * 86400_000) });
         return copy;
       });
-      for (let i = 0; i < copies.length; i += 1000) await db.collection(name).insertMany(copies.slice(i, i + 1000), { ordered: false });
+      for (let i = 0; i < copies.length; i += 1000) await insertSkippingShared(name, copies.slice(i, i + 1000));
     }
     if ((k + 1) % 10 === 0 || k + 1 === count) progress(`older rounds: ${firstNumber + k} stored`);
   }
