@@ -173,6 +173,6 @@ export async function insertOlderRounds(template: Template, count: number, first
 export async function countDocuments(template: Template): Promise<Record<string, number>> {
   const db = mongoose.connection.db!;
   const counts: Record<string, number> = {};
-  for (const name of template.keys()) counts[name] = await db.collection(name).countDocuments();
+  for (const name of template.keys()) counts[name] = await db.collection(name).estimatedDocumentCount();
   return counts;
 }
