@@ -107,8 +107,11 @@ export async function scoreSubmission(forms: FormRegistry, roundId: string, coun
   return tooManyWriters(country);
 }
 
-/** The current scores of every scored country of a round, by country: one look per country. */
-export async function currentScores(round: { _id: unknown; countries: readonly { iso3: string }[] }): Promise<Map<string, CountryScores>> {
+type RoundCountries = { _id: unknown; countries: readonly { iso3: string }[] };
+
+/** The current scores of every scored country of a round (or of the round with this id), by country: one look per country. */
+export async function currentScores(roundOrId: RoundCountries | string): Promise<Map<string, CountryScores>> {
+  const round = typeof roundOrId === 'string' ? await findRoundOrReject(roundOrId) : roundOrId;
   const latest = await findLatestSummaries(String(round._id), round.countries.map((c) => c.iso3));
   return new Map([...latest].map(([country, snapshot]) => [country, toScores(snapshot)]));
 }
