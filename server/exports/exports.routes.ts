@@ -55,7 +55,7 @@ export function exportsRoutes(forms: FormRegistry): Router {
   router.get('/api/rounds/:roundId/exports/scores.:format', requireRole('viewer'), async (req, res) => {
     const format = formatOf(req);
     const round = await findRoundOrReject(String(req.params.roundId));
-    const scores = await currentScores(String(round._id));
+    const scores = await currentScores(round);
     const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
     await startDownload(req, res, format, 'capgap-scores', String(round._id));
     await writeTable(format, { sheetName: 'Scores', columns: scoreColumns, rows: scoreRows(scores.values(), names) }, res);

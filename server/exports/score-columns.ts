@@ -1,7 +1,7 @@
 // Columns of the score and aggregate exports: one row per country and area, and one row per
 // group and area. Numbers are rounded to one decimal for reading; the API keeps full precision.
 import type { AreaAggregate, GroupAggregate } from '../scoring/aggregate';
-import type { AreaScore } from '../scoring/score';
+import type { AreaSummary } from '../scoring/score';
 import type { CountryScores } from '../scoring/round-scores';
 import type { Column } from './table-writer';
 
@@ -10,7 +10,7 @@ const round1 = (v: number | null | undefined) => (v === null || v === undefined 
 export interface ScoreRow {
   countryName: string;
   scores: CountryScores;
-  area: AreaScore;
+  area: AreaSummary;
 }
 
 export const scoreColumns: Column<ScoreRow>[] = [

@@ -3,13 +3,13 @@
 // statistics and the band distribution. Insufficient-data areas are counted apart and never
 // enter a statistic: averaging them in as 0 would show missing answers as absent capacity.
 import { compareIds } from './scoring-model';
-import { BANDS, type Band, type ResponseScores } from './score';
+import { BANDS, type Band, type ScoresSummary } from './score';
 
 export interface AggregateEntry {
   country: string;
   /** Group keys chosen by the caller, e.g. 'region:Africa', 'income:Low income'. */
   groups: string[];
-  scores: ResponseScores;
+  scores: ScoresSummary;
 }
 
 export interface AggregateOptions {

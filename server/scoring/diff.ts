@@ -2,7 +2,7 @@
 // weights or a new methodology: per area and field, the old and the new value. Differences
 // below FLOAT_TOLERANCE are float noise from summing in another order, not changes.
 import { compareIds } from './scoring-model';
-import { FLOAT_TOLERANCE, type AreaScore, type ResponseScores } from './score';
+import { FLOAT_TOLERANCE, type AreaSummary, type ScoresSummary } from './score';
 
 /** Compared fields, in report order. target, completeness and confidence are here too:
  * a new default target level or a weight-0 override changes them. */
@@ -23,15 +23,15 @@ function same(a: number | string | null, b: number | string | null): boolean {
 }
 
 /** Changes area by area (numeric id order), fields in DIFF_FIELDS order; empty when nothing changed. */
-export function diffScores(before: ResponseScores, after: ResponseScores): ScoreChange[] {
-  const index = (s: ResponseScores) => new Map(s.areas.map((a) => [a.area, a]));
+export function diffScores(before: ScoresSummary, after: ScoresSummary): ScoreChange[] {
+  const index = (s: ScoresSummary) => new Map(s.areas.map((a) => [a.area, a]));
   const old = index(before);
   const now = index(after);
   const areas = [...new Set([...old.keys(), ...now.keys()])].sort(compareIds);
   const changes: ScoreChange[] = [];
   for (const area of areas) {
-    const a: AreaScore | undefined = old.get(area);
-    const b: AreaScore | undefined = now.get(area);
+    const a: AreaSummary | undefined = old.get(area);
+    const b: AreaSummary | undefined = now.get(area);
     for (const field of DIFF_FIELDS) {
       const x = a ? a[field] : null;
       const y = b ? b[field] : null;

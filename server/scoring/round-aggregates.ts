@@ -17,7 +17,7 @@ export interface RoundAggregates {
 
 export async function aggregateRound(roundId: string, by: GroupingDimension): Promise<RoundAggregates> {
   const round = await findRoundOrReject(roundId);
-  const scores = await currentScores(String(round._id));
+  const scores = await currentScores(round);
   const definition = (round.scoring?.southDefinition ?? 'un-regions') as SouthDefinition;
   const ctx = {
     countries: new Map((await listCountries()).map((c) => [c.iso3, c])),

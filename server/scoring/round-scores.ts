@@ -1,25 +1,30 @@
 // Use cases of a round's scores: score a country's submitted response, read the current
 // scores, recompute a whole round after the methodology or its settings changed and say what
 // changed. The arithmetic is in score.ts (pure); this file only reads and writes.
-import { createHash } from 'node:crypto';
-import { isDuplicateKey } from '../db/claim-number';
 import type { FormRegistry } from '../forms/form-registry';
+import { AppError } from '../http/problem';
 import { listCountryResponses } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
 import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
-import { scoreAnswers, type AreaScore, type ResponseScores } from './score';
-import { ScoreSnapshot } from './score-snapshot.model';
+import { scoreAnswers, type AreaSummary, type ResponseScores, type ScoresSummary } from './score';
+import { findLatestSnapshot, findLatestSummaries, findLatestSummary, insertSnapshot, type StoredSnapshot } from './score-store';
 import { DEFAULT_SETTINGS, type MethodologySettings } from './scoring-model';
 
 type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 
-export interface CountryScores extends ResponseScores {
+interface ScoreBasis {
   country: string;
   responseRevision: number;
   computedAt: Date;
   reason: 'submitted' | 'recomputed';
 }
+
+/** A country's current scores as lists, exports and aggregates show them (areas without indicators). */
+export interface CountryScores extends ScoresSummary, ScoreBasis {}
+
+/** A country's scores with the answers behind each area (the country profile). */
+export interface CountryScoreDetails extends ResponseScores, ScoreBasis {}
 
 /** The round's scoring settings in the form score.ts takes. */
 export function settingsOf(round: RoundDoc): Partial<MethodologySettings> {
@@ -37,22 +42,10 @@ function score(forms: FormRegistry, round: RoundDoc, answers: Record<string, unk
   return scoreAnswers(form.scoringModel, answers, settingsOf(round));
 }
 
-/**
- * A snapshot's _id names what it was computed from: round, country, response revision, and a
- * hash of the scoring basis (form, methodology, settings) and of the snapshot it follows. The
- * same computation made twice at once (two identical submits) inserts the same _id, so it is
- * stored once; going back to an earlier basis after another still makes a snapshot of its own.
- */
-export function snapshotId(roundId: string, country: string, revision: number, scores: ResponseScores, previous: CountryScores | undefined): string {
-  const { formId, formVersion, methodologyVersion, settings } = scores;
-  const weights = Object.entries(settings.weights ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const basis = JSON.stringify([formId, formVersion, methodologyVersion, settings.completenessThreshold, settings.defaultTargetLevel, weights, previous?.computedAt ?? null]);
-  return `${roundId}-${country}-r${revision}-${createHash('sha256').update(basis).digest('base64url').slice(0, 16)}`;
-}
-
-async function storeSnapshot(round: RoundDoc, country: string, revision: number, scores: ResponseScores, reason: CountryScores['reason'], previous: CountryScores | undefined): Promise<CountryScores> {
-  const stored = await insertSnapshotOnce({
-    _id: snapshotId(String(round._id), country, revision, scores, previous),
+/** Snapshot fields of scores just computed (settings' weights as a list: ids cannot be keys). */
+function snapshotOf(round: RoundDoc, country: string, sequence: number, revision: number, scores: ResponseScores, reason: CountryScores['reason']): StoredSnapshot {
+  return {
+    sequence,
     roundId: round._id,
     country,
     formId: scores.formId,
@@ -67,33 +60,10 @@ async function storeSnapshot(round: RoundDoc, country: string, revision: number,
     computedAt: new Date(),
     reason,
     areas: scores.areas,
-  });
-  return toScores(stored);
+  };
 }
 
-/** Inserts a snapshot; when its _id is taken, the same computation is stored already: that one. */
-async function insertSnapshotOnce(doc: { _id: string } & Record<string, unknown>): Promise<SnapshotDoc> {
-  try {
-    return (await ScoreSnapshot.create(doc)).toObject() as SnapshotDoc;
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    return (await ScoreSnapshot.findById(doc._id).lean<SnapshotDoc>())!;
-  }
-}
-
-type SnapshotDoc = {
-  country: string;
-  formId: string;
-  formVersion: number;
-  methodologyVersion: string;
-  settings?: { completenessThreshold?: number | null; defaultTargetLevel?: number | null; weights?: { indicator?: string | null; weight?: number | null }[] } | null;
-  responseRevision: number;
-  computedAt: Date;
-  reason: CountryScores['reason'];
-  areas: unknown[];
-};
-
-function toScores(doc: SnapshotDoc): CountryScores {
+function toScores(doc: StoredSnapshot): CountryScores {
   return {
     country: doc.country,
     formId: doc.formId,
@@ -107,33 +77,54 @@ function toScores(doc: SnapshotDoc): CountryScores {
     responseRevision: doc.responseRevision,
     computedAt: doc.computedAt,
     reason: doc.reason,
-    areas: doc.areas as AreaScore[],
+    areas: doc.areas as AreaSummary[],
   };
+}
+
+/** Writers of one country's scores that can overtake each other: a submit, a recompute. */
+const maxStoreTries = 5;
+
+function tooManyWriters(country: string): never {
+  throw new AppError('conflict', `The scores of ${country} kept changing meanwhile; try again`);
 }
 
 /**
  * Scores a country's response as just submitted, unless this revision is scored already
- * (repeated submits); returns the country's current scores.
+ * (repeated or simultaneous submits store one snapshot); returns the country's current scores.
  */
 export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string, response: { status: string; revision: number; answers: Record<string, unknown> }): Promise<CountryScores | undefined> {
-  const latest = await currentCountryScores(roundId, country);
-  // Revisions only grow, so "some snapshot has this revision" is "the latest one has it".
-  if (response.status !== 'submitted' || latest?.responseRevision === response.revision) return latest;
-  const round = await findRoundOrReject(roundId);
-  return storeSnapshot(round, country, response.revision, score(forms, round, response.answers), 'submitted', latest);
+  let latest = await findLatestSummary(roundId, country);
+  if (response.status !== 'submitted') return latest && toScores(latest);
+  let round: RoundDoc | undefined;
+  for (let tries = 0; tries < maxStoreTries; tries++) {
+    // Revisions only grow, so "some snapshot has this revision" is "the latest one has it".
+    if (latest?.responseRevision === response.revision) return toScores(latest);
+    round ??= await findRoundOrReject(roundId);
+    const stored = await insertSnapshot(snapshotOf(round, country, (latest?.sequence ?? 0) + 1, response.revision, score(forms, round, response.answers), 'submitted'));
+    if (stored) return toScores(stored);
+    latest = await findLatestSummary(roundId, country); // another writer stored that number
+  }
+  return tooManyWriters(country);
 }
 
-/** The latest snapshot of every scored country of a round, by country. */
-export async function currentScores(roundId: string): Promise<Map<string, CountryScores>> {
-  const latest = new Map<string, CountryScores>();
-  const docs = await ScoreSnapshot.find({ roundId }).sort({ country: 1, computedAt: -1 }).lean<SnapshotDoc[]>();
-  for (const doc of docs) if (!latest.has(doc.country)) latest.set(doc.country, toScores(doc));
-  return latest;
+type RoundCountries = { _id: unknown; countries: readonly { iso3: string }[] };
+
+/** The current scores of every scored country of a round (or of the round with this id), by country: one look per country. */
+export async function currentScores(roundOrId: RoundCountries | string): Promise<Map<string, CountryScores>> {
+  const round = typeof roundOrId === 'string' ? await findRoundOrReject(roundOrId) : roundOrId;
+  const latest = await findLatestSummaries(String(round._id), round.countries.map((c) => c.iso3));
+  return new Map([...latest].map(([country, snapshot]) => [country, toScores(snapshot)]));
 }
 
 export async function currentCountryScores(roundId: string, country: string): Promise<CountryScores | undefined> {
-  const doc = await ScoreSnapshot.findOne({ roundId, country }).sort({ computedAt: -1 }).lean<SnapshotDoc>();
-  return doc ? toScores(doc) : undefined;
+  const latest = await findLatestSummary(roundId, country);
+  return latest && toScores(latest);
+}
+
+/** The country's current scores with the answers behind each area. */
+export async function currentCountryScoreDetails(roundId: string, country: string): Promise<CountryScoreDetails | undefined> {
+  const latest = await findLatestSnapshot(roundId, country);
+  return latest && (toScores(latest) as CountryScoreDetails);
 }
 
 function sameSettings(a: MethodologySettings, b: MethodologySettings): boolean {
@@ -150,33 +141,41 @@ export interface RecomputeReport {
   countries: { country: string; changes: ScoreChange[]; first: boolean }[];
 }
 
+/** Stores the recomputed scores unless they only repeat the latest snapshot; undefined when unchanged. */
+async function storeRecomputed(round: RoundDoc, country: string, revision: number, after: ResponseScores): Promise<{ changes: ScoreChange[]; first: boolean } | undefined> {
+  let latest = await findLatestSummary(String(round._id), country);
+  for (let tries = 0; tries < maxStoreTries; tries++) {
+    const previous = latest && toScores(latest);
+    const changes = previous ? diffScores(previous, after) : [];
+    const sameBasis = previous && previous.methodologyVersion === after.methodologyVersion && previous.responseRevision === revision && sameSettings(previous.settings, after.settings);
+    if (sameBasis && changes.length === 0) return undefined;
+    if (await insertSnapshot(snapshotOf(round, country, (latest?.sequence ?? 0) + 1, revision, after, 'recomputed'))) return { changes, first: !previous };
+    latest = await findLatestSummary(String(round._id), country); // a submit stored that number: compare again
+  }
+  return tooManyWriters(country);
+}
+
 /**
  * Scores every submitted response of the round again with the current methodology and the
  * round's settings. A new snapshot is stored only where something changed; the report lists
  * the changes country by country. Running it twice in a row changes nothing the second time.
+ * Reads the round's own responses and scores only, country by country.
  */
 export async function recomputeRound(forms: FormRegistry, roundId: string): Promise<RecomputeReport> {
   const round = await findRoundOrReject(roundId);
-  const before = await currentScores(String(round._id));
   const report: RecomputeReport = { roundId: String(round._id), methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
   for (const response of (await listCountryResponses(round)).filter((r) => r.status === 'submitted')) {
+    const country = response.country;
     const after = score(forms, round, response.answers);
     report.methodologyVersion = after.methodologyVersion;
     report.settings = after.settings;
-    const previous = before.get(response.country);
-    const changes = previous ? diffScores(previous, after) : [];
-    const sameBasis =
-      previous &&
-      previous.methodologyVersion === after.methodologyVersion &&
-      previous.responseRevision === response.revision &&
-      sameSettings(previous.settings, after.settings);
-    if (sameBasis && changes.length === 0) {
+    const stored = await storeRecomputed(round, country, response.revision, after);
+    if (!stored) {
       report.unchanged++;
       continue;
     }
-    await storeSnapshot(round, response.country, response.revision, after, 'recomputed', previous);
     report.recomputed++;
-    report.countries.push({ country: response.country, changes, first: !previous });
+    report.countries.push({ country, ...stored });
   }
   return report;
 }

@@ -64,6 +64,14 @@ export interface ResponseScores {
   areas: AreaScore[];
 }
 
+/** An area's figures without the answers behind them: what lists, exports and aggregates show. */
+export type AreaSummary = Omit<AreaScore, 'indicators'>;
+
+/** Scores whose areas may come without their indicators (a full ResponseScores is one too). */
+export interface ScoresSummary extends Omit<ResponseScores, 'areas'> {
+  areas: AreaSummary[];
+}
+
 // Below a band threshold by less than this counts as reaching it: fractional weights can make a
 // capacity that is 25 on paper come out as 24.999999999999996. Same tolerance as diff.ts.
 export const FLOAT_TOLERANCE = 1e-9;

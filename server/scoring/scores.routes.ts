@@ -14,7 +14,7 @@ import { getResponseState, listCountryResponses } from '../responses/country-res
 import { findRoundCountryOrReject, findRoundOrReject, updateRoundScoring } from '../rounds/find-round';
 import { dimensionOf } from './country-groupings';
 import { aggregateRound } from './round-aggregates';
-import { currentCountryScores, currentScores, recomputeRound } from './round-scores';
+import { currentCountryScoreDetails, currentScores, recomputeRound } from './round-scores';
 import { scoringSettingsSchema, type ScoringSettingsInput } from './scoring.schemas';
 
 /** The few figures of an area that the overview matrix shows. */
@@ -27,9 +27,8 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get('/api/rounds/:roundId/overview', requireRole('viewer'), async (req, res) => {
     const round = await findRoundOrReject(String(req.params.roundId));
-    const scores = await currentScores(String(round._id));
-    const statuses = new Map<string, string>();
-    for (const r of await listCountryResponses(round)) statuses.set(r.country, r.status);
+    const [scores, responses] = await Promise.all([currentScores(round), listCountryResponses(round)]);
+    const statuses = new Map(responses.map((r) => [r.country, r.status]));
     const areas = [...new Set([...scores.values()].flatMap((s) => s.areas.map((a) => a.area)))];
     res.json({
       round: { id: String(round._id), name: round.name, formId: round.formId, formVersion: round.formVersion },
@@ -54,7 +53,7 @@ export function scoresRoutes(forms: FormRegistry): Router {
     res.json({
       country,
       response: response.status !== 'new' ? { status: response.status, revision: response.revision, submittedAt: response.submittedAt } : { status: 'none' },
-      scores: (await currentCountryScores(String(round._id), country.iso3)) ?? null,
+      scores: (await currentCountryScoreDetails(String(round._id), country.iso3)) ?? null,
     });
   });
 
