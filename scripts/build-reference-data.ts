@@ -4,6 +4,8 @@
 //   npx tsx scripts/build-reference-data.ts [--from <dir>] [--check]
 // --from defaults to ../shared/reference next to the project; --check writes nothing and exits 1
 // when the committed files differ from a fresh build.
+import worldCountriesData from 'world-countries';
+import worldCountriesPackage from 'world-countries/package.json';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -21,8 +23,8 @@ const outDir = path.join(projectRoot, 'server', 'reference', 'data');
 function main(): void {
   const { from, check } = program.opts<{ from: string; check?: boolean }>();
   const read = (name: string) => fs.readFileSync(path.resolve(from, name), 'utf8');
-  const worldCountries = require('world-countries') as WorldCountry[];
-  const worldCountriesVersion = (require('world-countries/package.json') as { version: string }).version;
+  const worldCountries = worldCountriesData as WorldCountry[];
+  const worldCountriesVersion = worldCountriesPackage.version;
   const files = buildReferenceFiles({
     csv: { 'countries.csv': read('countries.csv'), 'groupings.csv': read('groupings.csv'), 'corridors_2019.csv': read('corridors_2019.csv') },
     worldCountries,

@@ -39,7 +39,7 @@ async function go(args: string[], cwd: string): Promise<string> {
     return stdout;
   } catch (err) {
     const e = err as { code?: string; stderr?: string; message: string };
-    throw new Error(e.code === 'ENOENT' ? 'the go command is not installed' : `go ${args[0]} failed: ${e.stderr || e.message}`);
+    throw new Error(e.code === 'ENOENT' ? 'the go command is not installed' : `go ${args[0]} failed: ${e.stderr || e.message}`, { cause: err });
   }
 }
 

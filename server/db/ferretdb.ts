@@ -119,7 +119,9 @@ export async function startFerretdb(dataDir: string, log: StartLog, onLost: (err
   fs.mkdirSync(dataDir, { recursive: true });
   const runningFile = path.join(dataDir, 'running.json');
 
-  let { child, uri } = await launch(binary, dataDir, '127.0.0.1:0');
+  const first = await launch(binary, dataDir, '127.0.0.1:0');
+  const { uri } = first;
+  let { child } = first;
   const address = new URL(uri).host; // restarts listen here again: the driver keeps its URI
   let stopping = false;
   let restarting: Promise<void> | undefined;

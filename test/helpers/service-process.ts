@@ -70,7 +70,7 @@ export async function requestWithin(url: string, init: RequestInit = {}, ms = 5_
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(ms) });
   } catch (err) {
-    if ((err as Error).name === 'TimeoutError') throw new Error(`${init.method ?? 'GET'} ${url} was not answered within ${ms / 1000} s`);
+    if ((err as Error).name === 'TimeoutError') throw new Error(`${init.method ?? 'GET'} ${url} was not answered within ${ms / 1000} s`, { cause: err });
     throw err;
   }
 }

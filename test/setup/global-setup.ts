@@ -8,7 +8,6 @@ import { loadConfig } from '../../server/config';
 import { startDatabaseServer, type RunningDatabase } from '../../server/db/database-server';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __capgapTestDatabase: { server: RunningDatabase; dataDir: string } | undefined;
 }
 

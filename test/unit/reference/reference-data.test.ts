@@ -1,6 +1,8 @@
 // The committed data files (server/reference/data): they load and check, they refer only to
 // known countries, they hold the facts the matching explanations quote, and they are exactly
 // what the build script makes from the shared CSVs (when those are at hand).
+import worldCountriesData from 'world-countries';
+import worldCountriesPackage from 'world-countries/package.json';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildReferenceFiles, type WorldCountry } from '../../../scripts/lib/reference-build';
@@ -96,8 +98,8 @@ describe('When the reference data is rebuilt from its sources', () => {
     const read = (f: string) => fs.readFileSync(path.join(sharedDir, f), 'utf8');
     const build = () => buildReferenceFiles({
       csv: { 'countries.csv': read('countries.csv'), 'groupings.csv': read('groupings.csv'), 'corridors_2019.csv': read('corridors_2019.csv') },
-      worldCountries: require('world-countries') as WorldCountry[],
-      worldCountriesVersion: (require('world-countries/package.json') as { version: string }).version,
+      worldCountries: worldCountriesData as WorldCountry[],
+      worldCountriesVersion: worldCountriesPackage.version,
     });
     const files = build();
     expect(build()).toEqual(files);
