@@ -6,6 +6,7 @@ import { isDuplicateKey } from '../db/claim-number';
 import type { FormRegistry } from '../forms/form-registry';
 import { listCountryResponses } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
+import { awaitsReview, hasSubmittedAnswers, type ResponseStatus } from '../responses/response-status';
 import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
 import { scoreAnswers, type AreaScore, type ResponseScores } from './score';
@@ -118,7 +119,7 @@ function toScores(doc: SnapshotDoc): CountryScores {
 export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string, response: { status: string; revision: number; answers: Record<string, unknown> }): Promise<CountryScores | undefined> {
   const latest = await currentCountryScores(roundId, country);
   // Revisions only grow, so "some snapshot has this revision" is "the latest one has it".
-  if (response.status !== 'submitted' || latest?.responseRevision === response.revision) return latest;
+  if (!awaitsReview(response.status as ResponseStatus) || latest?.responseRevision === response.revision) return latest;
   const round = await findRoundOrReject(roundId);
   return storeSnapshot(round, country, response.revision, score(forms, round, response.answers), 'submitted', latest);
 }
@@ -159,7 +160,7 @@ export async function recomputeRound(forms: FormRegistry, roundId: string): Prom
   const round = await findRoundOrReject(roundId);
   const before = await currentScores(String(round._id));
   const report: RecomputeReport = { roundId: String(round._id), methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
-  for (const response of (await listCountryResponses(round)).filter((r) => r.status === 'submitted')) {
+  for (const response of (await listCountryResponses(round)).filter((r) => hasSubmittedAnswers(r.status))) {
     const after = score(forms, round, response.answers);
     report.methodologyVersion = after.methodologyVersion;
     report.settings = after.settings;
