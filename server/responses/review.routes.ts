@@ -4,9 +4,9 @@
 //        { comment, questionComments?: { questionName: comment } }; the focal points get an email
 //   POST /api/rounds/:roundId/responses/:country/reopen   a submitted or approved response back to draft
 // A step on a response that does not allow it, or that another reviewer moved meanwhile, gets
-// 409 with the current state. Every step is recorded in the audit log.
+// 409 with the current state. Every step is recorded in the audit log. An unknown round or a
+// country not in it is a 404 (findRoundCountryOrReject).
 import { Router, type Request } from 'express';
-import { isValidObjectId } from 'mongoose';
 import type { AuditAction } from '../audit/audit-actions';
 import { auditRequest } from '../audit/audit-request';
 import { requireRole } from '../auth/auth.middleware';
@@ -38,15 +38,6 @@ function audit(req: Request, action: AuditAction, roundId: string, country: { is
 
 export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUrl'>): Router {
   const router = Router();
-  router.param('roundId', (_req, _res, next, roundId: string) => {
-    if (!isValidObjectId(roundId)) throw new AppError('notFound', 'No such round');
-    next();
-  });
-  router.param('country', (_req, _res, next, country: string) => {
-    if (!/^[A-Z]{3}$/.test(country)) throw new AppError('notFound', 'Countries are named by ISO 3166 alpha-3 code');
-    next();
-  });
-
   router.post('/api/rounds/:roundId/responses/:country/approve', requireRole('organizer'), async (req, res) => {
     const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
     const roundId = String(round._id);

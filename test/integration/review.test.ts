@@ -101,6 +101,8 @@ describe('When a review step does not fit the response', () => {
       expect(reply.body).toMatchObject({ code: '409.4', current: { status: 'draft', revision: 1, answers: { a1_1: 2 } } });
     }
     expect((await step('approve', organizer, {}, 'NER')).body).toMatchObject({ code: '409.4', current: { status: 'new' } });
+    expect((await step('approve', organizer, {}, 'XYZ')).status).toBe(404); // not a country of the round
+    expect((await postJson(`${app.baseUrl}/api/rounds/not-a-round/responses/KEN/approve`, {}, organizer.headers)).status).toBe(404);
     await submit(round.kenya, complete, 1);
     await step('approve', organizer);
     expect((await step('approve', organizer)).body).toMatchObject({ code: '409.4', current: { status: 'approved' } });
