@@ -2,6 +2,7 @@
 //   POST /api/rounds/:roundId/responses/:country/approve  a submitted response counts
 //   POST /api/rounds/:roundId/responses/:country/return   back to the country with comments
 //        { comment, questionComments?: { questionName: comment } }; the focal points get an email
+//        (focalPointsNotified: how many; null when it could not be queued, the return still stands)
 //   POST /api/rounds/:roundId/responses/:country/reopen   a submitted or approved response back to draft
 // A step on a response that does not allow it, or that another reviewer moved meanwhile, gets
 // 409 with the current state. Every step is recorded in the audit log. An unknown round or a
@@ -62,8 +63,14 @@ export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUr
     const state = await returnResponse(roundId, country.iso3, input, reviewerOf(req));
     const questionsCommented = Object.keys(input.questionComments ?? {}).length;
     await audit(req, 'response.return', roundId, country, state, { comment: input.comment, questionsCommented });
-    await notifyResponseReturned(config.publicUrl, roundId, country.iso3, { comment: input.comment, questionsCommented });
-    res.json(state);
+    // The return is stored and stands; an email that could not be queued is reported, not undone.
+    let focalPointsNotified: number | null = null;
+    try {
+      focalPointsNotified = await notifyResponseReturned(config.publicUrl, roundId, country.iso3, { comment: input.comment, questionsCommented });
+    } catch (err) {
+      req.log?.error({ err }, 'queueing the returned-response email failed');
+    }
+    res.json({ ...state, focalPointsNotified });
   });
 
   router.post('/api/rounds/:roundId/responses/:country/reopen', requireRole('organizer'), async (req, res) => {

@@ -201,7 +201,7 @@ describe('When a response is returned to a country whose focal point writes in F
     expect((await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/invitations`, {}, organizer.headers)).body.invited).toBe(1);
     await submit(round.niger, complete, 0);
     const comment = 'Merci de préciser la source <des données> pour A1.4.';
-    expect((await step('return', organizer, { comment, questionComments: { a1_4: 'Quelle publication ?', a1_2: 'Année ?' } }, 'NER')).status).toBe(200);
+    expect((await step('return', organizer, { comment, questionComments: { a1_4: 'Quelle publication ?', a1_2: 'Année ?' } }, 'NER')).body).toMatchObject({ status: 'returned', focalPointsNotified: 1 });
 
     const mailer = createMailer({ smtpUrl: smtp.url });
     try {
