@@ -24,6 +24,7 @@ import { requireJsonBody } from './http/validate';
 import type { AssetStore } from './respondent/assets';
 import { respondentRoutes } from './respondent/respondent.routes';
 import { remindersRoutes } from './reminders/reminders.routes';
+import { reviewRoutes } from './responses/review.routes';
 import { roundsRoutes } from './rounds/rounds.routes';
 import { focalPointsRoutes } from './focal-points/focal-points.routes';
 import { partnersRoutes } from './partners/partners.routes';
@@ -64,6 +65,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(auditRoutes());
   app.use(formsRoutes(forms, config));
   app.use(roundsRoutes(forms));
+  app.use(reviewRoutes(forms, config));
   app.use(referenceRoutes());
   app.use(focalPointsRoutes(config));
   app.use(remindersRoutes(config));

@@ -7,6 +7,7 @@ import { partnerInputSchema } from './partners/partner.schemas';
 import { groupMembershipSchema } from './reference/reference.schemas';
 import { responseWriteSchema } from './respondent/respondent.routes';
 import { responseSubmissionSchema } from './responses/response.schemas';
+import { responseReturnSchema } from './responses/review.schemas';
 import { roundCreateSchema } from './rounds/round.schemas';
 import { aggregatesResponseSchema, countryProfileResponseSchema, overviewResponseSchema, scoringSettingsSchema } from './scoring/scoring.schemas';
 
@@ -24,6 +25,7 @@ export const requestSchemas: readonly { $id: string }[] = [
   partnerInputSchema,
   matchingSettingsSchema,
   matchingPinsSchema,
+  responseReturnSchema,
 ];
 
 /** Schemas of the main organizer responses. */

@@ -5,7 +5,7 @@
 import { supportedLocales } from '../i18n/locales';
 import mongoose from 'mongoose';
 
-export const emailTemplates = ['invitation', 'reminder', 'receipt', 'link-again'] as const;
+export const emailTemplates = ['invitation', 'reminder', 'receipt', 'link-again', 'returned'] as const;
 export type EmailTemplate = (typeof emailTemplates)[number];
 /** Messages rendered by their feature's own templates (server/email/introduction-email.ts). */
 export const featureEmailTemplates = ['introduction'] as const;

@@ -5,7 +5,8 @@ import { Types } from 'mongoose';
 import type { Locale } from '../i18n/locales';
 import { OutboxDue } from './outbox-due.model';
 import { OutboxEmail, type EmailTemplate, type StoredEmailTemplate } from './outbox.model';
-import { renderEmail, type RenderedEmail, type TemplateData } from './templates';
+import { renderAnyEmail } from './render-email';
+import type { RenderedEmail, TemplateData } from './templates';
 
 export type { EmailTemplate };
 
@@ -27,7 +28,7 @@ export interface EmailToQueue {
  */
 export async function queueEmail(email: EmailToQueue): Promise<string> {
   const { data, ...rest } = email;
-  return queueRenderedEmail({ ...rest, rendered: renderEmail(email.template, email.locale, data) });
+  return queueRenderedEmail({ ...rest, rendered: renderAnyEmail(email.template, email.locale, data) });
 }
 
 export interface RenderedEmailToQueue extends Omit<EmailToQueue, 'template' | 'data'> {

@@ -20,6 +20,8 @@ export interface TemplateData {
   link: string;
   /** When the country's response was received ('receipt' only; required there). */
   receivedAt?: Date;
+  /** The reviewer's overall comment and how many questions have one ('returned' only). */
+  review?: { comment: string; questionsCommented: number };
 }
 
 export interface RenderedEmail {
@@ -40,7 +42,7 @@ export const oneLine = (s: string): string => s.replace(/[\r\n\t]+/g, ' ').repla
 
 // Values inserted into the texts below. In a text, {x} is replaced by the value; in HTML, by
 // the escaped value, and {b:x} by the escaped value in bold.
-interface Values {
+export interface Values {
   name: string;
   country: string;
   round: string;
@@ -48,7 +50,7 @@ interface Values {
   received: string;
 }
 
-interface TemplateText {
+export interface TemplateText {
   subject: string;
   /** Paragraphs before the button. */
   body: string[];
@@ -63,7 +65,8 @@ interface LocaleText {
   linkNote: string;
   closing: string;
   signature: string;
-  templates: Record<EmailTemplate, TemplateText>;
+  /** Templates with texts of their own files (review-email.ts) are not here. */
+  templates: Record<Exclude<EmailTemplate, 'returned'>, TemplateText>;
 }
 
 const texts: Record<Locale, LocaleText> = {
@@ -209,11 +212,11 @@ const texts: Record<Locale, LocaleText> = {
 
 const placeholder = /\{(b:)?(name|country|round|deadline|received)\}/g;
 
-function fillText(template: string, values: Values): string {
+export function fillText(template: string, values: Values): string {
   return template.replace(placeholder, (_m, _bold: string | undefined, key: keyof Values) => values[key]);
 }
 
-function fillHtml(template: string, values: Values): string {
+export function fillHtml(template: string, values: Values): string {
   // The template itself is trusted text: escape it too (it contains ’ and no markup), then
   // insert escaped values.
   return template
@@ -250,27 +253,41 @@ export const style = {
     'display:inline-block;padding:12px 22px;background:#1a4f8b;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;',
   small: 'margin:0 0 16px 0;font-size:13px;color:#50575e;',
   link: 'color:#1a4f8b;word-break:break-all;',
+  quote: 'margin:0 0 16px 0;padding:8px 16px;border-left:4px solid #1a4f8b;background:#f4f5f7;white-space:pre-wrap;',
 };
 
 export function renderEmail(template: EmailTemplate, locale: Locale, data: TemplateData): RenderedEmail {
-  const t = texts[locale];
-  const tt = t.templates[template];
+  const tt = (texts[locale].templates as Partial<Record<EmailTemplate, TemplateText>>)[template];
   if (!tt) throw new Error(`unknown email template: ${template}`);
   if (template === 'receipt' && !data.receivedAt) throw new Error('the receipt email needs receivedAt');
-  const link = checkLink(data.link);
-  const values: Values = {
+  return renderLetter(locale, tt, data);
+}
+
+/** The values a letter's texts take from `data`. */
+export function valuesOf(locale: Locale, data: TemplateData): Values {
+  return {
     name: oneLine(data.name),
     country: oneLine(data.countryName),
     round: oneLine(data.roundName),
     deadline: formatDate(data.deadline, locale),
     received: data.receivedAt ? formatDate(data.receivedAt, locale) : '',
   };
+}
 
+/**
+ * The common layout: greeting, the template's paragraphs, `quote` (text as written by someone,
+ * never filled with values; escaped, line breaks kept), the button and the plain link, closing.
+ */
+export function renderLetter(locale: Locale, tt: TemplateText, data: TemplateData, quote?: string): RenderedEmail {
+  const t = texts[locale];
+  const link = checkLink(data.link);
+  const values = valuesOf(locale, data);
   const subject = fillText(tt.subject, values);
 
   const text = [
     fillText(t.greeting, values),
     ...tt.body.map((p) => fillText(p, values)),
+    ...(quote ? [quote.replace(/\r\n?/g, '\n').split('\n').map((line) => `> ${line}`).join('\n')] : []),
     `${tt.button}${locale === 'fr' ? '\u00a0:' : ':'}\n${link}`,
     fillText(t.linkNote, values),
     ...tt.after.map((p) => fillText(p, values)),
@@ -279,6 +296,7 @@ export function renderEmail(template: EmailTemplate, locale: Locale, data: Templ
 
   const para = (content: string, css = style.p) => `<p style="${css}">${content}</p>`;
   const href = escapeHtml(link);
+  const quoted = quote ? `<blockquote style="${style.quote}">${escapeHtml(quote)}</blockquote>\n` : '';
   const html = `<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
@@ -289,7 +307,7 @@ ${fillHtml(t.greeting, values)
   .map((line) => para(line))
   .join('\n')}
 ${tt.body.map((p) => para(fillHtml(p, values))).join('\n')}
-<p style="margin:24px 0;"><a href="${href}" style="${style.button}">${escapeHtml(tt.button)}</a></p>
+${quoted}<p style="margin:24px 0;"><a href="${href}" style="${style.button}">${escapeHtml(tt.button)}</a></p>
 ${para(`${escapeHtml(t.linkIntro)}<br><a href="${href}" style="${style.link}">${href}</a>`, style.small)}
 ${para(fillHtml(t.linkNote, values), style.small)}
 ${tt.after.map((p) => para(fillHtml(p, values))).join('\n')}

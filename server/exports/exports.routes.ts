@@ -12,7 +12,7 @@ import { listCountryResponses } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
 import { findRoundOrReject } from '../rounds/find-round';
 import { aggregateRound } from '../scoring/round-aggregates';
-import { currentScores } from '../scoring/round-scores';
+import { countedScores } from '../scoring/scores-from';
 import { dimensionOf } from '../scoring/country-groupings';
 import { responseColumns, type ResponseRow } from './response-columns';
 import { aggregateColumns, aggregateRows, scoreColumns, scoreRows } from './score-columns';
@@ -55,7 +55,7 @@ export function exportsRoutes(forms: FormRegistry): Router {
   router.get('/api/rounds/:roundId/exports/scores.:format', requireRole('viewer'), async (req, res) => {
     const format = formatOf(req);
     const round = await findRoundOrReject(String(req.params.roundId));
-    const scores = await currentScores(round);
+    const { scores } = await countedScores(round);
     const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
     await startDownload(req, res, format, 'capgap-scores', String(round._id));
     await writeTable(format, { sheetName: 'Scores', columns: scoreColumns, rows: scoreRows(scores.values(), names) }, res);

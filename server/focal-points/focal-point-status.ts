@@ -2,6 +2,7 @@
 // opened, the country's response started or submitted, a bounced email, the latest email.
 // Reads only the round's own documents, each by _id: its focal points (with their link and
 // email summaries, see email-summary.ts) and its countries' responses, never the outbox.
+import { hasSubmittedAnswers, type ResponseStatus } from '../responses/response-status';
 import { responseStatusesOf } from '../responses/response-statuses';
 import { findRoundOrReject } from '../rounds/find-round';
 import { findFocalPointOrReject } from './invite';
@@ -73,7 +74,7 @@ function toView(f: FocalPointDoc, round: Pick<RoundDoc, 'countries'>, response: 
     invited: Boolean(f.invitedAt),
     linkOpened: Boolean(f.openedAt),
     draftStarted: response !== undefined,
-    submitted: response === 'submitted',
+    submitted: hasSubmittedAnswers(response as ResponseStatus | undefined),
     bounced: Boolean(f.bouncedAt),
     ...(f.bouncedAt && f.bounceReason && { bounceReason: f.bounceReason }),
     latestEmail: last ? { id: last.id, template: last.template, status: last.status, at: last.at, ...(last.lastError && { lastError: last.lastError }) } : null,
@@ -101,7 +102,7 @@ export function summarizeRoundStatus(round: { countries: readonly unknown[] }, v
     invited: views.filter((v) => v.invited).length,
     opened: views.filter((v) => v.linkOpened).length,
     draftStarted: statuses.length,
-    countriesSubmitted: statuses.filter((s) => s === 'submitted').length,
+    countriesSubmitted: statuses.filter((s) => hasSubmittedAnswers(s as ResponseStatus)).length,
     countries: round.countries.length,
     bounced: views.filter((v) => v.bounced).length,
   };

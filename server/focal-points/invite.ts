@@ -5,6 +5,7 @@
 import type { Locale } from '../i18n/locales';
 import { queueEmail } from '../email/queue-email';
 import type { EmailTemplate } from '../email/queue-email';
+import type { TemplateData } from '../email/templates';
 import { AppError } from '../http/problem';
 import { createCountryLink, recordLinkOpened, revokeLink } from '../invitations/links';
 import { findRound, findRoundOrReject } from '../rounds/find-round';
@@ -31,6 +32,8 @@ export interface NewLinkOptions {
   dueAt?: Date;
   /** Withdraw the focal point's earlier links once the new one is queued (organizers only). */
   replace?: boolean;
+  /** More for the template than the round, country and link (the review of a returned response). */
+  review?: TemplateData['review'];
 }
 
 /**
@@ -53,6 +56,7 @@ export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template
         roundName: r.name,
         deadline: r.deadline,
         link: `${publicUrl}/respond/${link.token}`,
+        ...(options.review && { review: options.review }),
       },
       roundId: String(r._id),
       focalPointId: String(fp._id),
@@ -132,4 +136,16 @@ export async function sendLinksAgain(publicUrl: string, email: string): Promise<
     sent++;
   }
   return sent;
+}
+
+/**
+ * Tells a country's focal points that its response was returned: each gets one more link with
+ * the reviewer's comment, in their language. Those whose links the organizers withdrew, never
+ * invited, or whose address bounced are left out. Returns how many emails were queued.
+ */
+export async function notifyResponseReturned(publicUrl: string, roundId: string, country: string, review: NonNullable<TemplateData['review']>): Promise<number> {
+  const round = await findRoundOrReject(roundId);
+  const focalPoints = (await listRoundFocalPoints(round._id)).filter((fp) => fp.country === country && fp.invitedAt && !fp.linkRevokedAt && !fp.bouncedAt);
+  for (const fp of focalPoints) await sendNewLink(publicUrl, fp, 'returned', { round, review });
+  return focalPoints.length;
 }

@@ -3,7 +3,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Schema } from 'ajv';
 import { compileSchema, toFieldErrors } from './ajv';
-import { AppError } from './problem';
+import { AppError, type ProblemName } from './problem';
 
 /** Routes that take a CSV body instead (they parse it themselves with express.text). */
 const csvRoutes = /^\/api\/(rounds\/[^/]+\/focal-points|partners)\/import$/;
@@ -23,10 +23,11 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   next();
 };
 
-export function validateBody(schema: Schema): RequestHandler {
+/** `problem`: what a body that fails the schema gets (400 invalidInput unless a route says otherwise). */
+export function validateBody(schema: Schema, problem: ProblemName = 'invalidInput'): RequestHandler {
   const check = compileSchema(schema);
   return (req, _res, next) => {
-    if (!check(req.body)) return next(new AppError('invalidInput', undefined, toFieldErrors(check.errors, 'body')));
+    if (!check(req.body)) return next(new AppError(problem, undefined, toFieldErrors(check.errors, 'body')));
     next();
   };
 }

@@ -13,19 +13,19 @@ import { loadReferenceData } from '../reference/reference-data';
 import { currentGroups, listCountries } from '../reference/reference-store';
 import type { CountryNames } from '../reference/reference.types';
 import { findRoundOrReject } from '../rounds/find-round';
-import { currentScores, type CountryScores } from '../scoring/round-scores';
+import type { CountryScores } from '../scoring/round-scores';
+import { countedScores } from '../scoring/scores-from';
 import { listDecisions, type DecisionView } from './match-decisions';
 import { effectiveSettings, roundMatchingState, type RoundMatchingState } from './round-matching';
 
 export type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 
 /**
- * The scores that count for matching: today every submitted response's current scores (a score
- * snapshot exists only for a submitted response). When responses get a review step, this is the
- * one place to switch to approved responses only (or to the round's setting for it).
+ * The scores that count for matching: the current scores of the responses the round's
+ * `scoresFrom` setting counts (approved ones by default; server/scoring/scores-from.ts).
  */
 export async function scoresForMatching(roundId: string): Promise<CountryScores[]> {
-  return [...(await currentScores(roundId)).values()];
+  return [...(await countedScores(await findRoundOrReject(roundId))).scores.values()];
 }
 
 /** A country's scores in the shape matching takes. */

@@ -6,6 +6,7 @@ import { claimNumber } from '../db/claim-number';
 import { recordReminderQueued } from '../focal-points/email-summary';
 import { sendNewLink, type FocalPointDoc } from '../focal-points/invite';
 import { listRoundFocalPoints } from '../focal-points/round-focal-points';
+import { awaitsRespondent } from '../responses/response-status';
 import { responseStatusesOf } from '../responses/response-statuses';
 import { findRoundOrReject, listOpenRounds } from '../rounds/find-round';
 import { planReminders, type ReminderCandidate, type ReminderDecision } from './plan-reminders';
@@ -31,7 +32,8 @@ type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 async function remindLoadedRound(publicUrl: string, round: RoundDoc, dryRun: boolean, now: Date): Promise<ReminderRun> {
   const policy = { max: round.reminders?.max ?? 3, minDaysApart: round.reminders?.minDaysApart ?? 7 };
   const [focalPoints, responses] = await Promise.all([listRoundFocalPoints(round._id), responseStatusesOf(String(round._id), round.countries.map((c) => c.iso3))]);
-  const submitted = new Set([...responses].filter(([, status]) => status === 'submitted').map(([country]) => country));
+  // Countries that answered (under review or approved) are not reminded; returned ones are.
+  const submitted = new Set([...responses].filter(([, status]) => !awaitsRespondent(status)).map(([country]) => country));
   const candidates: ReminderCandidate[] = focalPoints.map((fp) => ({
     focalPointId: String(fp._id),
     country: fp.country,

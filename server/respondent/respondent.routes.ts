@@ -1,6 +1,7 @@
 // HTTP edge of respondents (no account; a link is their key):
 //   GET  /respond/:token               the questionnaire page for the link's country
-//   GET  /api/respondent/:token        round, country, form and the current response state
+//   GET  /api/respondent/:token        round, country, form and the current response state (with the
+//                                      reviewer's comments while it is returned)
 //   PUT  /api/respondent/:token/draft  save a draft (409 when based on a stale revision)
 //   POST /api/respondent/:token/submit validate in full and freeze (idempotent)
 //   GET  /r/:formId                    an open questionnaire, not tied to a round (a form that enables it)
@@ -16,6 +17,7 @@ import { resolveLink, type ResolvedLink } from '../invitations/links';
 import { markLinkOpened } from '../focal-points/invite';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
+import { hasSubmittedAnswers } from '../responses/response-status';
 import { currentCountryScores, scoreSubmission, type CountryScores } from '../scoring/round-scores';
 import type { AssetStore } from './assets';
 import { linkProblemPage, questionnairePage } from './pages';
@@ -71,7 +73,7 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     const link = await resolveLink(req.params.token);
     await markLinkOpened(link.invitationId);
     const response = await getResponseState(link.round.id, link.country.iso3);
-    const scores = response.status === 'submitted' ? respondentScores(await currentCountryScores(link.round.id, link.country.iso3)) : null;
+    const scores = hasSubmittedAnswers(response.status) ? respondentScores(await currentCountryScores(link.round.id, link.country.iso3)) : null;
     res.set('Cache-Control', 'no-store').json({ round: link.round, country: link.country, language: link.language, response, scores });
   });
 

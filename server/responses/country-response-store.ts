@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locales';
 import type { Types } from 'mongoose';
 import { isDuplicateKey } from '../db/claim-number';
 import { inParallel } from '../db/in-parallel';
+import type { ResponseStatus } from './response-status';
 import { CountryResponse, CountryResponseRevision, countryResponseId, countryResponseRevisionId } from './country-response.model';
 
 export interface StoredResponse {
@@ -14,7 +15,7 @@ export interface StoredResponse {
   country: string;
   formId: string;
   formVersion: number;
-  status: 'draft' | 'submitted';
+  status: ResponseStatus;
   revision: number;
   answers: Record<string, unknown>;
   answeredAt: Record<string, string>;
@@ -25,6 +26,27 @@ export interface StoredResponse {
   submittedBy?: { invitationId?: string; ip?: string; userAgent?: string };
   reopenedAt?: Date;
   reopenedBy?: string;
+  /** Every submission and review step so far, oldest first (each revision carries the whole list). */
+  history?: ResponseEvent[];
+}
+
+/** Who moved a response on: an organizer's account, or a country link (never its token). */
+export interface EventActor {
+  kind: 'account' | 'link';
+  id: string;
+  label?: string;
+}
+
+/** One transition of a response: the status it led to, who, when, and the reviewer's comments. */
+export interface ResponseEvent {
+  action: 'submit' | 'resubmit' | 'approve' | 'return' | 'reopen';
+  status: ResponseStatus;
+  revision: number;
+  at: Date;
+  by: EventActor;
+  comment?: string;
+  /** Stored as a list: question names are not used as field names. */
+  questionComments?: { question: string; comment: string }[];
 }
 
 /** The stored fields only: no _id, nor what older versions of the pointer copy held. */

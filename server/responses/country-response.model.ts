@@ -14,6 +14,7 @@
 // a stale pointer may start below it and a writer would otherwise store that number again.
 import { supportedLocales } from '../i18n/locales';
 import mongoose from 'mongoose';
+import { responseStatuses } from './response-status';
 
 function responseFields() {
   return {
@@ -22,7 +23,7 @@ function responseFields() {
     country: { type: String, required: true, match: /^[A-Z]{3}$/ },
     formId: { type: String, required: true },
     formVersion: { type: Number, required: true },
-    status: { type: String, required: true, enum: ['draft', 'submitted'] },
+    status: { type: String, required: true, enum: responseStatuses },
     revision: { type: Number, required: true },
     answers: { type: mongoose.Schema.Types.Mixed, required: true },
     /** When each answer last changed (question name → date), for merging concurrent edits. */
@@ -35,6 +36,8 @@ function responseFields() {
     submittedBy: { invitationId: String, ip: String, userAgent: String },
     reopenedAt: { type: Date },
     reopenedBy: { type: String },
+    /** Submissions and review steps, oldest first (country-response-store.ts ResponseEvent). */
+    history: { type: [mongoose.Schema.Types.Mixed], default: undefined },
   };
 }
 

@@ -1,4 +1,5 @@
-// Use cases of a country's response: read it, list a round's, save a draft, submit, reopen.
+// Use cases of a country's response: read it, list a round's, save a draft, submit (review
+// steps are in review-response.ts).
 // Every write names the revision it started from and is stored as the next revision under an
 // _id of its own (country-response-store.ts): that insert is the claim, so two colleagues
 // saving at once can never overwrite each other, and a writer that stalls or dies leaves
@@ -9,19 +10,31 @@ import { AppError } from '../http/problem';
 import type { FormRegistry } from '../forms/form-registry';
 import type { Locale } from '../i18n/locales';
 import type { ResolvedLink } from '../invitations/links';
-import { findLatestResponse, findLatestResponses, insertResponseRevision, moveResponsePointer, type StoredResponse } from './country-response-store';
+import { findLatestResponse, findLatestResponses, insertResponseRevision, moveResponsePointer, type ResponseEvent, type StoredResponse } from './country-response-store';
 import { findFormOrReject } from '../forms/find-form';
+import { hasSubmittedAnswers, statusAfterSubmit, type ResponseStatusOrNew } from './response-status';
 import { assertAnswerShape, assertAnswersAreValid } from './submit-response';
 import { responseWriteFaults } from './write-faults';
 
 export interface ResponseState {
-  status: 'new' | 'draft' | 'submitted';
+  status: ResponseStatusOrNew;
   revision: number;
   answers: Record<string, unknown>;
   answeredAt: Record<string, string>;
   savedAt?: Date;
   submittedAt?: Date;
+  /** While the response is returned: the reviewer's comments, overall and by question name. */
+  review?: ReturnComments;
 }
+
+export interface ReturnComments {
+  comment: string;
+  questionComments: Record<string, string>;
+  at: Date;
+}
+
+/** A transition as the API shows it (question comments by question name). */
+export type ResponseEventView = Omit<ResponseEvent, 'questionComments'> & { questionComments?: Record<string, string> };
 
 /** A country's response as listed for a round (exports, overview, status, reminders). */
 export interface CountryResponseState extends ResponseState {
@@ -40,8 +53,21 @@ export interface Writer {
   userAgent?: string;
 }
 
-function toState(doc: StoredResponse | null): ResponseState {
+export function eventView({ questionComments, ...event }: ResponseEvent): ResponseEventView {
+  return { ...event, ...(questionComments && { questionComments: Object.fromEntries(questionComments.map((c) => [c.question, c.comment])) }) };
+}
+
+/** The comments the country must see: those of the return that made the response 'returned'. */
+function returnCommentsOf(doc: StoredResponse): ReturnComments | undefined {
+  if (doc.status !== 'returned') return undefined;
+  const last = [...(doc.history ?? [])].reverse().find((e) => e.action === 'return');
+  if (!last) return undefined;
+  return { comment: last.comment ?? '', questionComments: eventView(last).questionComments ?? {}, at: last.at };
+}
+
+export function toState(doc: StoredResponse | null): ResponseState {
   if (!doc) return { status: 'new', revision: 0, answers: {}, answeredAt: {} };
+  const review = returnCommentsOf(doc);
   return {
     status: doc.status,
     revision: doc.revision,
@@ -49,11 +75,18 @@ function toState(doc: StoredResponse | null): ResponseState {
     answeredAt: doc.answeredAt,
     savedAt: doc.savedAt,
     ...(doc.submittedAt && { submittedAt: doc.submittedAt }),
+    ...(review && { review }),
   };
 }
 
 export async function getResponseState(roundId: string, country: string): Promise<ResponseState> {
   return toState(await findLatestResponse(roundId, country));
+}
+
+/** The response with its history of submissions and reviews (who, when, comments), for organizers. */
+export async function getResponseWithHistory(roundId: string, country: string): Promise<ResponseState & { history: ResponseEventView[] }> {
+  const doc = await findLatestResponse(roundId, country);
+  return { ...toState(doc), history: (doc?.history ?? []).map(eventView) };
 }
 
 /**
@@ -78,7 +111,7 @@ function stampChanges(before: ResponseState, answers: Record<string, unknown>, n
 }
 
 function rejectStale(current: ResponseState): never {
-  if (current.status === 'submitted') throw new AppError('alreadySubmitted', undefined, [], { extra: { current } });
+  if (hasSubmittedAnswers(current.status)) throw new AppError('alreadySubmitted', undefined, [], { extra: { current } });
   throw new AppError('staleRevision', 'Merge your changes with the current answers and save again', [], { extra: { current } });
 }
 
@@ -91,7 +124,7 @@ function firstRevisionOf(link: ResolvedLink): Omit<StoredResponse, 'revision' | 
  * Stores `changes` on top of `base` as the next revision, or returns null when another writer
  * stored that revision first. The pointer is moved after the insert; the insert alone decides.
  */
-async function storeNextRevision(base: Omit<StoredResponse, 'revision' | 'answers' | 'answeredAt' | 'savedAt'> & Partial<StoredResponse>, changes: Partial<StoredResponse>, now: Date): Promise<StoredResponse | null> {
+export async function storeNextRevision(base: Omit<StoredResponse, 'revision' | 'answers' | 'answeredAt' | 'savedAt'> & Partial<StoredResponse>, changes: Partial<StoredResponse>, now: Date): Promise<StoredResponse | null> {
   const next = { ...base, ...changes, revision: (base.revision ?? 0) + 1, savedAt: now } as StoredResponse;
   await responseWriteFaults.beforeStore(next.revision);
   if (!(await insertResponseRevision(next))) return null;
@@ -107,7 +140,7 @@ async function storeNextRevision(base: Omit<StoredResponse, 'revision' | 'answer
  */
 async function writeAnswers(link: ResolvedLink, stored: StoredResponse | null, write: Write, fields: Partial<StoredResponse>): Promise<ResponseState> {
   const current = toState(stored);
-  if (current.status === 'submitted' || current.revision !== write.baseRevision) rejectStale(current);
+  if (hasSubmittedAnswers(current.status) || current.revision !== write.baseRevision) rejectStale(current);
   const now = new Date();
   const changes = { ...fields, answers: write.answers, answeredAt: stampChanges(current, write.answers, now), ...(write.locale && { locale: write.locale }) };
   const written = await storeNextRevision(stored ?? firstRevisionOf(link), changes, now);
@@ -130,27 +163,19 @@ export async function saveDraft(forms: FormRegistry, link: ResolvedLink, write: 
 export async function submitResponse(forms: FormRegistry, link: ResolvedLink, write: Write, writer: Writer, locale: Locale): Promise<ResponseState> {
   const form = findFormOrReject(forms, link.round.formId, link.round.formVersion);
   const answers = assertAnswersAreValid(form, write.answers, locale);
-  const alreadyDone = (state: ResponseState) => state.status === 'submitted' && isDeepStrictEqual(state.answers, answers);
+  const alreadyDone = (state: ResponseState) => hasSubmittedAnswers(state.status) && isDeepStrictEqual(state.answers, answers);
   const stored = await findLatestResponse(link.round.id, link.country.iso3);
   if (alreadyDone(toState(stored))) return toState(stored);
   try {
     const now = new Date();
-    return await writeAnswers(link, stored, { ...write, answers }, { status: 'submitted', submittedAt: now, submittedBy: writer, savedVia: writer.invitationId });
+    const status = statusAfterSubmit(stored?.status);
+    const event: ResponseEvent = { action: status === 'resubmitted' ? 'resubmit' : 'submit', status, revision: (stored?.revision ?? 0) + 1, at: now, by: { kind: 'link', id: writer.invitationId } };
+    const history = [...(stored?.history ?? []), event];
+    return await writeAnswers(link, stored, { ...write, answers }, { status, submittedAt: now, submittedBy: writer, savedVia: writer.invitationId, history });
   } catch (err) {
     // A colleague's identical submit may have won the race: same result for both.
     const after = await getResponseState(link.round.id, link.country.iso3);
     if (alreadyDone(after)) return after;
     throw err;
   }
-}
-
-/** An organizer sends a submitted response back to draft so the country can change it. */
-export async function reopenResponse(roundId: string, country: string, organizerEmail: string): Promise<ResponseState> {
-  const stored = await findLatestResponse(roundId, country);
-  if (!stored) throw new AppError('notFound', `No response from ${country} in this round`);
-  if (stored.status !== 'submitted') throw new AppError('conflict', 'This response is not submitted; there is nothing to reopen');
-  const now = new Date();
-  const reopened = await storeNextRevision(stored, { status: 'draft', reopenedAt: now, reopenedBy: organizerEmail }, now);
-  if (!reopened) throw new AppError('conflict', 'This response changed meanwhile; load it again');
-  return toState(reopened);
 }

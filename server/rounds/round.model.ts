@@ -30,6 +30,8 @@ const roundSchema = new mongoose.Schema(
       /** Which "global South" the aggregates use, and which HDI groups count for 'undp-hdi'. */
       southDefinition: { type: String, enum: [...southDefinitions], default: 'un-regions' },
       southHdiGroups: { type: [String], default: () => [...defaultSouthSettings.hdiSouthGroups] },
+      /** Whose scores count in the overview, aggregates, exports and matching (server/scoring/scores-from.ts). */
+      scoresFrom: { type: String, enum: ['approved', 'submitted'], default: 'approved' },
     },
   },
   { timestamps: true },

@@ -1,15 +1,15 @@
 // HTTP edge of assessment rounds for organizers:
 //   GET  /api/rounds                                    rounds and their countries (viewer+)
 //   POST /api/rounds                                    create a round (organizer+)
-//   GET  /api/rounds/:roundId/responses/:country        a country's response (viewer+)
-//   POST /api/rounds/:roundId/responses/:country/reopen send a submitted response back (organizer+)
+//   GET  /api/rounds/:roundId/responses/:country        a country's response and its review history (viewer+)
+//   (review steps on a response: server/responses/review.routes.ts)
 import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
-import { getResponseState, reopenResponse } from '../responses/country-responses';
+import { getResponseWithHistory } from '../responses/country-responses';
 import { createRound, findRoundCountryOrReject, isRoundId, listRounds } from './find-round';
 import { roundCreateSchema, type RoundCreate } from './round.schemas';
 
@@ -58,12 +58,7 @@ export function roundsRoutes(forms: FormRegistry): Router {
 
   router.get('/api/rounds/:roundId/responses/:country', requireRole('viewer'), async (req, res) => {
     const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
-    res.json(await getResponseState(String(round._id), country.iso3));
-  });
-
-  router.post('/api/rounds/:roundId/responses/:country/reopen', requireRole('organizer'), async (req, res) => {
-    const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
-    res.json(await reopenResponse(String(round._id), country.iso3, req.session!.account.email));
+    res.json(await getResponseWithHistory(String(round._id), country.iso3));
   });
 
   return router;

@@ -5,11 +5,13 @@ import type { HdiGroup } from '../reference/reference.types';
 import { findRoundOrReject } from '../rounds/find-round';
 import { aggregateScores, type GroupAggregate } from './aggregate';
 import { groupKeysOf, type GroupingDimension } from './country-groupings';
-import { currentScores } from './round-scores';
+import { countedScores, type ScoresFrom } from './scores-from';
 
 export interface RoundAggregates {
   roundId: string;
   by: GroupingDimension;
+  /** Whose scores these are: approved responses only, or every submitted one (the round's setting). */
+  scoresFrom: ScoresFrom;
   southDefinition: SouthDefinition;
   countriesScored: number;
   groups: GroupAggregate[];
@@ -17,7 +19,7 @@ export interface RoundAggregates {
 
 export async function aggregateRound(roundId: string, by: GroupingDimension): Promise<RoundAggregates> {
   const round = await findRoundOrReject(roundId);
-  const scores = await currentScores(round);
+  const { scoresFrom, scores } = await countedScores(round);
   const definition = (round.scoring?.southDefinition ?? 'un-regions') as SouthDefinition;
   const ctx = {
     countries: new Map((await listCountries()).map((c) => [c.iso3, c])),
@@ -26,5 +28,5 @@ export async function aggregateRound(roundId: string, by: GroupingDimension): Pr
     date: new Date(),
   };
   const entries = [...scores.values()].map((s) => ({ country: s.country, groups: groupKeysOf(s.country, by, ctx), scores: s }));
-  return { roundId: String(round._id), by, southDefinition: definition, countriesScored: entries.length, groups: aggregateScores(entries) };
+  return { roundId: String(round._id), by, scoresFrom, southDefinition: definition, countriesScored: entries.length, groups: aggregateScores(entries) };
 }

@@ -5,6 +5,7 @@ import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { listCountryResponses } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
+import { awaitsReview, hasSubmittedAnswers, type ResponseStatus } from '../responses/response-status';
 import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
 import { scoreAnswers, type AreaSummary, type ResponseScores, type ScoresSummary } from './score';
@@ -94,7 +95,7 @@ function tooManyWriters(country: string): never {
  */
 export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string, response: { status: string; revision: number; answers: Record<string, unknown> }): Promise<CountryScores | undefined> {
   let latest = await findLatestSummary(roundId, country);
-  if (response.status !== 'submitted') return latest && toScores(latest);
+  if (!awaitsReview(response.status as ResponseStatus)) return latest && toScores(latest);
   let round: RoundDoc | undefined;
   for (let tries = 0; tries < maxStoreTries; tries++) {
     // Revisions only grow, so "some snapshot has this revision" is "the latest one has it".
@@ -164,7 +165,7 @@ async function storeRecomputed(round: RoundDoc, country: string, revision: numbe
 export async function recomputeRound(forms: FormRegistry, roundId: string): Promise<RecomputeReport> {
   const round = await findRoundOrReject(roundId);
   const report: RecomputeReport = { roundId: String(round._id), methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
-  for (const response of (await listCountryResponses(round)).filter((r) => r.status === 'submitted')) {
+  for (const response of (await listCountryResponses(round)).filter((r) => hasSubmittedAnswers(r.status))) {
     const country = response.country;
     const after = score(forms, round, response.answers);
     report.methodologyVersion = after.methodologyVersion;

@@ -10,11 +10,12 @@ import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { validateBody } from '../http/validate';
-import { getResponseState, listCountryResponses } from '../responses/country-responses';
+import { getResponseState } from '../responses/country-responses';
 import { findRoundCountryOrReject, findRoundOrReject, updateRoundScoring } from '../rounds/find-round';
 import { dimensionOf } from './country-groupings';
 import { aggregateRound } from './round-aggregates';
-import { currentCountryScoreDetails, currentScores, recomputeRound } from './round-scores';
+import { currentCountryScoreDetails, recomputeRound } from './round-scores';
+import { countedScores } from './scores-from';
 import { scoringSettingsSchema, type ScoringSettingsInput } from './scoring.schemas';
 
 /** The few figures of an area that the overview matrix shows. */
@@ -27,11 +28,11 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get('/api/rounds/:roundId/overview', requireRole('viewer'), async (req, res) => {
     const round = await findRoundOrReject(String(req.params.roundId));
-    const [scores, responses] = await Promise.all([currentScores(round), listCountryResponses(round)]);
-    const statuses = new Map(responses.map((r) => [r.country, r.status]));
+    const { scoresFrom, scores, statuses } = await countedScores(round);
     const areas = [...new Set([...scores.values()].flatMap((s) => s.areas.map((a) => a.area)))];
     res.json({
       round: { id: String(round._id), name: round.name, formId: round.formId, formVersion: round.formVersion },
+      scoresFrom,
       areas,
       countries: round.countries.map((c) => {
         const s = scores.get(c.iso3);

@@ -3,6 +3,8 @@ import { southDefinitions, type SouthDefinition } from '../reference/global-sout
 import { hdiGroups } from '../reference/reference.types';
 import { groupingDimensions } from './country-groupings';
 import { BANDS } from './score';
+import { scoresFromValues, type ScoresFrom } from './scores-from';
+import { responseStatuses } from '../responses/response-status';
 
 export const scoringSettingsSchema = {
   $id: 'scoring-settings',
@@ -27,6 +29,8 @@ export const scoringSettingsSchema = {
     },
     southDefinition: { enum: [...southDefinitions] },
     southHdiGroups: { type: 'array', maxItems: hdiGroups.length, uniqueItems: true, items: { enum: [...hdiGroups] } },
+    /** Whose scores count: approved responses only (default), or every submitted one. */
+    scoresFrom: { enum: [...scoresFromValues] },
   },
 } as const;
 
@@ -36,6 +40,7 @@ export interface ScoringSettingsInput {
   weights?: { indicator: string; weight: number }[];
   southDefinition?: SouthDefinition;
   southHdiGroups?: string[];
+  scoresFrom?: ScoresFrom;
 }
 
 // Response schemas (published, and checked against real answers in the integration tests).
@@ -52,8 +57,9 @@ const areaCell = {
 export const overviewResponseSchema = {
   $id: 'round-overview',
   type: 'object',
-  required: ['round', 'areas', 'countries'],
+  required: ['round', 'scoresFrom', 'areas', 'countries'],
   properties: {
+    scoresFrom: { enum: [...scoresFromValues] },
     round: { type: 'object', required: ['id', 'name', 'formId', 'formVersion'] },
     areas: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 200 } },
     countries: {
@@ -65,7 +71,7 @@ export const overviewResponseSchema = {
         properties: {
           iso3: { type: 'string', pattern: '^[A-Z]{3}$' },
           name: { type: 'string', maxLength: 200 },
-          response: { enum: ['none', 'draft', 'submitted'] },
+          response: { enum: ['none', ...responseStatuses] },
           methodologyVersion: { type: ['string', 'null'], maxLength: 100 },
           computedAt: { type: ['string', 'null'], maxLength: 100 },
           areas: { type: 'object', additionalProperties: areaCell },
@@ -126,8 +132,9 @@ const stats = { anyOf: [{ type: 'null' }, { type: 'object', required: ['n', 'mea
 export const aggregatesResponseSchema = {
   $id: 'round-aggregates',
   type: 'object',
-  required: ['roundId', 'by', 'southDefinition', 'countriesScored', 'groups'],
+  required: ['roundId', 'by', 'scoresFrom', 'southDefinition', 'countriesScored', 'groups'],
   properties: {
+    scoresFrom: { enum: [...scoresFromValues] },
     by: { enum: [...groupingDimensions] },
     groups: {
       type: 'array',

@@ -23,6 +23,9 @@ beforeAll(async () => {
   viewer = await createOrganizer(app.baseUrl, 'viewer');
   expect((await postJson(`${app.baseUrl}/api/respondent/${round.kenya}/submit`, { answers: kenya, baseRevision: 0 })).status).toBe(200);
   expect((await postJson(`${app.baseUrl}/api/respondent/${round.niger}/submit`, { answers: niger, baseRevision: 0 })).status).toBe(200);
+  // Scores count once approved (the round's default scoresFrom).
+  const organizer = await createOrganizer(app.baseUrl, 'organizer');
+  for (const country of ['KEN', 'NER']) expect((await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/responses/${country}/approve`, {}, organizer.headers)).status).toBe(200);
 });
 
 const aggregates = (by: string) => request(`${app.baseUrl}/api/rounds/${round.roundId}/aggregates?by=${by}`, { headers: { Cookie: viewer.cookie } });

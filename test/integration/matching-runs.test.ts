@@ -87,6 +87,8 @@ beforeAll(async () => {
   for (const [country, answers] of [['KEN', weak], ['UGA', strong], ['TZA', strong]] as const) {
     const { token } = await createCountryLink({ roundId, country, language: 'en' });
     expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(200);
+    // Matching uses approved responses (the round's default scoresFrom).
+    expect((await postJson(`${app.baseUrl}/api/rounds/${roundId}/responses/${country}/approve`, {}, organizer.headers)).status).toBe(200);
   }
   expect((await postJson(`${app.baseUrl}/api/partners`, partner, organizer.headers)).status).toBe(201);
 });
@@ -242,7 +244,7 @@ describe('When matching was set up, run and decided on', () => {
 });
 
 describe('When the demo seed asks for a first run', () => {
-  it('then a round without responses gets none, one with submitted responses gets one run, and only once', async () => {
+  it('then a round without approved responses gets none, one with approved responses gets one run, and only once', async () => {
     const round = await Round.create({ name: 'Demo-like round', formId: 'a1-pilot', formVersion: 1, languages: ['en'], deadline: new Date(Date.now() + 30 * 86400_000), countries: [{ iso3: 'KEN', name: 'Kenya' }, { iso3: 'UGA', name: 'Uganda' }] });
     const id = String(round._id);
     expect(await runDemoMatching(app.forms, id)).toBeNull();
@@ -250,6 +252,8 @@ describe('When the demo seed asks for a first run', () => {
       const { token } = await createCountryLink({ roundId: id, country, language: 'en' });
       expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(200);
     }
+    expect(await runDemoMatching(app.forms, id)).toBeNull(); // submitted, not yet approved
+    for (const country of ['KEN', 'UGA']) expect((await postJson(`${app.baseUrl}/api/rounds/${id}/responses/${country}/approve`, {}, organizer.headers)).status).toBe(200);
     const run = await runDemoMatching(app.forms, id);
     expect(run).toMatchObject({ n: 1, createdBy: 'demo-seed' });
     expect(run!.matches.map((m) => m.id)).toContain('KEN-A1-gov:UGA');

@@ -51,13 +51,14 @@ describe('When a country submits its response', () => {
     expect((await request(`${app.baseUrl}/api/respondent/${round.kenya}`)).body.scores.areas[0]).toMatchObject({ capacity: 50 });
   });
 
-  it('then organizers see it in the overview matrix and in the country profile with the answers behind it', async () => {
+  it('then organizers see it in the overview matrix once approved, and in the country profile with the answers behind it', async () => {
+    expect((await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/responses/KEN/approve`, {}, admin.headers)).status).toBe(200);
     const overview = await request(`${app.baseUrl}/api/rounds/${round.roundId}/overview`, { headers: { Cookie: viewer.cookie } });
     expect(overview.status).toBe(200);
     expect(await matchesPublishedSchema('round-overview', overview.body)).toEqual([]);
     expect(overview.body.areas).toEqual(['A1']);
     const [ken, ner] = overview.body.countries;
-    expect(ken).toMatchObject({ iso3: 'KEN', response: 'submitted', areas: { A1: { capacity: 50, gap: 25, band: 'meets' } } });
+    expect(ken).toMatchObject({ iso3: 'KEN', response: 'approved', areas: { A1: { capacity: 50, gap: 25, band: 'meets' } } });
     expect(ner).toMatchObject({ iso3: 'NER', response: 'none', areas: {} });
 
     const profile = await request(`${app.baseUrl}/api/rounds/${round.roundId}/countries/KEN/profile`, { headers: { Cookie: viewer.cookie } });

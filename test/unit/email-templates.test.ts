@@ -2,6 +2,7 @@
 import { emailTemplates } from '../../server/email/outbox.model';
 import { classifySendError } from '../../server/email/mailer';
 import { backoffMs } from '../../server/email/outbox-worker';
+import { renderAnyEmail } from '../../server/email/render-email';
 import { formatDate, renderEmail, type TemplateData } from '../../server/email/templates';
 import { decodeQuotedPrintable } from '../helpers/smtp';
 
@@ -14,6 +15,7 @@ const data: TemplateData = {
   deadline: new Date('2027-03-15T23:59:00Z'),
   link: 'https://capgap.example/respond/tok_123?lang=fr&x=1',
   receivedAt: new Date('2027-02-03T10:00:00Z'),
+  review: { comment: 'Please give the source of A1.4 <and its year>.', questionsCommented: 2 },
 };
 
 const deadlines = { en: '15 March 2027', fr: '15 mars 2027', es: '15 de marzo de 2027' };
@@ -22,7 +24,7 @@ describe('When a template is rendered in a language', () => {
   for (const template of emailTemplates) {
     for (const locale of locales) {
       it(`then ${template} in ${locale} has the round, country, deadline and link in text and HTML`, () => {
-        const email = renderEmail(template, locale, data);
+        const email = renderAnyEmail(template, locale, data);
         expect(email.subject).toContain(data.roundName);
         expect(email.subject).toContain(data.countryName);
         for (const body of [email.text, email.html]) {
@@ -37,6 +39,11 @@ describe('When a template is rendered in a language', () => {
         expect(email.html).toContain(`>${escapedLink}</a>`);
         expect(email.html).toContain(`<html lang="${locale}">`);
         if (template === 'receipt') expect(email.text).toContain(formatDate(data.receivedAt!, locale));
+        if (template === 'returned') {
+          expect(email.text).toContain('> Please give the source of A1.4 <and its year>.');
+          expect(email.html).toContain('Please give the source of A1.4 &lt;and its year&gt;.');
+          expect(email.text).toMatch(/\b2\b/);
+        }
       });
     }
   }
@@ -59,8 +66,8 @@ describe('When a template is rendered in a language', () => {
     expect(renderEmail('receipt', 'en', data).text).toContain('was received on 3 February 2027');
   });
 
-  it('then the four templates differ from one another', () => {
-    const subjects = new Set(emailTemplates.map((t) => renderEmail(t, 'en', data).subject));
+  it('then the templates differ from one another', () => {
+    const subjects = new Set(emailTemplates.map((t) => renderAnyEmail(t, 'en', data).subject));
     expect(subjects.size).toBe(emailTemplates.length);
   });
 });
@@ -76,7 +83,7 @@ describe('When data contains HTML', () => {
   for (const template of emailTemplates) {
     for (const locale of locales) {
       it(`then ${template} in ${locale} never carries it unescaped into the HTML`, () => {
-        const { html, text } = renderEmail(template, locale, hostile);
+        const { html, text } = renderAnyEmail(template, locale, hostile);
         expect(html).not.toContain('<script');
         expect(html).not.toContain('<img');
         expect(html).not.toContain('<b>');

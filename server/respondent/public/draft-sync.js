@@ -175,6 +175,11 @@
     }
   }
 
+  /** The statuses in which the country's links may no longer change the answers. */
+  function isFrozen(status) {
+    return status === 'submitted' || status === 'resubmitted' || status === 'approved';
+  }
+
   function becomeSubmitted(s, fx, response, scores, statusKey) {
     s.phase = 'submitted';
     s.dirty = false;
@@ -217,7 +222,8 @@
     // The server's state and this browser's copy, at load.
     loaded: function (s, e, fx) {
       var response = e.response;
-      if (response.status === 'submitted') return becomeSubmitted(s, fx, response, e.scores, 'submitted');
+      // Submitted, resubmitted or approved: frozen; a returned response is edited like a draft.
+      if (isFrozen(response.status)) return becomeSubmitted(s, fx, response, e.scores, 'submitted');
       var local = e.local;
       s.phase = 'editing';
       s.base = { revision: response.revision, answers: response.answers };

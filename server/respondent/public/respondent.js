@@ -34,6 +34,9 @@
       failed: 'Your answers could not be sent. Check your connection and try again; nothing you entered is lost.',
       linkGone: 'This link is no longer valid. Your answers are kept in this browser; ask the organizers for a new link.',
       reviewAgain: 'A colleague saved answers while you were submitting. Check the answers, then submit again.',
+      reviewTitle: 'The organizers returned this response with comments',
+      reviewIntro: 'Please revise the answers and submit the response again. Comments on particular questions are shown next to them.',
+      questionComment: 'Comment from the organizers',
       profileTitle: 'Your country’s capacity-gap profile',
       profileColumns: ['Area', 'Capacity', 'Target', 'Gap', 'Assessment'],
       bands: { 'requires further progress': 'requires further progress', 'partially meets': 'partially meets', meets: 'meets', 'fully meets': 'fully meets', 'insufficient data': 'insufficient data' },
@@ -56,6 +59,9 @@
       failed: 'Vos réponses n’ont pas pu être envoyées. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.',
       linkGone: 'Ce lien n’est plus valide. Vos réponses sont conservées dans ce navigateur ; demandez un nouveau lien aux organisateurs.',
       reviewAgain: 'Un collègue a enregistré des réponses pendant l’envoi. Vérifiez les réponses, puis soumettez à nouveau.',
+      reviewTitle: 'Les organisateurs ont renvoyé cette réponse avec des commentaires',
+      reviewIntro: 'Veuillez réviser les réponses, puis soumettre à nouveau la réponse. Les commentaires portant sur certaines questions figurent à côté de celles-ci.',
+      questionComment: 'Commentaire des organisateurs',
       profileTitle: 'Profil des lacunes de capacités de votre pays',
       profileColumns: ['Domaine', 'Capacité', 'Cible', 'Écart', 'Appréciation'],
       bands: { 'requires further progress': 'progrès supplémentaires nécessaires', 'partially meets': 'satisfait partiellement', meets: 'satisfait', 'fully meets': 'satisfait pleinement', 'insufficient data': 'données insuffisantes' },
@@ -78,6 +84,9 @@
       failed: 'No se pudieron enviar sus respuestas. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
       linkGone: 'Este enlace ya no es válido. Sus respuestas se conservan en este navegador; solicite un nuevo enlace a los organizadores.',
       reviewAgain: 'Un colega guardó respuestas mientras usted enviaba las suyas. Revise las respuestas y vuelva a enviarlas.',
+      reviewTitle: 'Los organizadores devolvieron esta respuesta con comentarios',
+      reviewIntro: 'Revise las respuestas y vuelva a enviar la respuesta. Los comentarios sobre preguntas concretas figuran junto a ellas.',
+      questionComment: 'Comentario de los organizadores',
       profileTitle: 'Perfil de brechas de capacidad de su país',
       profileColumns: ['Área', 'Capacidad', 'Meta', 'Brecha', 'Valoración'],
       bands: { 'requires further progress': 'requiere más avances', 'partially meets': 'cumple parcialmente', meets: 'cumple', 'fully meets': 'cumple plenamente', 'insufficient data': 'datos insuficientes' },
@@ -87,6 +96,8 @@
   var locale = pickLocale();
   var survey = null;
   var formJson = null;
+  /** The reviewer's comments while the response is returned ({ comment, questionComments }), else null. */
+  var review = null;
 
   // ---- language -----------------------------------------------------------------------------
 
@@ -179,7 +190,59 @@
     model.locale = locale === 'en' ? '' : locale;
     // Colleagues fill different areas over days: let them move freely, check all at the end.
     model.checkErrorsMode = 'onComplete';
+    model.onAfterRenderQuestion.add(function (sender, options) {
+      showQuestionComment(options.question.name, options.htmlElement);
+    });
     return model;
+  }
+
+  // ---- review comments (a returned response) -------------------------------------------------
+
+  /** The overall comment at the top of the page, as the organizers wrote it; gone once resubmitted. */
+  function showReview() {
+    var box = document.getElementById('review');
+    if (!review) {
+      if (box) box.remove();
+      return;
+    }
+    if (!box) {
+      box = document.createElement('section');
+      box.id = 'review';
+      box.setAttribute('role', 'note');
+      box.setAttribute('aria-labelledby', 'review-title');
+      document.getElementById('survey').before(box);
+    }
+    box.innerHTML = '';
+    var title = document.createElement('h2');
+    title.id = 'review-title';
+    title.textContent = text('reviewTitle');
+    var comment = document.createElement('blockquote');
+    comment.className = 'review-comment';
+    comment.textContent = review.comment;
+    var intro = document.createElement('p');
+    intro.textContent = text('reviewIntro');
+    box.append(title, comment, intro);
+  }
+
+  /** A question's comment right under its title, and named as its description for screen readers. */
+  function showQuestionComment(name, element) {
+    var comment = review && review.questionComments && Object.prototype.hasOwnProperty.call(review.questionComments, name) ? review.questionComments[name] : null;
+    if (!comment || !element || element.querySelector('.question-review')) return;
+    var note = document.createElement('div');
+    note.className = 'question-review';
+    note.id = 'review-' + name;
+    note.setAttribute('role', 'note');
+    note.setAttribute('data-question', name);
+    var label = document.createElement('strong');
+    label.textContent = text('questionComment') + (locale === 'fr' ? '\u00a0: ' : ': ');
+    var said = document.createElement('span');
+    said.textContent = comment;
+    note.append(label, said);
+    var header = element.querySelector('.sd-question__header');
+    if (header) header.after(note);
+    else element.prepend(note);
+    var described = element.getAttribute('aria-describedby');
+    element.setAttribute('aria-describedby', (described ? described + ' ' : '') + note.id);
   }
 
   function render(model) {
@@ -246,6 +309,8 @@
   }
 
   function showSubmitted(response, scores) {
+    review = null;
+    showReview();
     showProfile(scores);
     var model = buildSurvey(formJson);
     model.data = response.answers;
@@ -254,7 +319,7 @@
     model.showCompletedPage = false;
     document.getElementById('survey').innerHTML = '';
     render(model);
-    body.setAttribute('data-response-status', 'submitted');
+    body.setAttribute('data-response-status', response.status || 'submitted');
   }
 
   function showServerErrors(errors) {
@@ -317,6 +382,8 @@
   // ---- country link: the draft-sync machine (draft-sync.js) and what its effects do ------------
 
   function startCountry(response, scores) {
+    review = response.review || null;
+    showReview();
     var storeKey = 'capgap:draft:' + token;
     var api = '/api/respondent/' + encodeURIComponent(token);
     var state = CapgapDraftSync.initial({ online: navigator.onLine !== false });
