@@ -78,7 +78,9 @@ beforeAll(async () => {
   const weights = await request(`${app.baseUrl}/api/rounds/${older.roundId}/scoring`, { method: 'PUT', headers: admin.headers, body: JSON.stringify({ weights: [{ indicator: 'A1.2', weight: 3 }] }) });
   expect(weights.status).toBe(200);
   expect((await postJson(`${app.baseUrl}/api/rounds/${older.roundId}/scores/recompute`, {}, admin.headers)).body.recomputed).toBe(2);
-  // The current round: Kenya submitted.
+  // The current round: Kenya submitted; this round counts submitted responses' scores.
+  const counting = await request(`${app.baseUrl}/api/rounds/${current.roundId}/scoring`, { method: 'PUT', headers: admin.headers, body: JSON.stringify({ scoresFrom: 'submitted' }) });
+  expect(counting.status).toBe(200);
   expect((await postJson(`${app.baseUrl}/api/respondent/${current.kenya}/submit`, { answers: kenya, baseRevision: 0 })).status).toBe(200);
 });
 
