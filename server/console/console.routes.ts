@@ -1,0 +1,16 @@
+// HTTP edge of the organizer console: server-rendered pages, one file per page in pages/.
+//   GET /                      landing page
+//   GET /console/sign-in       sign-in form (→ POST /api/session)
+//   GET /console/password      change password (→ PUT /api/session/password)
+// The pages read through the features' named functions; their buttons and forms call the JSON
+// API (public/console.js), so the API's checks (roles, CSRF, schemas) are the only ones.
+import { Router } from 'express';
+import type { ConsoleDeps } from './console-context';
+import { landingPage } from './pages/landing';
+import { signInPage } from './pages/sign-in';
+
+export function consoleRoutes(deps: ConsoleDeps): Router {
+  const router = Router();
+  for (const page of [landingPage, signInPage]) page(router, deps);
+  return router;
+}
