@@ -7,10 +7,11 @@
 import { Router } from 'express';
 import type { ConsoleDeps } from './console-context';
 import { landingPage } from './pages/landing';
+import { passwordPage } from './pages/password';
 import { signInPage } from './pages/sign-in';
 
 export function consoleRoutes(deps: ConsoleDeps): Router {
   const router = Router();
-  for (const page of [landingPage, signInPage]) page(router, deps);
+  for (const page of [landingPage, signInPage, passwordPage]) page(router, deps);
   return router;
 }
