@@ -49,7 +49,7 @@ function setPath(target, dotted, value) {
 function formJson(form) {
   const body = {};
   for (const input of form.elements) {
-    if (!input.name || input.disabled || input.type === 'file' || input.type === 'submit') continue;
+    if (!input.name || input.disabled || input.type === 'file' || input.type === 'submit' || input.dataset.query !== undefined) continue;
     const type = input.dataset.type;
     if (input.type === 'checkbox') {
       if (input.dataset.array !== undefined) {
@@ -113,8 +113,16 @@ function show(output, content) {
   output.focus();
 }
 
-async function send(form) {
+/** The form's path, with the query parameters its `data-query` checkboxes add (name=true when ticked). */
+function pathOf(form) {
   const [method, path] = form.dataset.api.split(' ');
+  const url = new URL(path, location.origin);
+  for (const box of form.querySelectorAll('input[data-query]')) if (box.checked) url.searchParams.set(box.name, 'true');
+  return [method, url.pathname + url.search];
+}
+
+async function send(form) {
+  const [method, path] = pathOf(form);
   const headers = { 'X-CSRF-Token': csrfToken() };
   let body;
   const file = form.querySelector('input[type="file"]');
