@@ -3,12 +3,14 @@
 //   GET /console/sign-in       sign-in form (→ POST /api/session)
 //   GET /console/password      change password (→ PUT /api/session/password)
 //   GET /console/rounds        rounds; create one (→ POST /api/rounds)
+//   GET /console/outbox[/:id]  every email with its status; one email's preview
 //   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
 // The pages read through the features' named functions; their buttons and forms call the JSON
 // API (public/console.js), so the API's checks (roles, CSRF, schemas) are the only ones.
 import { Router } from 'express';
 import type { ConsoleDeps } from './console-context';
 import { landingPage } from './pages/landing';
+import { outboxPage } from './pages/outbox';
 import { passwordPage } from './pages/password';
 import { roundDashboardPage } from './pages/round-dashboard';
 import { roundsPage } from './pages/rounds';
@@ -16,6 +18,6 @@ import { signInPage } from './pages/sign-in';
 
 export function consoleRoutes(deps: ConsoleDeps): Router {
   const router = Router();
-  for (const page of [landingPage, signInPage, passwordPage, roundsPage, roundDashboardPage]) page(router, deps);
+  for (const page of [landingPage, signInPage, passwordPage, roundsPage, roundDashboardPage, outboxPage]) page(router, deps);
   return router;
 }
