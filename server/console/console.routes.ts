@@ -3,6 +3,7 @@
 //   GET /console/sign-in       sign-in form (→ POST /api/session)
 //   GET /console/password      change password (→ PUT /api/session/password)
 //   GET /console/rounds        rounds; create one (→ POST /api/rounds)
+//   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
 //   GET /console/outbox[/:id]  every email with its status; one email's preview
 //   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
 // The pages read through the features' named functions; their buttons and forms call the JSON
@@ -11,6 +12,7 @@ import { Router } from 'express';
 import type { ConsoleDeps } from './console-context';
 import { landingPage } from './pages/landing';
 import { outboxPage } from './pages/outbox';
+import { partnersPage } from './pages/partners';
 import { passwordPage } from './pages/password';
 import { roundDashboardPage } from './pages/round-dashboard';
 import { roundsPage } from './pages/rounds';
@@ -18,6 +20,6 @@ import { signInPage } from './pages/sign-in';
 
 export function consoleRoutes(deps: ConsoleDeps): Router {
   const router = Router();
-  for (const page of [landingPage, signInPage, passwordPage, roundsPage, roundDashboardPage, outboxPage]) page(router, deps);
+  for (const page of [landingPage, signInPage, passwordPage, roundsPage, roundDashboardPage, partnersPage, outboxPage]) page(router, deps);
   return router;
 }

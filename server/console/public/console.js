@@ -38,11 +38,19 @@ function table(caption, headers, rows) {
   return t;
 }
 
+/** Sets a.b.0.c: a numeric key makes an array (rows of a repeated group, e.g. contacts.0.name). */
 function setPath(target, dotted, value) {
   const keys = dotted.split('.');
   let o = target;
-  for (const k of keys.slice(0, -1)) o = o[k] ??= {};
+  keys.slice(0, -1).forEach((k, i) => (o = o[k] ??= /^\d+$/.test(keys[i + 1]) ? [] : {}));
   o[keys[keys.length - 1]] = value;
+}
+
+/** Drops the holes left by rows the user left empty (contacts.1 with nothing typed). */
+function compact(value) {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined && v !== null).map(compact);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  return value;
 }
 
 /** The form's fields as the API's JSON: data-type number, list (";"-separated), date (end of that day, UTC); data-array checkboxes. */
@@ -51,22 +59,26 @@ function formJson(form) {
   for (const input of form.elements) {
     if (!input.name || input.disabled || input.type === 'file' || input.type === 'submit' || input.dataset.query !== undefined) continue;
     const type = input.dataset.type;
+    // A field of an optional row (data-with names the row's key field) counts only when that field is filled.
+    if (input.dataset.with !== undefined && !form.elements.namedItem(input.dataset.with)?.value.trim()) continue;
     if (input.type === 'checkbox') {
       if (input.dataset.array !== undefined) {
         const list = body[input.name] ?? [];
-        if (input.checked) list.push(input.value);
+        if (input.checked) list.push(type === 'json' ? JSON.parse(input.value) : input.value);
         body[input.name] = list;
       } else setPath(body, input.name, input.checked);
       continue;
     }
+    if (input.type === 'radio' && !input.checked) continue;
     const value = input.value.trim();
     if (value === '' && input.dataset.keepEmpty === undefined) continue;
     if (type === 'number') setPath(body, input.name, Number(value));
     else if (type === 'list') setPath(body, input.name, value.split(/[;\n]/).map((s) => s.trim()).filter(Boolean));
     else if (type === 'date') setPath(body, input.name, `${value}T23:59:59.000Z`);
+    else if (type === 'json') setPath(body, input.name, JSON.parse(value));
     else setPath(body, input.name, value);
   }
-  return body;
+  return compact(body);
 }
 
 function problemView(problem) {
@@ -84,7 +96,7 @@ function problemView(problem) {
 const renderers = {
   import(result) {
     const box = el('div');
-    box.append(el('p', `${w.imported}: ${result.imported}. ${w.focalPoints}: ${result.focalPoints}.`));
+    box.append(el('p', `${w.imported}: ${result.imported}.${result.focalPoints === undefined ? '' : ` ${w.focalPoints}: ${result.focalPoints}.`}`));
     if (result.skipped?.length) {
       box.append(el('p', `${w.skipped}: ${result.skipped.length + (result.skippedOmitted ?? 0)}`));
       box.append(table(w.rowsCaption, [w.row, w.field, w.problem], result.skipped.map((e) => [e.row, e.field, e.message])));
