@@ -132,6 +132,44 @@ describe('When an organizer runs a round from the console', () => {
     await checkAxe(page);
   });
 
+  it('then they add a partner with the form and see it in the registry, and a partner CSV with a bad row is reported row by row', async () => {
+    await page.goto(`${app().baseUrl}/console/partners`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByLabel('Name in en').fill('Migration Data Lab');
+    await page.getByLabel('Kind').selectOption('academia');
+    await page.getByRole('group', { name: 'Areas' }).getByLabel('A1', { exact: true }).check();
+    await page.getByLabel('training').check();
+    await page.getByLabel('Works globally').check();
+    await page.getByLabel(/Working languages/).fill('eng; fra');
+    await page.getByLabel('Partnerships at once').fill('3');
+    const firstContact = page.getByRole('group', { name: 'Contact 1' });
+    await firstContact.getByLabel('Name', { exact: true }).fill('Ana Pereira');
+    await firstContact.getByLabel('Email', { exact: true }).fill(`ana.${tag}@lab.example`);
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Add the partner' }).click()]);
+    await page.waitForSelector('body[data-ready="true"]');
+    const row = await page.locator('#partners tbody tr', { hasText: 'Migration Data Lab' }).innerText();
+    expect(row).toContain('academia');
+    expect(row).toContain(`ana.${tag}@lab.example`);
+
+    const partnerCsv = ['name_en,name_fr,name_es,kind,areas,modalities,where,languages,slots,contacts,notes', `Ocean Institute,,,academia,A2,training,global,eng,2,Ben Ode <ben.${tag}@ocean.example> en,`, `Star Fleet,,,spaceship,A2,training,global,eng,2,Kim <kim.${tag}@fleet.example> en,`].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(partnerCsv) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('#import-output table').waitFor();
+    const reported = await page.locator('#import-output tbody tr').allInnerTexts();
+    expect(reported.length).toBeGreaterThanOrEqual(1);
+    expect(reported.every((r) => /^3\s/.test(r))).toBe(true);
+    expect(await page.locator('#partners tbody tr', { hasText: 'Ocean Institute' }).count()).toBe(0);
+    await checkAxe(page);
+
+    await Promise.all([page.waitForURL('**/console/partners/*'), page.getByRole('link', { name: 'Migration Data Lab' }).click()]);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByLabel('Partnerships at once').fill('5');
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save' }).click()]);
+    expect(await page.getByLabel('Partnerships at once').inputValue()).toBe('5');
+    expect(await page.getByRole('group', { name: 'Areas' }).getByLabel('A1', { exact: true }).isChecked()).toBe(true);
+    await checkAxe(page);
+  });
+
   it('then the password page and the sign-in page pass axe too', async () => {
     await page.goto(`${app().baseUrl}/console/password`);
     await checkAxe(page);
@@ -160,6 +198,41 @@ describe('When an organizer runs a round from the console', () => {
         await checkAxe(viewerPage);
       } finally {
         await viewerContext.close();
+      }
+    });
+  });
+
+  describe('and an admin opens the accounts and the audit log', () => {
+    it('then they create an account, disable it, and find both in the audit log', async () => {
+      const admin = { email: `admin.${tag}@forum.example`, name: 'Adele Admin' };
+      await createAccount({ ...admin, role: 'admin', password: testPassword });
+      const adminContext = await browser.newContext();
+      try {
+        const adminPage = await signIn(adminContext, admin, '/console/accounts');
+        expect(await adminPage.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual(['Rounds', 'Partners', 'Outbox', 'Audit log', 'Accounts']);
+        await checkAxe(adminPage);
+        const created = `new.${tag}@forum.example`;
+        await adminPage.getByLabel('Name', { exact: true }).fill('Nadia New');
+        await adminPage.getByLabel('Email', { exact: true }).fill(created);
+        await adminPage.getByLabel(/Initial password/).fill('lantern quiet harbour orbit');
+        await Promise.all([adminPage.waitForEvent('load'), adminPage.getByRole('button', { name: 'Create the account' }).click()]);
+        await adminPage.waitForSelector('body[data-ready="true"]');
+        const row = adminPage.locator('#accounts tbody tr', { hasText: created });
+        expect(await row.innerText()).toContain('viewer');
+        adminPage.once('dialog', (d) => void d.accept());
+        await Promise.all([adminPage.waitForEvent('load'), row.getByRole('button', { name: 'Disable: Nadia New' }).click()]);
+        expect(await adminPage.locator('#accounts tbody tr', { hasText: created }).innerText()).toContain('disabled');
+
+        await adminPage.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
+        await adminPage.waitForURL('**/console/audit');
+        const actions = await adminPage.locator('#audit tbody tr td:nth-child(4)').allInnerTexts();
+        expect(actions.slice(0, 2)).toEqual(['account.update', 'account.create']);
+        await adminPage.getByLabel('Action').selectOption('account.create');
+        await Promise.all([adminPage.waitForURL('**/console/audit?*'), adminPage.getByRole('button', { name: 'Show' }).click()]);
+        expect(new Set(await adminPage.locator('#audit tbody tr td:nth-child(4)').allInnerTexts())).toEqual(new Set(['account.create']));
+        await checkAxe(adminPage);
+      } finally {
+        await adminContext.close();
       }
     });
   });
