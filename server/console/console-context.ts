@@ -1,7 +1,8 @@
 // What every console page handler needs: its dependencies, the page context of a request
 // (language, account, CSRF token), the guard that sends visitors without a session to the
 // sign-in page, and sending a page that no cache keeps (it names the signed-in person).
-import type { Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { AppError } from '../http/problem';
 import type { Config } from '../config';
 import type { FormRegistry } from '../forms/form-registry';
 import { roleAllows, type Role } from '../auth/roles';
@@ -43,3 +44,19 @@ export function requirePage(deps: ConsoleDeps, needed: Role): RequestHandler {
 
 /** Whether the signed-in account may act (organizer or more): viewers see pages without buttons. */
 export const mayAct = (ctx: PageContext): boolean => !!ctx.account && roleAllows(ctx.account.role, 'organizer');
+
+const notFound = {
+  en: ['Not found', 'This page does not exist, or what it shows was removed.'],
+  fr: ['Introuvable', 'Cette page n’existe pas, ou ce qu’elle montrait a été supprimé.'],
+  es: ['No encontrado', 'Esta página no existe, o lo que mostraba se ha eliminado.'],
+} as const;
+
+/** An unknown round or partner in a console address: a page saying so, not the API's JSON. */
+export function consoleNotFound(deps: ConsoleDeps): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (!(err instanceof AppError) || err.status !== 404 || !req.session) return next(err);
+    const ctx = pageContext(req, res, deps);
+    const [title, text] = notFound[ctx.locale];
+    sendPage(res, consolePage(ctx, title, html`<p>${text}</p>`), 404);
+  };
+}

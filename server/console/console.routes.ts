@@ -12,7 +12,7 @@
 // The pages read through the features' named functions; their buttons and forms call the JSON
 // API (public/console.js), so the API's checks (roles, CSRF, schemas) are the only ones.
 import { Router } from 'express';
-import type { ConsoleDeps } from './console-context';
+import { consoleNotFound, type ConsoleDeps } from './console-context';
 import { accountsPage } from './pages/accounts';
 import { auditPage } from './pages/audit';
 import { landingPage } from './pages/landing';
@@ -26,5 +26,6 @@ import { signInPage } from './pages/sign-in';
 export function consoleRoutes(deps: ConsoleDeps): Router {
   const router = Router();
   for (const page of [landingPage, signInPage, passwordPage, roundsPage, roundDashboardPage, partnersPage, outboxPage, auditPage, accountsPage]) page(router, deps);
+  router.use('/console', consoleNotFound(deps));
   return router;
 }

@@ -70,3 +70,14 @@ describe('When someone without a session opens a console page', () => {
     expect(await spanish.text()).toContain('<html lang="es">');
   });
 });
+
+describe('When a signed-in organizer opens a console address of a round or partner that does not exist', () => {
+  it('then a 404 page in their language says so', async () => {
+    const org = await createOrganizer(app().baseUrl, 'organizer');
+    for (const path of ['/console/rounds/0123456789abcdef01234567', '/console/rounds/nonsense', '/console/partners/0123456789abcdef01234567']) {
+      const res = await fetch(`${app().baseUrl}${path}?lang=es`, { headers: { Cookie: org.cookie } });
+      expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({ path, status: 404, type: 'text/html; charset=utf-8' });
+      expect(await res.text()).toContain('<h1>No encontrado</h1>');
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { contactLanguages, frameworkAreas, partnerKinds, partnerModalities } fro
 import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
 import { html, type Markup } from '../html';
 import type { Locale } from '../i18n';
+import { csvImportForm } from '../csv-import-form';
 import { common, consolePage, formOutput } from '../layout';
 
 const t = {
@@ -41,9 +42,6 @@ const t = {
     fr: 'Un fichier CSV avec les colonnes name_en,name_fr,name_es,kind,areas,modalities,where,languages,slots,contacts,notes (comme l’export). Un fichier avec des erreurs n’importe rien, sauf si vous cochez la case.',
     es: 'Un archivo CSV con las columnas name_en,name_fr,name_es,kind,areas,modalities,where,languages,slots,contacts,notes (como la exportación). Un archivo con errores no importa nada, salvo si marca la casilla.',
   },
-  file: { en: 'CSV file', fr: 'Fichier CSV', es: 'Archivo CSV' },
-  validOnly: { en: 'Import the valid rows and skip the others', fr: 'Importer les lignes valides et ignorer les autres', es: 'Importar las filas válidas y omitir las demás' },
-  importButton: { en: 'Import', fr: 'Importer', es: 'Importar' },
   export: { en: 'Export the registry', fr: 'Exporter le registre', es: 'Exportar el registro' },
   back: { en: 'Back to the registry', fr: 'Retour au registre', es: 'Volver al registro' },
 } as const;
@@ -106,12 +104,7 @@ export function partnersPage(router: Router, deps: ConsoleDeps): void {
     const exports = html`<section aria-labelledby="export"><h2 id="export">${t.export[l]}</h2><ul><li><a href="/api/partners/export.csv" download>CSV</a></li><li><a href="/api/partners/export.xlsx" download>XLSX</a></li></ul></section>`;
     const actions = act
       ? html`<section aria-labelledby="import"><h2 id="import">${t.import[l]}</h2>
-<form data-api="POST /api/partners/import" data-render="import" data-then="reload" data-output="import-output" aria-labelledby="import">
-<p id="import-hint">${t.importHint[l]}</p>
-<label for="import-file">${t.file[l]}</label><input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-hint">
-<label class="check"><input type="checkbox" name="validOnly" data-query> ${t.validOnly[l]}</label>
-<p><button type="submit">${t.importButton[l]}</button></p>
-</form>${formOutput('import-output')}</section>
+${csvImportForm(l, '/api/partners/import', 'import', t.importHint)}</section>
 <section aria-labelledby="add"><h2 id="add">${t.add[l]}</h2>${partnerForm(l, 'POST /api/partners', t.addButton[l])}</section>`
       : '';
     sendPage(res, consolePage(ctx, t.title[l], html`${list}${exports}${actions}`));

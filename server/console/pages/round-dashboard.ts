@@ -8,6 +8,7 @@ import { focalPointViews, summarizeRoundStatus, type FocalPointView } from '../.
 import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
 import { html, type Markup } from '../html';
 import { formatDateTime, type Locale, type Text } from '../i18n';
+import { csvImportForm } from '../csv-import-form';
 import { consolePage, formOutput } from '../layout';
 import { formTitle } from './rounds';
 
@@ -47,9 +48,6 @@ const t = {
     fr: 'Un fichier CSV avec les colonnes country,name,email,language,ministry. Chaque ligne est vérifiée d’abord ; un fichier avec des erreurs n’importe rien, sauf si vous cochez la case ci-dessous.',
     es: 'Un archivo CSV con las columnas country,name,email,language,ministry. Se comprueba cada fila primero; un archivo con errores no importa nada, salvo si marca la casilla de abajo.',
   },
-  file: { en: 'CSV file', fr: 'Fichier CSV', es: 'Archivo CSV' },
-  validOnly: { en: 'Import the valid rows and skip the others', fr: 'Importer les lignes valides et ignorer les autres', es: 'Importar las filas válidas y omitir las demás' },
-  importButton: { en: 'Import', fr: 'Importer', es: 'Importar' },
   invite: { en: 'Invite', fr: 'Inviter', es: 'Invitar' },
   inviteHint: { en: 'Emails a personal link, in their language, to every focal point not yet invited.', fr: 'Envoie un lien personnel, dans sa langue, à chaque point focal pas encore invité.', es: 'Envía un enlace personal, en su idioma, a cada punto focal aún no invitado.' },
   inviteButton: { en: 'Invite everyone not yet invited', fr: 'Inviter tous ceux qui ne l’ont pas été', es: 'Invitar a todos los que aún no lo están' },
@@ -80,12 +78,7 @@ ${act ? html`<span class="actions">${
 function actionsSection(roundId: string, l: Locale): Markup {
   return html`<section aria-labelledby="actions"><h2 id="actions">${t.actions[l]}</h2>
 <h3 id="import">${t.import[l]}</h3>
-<form data-api="POST /api/rounds/${roundId}/focal-points/import" data-render="import" data-then="reload" data-output="import-output" aria-labelledby="import">
-<p id="import-hint">${t.importHint[l]}</p>
-<label for="import-file">${t.file[l]}</label><input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-hint">
-<label class="check"><input type="checkbox" name="validOnly" data-query> ${t.validOnly[l]}</label>
-<p><button type="submit">${t.importButton[l]}</button></p>
-</form>${formOutput('import-output')}
+${csvImportForm(l, `/api/rounds/${roundId}/focal-points/import`, 'import', t.importHint)}
 <h3 id="invite">${t.invite[l]}</h3>
 <form data-api="POST /api/rounds/${roundId}/invitations" data-render="invite" data-then="reload" data-output="invite-output" data-confirm="${t.inviteConfirm[l]}" aria-labelledby="invite">
 <p>${t.inviteHint[l]}</p><p><button type="submit">${t.inviteButton[l]}</button></p>
