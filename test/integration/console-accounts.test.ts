@@ -1,6 +1,7 @@
 // The account endpoints the console's pages call: changing one's own password, and an admin
 // changing another account's role or disabling it. Each is audited.
 import { createOrganizer, postJson, request, testPassword } from '../helpers/http';
+import { createTestRound } from '../helpers/rounds';
 import { setupTestApp } from '../helpers/test-app';
 
 const app = setupTestApp();
@@ -78,6 +79,21 @@ describe('When a signed-in organizer opens a console address of a round or partn
       const res = await fetch(`${app().baseUrl}${path}?lang=es`, { headers: { Cookie: org.cookie } });
       expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({ path, status: 404, type: 'text/html; charset=utf-8' });
       expect(await res.text()).toContain('<h1>No encontrado</h1>');
+    }
+  });
+});
+
+describe('When an admin opens every console page in each language', () => {
+  it('then each answers 200 in that language, with no text missing', async () => {
+    const admin = await createOrganizer(app().baseUrl, 'admin');
+    const round = await createTestRound('capacity');
+    const pages = ['/', '/console/sign-in', '/console/password', '/console/rounds', `/console/rounds/${round.roundId}`, '/console/partners', '/console/outbox', '/console/audit', '/console/accounts'];
+    for (const lang of ['en', 'fr', 'es']) {
+      for (const path of pages) {
+        const res = await fetch(`${app().baseUrl}${path}?lang=${lang}`, { headers: { Cookie: admin.cookie } });
+        const text = await res.text();
+        expect({ path, lang, status: res.status, html: text.includes(`<html lang="${lang}">`), missing: /undefined|\[object Object\]/.test(text) }).toEqual({ path, lang, status: 200, html: true, missing: false });
+      }
     }
   });
 });
