@@ -13,7 +13,7 @@ const t = {
 
 /** `api`: the import endpoint; `headingId`: the id of the heading that names the form; `hint`: the expected columns. */
 export function csvImportForm(l: Locale, api: string, headingId: string, hint: Text): Markup {
-  return html`<form data-api="POST ${api}" data-render="import" data-then="reload" data-output="import-output" aria-labelledby="${headingId}">
+  return html`<form method="post" data-api="POST ${api}" data-render="import" data-then="reload" data-output="import-output" aria-labelledby="${headingId}">
 <p id="import-hint">${hint[l]}</p>
 <label for="import-file">${t.file[l]}</label><input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-hint">
 <label class="check"><input type="checkbox" name="validOnly" data-query> ${t.validOnly[l]}</label>

@@ -101,7 +101,7 @@ ${head(ctx, title)}
 <div class="who">
 <span>${common.signedInAs[l]} <strong>${account.name}</strong> (${common.roles[account.role][l]})</span>
 <a href="/console/password">${common.changePassword[l]}</a>
-<form data-api="DELETE /api/session" data-then="/console/sign-in"><button type="submit">${common.signOut[l]}</button></form>
+<form method="post" data-api="DELETE /api/session" data-then="/console/sign-in"><button type="submit">${common.signOut[l]}</button></form>
 </div>
 ${languageLinks(ctx)}
 </header>
@@ -113,6 +113,11 @@ ${body}
 </body>
 </html>`.text;
 }
+
+/*
+ * Every form the module sends is also method="post": should the module not run, the browser's
+ * own submit then never puts a field (a password) into the address, the log or the history.
+ */
 
 /** An area where a form's module writes what the server answered (errors, reports). */
 export const formOutput = (id: string): Markup => html`<div class="form-output" id="${id}" role="alert" tabindex="-1"></div>`;

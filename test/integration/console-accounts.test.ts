@@ -63,7 +63,10 @@ describe('When someone without a session opens a console page', () => {
 
   it('then the sign-in page answers in the language asked, remembered in a cookie', async () => {
     const res = await fetch(`${app().baseUrl}/console/sign-in?lang=fr`);
-    expect(await res.text()).toContain('<html lang="fr">');
+    const page = await res.text();
+    expect(page).toContain('<html lang="fr">');
+    // Without the module, a submit must not put the password into the address.
+    expect(page).toContain('<form method="post" data-api="POST /api/session"');
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
     const again = await fetch(`${app().baseUrl}/console/sign-in`, { headers: { Cookie: cookie, 'Accept-Language': 'es' } });
     expect(await again.text()).toContain('<html lang="fr">');

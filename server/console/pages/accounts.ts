@@ -40,16 +40,16 @@ export function accountsPage(router: Router, deps: ConsoleDeps): void {
       const actions =
         a.id === ctx.account!.id
           ? html`${t.you[l]}`
-          : html`<div class="actions"><form class="inline" data-api="PATCH /api/accounts/${a.id}" data-then="reload" data-output="out-${a.id}">
+          : html`<div class="actions"><form class="inline" method="post" data-api="PATCH /api/accounts/${a.id}" data-then="reload" data-output="out-${a.id}">
 <label for="role-${a.id}">${t.role[l]}: ${a.name}</label><select id="role-${a.id}" name="role">${roles.map((r) => html`<option value="${r}"${r === a.role ? html` selected` : ''}>${roleName(r)}</option>`)}</select>
 <button type="submit" class="secondary">${t.setRole[l]}</button></form>
-<form class="inline" data-api="PATCH /api/accounts/${a.id}" data-then="reload" data-output="out-${a.id}"${disabled ? '' : html` data-confirm="${t.disableConfirm[l]}"`}>
+<form class="inline" method="post" data-api="PATCH /api/accounts/${a.id}" data-then="reload" data-output="out-${a.id}"${disabled ? '' : html` data-confirm="${t.disableConfirm[l]}"`}>
 <input type="hidden" name="disabled" value="${disabled ? 'false' : 'true'}" data-type="json">
 <button type="submit" class="secondary" aria-label="${disabled ? t.enable[l] : t.disable[l]}: ${a.name}">${disabled ? t.enable[l] : t.disable[l]}</button></form></div>${formOutput(`out-${a.id}`)}`;
       return html`<tr><th scope="row">${a.name}</th><td>${a.email}</td><td>${roleName(a.role)}</td><td>${disabled ? t.disabled[l] : t.active[l]}</td><td>${actions}</td></tr>`;
     })}</tbody></table>
 <section aria-labelledby="create"><h2 id="create">${t.create[l]}</h2>
-<form data-api="POST /api/accounts" data-then="reload" data-output="create-output">
+<form method="post" data-api="POST /api/accounts" data-then="reload" data-output="create-output">
 <label for="a-name">${t.name[l]}</label><input id="a-name" name="name" required maxlength="200">
 <label for="a-email">${t.email[l]}</label><input id="a-email" name="email" type="email" required maxlength="254">
 <label for="a-role">${t.role[l]}</label><select id="a-role" name="role">${roles.map((r) => html`<option value="${r}"${r === 'viewer' ? html` selected` : ''}>${roleName(r)}</option>`)}</select>

@@ -57,7 +57,7 @@ function partnerForm(l: Locale, api: string, submit: string, p?: PartnerView): M
   const areas = new Map((p?.areas ?? []).map((a) => [a.area, a]));
   const contacts = [...(p?.contacts ?? []), undefined];
   const id = (s: string) => `partner-${s}`;
-  return html`<form data-api="${api}" data-then="reload" data-output="partner-output">
+  return html`<form method="post" data-api="${api}" data-then="reload" data-output="partner-output">
 <fieldset><legend>${t.name[l]}</legend>${(['en', 'fr', 'es'] as const).map(
     (code) => html`<label for="${id(`name-${code}`)}">${t.nameIn[l]} ${code}</label><input id="${id(`name-${code}`)}" name="name.${code}" value="${p?.name[code] ?? ''}" maxlength="200"${code === 'en' ? html` required` : ''}>`,
   )}</fieldset>
@@ -118,7 +118,7 @@ ${csvImportForm(l, '/api/partners/import', 'import', t.importHint)}</section>
 ${
   mayAct(ctx)
     ? html`${partnerForm(l, `PUT /api/partners/${p.id}`, common.save[l], p)}
-${p.archived ? '' : html`<form data-api="DELETE /api/partners/${p.id}" data-then="/console/partners" data-confirm="${t.archiveConfirm[l]}" data-output="archive-output"><button type="submit" class="secondary">${t.archive[l]}</button></form>${formOutput('archive-output')}`}`
+${p.archived ? '' : html`<form method="post" data-api="DELETE /api/partners/${p.id}" data-then="/console/partners" data-confirm="${t.archiveConfirm[l]}" data-output="archive-output"><button type="submit" class="secondary">${t.archive[l]}</button></form>${formOutput('archive-output')}`}`
     : html`<table><caption>${nameIn(p, l)}</caption><tbody>
 <tr><th scope="row">${t.kind[l]}</th><td>${p.kind}</td></tr>
 <tr><th scope="row">${t.areas[l]}</th><td>${p.areas.map((a) => a.area).join(', ')}</td></tr>

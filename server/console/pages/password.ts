@@ -22,7 +22,7 @@ export function passwordPage(router: Router, deps: ConsoleDeps): void {
     const done = req.query.changed === '1';
     const body = html`
 ${done ? html`<p class="notice" role="status">${t.done[l]}</p>` : ''}
-<form data-api="PUT /api/session/password" data-then="/console/password?changed=1" data-output="password-output">
+<form method="post" data-api="PUT /api/session/password" data-then="/console/password?changed=1" data-output="password-output">
 <label for="current">${t.current[l]}</label>
 <input id="current" name="current" type="password" autocomplete="current-password" required>
 <label for="new">${t.next[l]}</label>

@@ -70,9 +70,9 @@ ${v.invited ? state(s.invited, l) : state(s.notInvited, l)}${v.linkOpened ? stat
 ${t.link[l]}: ${t.links[v.link][l]}${v.latestEmail ? html`; ${t.latestEmail[l]}: ${v.latestEmail.template}, ${v.latestEmail.status}, ${formatDateTime(v.latestEmail.at, l)}` : ''}${v.bounceReason ? html` — ${v.bounceReason}` : ''}
 ${act ? html`<span class="actions">${
     v.link === 'active'
-      ? html`<form class="inline" data-api="POST /api/focal-points/${v.id}/revoke" data-then="reload" data-confirm="${t.revokeConfirm[l]}"><button type="submit" class="secondary" aria-label="${t.revoke[l]}: ${v.name}">${t.revoke[l]}</button></form>`
+      ? html`<form class="inline" method="post" data-api="POST /api/focal-points/${v.id}/revoke" data-then="reload" data-confirm="${t.revokeConfirm[l]}"><button type="submit" class="secondary" aria-label="${t.revoke[l]}: ${v.name}">${t.revoke[l]}</button></form>`
       : ''
-  }<form class="inline" data-api="POST /api/focal-points/${v.id}/resend" data-then="reload"><button type="submit" class="secondary" aria-label="${t.resend[l]}: ${v.name}">${t.resend[l]}</button></form></span>` : ''}</li>`;
+  }<form class="inline" method="post" data-api="POST /api/focal-points/${v.id}/resend" data-then="reload"><button type="submit" class="secondary" aria-label="${t.resend[l]}: ${v.name}">${t.resend[l]}</button></form></span>` : ''}</li>`;
 }
 
 function actionsSection(roundId: string, l: Locale): Markup {
@@ -80,14 +80,14 @@ function actionsSection(roundId: string, l: Locale): Markup {
 <h3 id="import">${t.import[l]}</h3>
 ${csvImportForm(l, `/api/rounds/${roundId}/focal-points/import`, 'import', t.importHint)}
 <h3 id="invite">${t.invite[l]}</h3>
-<form data-api="POST /api/rounds/${roundId}/invitations" data-render="invite" data-then="reload" data-output="invite-output" data-confirm="${t.inviteConfirm[l]}" aria-labelledby="invite">
+<form method="post" data-api="POST /api/rounds/${roundId}/invitations" data-render="invite" data-then="reload" data-output="invite-output" data-confirm="${t.inviteConfirm[l]}" aria-labelledby="invite">
 <p>${t.inviteHint[l]}</p><p><button type="submit">${t.inviteButton[l]}</button></p>
 </form>${formOutput('invite-output')}
 <h3 id="reminders">${t.reminders[l]}</h3>
 <p>${t.remindersHint[l]}</p>
 <div class="actions">
-<form data-api="POST /api/rounds/${roundId}/reminders?dryRun=true" data-render="reminders" data-output="reminders-output"><button type="submit" class="secondary">${t.dryRun[l]}</button></form>
-<form data-api="POST /api/rounds/${roundId}/reminders" data-render="reminders" data-output="reminders-output" data-confirm="${t.sendRemindersConfirm[l]}"><button type="submit">${t.sendReminders[l]}</button></form>
+<form method="post" data-api="POST /api/rounds/${roundId}/reminders?dryRun=true" data-render="reminders" data-output="reminders-output"><button type="submit" class="secondary">${t.dryRun[l]}</button></form>
+<form method="post" data-api="POST /api/rounds/${roundId}/reminders" data-render="reminders" data-output="reminders-output" data-confirm="${t.sendRemindersConfirm[l]}"><button type="submit">${t.sendReminders[l]}</button></form>
 </div>${formOutput('reminders-output')}
 </section>`;
 }

@@ -54,7 +54,7 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
       : html`<p>${t.none[l]}</p>`;
     const create = mayAct(ctx)
       ? html`<section aria-labelledby="create"><h2 id="create">${t.create[l]}</h2>
-<form data-api="POST /api/rounds" data-then="reload" data-output="create-output">
+<form method="post" data-api="POST /api/rounds" data-then="reload" data-output="create-output">
 <label for="round-name">${t.name[l]}</label><input id="round-name" name="name" required maxlength="200">
 <label for="round-form">${t.questionnaire[l]}</label>
 <select id="round-form" name="formId">${deps.forms.list().map((f) => html`<option value="${f.formId}">${formTitle(deps.forms, f.formId, l)} (v${f.formVersion})</option>`)}</select>

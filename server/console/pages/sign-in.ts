@@ -23,7 +23,7 @@ export function signInPage(router: Router, deps: ConsoleDeps): void {
     const ctx = pageContext(req, res, deps);
     const l = ctx.locale;
     const body = html`
-<form data-api="POST /api/session" data-then="next" data-output="sign-in-output">
+<form method="post" data-api="POST /api/session" data-then="next" data-output="sign-in-output">
 <label for="email">${t.email[l]}</label>
 <input id="email" name="email" type="email" autocomplete="username" required>
 <label for="password">${t.password[l]}</label>
