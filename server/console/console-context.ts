@@ -18,7 +18,13 @@ export interface ConsoleDeps {
 }
 
 export function pageContext(req: Request, res: Response, deps: ConsoleDeps): PageContext {
-  return { locale: consoleLocale(req, res), assets: deps.assets, path: req.path, account: req.session?.account, csrfToken: req.session?.csrfToken };
+  return {
+    locale: consoleLocale(req, res),
+    assets: deps.assets,
+    path: req.path,
+    account: req.session?.account,
+    csrfToken: req.session?.csrfToken,
+  };
 }
 
 export function sendPage(res: Response, page: string, status = 200): void {

@@ -25,7 +25,18 @@ import { signInPage } from './pages/sign-in';
 
 export function consoleRoutes(deps: ConsoleDeps): Router {
   const router = Router();
-  for (const page of [landingPage, signInPage, passwordPage, roundsPage, roundDashboardPage, partnersPage, outboxPage, auditPage, accountsPage]) page(router, deps);
+  for (const page of [
+    landingPage,
+    signInPage,
+    passwordPage,
+    roundsPage,
+    roundDashboardPage,
+    partnersPage,
+    outboxPage,
+    auditPage,
+    accountsPage,
+  ])
+    page(router, deps);
   router.use('/console', consoleNotFound(deps));
   return router;
 }

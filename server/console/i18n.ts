@@ -23,5 +23,9 @@ export function consoleLocale(req: Request, res: Response): Locale {
 /** Dates as people read them, in the page's language and in UTC (the service's clock). */
 export function formatDateTime(date: Date | string | undefined | null, locale: Locale): string {
   if (!date) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(date)) + ' UTC';
+  return (
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+      new Date(date),
+    ) + ' UTC'
+  );
 }

@@ -41,19 +41,40 @@ export interface OutboxPage {
 
 export const maxOutboxPage = 100;
 
-export async function listOutbox({ roundId, before, limit = 50 }: { roundId?: string; before?: number; limit?: number } = {}): Promise<OutboxPage> {
+export async function listOutbox({
+  roundId,
+  before,
+  limit = 50,
+}: { roundId?: string; before?: number; limit?: number } = {}): Promise<OutboxPage> {
   const key = outboxKey(roundId);
   const top = before !== undefined ? before - 1 : await latestInSequence(OutboxRef, key);
   const size = Math.max(1, Math.min(limit, maxOutboxPage));
   const numbers: number[] = [];
   for (let n = top; n >= 1 && numbers.length < size; n--) numbers.push(n);
   const refs = await readSequence<{ emailId: unknown }>(OutboxRef, key, numbers);
-  const emails = await Promise.all(refs.map((r) => (r ? OutboxEmail.findById(r.emailId, { html: 0, text: 0 }).lean() : null)));
+  const emails = await Promise.all(
+    refs.map((r) => (r ? OutboxEmail.findById(r.emailId, { html: 0, text: 0 }).lean() : null)),
+  );
   const lowest = numbers[numbers.length - 1];
   return {
     emails: emails.flatMap((e) =>
       e
-        ? [{ id: String(e._id), to: e.to, template: e.template, locale: e.locale, subject: e.subject, status: e.status, attempts: e.attempts, lastError: e.lastError ?? undefined, roundId: e.roundId ? String(e.roundId) : undefined, createdAt: e.createdAt, sentAt: e.sentAt ?? undefined, retryAt: e.retryAt ?? undefined }]
+        ? [
+            {
+              id: String(e._id),
+              to: e.to,
+              template: e.template,
+              locale: e.locale,
+              subject: e.subject,
+              status: e.status,
+              attempts: e.attempts,
+              lastError: e.lastError ?? undefined,
+              roundId: e.roundId ? String(e.roundId) : undefined,
+              createdAt: e.createdAt,
+              sentAt: e.sentAt ?? undefined,
+              retryAt: e.retryAt ?? undefined,
+            },
+          ]
         : [],
     ),
     ...(lowest !== undefined && lowest > 1 ? { next: lowest } : {}),

@@ -10,7 +10,11 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run(): Promise<{ violations: any[] }> } }).axe.run();
-    return result.violations.map((v) => ({ id: v.id as string, impact: v.impact as string, targets: v.nodes.map((n: { target: string[] }) => n.target.join(' ')) as string[] }));
+    return result.violations.map((v) => ({
+      id: v.id as string,
+      impact: v.impact as string,
+      targets: v.nodes.map((n: { target: string[] }) => n.target.join(' ')) as string[],
+    }));
   });
   return violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')

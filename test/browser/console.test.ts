@@ -61,7 +61,9 @@ describe('When an organizer runs a round from the console', () => {
     const landing = await context.newPage();
     await landing.goto(`${app().baseUrl}/`);
     await checkAxe(landing);
-    expect(await landing.getByRole('link', { name: 'Sign in to the console' }).getAttribute('href')).toBe('/console/sign-in');
+    expect(await landing.getByRole('link', { name: 'Sign in to the console' }).getAttribute('href')).toBe(
+      '/console/sign-in',
+    );
     await landing.goto(`${app().baseUrl}/?lang=fr`);
     expect(await landing.getByRole('link', { name: 'Se connecter à la console' }).count()).toBe(1);
     await landing.goto(`${app().baseUrl}/?lang=en`);
@@ -70,14 +72,21 @@ describe('When an organizer runs a round from the console', () => {
     page = await signIn(context, organizer, '/console/rounds');
     await checkAxe(page);
     await expect(page.locator('header .who').innerText()).resolves.toContain(`${organizer.name} (organizer)`);
-    expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual(['Rounds', 'Partners', 'Outbox']);
+    expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual([
+      'Rounds',
+      'Partners',
+      'Outbox',
+    ]);
   });
 
   it('then they create a round and open its dashboard', async () => {
     await page.getByLabel('Name', { exact: true }).fill('Roundtable 2026');
     await page.getByLabel('Deadline').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Create the round' }).click()]);
-    await Promise.all([page.waitForURL('**/console/rounds/*'), page.getByRole('link', { name: 'Roundtable 2026' }).click()]);
+    await Promise.all([
+      page.waitForURL('**/console/rounds/*'),
+      page.getByRole('link', { name: 'Roundtable 2026' }).click(),
+    ]);
     dashboardUrl = page.url();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Roundtable 2026');
     await checkAxe(page);
@@ -85,7 +94,16 @@ describe('When an organizer runs a round from the console', () => {
 
   it('then a CSV with a bad row imports nothing and the page reports the row; the fixed file imports', async () => {
     await page.waitForSelector('body[data-ready="true"]');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'focal-points.csv', mimeType: 'text/csv', buffer: csv(`KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`, `NER,Moussa Issa,not-an-address,fr,Ministère de l'Intérieur`) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({
+        name: 'focal-points.csv',
+        mimeType: 'text/csv',
+        buffer: csv(
+          `KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`,
+          `NER,Moussa Issa,not-an-address,fr,Ministère de l'Intérieur`,
+        ),
+      });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const report = page.locator('#import-output table');
     await report.waitFor();
@@ -95,7 +113,16 @@ describe('When an organizer runs a round from the console', () => {
     expect(await page.locator('#countries').count()).toBe(0);
     await checkAxe(page);
 
-    await page.getByLabel('CSV file').setInputFiles({ name: 'focal-points.csv', mimeType: 'text/csv', buffer: csv(`KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`, `NER,Moussa Issa,${emails.niger},fr,Ministère de l'Intérieur`) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({
+        name: 'focal-points.csv',
+        mimeType: 'text/csv',
+        buffer: csv(
+          `KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`,
+          `NER,Moussa Issa,${emails.niger},fr,Ministère de l'Intérieur`,
+        ),
+      });
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Import', exact: true }).click()]);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('#import-output').innerText()).toContain('Imported: 2');
@@ -105,11 +132,19 @@ describe('When an organizer runs a round from the console', () => {
 
   it('then inviting marks both focal points invited, and reminders can be listed before sending', async () => {
     page.once('dialog', (d) => void d.accept());
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Invite everyone not yet invited' }).click()]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: 'Invite everyone not yet invited' }).click(),
+    ]);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('#invite-output').innerText()).toContain('Invitations sent: 2');
     expect(await page.locator('#countries .state', { hasText: /^invited$/ }).count()).toBe(2);
-    expect(await page.locator('#countries').getByRole('button', { name: /Revoke link/ }).count()).toBe(2);
+    expect(
+      await page
+        .locator('#countries')
+        .getByRole('button', { name: /Revoke link/ })
+        .count(),
+    ).toBe(2);
 
     await page.getByRole('button', { name: 'List who would get one' }).click();
     await page.locator('#reminders-output table').waitFor();
@@ -122,11 +157,18 @@ describe('When an organizer runs a round from the console', () => {
     await page.waitForURL('**/console/outbox');
     expect(await page.locator('#no-relay').innerText()).toContain('SMTP_URL');
     const rows = await page.locator('#outbox tbody tr').allInnerTexts();
-    expect(rows.filter((r) => r.includes(emails.kenya) && r.includes('invitation') && r.includes('queued'))).toHaveLength(1);
-    expect(rows.filter((r) => r.includes(emails.niger) && r.includes('invitation') && /\bfr\b/.test(r))).toHaveLength(1);
+    expect(
+      rows.filter((r) => r.includes(emails.kenya) && r.includes('invitation') && r.includes('queued')),
+    ).toHaveLength(1);
+    expect(rows.filter((r) => r.includes(emails.niger) && r.includes('invitation') && /\bfr\b/.test(r))).toHaveLength(
+      1,
+    );
     await checkAxe(page);
 
-    await Promise.all([page.waitForURL('**/console/outbox/*'), page.locator('#outbox tbody tr', { hasText: emails.niger }).getByRole('link').click()]);
+    await Promise.all([
+      page.waitForURL('**/console/outbox/*'),
+      page.locator('#outbox tbody tr', { hasText: emails.niger }).getByRole('link').click(),
+    ]);
     const preview = page.frameLocator('iframe.preview');
     await expect(preview.locator('body').innerText()).resolves.toContain('/respond/');
     await checkAxe(page);
@@ -151,8 +193,14 @@ describe('When an organizer runs a round from the console', () => {
     expect(row).toContain('academia');
     expect(row).toContain(`ana.${tag}@lab.example`);
 
-    const partnerCsv = ['name_en,name_fr,name_es,kind,areas,modalities,where,languages,slots,contacts,notes', `Ocean Institute,,,academia,A2,training,global,eng,2,Ben Ode <ben.${tag}@ocean.example> en,`, `Star Fleet,,,spaceship,A2,training,global,eng,2,Kim <kim.${tag}@fleet.example> en,`].join('\n');
-    await page.getByLabel('CSV file').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(partnerCsv) });
+    const partnerCsv = [
+      'name_en,name_fr,name_es,kind,areas,modalities,where,languages,slots,contacts,notes',
+      `Ocean Institute,,,academia,A2,training,global,eng,2,Ben Ode <ben.${tag}@ocean.example> en,`,
+      `Star Fleet,,,spaceship,A2,training,global,eng,2,Kim <kim.${tag}@fleet.example> en,`,
+    ].join('\n');
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(partnerCsv) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('#import-output table').waitFor();
     const reported = await page.locator('#import-output tbody tr').allInnerTexts();
@@ -161,7 +209,10 @@ describe('When an organizer runs a round from the console', () => {
     expect(await page.locator('#partners tbody tr', { hasText: 'Ocean Institute' }).count()).toBe(0);
     await checkAxe(page);
 
-    await Promise.all([page.waitForURL('**/console/partners/*'), page.getByRole('link', { name: 'Migration Data Lab' }).click()]);
+    await Promise.all([
+      page.waitForURL('**/console/partners/*'),
+      page.getByRole('link', { name: 'Migration Data Lab' }).click(),
+    ]);
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByLabel('Partnerships at once').fill('5');
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Save' }).click()]);
@@ -191,7 +242,11 @@ describe('When an organizer runs a round from the console', () => {
         const roundId = path.split('/').pop();
         const status = await viewerPage.evaluate(async (id) => {
           const csrf = document.querySelector('meta[name="csrf-token"]')!.getAttribute('content')!;
-          const res = await fetch(`/api/rounds/${id}/invitations`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: '{}' });
+          const res = await fetch(`/api/rounds/${id}/invitations`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+            body: '{}',
+          });
           return res.status;
         }, roundId);
         expect(status).toBe(403);
@@ -209,18 +264,30 @@ describe('When an organizer runs a round from the console', () => {
       const adminContext = await browser.newContext();
       try {
         const adminPage = await signIn(adminContext, admin, '/console/accounts');
-        expect(await adminPage.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual(['Rounds', 'Partners', 'Outbox', 'Audit log', 'Accounts']);
+        expect(await adminPage.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual([
+          'Rounds',
+          'Partners',
+          'Outbox',
+          'Audit log',
+          'Accounts',
+        ]);
         await checkAxe(adminPage);
         const created = `new.${tag}@forum.example`;
         await adminPage.getByLabel('Name', { exact: true }).fill('Nadia New');
         await adminPage.getByLabel('Email', { exact: true }).fill(created);
         await adminPage.getByLabel(/Initial password/).fill('lantern quiet harbour orbit');
-        await Promise.all([adminPage.waitForEvent('load'), adminPage.getByRole('button', { name: 'Create the account' }).click()]);
+        await Promise.all([
+          adminPage.waitForEvent('load'),
+          adminPage.getByRole('button', { name: 'Create the account' }).click(),
+        ]);
         await adminPage.waitForSelector('body[data-ready="true"]');
         const row = adminPage.locator('#accounts tbody tr', { hasText: created });
         expect(await row.innerText()).toContain('viewer');
         adminPage.once('dialog', (d) => void d.accept());
-        await Promise.all([adminPage.waitForEvent('load'), row.getByRole('button', { name: 'Disable: Nadia New' }).click()]);
+        await Promise.all([
+          adminPage.waitForEvent('load'),
+          row.getByRole('button', { name: 'Disable: Nadia New' }).click(),
+        ]);
         expect(await adminPage.locator('#accounts tbody tr', { hasText: created }).innerText()).toContain('disabled');
 
         await adminPage.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).click();
@@ -228,8 +295,13 @@ describe('When an organizer runs a round from the console', () => {
         const actions = await adminPage.locator('#audit tbody tr td:nth-child(4)').allInnerTexts();
         expect(actions.slice(0, 2)).toEqual(['account.update', 'account.create']);
         await adminPage.getByLabel('Action').selectOption('account.create');
-        await Promise.all([adminPage.waitForURL('**/console/audit?*'), adminPage.getByRole('button', { name: 'Show' }).click()]);
-        expect(new Set(await adminPage.locator('#audit tbody tr td:nth-child(4)').allInnerTexts())).toEqual(new Set(['account.create']));
+        await Promise.all([
+          adminPage.waitForURL('**/console/audit?*'),
+          adminPage.getByRole('button', { name: 'Show' }).click(),
+        ]);
+        expect(new Set(await adminPage.locator('#audit tbody tr td:nth-child(4)').allInnerTexts())).toEqual(
+          new Set(['account.create']),
+        );
         await checkAxe(adminPage);
       } finally {
         await adminContext.close();

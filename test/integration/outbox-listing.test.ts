@@ -8,7 +8,13 @@ import { setupTestApp } from '../helpers/test-app';
 
 setupTestApp();
 
-const data = { name: 'Amina', roundName: 'Roundtable', countryName: 'Kenya', link: 'http://localhost/respond/x', deadline: new Date('2030-01-01T00:00:00Z') };
+const data = {
+  name: 'Amina',
+  roundName: 'Roundtable',
+  countryName: 'Kenya',
+  link: 'http://localhost/respond/x',
+  deadline: new Date('2030-01-01T00:00:00Z'),
+};
 
 describe('When emails of two rounds are queued', () => {
   it('then the listing pages through all of them newest first, and a round filter shows only that round’s', async () => {
@@ -16,11 +22,25 @@ describe('When emails of two rounds are queued', () => {
     const roundB = String(new Types.ObjectId());
     const queued: string[] = [];
     for (let i = 0; i < 7; i++) {
-      queued.push(await queueEmail({ to: `fp${i}@ministry.example`, template: 'invitation', locale: i % 2 ? 'fr' : 'en', data, roundId: i < 5 ? roundA : roundB }));
+      queued.push(
+        await queueEmail({
+          to: `fp${i}@ministry.example`,
+          template: 'invitation',
+          locale: i % 2 ? 'fr' : 'en',
+          data,
+          roundId: i < 5 ? roundA : roundB,
+        }),
+      );
     }
     const first = await listOutbox({ limit: 3 });
     expect(first.emails.map((e) => e.id)).toEqual([queued[6], queued[5], queued[4]]);
-    expect(first.emails[0]).toMatchObject({ to: 'fp6@ministry.example', template: 'invitation', status: 'queued', attempts: 0, locale: 'en' });
+    expect(first.emails[0]).toMatchObject({
+      to: 'fp6@ministry.example',
+      template: 'invitation',
+      status: 'queued',
+      attempts: 0,
+      locale: 'en',
+    });
     const second = await listOutbox({ limit: 3, before: first.next });
     const third = await listOutbox({ limit: 3, before: second.next });
     expect([...second.emails, ...third.emails].map((e) => e.id)).toEqual([queued[3], queued[2], queued[1], queued[0]]);

@@ -6,7 +6,11 @@ import { html } from '../html';
 import { publicPage } from '../layout';
 
 const t = {
-  title: { en: 'capgap: capacity gaps in migration governance', fr: 'capgap : lacunes de capacité en gouvernance des migrations', es: 'capgap: brechas de capacidad en gobernanza migratoria' },
+  title: {
+    en: 'capgap: capacity gaps in migration governance',
+    fr: 'capgap : lacunes de capacité en gouvernance des migrations',
+    es: 'capgap: brechas de capacidad en gobernanza migratoria',
+  },
   about: {
     en: [
       'capgap assesses national capacity gaps in migration data, migration and development mainstreaming, and migration governance, through a questionnaire in English, French and Spanish.',
@@ -32,7 +36,11 @@ const t = {
     fr: 'Pour répondre au nom de votre pays, utilisez le lien de votre courriel d’invitation.',
     es: 'Para responder por su país, use el enlace de su correo de invitación.',
   },
-  pilot: { en: 'Try the open pilot questionnaire', fr: 'Essayer le questionnaire pilote ouvert', es: 'Probar el cuestionario piloto abierto' },
+  pilot: {
+    en: 'Try the open pilot questionnaire',
+    fr: 'Essayer le questionnaire pilote ouvert',
+    es: 'Probar el cuestionario piloto abierto',
+  },
 } as const;
 
 export function landingPage(router: Router, deps: ConsoleDeps): void {
@@ -40,13 +48,16 @@ export function landingPage(router: Router, deps: ConsoleDeps): void {
   router.get('/', (req, res) => {
     const ctx = pageContext(req, res, deps);
     const l = ctx.locale;
-    const body = html`
-${t.about[l].map((p) => html`<p>${p}</p>`)}
-<section aria-labelledby="organizers"><h2 id="organizers">${t.organizers[l]}</h2>
-<p><a class="button" href="/console/sign-in">${t.signIn[l]}</a></p></section>
-<section aria-labelledby="focal-points"><h2 id="focal-points">${t.focalPoints[l]}</h2>
-<p>${t.useLink[l]}</p>
-${openForm ? html`<p><a href="/r/${openForm.formId}">${t.pilot[l]}</a></p>` : ''}</section>`;
+    const body = html` ${t.about[l].map((p) => html`<p>${p}</p>`)}
+      <section aria-labelledby="organizers">
+        <h2 id="organizers">${t.organizers[l]}</h2>
+        <p><a class="button" href="/console/sign-in">${t.signIn[l]}</a></p>
+      </section>
+      <section aria-labelledby="focal-points">
+        <h2 id="focal-points">${t.focalPoints[l]}</h2>
+        <p>${t.useLink[l]}</p>
+        ${openForm ? html`<p><a href="/r/${openForm.formId}">${t.pilot[l]}</a></p>` : ''}
+      </section>`;
     sendPage(res, publicPage(ctx, t.title[l], body));
   });
 }

@@ -15,7 +15,11 @@ const t = {
     fr: '{n} courriels attendent : aucun relais de messagerie n’est configuré, rien n’est envoyé. Chacun est listé ici avec un aperçu. Pour les envoyer, définissez SMTP_URL (par exemple smtp://utilisateur:motdepasse@relais.example:587) et redémarrez le service ; les courriels en attente partiront alors.',
     es: '{n} correos están en espera: no hay un servidor de correo configurado, así que no se envía nada. Cada uno aparece aquí con una vista previa. Para enviarlos, defina SMTP_URL (por ejemplo smtp://usuario:contraseña@relay.example:587) y reinicie el servicio; los correos en espera saldrán entonces.',
   },
-  caption: { en: 'Emails, newest first', fr: 'Courriels, du plus récent au plus ancien', es: 'Correos, del más reciente al más antiguo' },
+  caption: {
+    en: 'Emails, newest first',
+    fr: 'Courriels, du plus récent au plus ancien',
+    es: 'Correos, del más reciente al más antiguo',
+  },
   queued: { en: 'Queued', fr: 'Mis en file', es: 'En cola' },
   to: { en: 'Recipient', fr: 'Destinataire', es: 'Destinatario' },
   subject: { en: 'Subject', fr: 'Objet', es: 'Asunto' },
@@ -45,19 +49,54 @@ export function outboxPage(router: Router, deps: ConsoleDeps): void {
   router.get('/console/outbox', requirePage(deps, 'viewer'), async (req, res) => {
     const ctx = pageContext(req, res, deps);
     const l = ctx.locale;
-    const round = typeof req.query.round === 'string' && /^[0-9a-f]{24}$/.test(req.query.round) ? req.query.round : undefined;
-    const before = typeof req.query.before === 'string' && /^[1-9][0-9]{0,9}$/.test(req.query.before) ? Number(req.query.before) : undefined;
+    const round =
+      typeof req.query.round === 'string' && /^[0-9a-f]{24}$/.test(req.query.round) ? req.query.round : undefined;
+    const before =
+      typeof req.query.before === 'string' && /^[1-9][0-9]{0,9}$/.test(req.query.before)
+        ? Number(req.query.before)
+        : undefined;
     const page = await listOutbox({ roundId: round, before, limit: 50 });
-    const banner = deps.config.smtpUrl ? '' : html`<p class="notice" id="no-relay">${t.noRelay[l].replace('{n}', String(await countWaitingEmails()))}</p>`;
+    const banner = deps.config.smtpUrl
+      ? ''
+      : html`<p class="notice" id="no-relay">${t.noRelay[l].replace('{n}', String(await countWaitingEmails()))}</p>`;
     const query = (extra: string) => `?${round ? `round=${round}&` : ''}${extra}`;
     const list = page.emails.length
-      ? html`<table id="outbox"><caption>${t.caption[l]}</caption>
-<thead><tr><th scope="col">${t.queued[l]}</th><th scope="col">${t.to[l]}</th><th scope="col">${t.subject[l]}</th><th scope="col">${t.template[l]}</th><th scope="col">${t.language[l]}</th><th scope="col">${t.status[l]}</th><th scope="col">${t.attempts[l]}</th><th scope="col">${t.lastError[l]}</th></tr></thead>
-<tbody>${page.emails.map(
-          (e) => html`<tr><td>${formatDateTime(e.createdAt, l)}</td><td>${e.to}</td><td><a href="/console/outbox/${e.id}">${e.subject}</a></td><td>${e.template}</td><td>${e.locale}</td><td>${statusText(e.status, l)}</td><td>${e.attempts}</td><td>${e.lastError ?? ''}</td></tr>`,
-        )}</tbody></table>`
+      ? html`<table id="outbox">
+          <caption>
+            ${t.caption[l]}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.queued[l]}</th>
+              <th scope="col">${t.to[l]}</th>
+              <th scope="col">${t.subject[l]}</th>
+              <th scope="col">${t.template[l]}</th>
+              <th scope="col">${t.language[l]}</th>
+              <th scope="col">${t.status[l]}</th>
+              <th scope="col">${t.attempts[l]}</th>
+              <th scope="col">${t.lastError[l]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${page.emails.map(
+              (e) =>
+                html`<tr>
+                  <td>${formatDateTime(e.createdAt, l)}</td>
+                  <td>${e.to}</td>
+                  <td><a href="/console/outbox/${e.id}">${e.subject}</a></td>
+                  <td>${e.template}</td>
+                  <td>${e.locale}</td>
+                  <td>${statusText(e.status, l)}</td>
+                  <td>${e.attempts}</td>
+                  <td>${e.lastError ?? ''}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`
       : html`<p>${t.none[l]}</p>`;
-    const pager = html`<nav class="pager" aria-label="${t.caption[l]}">${before ? html`<a href="/console/outbox${query('').replace(/[?&]$/, '')}">${t.newest[l]}</a>` : ''}${page.next ? html`<a href="/console/outbox${query(`before=${page.next}`)}">${t.older[l]}</a>` : ''}</nav>`;
+    const pager = html`<nav class="pager" aria-label="${t.caption[l]}">
+      ${before ? html`<a href="/console/outbox${query('').replace(/[?&]$/, '')}">${t.newest[l]}</a>` : ''}${page.next ? html`<a href="/console/outbox${query(`before=${page.next}`)}">${t.older[l]}</a>` : ''}
+    </nav>`;
     sendPage(res, consolePage(ctx, t.title[l], html`${banner}${list}${pager}`));
   });
 
@@ -65,20 +104,53 @@ export function outboxPage(router: Router, deps: ConsoleDeps): void {
     const ctx = pageContext(req, res, deps);
     const l = ctx.locale;
     const email = await getOutboxEmail(String(req.params.id));
-    if (!email) return sendPage(res, consolePage(ctx, t.title[l], html`<p>${t.notFound[l]}</p><p><a href="/console/outbox">${t.back[l]}</a></p>`), 404);
+    if (!email)
+      return sendPage(
+        res,
+        consolePage(
+          ctx,
+          t.title[l],
+          html`<p>${t.notFound[l]}</p>
+            <p><a href="/console/outbox">${t.back[l]}</a></p>`,
+        ),
+        404,
+      );
     const body = html`<p><a href="/console/outbox">${t.back[l]}</a></p>
-<table><caption>${email.subject}</caption><tbody>
-<tr><th scope="row">${t.to[l]}</th><td>${email.to}</td></tr>
-<tr><th scope="row">${t.template[l]}</th><td>${email.template}</td></tr>
-<tr><th scope="row">${t.language[l]}</th><td>${email.locale}</td></tr>
-<tr><th scope="row">${t.status[l]}</th><td>${statusText(email.status, l)}</td></tr>
-<tr><th scope="row">${t.attempts[l]}</th><td>${email.attempts}</td></tr>
-<tr><th scope="row">${t.lastError[l]}</th><td>${email.lastError ?? ''}</td></tr>
-</tbody></table>
-<h2>${t.preview[l]}</h2>
-<iframe class="preview" sandbox="" title="${t.preview[l]}: ${email.subject}" srcdoc="${email.html}"></iframe>
-<h2>${t.textVersion[l]}</h2>
-<pre>${email.text}</pre>`;
+      <table>
+        <caption>
+          ${email.subject}
+        </caption>
+        <tbody>
+          <tr>
+            <th scope="row">${t.to[l]}</th>
+            <td>${email.to}</td>
+          </tr>
+          <tr>
+            <th scope="row">${t.template[l]}</th>
+            <td>${email.template}</td>
+          </tr>
+          <tr>
+            <th scope="row">${t.language[l]}</th>
+            <td>${email.locale}</td>
+          </tr>
+          <tr>
+            <th scope="row">${t.status[l]}</th>
+            <td>${statusText(email.status, l)}</td>
+          </tr>
+          <tr>
+            <th scope="row">${t.attempts[l]}</th>
+            <td>${email.attempts}</td>
+          </tr>
+          <tr>
+            <th scope="row">${t.lastError[l]}</th>
+            <td>${email.lastError ?? ''}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>${t.preview[l]}</h2>
+      <iframe class="preview" sandbox="" title="${t.preview[l]}: ${email.subject}" srcdoc="${email.html}"></iframe>
+      <h2>${t.textVersion[l]}</h2>
+      <pre>${email.text}</pre>`;
     sendPage(res, consolePage({ ...ctx, path: '/console/outbox' }, email.subject, body));
   });
 }

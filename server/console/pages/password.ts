@@ -12,7 +12,11 @@ const t = {
     fr: 'Au moins 12 caractères, difficile à deviner : quelques mots sans rapport entre eux conviennent bien.',
     es: 'Al menos 12 caracteres y difícil de adivinar: unas palabras sin relación entre sí funcionan bien.',
   },
-  done: { en: 'Your password was changed.', fr: 'Votre mot de passe a été changé.', es: 'Su contraseña se ha cambiado.' },
+  done: {
+    en: 'Your password was changed.',
+    fr: 'Votre mot de passe a été changé.',
+    es: 'Su contraseña se ha cambiado.',
+  },
 } as const;
 
 export function passwordPage(router: Router, deps: ConsoleDeps): void {
@@ -20,17 +24,29 @@ export function passwordPage(router: Router, deps: ConsoleDeps): void {
     const ctx = pageContext(req, res, deps);
     const l = ctx.locale;
     const done = req.query.changed === '1';
-    const body = html`
-${done ? html`<p class="notice" role="status">${t.done[l]}</p>` : ''}
-<form method="post" data-api="PUT /api/session/password" data-then="/console/password?changed=1" data-output="password-output">
-<label for="current">${t.current[l]}</label>
-<input id="current" name="current" type="password" autocomplete="current-password" required>
-<label for="new">${t.next[l]}</label>
-<input id="new" name="new" type="password" autocomplete="new-password" minlength="12" required aria-describedby="new-hint">
-<p id="new-hint">${t.hint[l]}</p>
-<p><button type="submit">${common.save[l]}</button></p>
-</form>
-${formOutput('password-output')}`;
+    const body = html` ${done ? html`<p class="notice" role="status">${t.done[l]}</p>` : ''}
+      <form
+        method="post"
+        data-api="PUT /api/session/password"
+        data-then="/console/password?changed=1"
+        data-output="password-output"
+      >
+        <label for="current">${t.current[l]}</label>
+        <input id="current" name="current" type="password" autocomplete="current-password" required />
+        <label for="new">${t.next[l]}</label>
+        <input
+          id="new"
+          name="new"
+          type="password"
+          autocomplete="new-password"
+          minlength="12"
+          required
+          aria-describedby="new-hint"
+        />
+        <p id="new-hint">${t.hint[l]}</p>
+        <p><button type="submit">${common.save[l]}</button></p>
+      </form>
+      ${formOutput('password-output')}`;
     sendPage(res, consolePage(ctx, common.changePassword[l], body));
   });
 }

@@ -22,16 +22,15 @@ export function signInPage(router: Router, deps: ConsoleDeps): void {
   router.get('/console/sign-in', (req, res) => {
     const ctx = pageContext(req, res, deps);
     const l = ctx.locale;
-    const body = html`
-<form method="post" data-api="POST /api/session" data-then="next" data-output="sign-in-output">
-<label for="email">${t.email[l]}</label>
-<input id="email" name="email" type="email" autocomplete="username" required>
-<label for="password">${t.password[l]}</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<p><button type="submit">${t.submit[l]}</button></p>
-</form>
-${formOutput('sign-in-output')}
-<p>${t.focal[l]}</p>`;
+    const body = html` <form method="post" data-api="POST /api/session" data-then="next" data-output="sign-in-output">
+        <label for="email">${t.email[l]}</label>
+        <input id="email" name="email" type="email" autocomplete="username" required />
+        <label for="password">${t.password[l]}</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <p><button type="submit">${t.submit[l]}</button></p>
+      </form>
+      ${formOutput('sign-in-output')}
+      <p>${t.focal[l]}</p>`;
     sendPage(res, publicPage(ctx, t.title[l], body));
   });
 }

@@ -1,3 +1,4 @@
+/* global sessionStorage, URLSearchParams */
 // The console's one browser module. Pages are rendered on the server; this module only turns
 // forms marked `data-api="METHOD /api/path"` into API calls (JSON, or a chosen CSV file as
 // text/csv) with the session's CSRF token, then follows `data-then` (a URL, or "reload") or
@@ -9,9 +10,69 @@ const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.getAt
 const lang = document.documentElement.lang || 'en';
 
 const allWords = {
-  en: { working: 'Working…', row: 'Row', field: 'Field', problem: 'Problem', imported: 'Imported', focalPoints: 'Focal points in the round', skipped: 'Rows skipped', invited: 'Invitations sent', country: 'Country', email: 'Email', remind: 'Reminder', why: 'Why not', yes: 'yes', no: 'no', queued: 'Reminders queued', wouldSend: 'Would send', failed: 'The request failed; check the connection and try again.', rowsCaption: 'Rows with a problem', remindersCaption: 'Who would get a reminder' },
-  fr: { working: 'En cours…', row: 'Ligne', field: 'Champ', problem: 'Problème', imported: 'Importés', focalPoints: 'Points focaux du cycle', skipped: 'Lignes ignorées', invited: 'Invitations envoyées', country: 'Pays', email: 'Courriel', remind: 'Rappel', why: 'Pourquoi pas', yes: 'oui', no: 'non', queued: 'Rappels mis en file', wouldSend: 'Seraient envoyés', failed: 'La requête a échoué ; vérifiez la connexion et réessayez.', rowsCaption: 'Lignes en erreur', remindersCaption: 'Qui recevrait un rappel' },
-  es: { working: 'En curso…', row: 'Fila', field: 'Campo', problem: 'Problema', imported: 'Importados', focalPoints: 'Puntos focales de la ronda', skipped: 'Filas omitidas', invited: 'Invitaciones enviadas', country: 'País', email: 'Correo', remind: 'Recordatorio', why: 'Por qué no', yes: 'sí', no: 'no', queued: 'Recordatorios en cola', wouldSend: 'Se enviarían', failed: 'La solicitud falló; compruebe la conexión e inténtelo de nuevo.', rowsCaption: 'Filas con un problema', remindersCaption: 'Quién recibiría un recordatorio' },
+  en: {
+    working: 'Working…',
+    row: 'Row',
+    field: 'Field',
+    problem: 'Problem',
+    imported: 'Imported',
+    focalPoints: 'Focal points in the round',
+    skipped: 'Rows skipped',
+    invited: 'Invitations sent',
+    country: 'Country',
+    email: 'Email',
+    remind: 'Reminder',
+    why: 'Why not',
+    yes: 'yes',
+    no: 'no',
+    queued: 'Reminders queued',
+    wouldSend: 'Would send',
+    failed: 'The request failed; check the connection and try again.',
+    rowsCaption: 'Rows with a problem',
+    remindersCaption: 'Who would get a reminder',
+  },
+  fr: {
+    working: 'En cours…',
+    row: 'Ligne',
+    field: 'Champ',
+    problem: 'Problème',
+    imported: 'Importés',
+    focalPoints: 'Points focaux du cycle',
+    skipped: 'Lignes ignorées',
+    invited: 'Invitations envoyées',
+    country: 'Pays',
+    email: 'Courriel',
+    remind: 'Rappel',
+    why: 'Pourquoi pas',
+    yes: 'oui',
+    no: 'non',
+    queued: 'Rappels mis en file',
+    wouldSend: 'Seraient envoyés',
+    failed: 'La requête a échoué ; vérifiez la connexion et réessayez.',
+    rowsCaption: 'Lignes en erreur',
+    remindersCaption: 'Qui recevrait un rappel',
+  },
+  es: {
+    working: 'En curso…',
+    row: 'Fila',
+    field: 'Campo',
+    problem: 'Problema',
+    imported: 'Importados',
+    focalPoints: 'Puntos focales de la ronda',
+    skipped: 'Filas omitidas',
+    invited: 'Invitaciones enviadas',
+    country: 'País',
+    email: 'Correo',
+    remind: 'Recordatorio',
+    why: 'Por qué no',
+    yes: 'sí',
+    no: 'no',
+    queued: 'Recordatorios en cola',
+    wouldSend: 'Se enviarían',
+    failed: 'La solicitud falló; compruebe la conexión e inténtelo de nuevo.',
+    rowsCaption: 'Filas con un problema',
+    remindersCaption: 'Quién recibiría un recordatorio',
+  },
 };
 const w = allWords[lang] ?? allWords.en;
 
@@ -49,7 +110,8 @@ function setPath(target, dotted, value) {
 /** Drops the holes left by rows the user left empty (contacts.1 with nothing typed). */
 function compact(value) {
   if (Array.isArray(value)) return value.filter((v) => v !== undefined && v !== null).map(compact);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, compact(v)]));
   return value;
 }
 
@@ -57,7 +119,14 @@ function compact(value) {
 function formJson(form) {
   const body = {};
   for (const input of form.elements) {
-    if (!input.name || input.disabled || input.type === 'file' || input.type === 'submit' || input.dataset.query !== undefined) continue;
+    if (
+      !input.name ||
+      input.disabled ||
+      input.type === 'file' ||
+      input.type === 'submit' ||
+      input.dataset.query !== undefined
+    )
+      continue;
     const type = input.dataset.type;
     // A field of an optional row (data-with names the row's key field) counts only when that field is filled.
     if (input.dataset.with !== undefined && !form.elements.namedItem(input.dataset.with)?.value.trim()) continue;
@@ -73,7 +142,15 @@ function formJson(form) {
     const value = input.value.trim();
     if (value === '' && input.dataset.keepEmpty === undefined) continue;
     if (type === 'number') setPath(body, input.name, Number(value));
-    else if (type === 'list') setPath(body, input.name, value.split(/[;\n]/).map((s) => s.trim()).filter(Boolean));
+    else if (type === 'list')
+      setPath(
+        body,
+        input.name,
+        value
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     else if (type === 'date') setPath(body, input.name, `${value}T23:59:59.000Z`);
     else if (type === 'json') setPath(body, input.name, JSON.parse(value));
     else setPath(body, input.name, value);
@@ -88,7 +165,15 @@ function problemView(problem) {
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   if (errors.length) {
     const withRows = errors.some((e) => e.row !== undefined);
-    box.append(table(withRows ? w.rowsCaption : w.problem, withRows ? [w.row, w.field, w.problem] : [w.field, w.problem], errors.map((e) => (withRows ? [e.row ?? '', e.field ?? '', e.message ?? ''] : [e.field ?? '', e.message ?? '']))));
+    box.append(
+      table(
+        withRows ? w.rowsCaption : w.problem,
+        withRows ? [w.row, w.field, w.problem] : [w.field, w.problem],
+        errors.map((e) =>
+          withRows ? [e.row ?? '', e.field ?? '', e.message ?? ''] : [e.field ?? '', e.message ?? ''],
+        ),
+      ),
+    );
   }
   return box;
 }
@@ -96,10 +181,21 @@ function problemView(problem) {
 const renderers = {
   import(result) {
     const box = el('div');
-    box.append(el('p', `${w.imported}: ${result.imported}.${result.focalPoints === undefined ? '' : ` ${w.focalPoints}: ${result.focalPoints}.`}`));
+    box.append(
+      el(
+        'p',
+        `${w.imported}: ${result.imported}.${result.focalPoints === undefined ? '' : ` ${w.focalPoints}: ${result.focalPoints}.`}`,
+      ),
+    );
     if (result.skipped?.length) {
       box.append(el('p', `${w.skipped}: ${result.skipped.length + (result.skippedOmitted ?? 0)}`));
-      box.append(table(w.rowsCaption, [w.row, w.field, w.problem], result.skipped.map((e) => [e.row, e.field, e.message])));
+      box.append(
+        table(
+          w.rowsCaption,
+          [w.row, w.field, w.problem],
+          result.skipped.map((e) => [e.row, e.field, e.message]),
+        ),
+      );
     }
     return box;
   },
@@ -110,7 +206,13 @@ const renderers = {
     const box = el('div');
     const sending = result.decisions.filter((d) => d.remind).length;
     box.append(el('p', result.dryRun ? `${w.wouldSend}: ${sending}` : `${w.queued}: ${result.queued}`));
-    box.append(table(w.remindersCaption, [w.country, w.email, w.remind, w.why], result.decisions.map((d) => [d.country, d.email, d.remind ? w.yes : w.no, d.why ?? ''])));
+    box.append(
+      table(
+        w.remindersCaption,
+        [w.country, w.email, w.remind, w.why],
+        result.decisions.map((d) => [d.country, d.email, d.remind ? w.yes : w.no, d.why ?? '']),
+      ),
+    );
     return box;
   },
 };
