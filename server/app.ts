@@ -32,6 +32,7 @@ import { introductionsRoutes } from './matching-runs/introductions.routes';
 import { matchingRunsRoutes } from './matching-runs/matching-runs.routes';
 import { scoresRoutes } from './scoring/scores.routes';
 import { referenceRoutes } from './reference/reference.routes';
+import { consoleRoutes } from './console/console.routes';
 
 export interface AppDeps {
   config: Config;
@@ -58,8 +59,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(cookieParser());
   app.use(loadSession);
 
-  const openForm = forms.list().find((f) => f.openResponses);
-  if (openForm) app.get('/', (_req, res) => res.redirect(302, `/r/${openForm.formId}`));
+  app.use(consoleRoutes({ config, forms, assets }));
   app.use(schemasRoutes([...requestSchemas, ...responseSchemas]));
   app.use(authRoutes(config));
   app.use(auditRoutes());

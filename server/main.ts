@@ -110,7 +110,7 @@ function printDemoWelcome(publicUrl: string, formIds: string[], { round, links }
     'Open questionnaires, not tied to a round (add ?lang=fr or ?lang=es):',
     ...formIds.map((id) => `  ${publicUrl}/r/${id}`),
     '',
-    'Organizer sign-in: POST /api/session with {"email", "password"}; demo accounts:',
+    `Organizer console: ${publicUrl}/console/sign-in (or POST /api/session with {"email", "password"}); demo accounts:`,
     ...demoAccounts.map((a) => `  ${a.role.padEnd(10)} ${a.email}`),
     `  password for all three: ${demoPassword}`,
     '',

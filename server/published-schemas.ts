@@ -1,6 +1,6 @@
 // The JSON Schemas the service publishes at /api/schemas: each feature exports its own, and the
 // app assembles them here (http/ knows no feature).
-import { newAccountSchema, signInSchema } from './auth/auth.schemas';
+import { accountUpdateSchema, newAccountSchema, passwordChangeSchema, signInSchema } from './auth/auth.schemas';
 import { invitationsRequestSchema, linkAgainSchema } from './focal-points/focal-points.schemas';
 import { matchingPinsSchema, matchingSettingsSchema } from './matching-runs/matching-runs.schemas';
 import { partnerInputSchema } from './partners/partner.schemas';
@@ -15,6 +15,8 @@ import { aggregatesResponseSchema, countryProfileResponseSchema, overviewRespons
 export const requestSchemas: readonly { $id: string }[] = [
   signInSchema,
   newAccountSchema,
+  passwordChangeSchema,
+  accountUpdateSchema,
   responseSubmissionSchema,
   responseWriteSchema,
   groupMembershipSchema,

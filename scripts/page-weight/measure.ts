@@ -21,7 +21,7 @@
 // so that every byte is counted, to give the figure for the other case.
 import net from 'node:net';
 import tls from 'node:tls';
-import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Cookie } from 'playwright-core';
 import type { Protocol } from 'playwright-core/types/protocol';
 
 export interface RequestWeight {
@@ -85,8 +85,10 @@ const readySelector = 'body[data-ready="true"]';
  * (the HTTP cache is warm, as when a respondent opens the link again another day). Each load
  * waits for the questionnaire to be rendered and the network to be idle.
  */
-export async function measurePageWeight(browser: Browser, url: string): Promise<PageWeight> {
+export async function measurePageWeight(browser: Browser, url: string, { cookies = [] }: { cookies?: Cookie[] } = {}): Promise<PageWeight> {
   const context = await browser.newContext();
+  // A signed-in page (the console) is measured with its session cookie already set.
+  if (cookies.length) await context.addCookies(cookies);
   try {
     const first = await measureLoad(context, url);
     const repeat = await measureLoad(context, url);

@@ -2,17 +2,19 @@
 //   POST   /api/session    sign in (rate limited) → session cookie + CSRF token
 //   GET    /api/session    who am I, and the CSRF token to send with state changes
 //   DELETE /api/session    sign out
+//   PUT    /api/session/password   change one's own password {current, new} (audited)
 //   GET    /api/accounts   list accounts (admin)
 //   POST   /api/accounts   create an account (admin)
+//   PATCH  /api/accounts/:id       change an account's role or disable it {role?, disabled?} (admin)
 import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import type { Config } from '../config';
 import { AppError } from '../http/problem';
 import { limitPerClient } from '../http/rate-limit';
 import { validateBody } from '../http/validate';
-import { checkCredentials, createAccount, listAccounts, type NewAccount } from './accounts';
+import { changePassword, checkCredentials, createAccount, listAccounts, updateAccount, type AccountChange, type NewAccount } from './accounts';
 import { requireRole, sessionCookie } from './auth.middleware';
-import { newAccountSchema, signInSchema } from './auth.schemas';
+import { accountUpdateSchema, newAccountSchema, passwordChangeSchema, signInSchema } from './auth.schemas';
 import { createSession, endSession } from './sessions';
 
 export function authRoutes(config: Config): Router {
@@ -45,6 +47,14 @@ export function authRoutes(config: Config): Router {
     res.status(204).end();
   });
 
+  router.put('/api/session/password', requireRole('viewer'), validateBody(passwordChangeSchema), async (req, res) => {
+    const body = req.body as { current: string; new: string };
+    const account = req.session!.account;
+    await changePassword(account.id, body.current, body.new, { demoMode: config.seedDemo });
+    await auditRequest(req, 'account.passwordChange', { target: { kind: 'account', id: account.id, label: account.email } });
+    res.status(204).end();
+  });
+
   router.get('/api/accounts', requireRole('admin'), async (_req, res) => {
     res.json({ accounts: await listAccounts() });
   });
@@ -53,6 +63,13 @@ export function authRoutes(config: Config): Router {
     const account = await createAccount(req.body as NewAccount, { demoMode: config.seedDemo });
     await auditRequest(req, 'account.create', { target: { kind: 'account', id: account.id, label: account.email }, details: { role: account.role } });
     res.status(201).location(`/api/accounts/${account.id}`).json({ account });
+  });
+
+  router.patch('/api/accounts/:id', requireRole('admin'), validateBody(accountUpdateSchema), async (req, res) => {
+    const change = req.body as AccountChange;
+    const account = await updateAccount(String(req.params.id), change, req.session!.account);
+    await auditRequest(req, 'account.update', { target: { kind: 'account', id: account.id, label: account.email }, details: { ...change } });
+    res.json({ account });
   });
 
   return router;

@@ -24,3 +24,26 @@ export const newAccountSchema = {
     password: { type: 'string', minLength: 12, maxLength: 200 },
   },
 } as const;
+
+export const passwordChangeSchema = {
+  $id: 'password-change',
+  type: 'object',
+  additionalProperties: false,
+  required: ['current', 'new'],
+  properties: {
+    current: { type: 'string', minLength: 1, maxLength: 200 },
+    new: { type: 'string', minLength: 12, maxLength: 200 },
+  },
+} as const;
+
+/** What an admin may change on an account: its role, and whether it may sign in. */
+export const accountUpdateSchema = {
+  $id: 'account-update',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    role: { type: 'string', enum: [...roles] },
+    disabled: { type: 'boolean' },
+  },
+} as const;

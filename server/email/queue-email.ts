@@ -3,6 +3,7 @@
 // delivers it.
 import { Types } from 'mongoose';
 import type { Locale } from '../i18n/locales';
+import { listInOutbox } from './list-outbox';
 import { OutboxDue } from './outbox-due.model';
 import { OutboxEmail, type EmailTemplate, type StoredEmailTemplate } from './outbox.model';
 import { renderAnyEmail } from './render-email';
@@ -42,6 +43,8 @@ export async function queueRenderedEmail(email: RenderedEmailToQueue): Promise<s
   const _id = new Types.ObjectId();
   const dueAt = email.dueAt ?? new Date();
   await OutboxDue.create({ _id, dueAt, attempts: 0 });
+  // Listed before it exists: a ref to a message whose insert then failed is skipped when listing.
+  await listInOutbox(String(_id), email.roundId);
   await OutboxEmail.create({
     _id,
     to: email.to,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Router, type Response } from 'express';
+import { consoleAssetFiles } from '../console/console-assets';
 import type { FormRegistry } from '../forms/form-registry';
 import { nodeModulesDir, projectRoot, respondentPublicDir } from '../paths';
 
@@ -65,6 +66,8 @@ export class AssetStore {
       ['problem-codes.js', path.join(respondentPublicDir, 'problem-codes.js')],
       ['draft-sync.js', path.join(respondentPublicDir, 'draft-sync.js')],
       ['respondent.css', path.join(respondentPublicDir, 'respondent.css')],
+      // The organizer console's module and stylesheet (server/console/public).
+      ...consoleAssetFiles,
       ...forms.all().map((f): [string, string] => [`form:${f.formId}:${f.formVersion}`, f.file]),
     ];
     for (const [name, file] of entries) {

@@ -38,9 +38,11 @@ describe('When one address keeps posting to an open form', () => {
 });
 
 describe('When someone opens the site', () => {
-  it('then / leads to an open questionnaire', async () => {
+  it('then / is a landing page that leads organizers to the console and links the open questionnaire', async () => {
     const res = await fetch(`${app.baseUrl}/`, { redirect: 'manual' });
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/r/a1-pilot');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('href="/console/sign-in"');
+    expect(page).toContain('href="/r/a1-pilot"');
   });
 });

@@ -1,0 +1,42 @@
+// HTTP edge of the organizer console: server-rendered pages, one file per page in pages/.
+//   GET /                      landing page
+//   GET /console/sign-in       sign-in form (→ POST /api/session)
+//   GET /console/password      change password (→ PUT /api/session/password)
+//   GET /console/rounds        rounds; create one (→ POST /api/rounds)
+//   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
+//   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
+//   GET /console/outbox[/:id]  every email with its status; one email's preview
+//   GET /console/audit         the audit log with filters (admin)
+//   GET /console/accounts      organizer accounts: create, role, disable (admin)
+// One file per page: a new page is a new file in pages/ and one entry in the list below.
+// The pages read through the features' named functions; their buttons and forms call the JSON
+// API (public/console.js), so the API's checks (roles, CSRF, schemas) are the only ones.
+import { Router } from 'express';
+import { consoleNotFound, type ConsoleDeps } from './console-context';
+import { accountsPage } from './pages/accounts';
+import { auditPage } from './pages/audit';
+import { landingPage } from './pages/landing';
+import { outboxPage } from './pages/outbox';
+import { partnersPage } from './pages/partners';
+import { passwordPage } from './pages/password';
+import { roundDashboardPage } from './pages/round-dashboard';
+import { roundsPage } from './pages/rounds';
+import { signInPage } from './pages/sign-in';
+
+export function consoleRoutes(deps: ConsoleDeps): Router {
+  const router = Router();
+  for (const page of [
+    landingPage,
+    signInPage,
+    passwordPage,
+    roundsPage,
+    roundDashboardPage,
+    partnersPage,
+    outboxPage,
+    auditPage,
+    accountsPage,
+  ])
+    page(router, deps);
+  router.use('/console', consoleNotFound(deps));
+  return router;
+}

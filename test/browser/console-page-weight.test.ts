@@ -1,0 +1,66 @@
+// The console's weight budget: the first load of a console page (a round's dashboard, signed
+// in, in a fresh browser) transfers at most 300 kB compressed, and its assets come compressed.
+// Measured on the bytes Chromium receives, headers included (scripts/page-weight/measure.ts).
+import type { Browser } from 'playwright-core';
+import { type LoadWeight, measurePageWeight, type PageWeight } from '../../scripts/page-weight/measure';
+import { launchBrowser } from '../helpers/browser';
+import { createOrganizer, postJson } from '../helpers/http';
+import { setupTestApp } from '../helpers/test-app';
+
+const app = setupTestApp();
+const consoleBudgetBytes = 300_000;
+let browser: Browser;
+let weight: PageWeight;
+
+beforeAll(async () => {
+  const org = await createOrganizer(app().baseUrl, 'organizer');
+  const round = await postJson(
+    `${app().baseUrl}/api/rounds`,
+    {
+      name: 'Weighed round',
+      formId: 'capacity',
+      languages: ['en', 'fr', 'es'],
+      deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    },
+    org.headers,
+  );
+  const [name, value] = org.cookie.split('=');
+  browser = await launchBrowser();
+  const { hostname } = new URL(app().baseUrl);
+  weight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${round.body.round.id}`, {
+    cookies: [
+      { name, value, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' },
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const listing = (load: LoadWeight) =>
+  load.requests.map(
+    (r) => `${r.status || r.error} ${r.encoding || '-'} ${r.fromCache ? 'cache' : `${r.transferred} B`} ${r.path}`,
+  );
+
+describe('When an organizer opens a round dashboard in a fresh Chromium', () => {
+  it('then the first load transfers at most 300 kB', () => {
+    const load = weight.first;
+    expect(
+      load.totalBytes <= consoleBudgetBytes
+        ? 'within budget'
+        : [`${load.totalBytes} B, budget ${consoleBudgetBytes} B`, ...listing(load)].join('\n'),
+    ).toBe('within budget');
+  });
+
+  it('then the page itself was served (not the sign-in page) and every asset came compressed', () => {
+    const document = weight.first.requests.find((r) => r.type === 'Document');
+    expect(document?.path).toMatch(/^\/console\/rounds\/[0-9a-f]{24}$/);
+    const assets = weight.first.requests.filter((r) => r.path.startsWith('/assets/'));
+    expect(assets.map((a) => a.path.split('/').pop()).sort()).toEqual(['console.css', 'console.js']);
+    for (const a of assets)
+      expect({ path: a.path, encoding: a.encoding }).toEqual({
+        path: a.path,
+        encoding: /\bbr\b/.test(a.acceptEncoding) ? 'br' : 'gzip',
+      });
+  });
+});
