@@ -15,8 +15,19 @@ export default tseslint.config(
   {
     rules: {
       // Sentences in three languages are kept whole in their strings, where they can be searched for.
-      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      'max-len': [
+        'error',
+        { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
@@ -27,7 +38,16 @@ export default tseslint.config(
       sourceType: 'script',
       // SurveyJS's bundles and our modules are loaded by <script> tags, in this order (pages.ts);
       // module/require only exist when Node's unit tests load the same files.
-      globals: { ...globals.browser, Survey: 'readonly', SurveyUI: 'readonly', CapgapDraftMerge: 'readonly', CapgapDraftSync: 'readonly', CapgapProblemCodes: 'readonly', module: 'readonly', require: 'readonly' },
+      globals: {
+        ...globals.browser,
+        Survey: 'readonly',
+        SurveyUI: 'readonly',
+        CapgapDraftMerge: 'readonly',
+        CapgapDraftSync: 'readonly',
+        CapgapProblemCodes: 'readonly',
+        module: 'readonly',
+        require: 'readonly',
+      },
     },
   },
   {

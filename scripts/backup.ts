@@ -16,7 +16,10 @@ const program = new Command('backup')
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const out = program.opts<{ out?: string }>().out ?? `capgap-${config.dbName}-${stamp}.backup.gz`;
   const progress = progressPrinter();
   return withDatabase(async () => {
@@ -25,13 +28,20 @@ async function main(): Promise<number> {
       db: mongoose.connection.db!,
       out,
       formsDir: config.formsDir,
-      onProgress: (p) => (p.done ? progress.done(`${p.collection}: ${p.documents} documents`) : progress.update(`${p.collection}: ${p.documents} documents…`)),
+      onProgress: (p) =>
+        p.done
+          ? progress.done(`${p.collection}: ${p.documents} documents`)
+          : progress.update(`${p.collection}: ${p.documents} documents…`),
     });
     const { manifest } = result;
     const total = manifest.collections.reduce((sum, c) => sum + c.count, 0);
     console.log(`backup written: ${result.file}`);
-    console.log(`  database ${manifest.database}: ${manifest.collections.length} collections, ${total} documents, ${result.bytes} bytes, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`  app ${manifest.app.version}, methodology ${manifest.methodologyVersion}, forms ${manifest.forms.map((f) => `${f.formId} (${f.versions.map((v) => v.file).join(', ')})`).join(', ') || 'none'}`);
+    console.log(
+      `  database ${manifest.database}: ${manifest.collections.length} collections, ${total} documents, ${result.bytes} bytes, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `  app ${manifest.app.version}, methodology ${manifest.methodologyVersion}, forms ${manifest.forms.map((f) => `${f.formId} (${f.versions.map((v) => v.file).join(', ')})`).join(', ') || 'none'}`,
+    );
     return 0;
   });
 }

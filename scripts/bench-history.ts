@@ -23,7 +23,16 @@ import { loadFormsFolder } from '../server/forms/form-registry';
 import { formsDir } from '../server/paths';
 import { seedReferenceData } from '../server/reference/seed-reference';
 import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
-import { captureTemplate, countDocuments, draftCountries, insertOlderRounds, roundCountries, seedCurrentRound, submittedCountries, type SeededRound } from './bench/history-seed';
+import {
+  captureTemplate,
+  countDocuments,
+  draftCountries,
+  insertOlderRounds,
+  roundCountries,
+  seedCurrentRound,
+  submittedCountries,
+  type SeededRound,
+} from './bench/history-seed';
 import { fixed, formatTable } from './bench/measure';
 import { integerAtLeast, progressTo } from './lib/cli';
 import { closeServer, openScratchDatabase, runCleanups, startLocalApp, type Cleanup } from './lib/local-service';
@@ -38,17 +47,27 @@ interface Options {
 
 const scaleList = (value: string): number[] => {
   const scales = value.split(',').map((s) => Number(s.trim()));
-  if (scales.some((s) => !Number.isInteger(s) || s < 0)) throw new InvalidArgumentError('must be a comma-separated list of whole numbers, e.g. 1,10,100');
+  if (scales.some((s) => !Number.isInteger(s) || s < 0))
+    throw new InvalidArgumentError('must be a comma-separated list of whole numbers, e.g. 1,10,100');
   return [...new Set(scales)].sort((a, b) => a - b);
 };
 
 function parseOptions(): Options {
   const program = new Command('bench-history')
-    .description("Latency of one 200-country round's hot paths with 1×, 10× and 100× its history stored in older rounds")
+    .description(
+      "Latency of one 200-country round's hot paths with 1×, 10× and 100× its history stored in older rounds",
+    )
     .option('--scales <list>', 'older rounds stored, one measurement per number', scaleList, [1, 10, 100])
-    .option('--endpoints <keys>', `only these endpoints (comma-separated): ${endpointKeys.join(',')}`, (v: string) => v.split(',').map((k) => k.trim()))
+    .option('--endpoints <keys>', `only these endpoints (comma-separated): ${endpointKeys.join(',')}`, (v: string) =>
+      v.split(',').map((k) => k.trim()),
+    )
     .option('--samples <n>', 'measured requests per endpoint and scale', integerAtLeast(1), 10)
-    .option('--max-seconds <n>', 'stop sampling an endpoint after this long (one sample at least)', integerAtLeast(1), 60)
+    .option(
+      '--max-seconds <n>',
+      'stop sampling an endpoint after this long (one sample at least)',
+      integerAtLeast(1),
+      60,
+    )
     .option('--seed <n>', 'seed of the generated answer sets', integerAtLeast(0), 1);
   program.parse();
   return program.opts<Options>();
@@ -77,7 +96,11 @@ async function expectStatus(res: Response, status: number, what: string): Promis
 async function signInViewer(baseUrl: string): Promise<string> {
   const password = 'history benchmark viewer password';
   await createAccount({ email: 'viewer@bench.example', name: 'Bench viewer', role: 'viewer', password });
-  const res = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'viewer@bench.example', password }) });
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'viewer@bench.example', password }),
+  });
   await expectStatus(res, 201, 'sign-in');
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
@@ -96,27 +119,64 @@ function endpoints(baseUrl: string, round: SeededRound, cookie: string, answers:
   let draftRevision = 0;
   const submittedToken = () => round.tokens[submitted++ % submittedCountries];
   const send = async (method: string, path: string, body: unknown) =>
-    JSON.parse(await expectStatus(await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), 200, `${method} ${path}`)) as { revision: number };
+    JSON.parse(
+      await expectStatus(
+        await fetch(`${baseUrl}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        200,
+        `${method} ${path}`,
+      ),
+    ) as { revision: number };
   return [
-    { key: 'page', label: 'respondent page, submitted country (GET /respond/:token)', request: async () => void (await expectStatus(await fetch(`${baseUrl}/respond/${submittedToken()}`), 200, 'GET /respond/:token')) },
-    { key: 'data', label: 'respondent data, submitted country (GET /api/respondent/:token)', request: async () => void (await expectStatus(await fetch(`${baseUrl}/api/respondent/${submittedToken()}`), 200, 'GET /api/respondent/:token')) },
+    {
+      key: 'page',
+      label: 'respondent page, submitted country (GET /respond/:token)',
+      request: async () =>
+        void (await expectStatus(await fetch(`${baseUrl}/respond/${submittedToken()}`), 200, 'GET /respond/:token')),
+    },
+    {
+      key: 'data',
+      label: 'respondent data, submitted country (GET /api/respondent/:token)',
+      request: async () =>
+        void (await expectStatus(
+          await fetch(`${baseUrl}/api/respondent/${submittedToken()}`),
+          200,
+          'GET /api/respondent/:token',
+        )),
+    },
     {
       key: 'submit',
       label: 'submit (POST /api/respondent/:token/submit)',
       request: async () => {
-        if (nextDraft >= submittedCountries + draftCountries) throw new Error(`no draft country left to submit: use fewer --samples or --scales`);
+        if (nextDraft >= submittedCountries + draftCountries)
+          throw new Error(`no draft country left to submit: use fewer --samples or --scales`);
         await send('POST', `/api/respondent/${round.tokens[nextDraft++]}/submit`, { answers, baseRevision: 2 });
       },
     },
     get('overview', 'overview (GET /api/rounds/:id/overview)', `/api/rounds/${round.roundId}/overview`, organizer),
-    get('focal-points', 'focal-points list (GET /api/rounds/:id/focal-points)', `/api/rounds/${round.roundId}/focal-points`, organizer),
+    get(
+      'focal-points',
+      'focal-points list (GET /api/rounds/:id/focal-points)',
+      `/api/rounds/${round.roundId}/focal-points`,
+      organizer,
+    ),
     get('status', 'status (GET /api/rounds/:id/status)', `/api/rounds/${round.roundId}/status`, organizer),
-    get('scores-csv', 'scores.csv (GET /api/rounds/:id/exports/scores.csv)', `/api/rounds/${round.roundId}/exports/scores.csv`, organizer),
+    get(
+      'scores-csv',
+      'scores.csv (GET /api/rounds/:id/exports/scores.csv)',
+      `/api/rounds/${round.roundId}/exports/scores.csv`,
+      organizer,
+    ),
     {
       key: 'draft-save',
       label: 'draft save (PUT /api/respondent/:token/draft)',
       request: async () => {
-        draftRevision = (await send('PUT', `/api/respondent/${draftSaver}/draft`, { answers, baseRevision: draftRevision })).revision;
+        draftRevision = (
+          await send('PUT', `/api/respondent/${draftSaver}/draft`, { answers, baseRevision: draftRevision })
+        ).revision;
       },
     },
   ];
@@ -131,7 +191,8 @@ interface Figures {
 }
 
 /** Nearest-rank percentile of sorted values. */
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function measure(endpoint: Endpoint, options: Options): Promise<Figures> {
   await endpoint.request(); // warm-up: JIT, connection pools, the database's page cache
@@ -150,29 +211,44 @@ const duration = (ms: number) => (ms >= 1000 ? `${fixed(ms / 1000, 1)} s` : `${f
 
 // ---- report ---------------------------------------------------------------------------------
 
-function printReport(description: string, options: Options, labels: string[], results: Map<number, Figures[]>, counts: Map<number, Record<string, number>>): void {
+function printReport(
+  description: string,
+  options: Options,
+  labels: string[],
+  results: Map<number, Figures[]>,
+  counts: Map<number, Record<string, number>>,
+): void {
   const cpus = os.cpus();
   const scales = [...results.keys()];
   const collections = Object.keys(counts.get(scales[0]) ?? {}).sort();
   const out = [
     '',
-    `Node ${process.version} on ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} (${os.platform()} ${os.arch()}); load average ${os.loadavg().map((l) => fixed(l, 2)).join(' ')}`,
+    `Node ${process.version} on ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} (${os.platform()} ${os.arch()}); load average ${os
+      .loadavg()
+      .map((l) => fixed(l, 2))
+      .join(' ')}`,
     `Database: ${description}`,
     `One request at a time after one warm-up request; up to ${options.samples} samples per endpoint (fewer after ${options.maxSeconds} s); answer-set seed ${options.seed}`,
     '',
-    'p50 / p95 with N× the current round\'s history stored in older rounds (samples in brackets):',
+    "p50 / p95 with N× the current round's history stored in older rounds (samples in brackets):",
     '',
     formatTable(
       ['endpoint', ...scales.map((s) => `${s}×`)],
-      labels.map((label, i) => [label, ...scales.map((s) => {
-        const f = results.get(s)![i];
-        return `${duration(f.p50Ms)} / ${duration(f.p95Ms)} (${f.samples})`;
-      })]),
+      labels.map((label, i) => [
+        label,
+        ...scales.map((s) => {
+          const f = results.get(s)![i];
+          return `${duration(f.p50Ms)} / ${duration(f.p95Ms)} (${f.samples})`;
+        }),
+      ]),
     ),
     '',
     'Documents stored:',
     '',
-    formatTable(['collection', ...scales.map((s) => `${s}×`)], collections.map((c) => [c, ...scales.map((s) => fixed(counts.get(s)![c] ?? 0, 0))])),
+    formatTable(
+      ['collection', ...scales.map((s) => `${s}×`)],
+      collections.map((c) => [c, ...scales.map((s) => fixed(counts.get(s)![c] ?? 0, 0))]),
+    ),
     '',
   ];
   process.stdout.write(out.join('\n'));
@@ -198,10 +274,14 @@ async function main(): Promise<void> {
     let t = performance.now();
     const round = await seedCurrentRound(forms, form, answerSets, progress);
     const template = await captureTemplate();
-    progress(`current round seeded in ${duration(performance.now() - t)}: ${[...template].map(([name, docs]) => `${name} ${docs.length}`).join(', ')}`);
+    progress(
+      `current round seeded in ${duration(performance.now() - t)}: ${[...template].map(([name, docs]) => `${name} ${docs.length}`).join(', ')}`,
+    );
     const cookie = await signInViewer(app.baseUrl);
 
-    const list = endpoints(app.baseUrl, round, cookie, answerSets[0]).filter((e) => !options.endpoints || options.endpoints.includes(e.key));
+    const list = endpoints(app.baseUrl, round, cookie, answerSets[0]).filter(
+      (e) => !options.endpoints || options.endpoints.includes(e.key),
+    );
     if (!list.length) throw new Error(`--endpoints names none of ${endpointKeys.join(',')}`);
     const results = new Map<number, Figures[]>();
     const counts = new Map<number, Record<string, number>>();
@@ -215,12 +295,20 @@ async function main(): Promise<void> {
       const figures: Figures[] = [];
       for (const endpoint of list) {
         const f = await measure(endpoint, options);
-        progress(`${scale}×: ${endpoint.label}: p50 ${duration(f.p50Ms)}, p95 ${duration(f.p95Ms)} (${f.samples} samples)`);
+        progress(
+          `${scale}×: ${endpoint.label}: p50 ${duration(f.p50Ms)}, p95 ${duration(f.p95Ms)} (${f.samples} samples)`,
+        );
         figures.push(f);
       }
       results.set(scale, figures);
     }
-    printReport(database.description, options, list.map((e) => e.label), results, counts);
+    printReport(
+      database.description,
+      options,
+      list.map((e) => e.label),
+      results,
+      counts,
+    );
   } finally {
     await runCleanups(cleanups, progress);
   }

@@ -58,7 +58,10 @@ async function main(): Promise<void> {
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-    cleanups.push({ what: 'close the SMTP server', run: () => new Promise<void>((resolve) => smtp.close(() => resolve())) });
+    cleanups.push({
+      what: 'close the SMTP server',
+      run: () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+    });
     const port = (smtp.server.address() as AddressInfo).port;
 
     // ---- queueing ----
@@ -76,7 +79,13 @@ async function main(): Promise<void> {
               to: `focal.point.${i}@ministry.example`,
               template: 'invitation',
               locale: locales[i % 3],
-              data: { name: `Focal Point ${i}`, countryName: `Country ${i % 193}`, roundName: 'Capacity Assessment 2027', deadline, link: `https://capgap.example/respond/${randomBytes(16).toString('base64url')}` },
+              data: {
+                name: `Focal Point ${i}`,
+                countryName: `Country ${i % 193}`,
+                roundName: 'Capacity Assessment 2027',
+                deadline,
+                link: `https://capgap.example/respond/${randomBytes(16).toString('base64url')}`,
+              },
             });
           }
         }),
@@ -91,7 +100,13 @@ async function main(): Promise<void> {
     const total = () => [...received.values()].reduce((a, b) => a + b, 0);
     const t1 = performance.now();
     const { memory: deliveryMemory } = await withMemorySampling(async () => {
-      const worker = startOutboxWorker({ mailer, from: defaultFrom, pollMs: 50, concurrency: opts.concurrency, batchSize: opts.batch });
+      const worker = startOutboxWorker({
+        mailer,
+        from: defaultFrom,
+        pollMs: 50,
+        concurrency: opts.concurrency,
+        batchSize: opts.batch,
+      });
       while (total() < opts.count && performance.now() - t1 < opts.maxSeconds * 1000) {
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -102,7 +117,8 @@ async function main(): Promise<void> {
     const claims = await OutboxClaim.countDocuments();
     const duplicates = [...received.values()].filter((n) => n > 1).length;
     const notSent = await OutboxEmail.countDocuments({ status: trusted({ $ne: 'sent' }) });
-    const incomplete = delivered < opts.count ? ` (INCOMPLETE: ${delivered} of ${opts.count} within --max-seconds)` : '';
+    const incomplete =
+      delivered < opts.count ? ` (INCOMPLETE: ${delivered} of ${opts.count} within --max-seconds)` : '';
 
     const lines = [
       '',

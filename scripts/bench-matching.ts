@@ -51,7 +51,9 @@ interface Options {
 
 function parseOptions(): Options {
   const program = new Command('bench-matching')
-    .description('Time and peak memory of a matching run: candidate scoring and allocation over generated scores and organizations')
+    .description(
+      'Time and peak memory of a matching run: candidate scoring and allocation over generated scores and organizations',
+    )
     .option('--countries <n>', 'countries of the round (real reference countries)', integerAtLeast(2), 200)
     .option('--organizations <n>', 'generated organizations', integerAtLeast(0), 1000)
     .option('--k <n>', 'partners wanted per (country, area)', integerAtLeast(1), 2)
@@ -81,18 +83,34 @@ function generatedScores(countries: readonly ReferenceCountryData[], random: Ran
     workingLanguages: random() < 0.5 ? [pick(random, ['eng', 'fra', 'spa'])] : [],
     wantedModalities: some(random, modalities, 0.2),
     areas: AREAS.map((area) => {
-      if (random() < 0.1) return { area, status: 'insufficient data' as const, capacity: null, priority: null, target: 100, share: null };
+      if (random() < 0.1)
+        return { area, status: 'insufficient data' as const, capacity: null, priority: null, target: 100, share: null };
       const capacity = round(random() < 0.2 ? 75 + 25 * random() : 60 * random());
       const target = 25 * (3 + Math.floor(random() * 2));
       const gap = Math.max(0, target - capacity);
       const priority = round(((3 + Math.floor(random() * 3)) * gap) / 5);
-      return { area, status: 'scored' as const, capacity, priority, target, share: pick(random, ['yes', 'yes', 'maybe', 'no'] as const) };
+      return {
+        area,
+        status: 'scored' as const,
+        capacity,
+        priority,
+        target,
+        share: pick(random, ['yes', 'yes', 'maybe', 'no'] as const),
+      };
     }),
   }));
 }
 
-function generatedOrganizations(count: number, countries: readonly ReferenceCountryData[], random: Random): OrganizationInput[] {
-  const regions = [...new Set(countries.flatMap((c) => [c.region, c.subRegion, c.intermediateRegion]).filter((r): r is string => r !== null))].sort();
+function generatedOrganizations(
+  count: number,
+  countries: readonly ReferenceCountryData[],
+  random: Random,
+): OrganizationInput[] {
+  const regions = [
+    ...new Set(
+      countries.flatMap((c) => [c.region, c.subRegion, c.intermediateRegion]).filter((r): r is string => r !== null),
+    ),
+  ].sort();
   return Array.from({ length: count }, (_, i): OrganizationInput => {
     const r = random();
     const scope =
@@ -100,7 +118,12 @@ function generatedOrganizations(count: number, countries: readonly ReferenceCoun
         ? { global: true }
         : r < 0.7
           ? { global: false, regions: [pick(random, regions)] }
-          : { global: false, countries: [...new Set(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, countries).iso3))] };
+          : {
+              global: false,
+              countries: [
+                ...new Set(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick(random, countries).iso3)),
+              ],
+            };
     const areas = [...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(random, AREAS)))];
     const total = 1 + Math.floor(random() * 10);
     return {
@@ -112,7 +135,10 @@ function generatedOrganizations(count: number, countries: readonly ReferenceCoun
       modalities: some(random, modalities, 0.4),
       scope,
       languages: [...new Set([pick(random, LANGUAGES), ...some(random, LANGUAGES, 0.2)])],
-      slots: { total, ...(random() < 0.3 && { perArea: Object.fromEntries(areas.map((a) => [a, 1 + Math.floor(random() * 3)])) }) },
+      slots: {
+        total,
+        ...(random() < 0.3 && { perArea: Object.fromEntries(areas.map((a) => [a, 1 + Math.floor(random() * 3)])) }),
+      },
     };
   });
 }
@@ -139,7 +165,12 @@ interface RunFigures {
   sample: string;
 }
 
-type Inputs = { scores: CountryScoreList[]; organizations: OrganizationInput[]; options: Options; explainData: Parameters<typeof explainMatch>[2] };
+type Inputs = {
+  scores: CountryScoreList[];
+  organizations: OrganizationInput[];
+  options: Options;
+  explainData: Parameters<typeof explainMatch>[2];
+};
 
 const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
 
@@ -176,8 +207,22 @@ function runOnce(reference: ReturnType<typeof loadReferenceData>, inputs: Inputs
   const unmet: Record<string, number> = {};
   for (const u of outcome.allocation.unmet) unmet[u.reason] = (unmet[u.reason] ?? 0) + 1;
   return {
-    timings: { context: t1 - t0, inputs: t2 - t1, scoring: t3 - t2, allocation: t4 - t3, explanations: t5 - t4, total: t5 - t0 },
-    cpu: { context: cpuMs(c0, c1), inputs: cpuMs(c1, c2), scoring: cpuMs(c2, c3), allocation: cpuMs(c3, c4), explanations: cpuMs(c4, c5), total: cpuMs(c0, c5) },
+    timings: {
+      context: t1 - t0,
+      inputs: t2 - t1,
+      scoring: t3 - t2,
+      allocation: t4 - t3,
+      explanations: t5 - t4,
+      total: t5 - t0,
+    },
+    cpu: {
+      context: cpuMs(c0, c1),
+      inputs: cpuMs(c1, c2),
+      scoring: cpuMs(c2, c3),
+      allocation: cpuMs(c3, c4),
+      explanations: cpuMs(c4, c5),
+      total: cpuMs(c0, c5),
+    },
     demand: demand.length,
     peers: peers.length,
     providers: providers.length,
@@ -188,7 +233,11 @@ function runOnce(reference: ReturnType<typeof loadReferenceData>, inputs: Inputs
   };
 }
 
-function checkCapacities(matches: { country: string; area: string; providerId: string }[], providers: Map<string, ReturnType<typeof organizationProviders>[number]>, k: number): void {
+function checkCapacities(
+  matches: { country: string; area: string; providerId: string }[],
+  providers: Map<string, ReturnType<typeof organizationProviders>[number]>,
+  k: number,
+): void {
   const count = new Map<string, number>();
   const bump = (key: string, cap: number) => {
     const n = (count.get(key) ?? 0) + 1;
@@ -219,10 +268,17 @@ function printReport(options: Options, cold: RunFigures, warm: RunFigures[], mem
   };
   const out = [
     '',
-    `Node ${process.version} on ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} (${os.platform()} ${os.arch()}), load average ${os.loadavg().map((l) => fixed(l, 2)).join(' ')}`,
+    `Node ${process.version} on ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} (${os.platform()} ${os.arch()}), load average ${os
+      .loadavg()
+      .map((l) => fixed(l, 2))
+      .join(' ')}`,
     `${options.countries} countries × ${AREAS.length} areas, ${options.organizations} organizations, k = ${options.k}, seed ${options.seed}`,
     `demand ${fixed(cold.demand, 0)} (country, area) · providers ${fixed(cold.providers, 0)} (${fixed(cold.peers, 0)} peer governments) · eligible pairs scored ${fixed(cold.candidates, 0)}`,
-    `matches ${fixed(cold.matches, 0)} · unmet ${Object.entries(cold.unmet).map(([r, n]) => `${r} ${fixed(n, 0)}`).join(', ') || 'none'}`,
+    `matches ${fixed(cold.matches, 0)} · unmet ${
+      Object.entries(cold.unmet)
+        .map(([r, n]) => `${r} ${fixed(n, 0)}`)
+        .join(', ') || 'none'
+    }`,
     '',
     formatTable(
       ['phase', 'cold ms', 'cold CPU ms', `warm median ms (${warm.length})`, 'warm min ms', 'warm median CPU ms'],
@@ -238,7 +294,7 @@ function printReport(options: Options, cold: RunFigures, warm: RunFigures[], mem
     '',
     `peak memory over the cold run: RSS ${fixed(memory.peakRssMb, 0)} MB (baseline ${fixed(memory.baselineRssMb, 0)} MB), heap ${fixed(memory.peakHeapMb, 0)} MB (baseline ${fixed(memory.baselineHeapMb, 0)} MB)`,
     '(the run is synchronous: the heap is sampled at its end only; the RSS peak is exact when the run set a new high)',
-    'CPU ms is the process\'s user + system time: on a loaded machine wall time includes waiting for a core.',
+    "CPU ms is the process's user + system time: on a loaded machine wall time includes waiting for a core.",
     '',
     `first match: ${cold.sample}`,
     '',
@@ -251,7 +307,8 @@ async function main(): Promise<void> {
   const options = parseOptions();
   const reference = loadReferenceData();
   const countries = reference.countries.filter((c) => c.region !== null).slice(0, options.countries);
-  if (countries.length < options.countries) throw new Error(`only ${countries.length} reference countries have an M49 region`);
+  if (countries.length < options.countries)
+    throw new Error(`only ${countries.length} reference countries have an M49 region`);
   const random = seededRandom(options.seed);
   const inputs: Inputs = {
     scores: generatedScores(countries, random),

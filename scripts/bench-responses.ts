@@ -34,9 +34,26 @@ import { createCountryLink } from '../server/invitations/links';
 import { ResponseDoc } from '../server/responses/response.model';
 import { Round } from '../server/rounds/round.model';
 import { integerAtLeast, progressTo } from './lib/cli';
-import { closeServer, listenOnFreePort, openScratchDatabase, runCleanups, startLocalApp, type Cleanup } from './lib/local-service';
+import {
+  closeServer,
+  listenOnFreePort,
+  openScratchDatabase,
+  runCleanups,
+  startLocalApp,
+  type Cleanup,
+} from './lib/local-service';
 import { buildAnswerSet, seededRandom, type AnswerSet } from './bench/answers';
-import { connections, fixed, formatTable, runLoad, timeLoop, type LoadFigures, type LoadTarget, type TimingFigures, warmUpSec } from './bench/measure';
+import {
+  connections,
+  fixed,
+  formatTable,
+  runLoad,
+  timeLoop,
+  type LoadFigures,
+  type LoadTarget,
+  type TimingFigures,
+  warmUpSec,
+} from './bench/measure';
 
 interface Options {
   duration: number;
@@ -46,7 +63,9 @@ interface Options {
 function parseOptions(): Options {
   const positiveInteger = integerAtLeast(1);
   const program = new Command('bench-responses')
-    .description('Throughput of POST /api/forms/:formId/responses against a bare insert, and the cost of one validation')
+    .description(
+      'Throughput of POST /api/forms/:formId/responses against a bare insert, and the cost of one validation',
+    )
     .option('--duration <seconds>', 'seconds of load on each endpoint', positiveInteger, 10)
     .option('--seed <n>', 'seed of the generated answer sets', positiveInteger, 1);
   program.parse();
@@ -69,7 +88,9 @@ function startBaselineApp(form: LoadedForm) {
       answers: body.answers,
       submittedAt: new Date(),
     });
-    res.status(201).json({ id: String(doc._id), formId: doc.formId, formVersion: doc.formVersion, submittedAt: doc.submittedAt });
+    res
+      .status(201)
+      .json({ id: String(doc._id), formId: doc.formId, formVersion: doc.formVersion, submittedAt: doc.submittedAt });
   });
   return listenOnFreePort(app);
 }
@@ -82,9 +103,11 @@ async function expectCreated(url: string, body: string): Promise<void> {
 }
 
 function expectValidInProcess(form: LoadedForm, answers: AnswerSet): void {
-  if (!compileSchema(form.answerSchema)(answers)) throw new Error(`the ${form.formId} answer set fails the ajv shape check`);
+  if (!compileSchema(form.answerSchema)(answers))
+    throw new Error(`the ${form.formId} answer set fails the ajv shape check`);
   const { errors } = checkWithSurvey(form, answers, 'en', false);
-  if (errors.length) throw new Error(`the ${form.formId} answer set fails the survey-core check: ${JSON.stringify(errors)}`);
+  if (errors.length)
+    throw new Error(`the ${form.formId} answer set fails the survey-core check: ${JSON.stringify(errors)}`);
 }
 
 function requireForm(forms: FormRegistry, formId: string): LoadedForm {
@@ -95,13 +118,21 @@ function requireForm(forms: FormRegistry, formId: string): LoadedForm {
 
 // ---- measurements ---------------------------------------------------------------------------
 
-async function measureLoad(label: string, url: string, body: string, duration: number, hooks?: Pick<LoadTarget, 'hooks' | 'prepare'>): Promise<LoadFigures> {
+async function measureLoad(
+  label: string,
+  url: string,
+  body: string,
+  duration: number,
+  hooks?: Pick<LoadTarget, 'hooks' | 'prepare'>,
+): Promise<LoadFigures> {
   // Every run starts from an empty collection, so the later run does not insert into a bigger one.
   await ResponseDoc.deleteMany({});
   progress(`${label}: ${duration} s of load on ${url}`);
   const figures = await runLoad({ label, url, body, ...hooks }, duration);
   if (figures.non2xx > 0 || figures.errors > 0) {
-    progress(`WARNING ${label}: ${figures.non2xx} non-2xx responses and ${figures.errors} connection errors (should be 0)`);
+    progress(
+      `WARNING ${label}: ${figures.non2xx} non-2xx responses and ${figures.errors} connection errors (should be 0)`,
+    );
   }
   return figures;
 }
@@ -129,10 +160,14 @@ async function createDraftLinks(count: number): Promise<string[]> {
     formVersion: 1,
     languages: ['en'],
     deadline: new Date(Date.now() + 86400_000),
-    countries: Array.from({ length: count }, (_, i) => ({ iso3: `B${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`, name: `Country ${i}` })),
+    countries: Array.from({ length: count }, (_, i) => ({
+      iso3: `B${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+      name: `Country ${i}`,
+    })),
   });
   const links = [];
-  for (const c of round.countries) links.push((await createCountryLink({ roundId: String(round._id), country: c.iso3, language: 'en' })).token);
+  for (const c of round.countries)
+    links.push((await createCountryLink({ roundId: String(round._id), country: c.iso3, language: 'en' })).token);
   return links;
 }
 
@@ -149,7 +184,15 @@ function printReport(database: RunningDatabase, options: Options, load: LoadFigu
     '',
     formatTable(
       ['HTTP', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'errors'],
-      load.map((l) => [l.label, fixed(l.requestsPerSec, 0), fixed(l.p50Ms, 0), fixed(l.p99Ms, 0), String(l.total), String(l.non2xx), String(l.errors)]),
+      load.map((l) => [
+        l.label,
+        fixed(l.requestsPerSec, 0),
+        fixed(l.p50Ms, 0),
+        fixed(l.p99Ms, 0),
+        String(l.total),
+        String(l.non2xx),
+        String(l.errors),
+      ]),
     ),
     '',
     `Cost of validation: the baseline serves ${fixed(baseline.requestsPerSec / real.requestsPerSec, 2)}× the real endpoint's requests/s (b)/(a)`,
@@ -161,7 +204,8 @@ function printReport(database: RunningDatabase, options: Options, load: LoadFigu
     '',
   ];
   process.stdout.write(out.join('\n'));
-  if (load.some((l) => l.non2xx > 0 || l.errors > 0)) process.stdout.write('WARNING: some requests did not succeed; the figures above are not comparable.\n');
+  if (load.some((l) => l.non2xx > 0 || l.errors > 0))
+    process.stdout.write('WARNING: some requests did not succeed; the figures above are not comparable.\n');
 }
 
 // ---- main -----------------------------------------------------------------------------------
@@ -195,9 +239,14 @@ async function main(): Promise<void> {
     const realUrl = `${real.baseUrl}/api/forms/capacity/responses`;
     const baselineUrl = `${baseline.baseUrl}/insert`;
     await expectCreated(realUrl, capacityBody);
-    await expectCreated(`${real.baseUrl}/api/forms/a1-pilot/responses`, JSON.stringify({ answers: pilotAnswers, locale: 'en' }));
+    await expectCreated(
+      `${real.baseUrl}/api/forms/a1-pilot/responses`,
+      JSON.stringify({ answers: pilotAnswers, locale: 'en' }),
+    );
     await expectCreated(baselineUrl, capacityBody);
-    progress(`capacity answer set: ${Object.keys(capacityAnswers).length} answers, ${capacityBody.length} bytes of JSON`);
+    progress(
+      `capacity answer set: ${Object.keys(capacityAnswers).length} answers, ${capacityBody.length} bytes of JSON`,
+    );
 
     // The draft-save hooks run in autocannon's worker thread and read their data from the environment.
     // The warm-up and the measured run each get countries of their own: every save is on the
@@ -205,22 +254,36 @@ async function main(): Promise<void> {
     const links = await createDraftLinks(connections * 2);
     process.env.CAPGAP_BENCH_ANSWERS = JSON.stringify(capacityAnswers);
     const draftHooks = {
-      hooks: { setupRequest: path.join(__dirname, 'bench', 'setup-request.js'), onResponse: path.join(__dirname, 'bench', 'on-response.js') },
+      hooks: {
+        setupRequest: path.join(__dirname, 'bench', 'setup-request.js'),
+        onResponse: path.join(__dirname, 'bench', 'on-response.js'),
+      },
       prepare: (run: 'warm-up' | 'measured') => {
-        process.env.CAPGAP_BENCH_TOKENS = JSON.stringify(run === 'warm-up' ? links.slice(0, connections) : links.slice(connections));
+        process.env.CAPGAP_BENCH_TOKENS = JSON.stringify(
+          run === 'warm-up' ? links.slice(0, connections) : links.slice(connections),
+        );
       },
     };
 
     const load = [
       await measureLoad('(a) real POST /api/forms/capacity/responses', realUrl, capacityBody, options.duration),
       await measureLoad('(b) baseline POST /insert', baselineUrl, capacityBody, options.duration),
-      await measureLoad('(c) draft save PUT /api/respondent/:token/draft', `${real.baseUrl}/api/respondent`, '', options.duration, draftHooks),
+      await measureLoad(
+        '(c) draft save PUT /api/respondent/:token/draft',
+        `${real.baseUrl}/api/respondent`,
+        '',
+        options.duration,
+        draftHooks,
+      ),
     ];
 
     progress('in-process validation timings');
     const budgetMs = options.duration * 1000;
     const setsOf = (form: LoadedForm) => Array.from({ length: 50 }, () => buildAnswerSet(form.json, random));
-    const timings = [...measureValidation(capacity, [capacityAnswers, ...setsOf(capacity)], budgetMs), ...measureValidation(pilot, [pilotAnswers, ...setsOf(pilot)], budgetMs)];
+    const timings = [
+      ...measureValidation(capacity, [capacityAnswers, ...setsOf(capacity)], budgetMs),
+      ...measureValidation(pilot, [pilotAnswers, ...setsOf(pilot)], budgetMs),
+    ];
 
     printReport(database, options, load, timings);
   } finally {

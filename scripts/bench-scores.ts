@@ -47,10 +47,17 @@ interface Options {
 
 function parseOptions(): Options {
   const program = new Command('bench-scores')
-    .description('Time and peak memory of scoring N generated responses, exporting their scores to CSV and XLSX, and aggregating them')
+    .description(
+      'Time and peak memory of scoring N generated responses, exporting their scores to CSV and XLSX, and aggregating them',
+    )
     .option('--count <n>', 'responses to score, export to CSV and aggregate', integerAtLeast(10), 100_000)
     .option('--xlsx-count <n>', 'responses to export to XLSX (default: --count)', integerAtLeast(10))
-    .option('--yield-every <rows>', 'the row generator yields to the event loop every so many rows', integerAtLeast(1), 1000)
+    .option(
+      '--yield-every <rows>',
+      'the row generator yields to the event loop every so many rows',
+      integerAtLeast(1),
+      1000,
+    )
     .option('--seed <n>', 'seed of the generated answer sets', integerAtLeast(0), 1);
   program.parse();
   return program.opts<Options>();
@@ -188,7 +195,11 @@ async function exportPhase(bench: Bench, format: ExportFormat, count: number, di
   const { memory } = await withMemorySampling(async () => {
     const out = fs.createWriteStream(file);
     try {
-      await writeTable(format, { sheetName: 'Scores', columns: scoreColumns, rows: generatedScoreRows(bench, count, counter) }, out);
+      await writeTable(
+        format,
+        { sheetName: 'Scores', columns: scoreColumns, rows: generatedScoreRows(bench, count, counter) },
+        out,
+      );
       await finished(out);
     } catch (err) {
       out.destroy();
@@ -199,10 +210,18 @@ async function exportPhase(bench: Bench, format: ExportFormat, count: number, di
   const size = fs.statSync(file).size;
   if (format === 'csv') {
     const lines = await countLines(file);
-    if (lines !== counter.rows + 1) throw new Error(`${file} has ${lines} lines, not ${counter.rows} rows and a header`);
+    if (lines !== counter.rows + 1)
+      throw new Error(`${file} has ${lines} lines, not ${counter.rows} rows and a header`);
   }
   fs.rmSync(file);
-  return { phase: `${format}: rows of ${fixed(count, 0)} responses`, count: counter.rows, unit: 'rows', seconds, output: mb(size), memory };
+  return {
+    phase: `${format}: rows of ${fixed(count, 0)} responses`,
+    count: counter.rows,
+    unit: 'rows',
+    seconds,
+    output: mb(size),
+    memory,
+  };
 }
 
 const regions = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania', 'Middle East'];
@@ -235,7 +254,14 @@ async function aggregatePhase(bench: Bench, count: number): Promise<PhaseRow[]> 
   const allCountries = groups[0]?.countries ?? 0;
   if (allCountries !== count) throw new Error(`aggregateScores counted ${allCountries} countries, not ${count}`);
   return [
-    { phase: 'aggregate: generate + score, held', count, unit: 'responses', seconds: holdSeconds, output: '', memory: held.memory },
+    {
+      phase: 'aggregate: generate + score, held',
+      count,
+      unit: 'responses',
+      seconds: holdSeconds,
+      output: '',
+      memory: held.memory,
+    },
     {
       phase: 'aggregate: aggregateScores',
       count,
@@ -249,19 +275,42 @@ async function aggregatePhase(bench: Bench, count: number): Promise<PhaseRow[]> 
 
 // ---- report ---------------------------------------------------------------------------------
 
-function printReport(bench: Bench, options: Options, xlsxCount: number, rows: PhaseRow[], streaming: [PhaseRow, PhaseRow][]): void {
+function printReport(
+  bench: Bench,
+  options: Options,
+  xlsxCount: number,
+  rows: PhaseRow[],
+  streaming: [PhaseRow, PhaseRow][],
+): void {
   const cpus = os.cpus();
-  const mem = (row: PhaseRow | undefined, key: keyof Omit<MemoryFigures, 'samples'>) => (row?.memory ? fixed(row.memory[key], 0) : '');
-  const growth = (row: PhaseRow, peak: 'peakRssMb' | 'peakHeapMb' | 'peakExternalMb', base: 'baselineRssMb' | 'baselineHeapMb' | 'baselineExternalMb') =>
-    row.memory ? fixed(row.memory[peak] - row.memory[base], 0) : '';
+  const mem = (row: PhaseRow | undefined, key: keyof Omit<MemoryFigures, 'samples'>) =>
+    row?.memory ? fixed(row.memory[key], 0) : '';
+  const growth = (
+    row: PhaseRow,
+    peak: 'peakRssMb' | 'peakHeapMb' | 'peakExternalMb',
+    base: 'baselineRssMb' | 'baselineHeapMb' | 'baselineExternalMb',
+  ) => (row.memory ? fixed(row.memory[peak] - row.memory[base], 0) : '');
   const out = [
     '',
     `Node ${process.version} on ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length} (${os.platform()} ${os.arch()}), ${fixed(os.totalmem() / 2 ** 30, 1)} GB RAM`,
-    `load average at the end ${os.loadavg().map((l) => fixed(l, 2)).join(' ')} (1, 5, 15 min)`,
+    `load average at the end ${os
+      .loadavg()
+      .map((l) => fixed(l, 2))
+      .join(' ')} (1, 5, 15 min)`,
     `${bench.model.formId} form v${bench.model.formVersion}: seed ${options.seed}; --count ${options.count}, --xlsx-count ${xlsxCount}; row generator yields every ${options.yieldEvery} rows; memory sampled every 50 ms, baseline after a full GC`,
     '',
     formatTable(
-      ['phase', 'count', 'seconds', 'per second', 'output', 'base RSS MB', 'peak RSS MB', 'base heap MB', 'peak heap MB'],
+      [
+        'phase',
+        'count',
+        'seconds',
+        'per second',
+        'output',
+        'base RSS MB',
+        'peak RSS MB',
+        'base heap MB',
+        'peak heap MB',
+      ],
       rows.map((r) => [
         r.phase,
         `${fixed(r.count, 0)} ${r.unit}`,
@@ -294,7 +343,7 @@ function printReport(bench: Bench, options: Options, xlsxCount: number, rows: Ph
       ),
     ),
     '',
-    'RSS seldom shrinks once grown, so a phase can start from an earlier phase\'s high-water mark; heap and external are the cleaner comparison.',
+    "RSS seldom shrinks once grown, so a phase can start from an earlier phase's high-water mark; heap and external are the cleaner comparison.",
     'aggregateScores is synchronous: its peak heap is sampled only at its end (its peak RSS is exact when it set a new high).',
     '',
   ];
@@ -308,13 +357,21 @@ async function main(): Promise<void> {
   const xlsxCount = options.xlsxCount ?? options.count;
   const form = loadFormsFolder(formsDir).get('capacity');
   if (!form) throw new Error(`form capacity is not in ${formsDir}`);
-  const bench: Bench = { form: form.json, model: form.scoringModel, seed: options.seed, yieldEvery: options.yieldEvery };
+  const bench: Bench = {
+    form: form.json,
+    model: form.scoringModel,
+    seed: options.seed,
+    yieldEvery: options.yieldEvery,
+  };
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-bench-scores-'));
   try {
     const rows: PhaseRow[] = [...(await scorePhase(bench, options.count))];
     const streaming: [PhaseRow, PhaseRow][] = [];
-    for (const [format, count] of [['csv', options.count], ['xlsx', xlsxCount]] as const) {
+    for (const [format, count] of [
+      ['csv', options.count],
+      ['xlsx', xlsxCount],
+    ] as const) {
       const tenth = await exportPhase(bench, format, Math.ceil(count / 10), dir);
       const full = await exportPhase(bench, format, count, dir);
       rows.push(tenth, full);

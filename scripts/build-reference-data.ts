@@ -14,7 +14,11 @@ import { buildReferenceFiles, type WorldCountry } from './lib/reference-build';
 
 const program = new Command('build-reference-data')
   .description('Build server/reference/data from the shared reference CSVs and world-countries')
-  .option('--from <dir>', 'folder holding countries.csv, groupings.csv, corridors_2019.csv', path.join(projectRoot, '..', 'shared', 'reference'))
+  .option(
+    '--from <dir>',
+    'folder holding countries.csv, groupings.csv, corridors_2019.csv',
+    path.join(projectRoot, '..', 'shared', 'reference'),
+  )
   .option('--check', 'compare with the committed files instead of writing them')
   .parse();
 
@@ -26,7 +30,11 @@ function main(): void {
   const worldCountries = worldCountriesData as WorldCountry[];
   const worldCountriesVersion = worldCountriesPackage.version;
   const files = buildReferenceFiles({
-    csv: { 'countries.csv': read('countries.csv'), 'groupings.csv': read('groupings.csv'), 'corridors_2019.csv': read('corridors_2019.csv') },
+    csv: {
+      'countries.csv': read('countries.csv'),
+      'groupings.csv': read('groupings.csv'),
+      'corridors_2019.csv': read('corridors_2019.csv'),
+    },
     worldCountries,
     worldCountriesVersion,
   });
@@ -40,7 +48,9 @@ function main(): void {
     } else {
       fs.mkdirSync(outDir, { recursive: true });
       if (!same) fs.writeFileSync(target, content);
-      console.log(`${same ? 'unchanged' : 'written  '} ${path.relative(projectRoot, target)} (${Buffer.byteLength(content)} bytes)`);
+      console.log(
+        `${same ? 'unchanged' : 'written  '} ${path.relative(projectRoot, target)} (${Buffer.byteLength(content)} bytes)`,
+      );
     }
   }
   if (stale) process.exit(1);

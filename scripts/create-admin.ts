@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const input = { email: opts.email, name: opts.name, role: opts.role, password };
   const check = compileSchema(newAccountSchema);
   if (!check(input)) {
-    for (const e of toFieldErrors(check.errors, '')) console.error(`${e.field === 'password' ? 'CAPGAP_PASSWORD' : `--${e.field}`}: ${e.message}`);
+    for (const e of toFieldErrors(check.errors, ''))
+      console.error(`${e.field === 'password' ? 'CAPGAP_PASSWORD' : `--${e.field}`}: ${e.message}`);
     process.exit(2);
   }
   // The same rule createAccount enforces, checked first to name the variable and exit before any database work.

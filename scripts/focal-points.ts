@@ -26,7 +26,8 @@ const bar = (total: number, what: string) => {
 function explain(err: unknown): never {
   if (err instanceof AppError) {
     console.error(`${err.spec.title}: ${err.detail ?? ''}`);
-    for (const e of err.errors as { row?: number; field: string; message: string }[]) console.error(`  ${e.row ? `row ${e.row} ` : ''}${e.field}: ${e.message}`);
+    for (const e of err.errors as { row?: number; field: string; message: string }[])
+      console.error(`  ${e.row ? `row ${e.row} ` : ''}${e.field}: ${e.message}`);
   } else console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 }
@@ -40,8 +41,11 @@ program
     const text = fs.readFileSync(file, 'utf8');
     await withDatabase(async () => {
       const result = await importFocalPoints(roundId, text, Boolean(opts.validOnly)).catch(explain);
-      console.log(`imported ${result.imported} focal point(s); skipped ${result.skipped.length}; the round now has ${result.focalPoints}`);
-      for (const s of result.skipped as { row: number; field: string; message: string }[]) console.log(`  skipped row ${s.row} ${s.field}: ${s.message}`);
+      console.log(
+        `imported ${result.imported} focal point(s); skipped ${result.skipped.length}; the round now has ${result.focalPoints}`,
+      );
+      for (const s of result.skipped as { row: number; field: string; message: string }[])
+        console.log(`  skipped row ${s.row} ${s.field}: ${s.message}`);
     });
   });
 
@@ -65,8 +69,11 @@ program
   .action(async (roundId: string, opts: { dryRun?: boolean }) => {
     await withDatabase(async () => {
       const run = await remindRound(config.publicUrl, roundId, { dryRun: Boolean(opts.dryRun) }).catch(explain);
-      for (const d of run.decisions) console.log(`  ${d.country} ${d.email}: ${d.remind ? (run.dryRun ? 'would be reminded' : 'reminded') : d.why}`);
-      console.log(`${run.dryRun ? 'dry run: ' : ''}${run.decisions.filter((d) => d.remind).length} due, ${run.queued} queued (at most ${run.policy.max}, ${run.policy.minDaysApart} days apart)`);
+      for (const d of run.decisions)
+        console.log(`  ${d.country} ${d.email}: ${d.remind ? (run.dryRun ? 'would be reminded' : 'reminded') : d.why}`);
+      console.log(
+        `${run.dryRun ? 'dry run: ' : ''}${run.decisions.filter((d) => d.remind).length} due, ${run.queued} queued (at most ${run.policy.max}, ${run.policy.minDaysApart} days apart)`,
+      );
     });
   });
 
@@ -74,11 +81,23 @@ program.command('status <roundId>').action(async (roundId: string) => {
   await withDatabase(async () => {
     const { round, views, responses } = await focalPointViews(roundId).catch(explain);
     for (const v of views) {
-      const state = v.submitted ? 'submitted' : v.bounced ? 'BOUNCED' : v.draftStarted ? 'draft started' : v.linkOpened ? 'link opened' : v.invited ? 'invited' : 'not invited';
+      const state = v.submitted
+        ? 'submitted'
+        : v.bounced
+          ? 'BOUNCED'
+          : v.draftStarted
+            ? 'draft started'
+            : v.linkOpened
+              ? 'link opened'
+              : v.invited
+                ? 'invited'
+                : 'not invited';
       console.log(`  ${v.country} ${v.email.padEnd(36)} ${state}`);
     }
     const s = summarizeRoundStatus(round, views, responses);
-    console.log(`${s.focalPoints} focal points: ${s.invited} invited, ${s.opened} opened, ${s.bounced} bounced; countries: ${s.draftStarted} started, ${s.countriesSubmitted} submitted of ${s.countries}`);
+    console.log(
+      `${s.focalPoints} focal points: ${s.invited} invited, ${s.opened} opened, ${s.bounced} bounced; countries: ${s.draftStarted} started, ${s.countriesSubmitted} submitted of ${s.countries}`,
+    );
   });
 });
 

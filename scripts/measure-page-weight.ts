@@ -62,9 +62,7 @@ async function createLink(formId: string, formVersion: number): Promise<string> 
   return (await createCountryLink({ roundId: String(round._id), country: 'KEN', language: 'en' })).token;
 }
 
-
 // ---- report ---------------------------------------------------------------------------------
-
 
 interface Measured {
   label: string;
@@ -92,7 +90,16 @@ function reportLoad(m: Measured, hide: (s: string) => string): string {
     String(m.br.requests[i].transferred),
     String(m.gzip.requests[i].transferred),
   ]);
-  rows.push(['total', '', '', '', `${m.load.networkRequests} net / ${m.load.cacheHits} cache`, String(m.load.totalBytes), String(m.br.totalBytes), String(m.gzip.totalBytes)]);
+  rows.push([
+    'total',
+    '',
+    '',
+    '',
+    `${m.load.networkRequests} net / ${m.load.cacheHits} cache`,
+    String(m.load.totalBytes),
+    String(m.br.totalBytes),
+    String(m.gzip.totalBytes),
+  ]);
   const figure = brotliFigure(m);
   const verdict = figure.bytes <= m.budget ? 'PASS' : 'FAIL';
   const elsewhere = m.load.requests.filter((r) => !r.sameOrigin);
@@ -100,8 +107,16 @@ function reportLoad(m: Measured, hide: (s: string) => string): string {
   return [
     `${m.label}: Chromium sent Accept-Encoding: ${m.load.documentAcceptEncoding || '(none)'}`,
     formatTable(['request', 'type', 'status', 'encoding', 'from', 'Chromium B', 'br B', 'gzip B'], rows, 5),
-    ...(elsewhere.length ? [`WARNING  ${elsewhere.length} request(s) to another origin than the page's (${[...new Set(elsewhere.map((r) => new URL(r.url).host))].join(', ')})`] : []),
-    ...(failed.length ? [`WARNING  ${failed.length} request(s) failed, so their bytes are not counted: ${failed.map((r) => `${hide(r.path)} (${r.error})`).join('; ')}`] : []),
+    ...(elsewhere.length
+      ? [
+          `WARNING  ${elsewhere.length} request(s) to another origin than the page's (${[...new Set(elsewhere.map((r) => new URL(r.url).host))].join(', ')})`,
+        ]
+      : []),
+    ...(failed.length
+      ? [
+          `WARNING  ${failed.length} request(s) failed, so their bytes are not counted: ${failed.map((r) => `${hide(r.path)} (${r.error})`).join('; ')}`,
+        ]
+      : []),
     `${verdict}  ${kB(figure.bytes)} (${figure.source}) against a budget of ${kB(m.budget)}` +
       `; over plain HTTP to a non-localhost host (gzip): ${kB(m.gzip.totalBytes)}${m.gzip.totalBytes > m.budget ? ' — over budget' : ''}`,
   ].join('\n');
@@ -135,7 +150,11 @@ async function main(): Promise<void> {
       ...(form.openResponses ? [{ label: `open questionnaire /r/${form.formId}`, path: `/r/${form.formId}` }] : []),
     ];
     const hide = (s: string) => s.split(token).join('<token>');
-    const out: string[] = ['', `Page weight of the respondent page, form ${form.formId} v${form.formVersion}, Chromium ${browser.version()}, ${app.baseUrl}`, ''];
+    const out: string[] = [
+      '',
+      `Page weight of the respondent page, form ${form.formId} v${form.formVersion}, Chromium ${browser.version()}, ${app.baseUrl}`,
+      '',
+    ];
     for (const page of pages) {
       progress(`measuring ${page.label}`);
       const { first, repeat } = await measurePageWeight(browser, app.baseUrl + page.path);
@@ -143,7 +162,13 @@ async function main(): Promise<void> {
         ['first load', first, budgets.firstLoadBytes],
         ['repeat load', repeat, budgets.repeatLoadBytes],
       ] as const) {
-        const measured: Measured = { label: `${page.label} — ${label}`, load, budget, br: await replayLoad(load, 'br'), gzip: await replayLoad(load, plainHttpEncoding) };
+        const measured: Measured = {
+          label: `${page.label} — ${label}`,
+          load,
+          budget,
+          br: await replayLoad(load, 'br'),
+          gzip: await replayLoad(load, plainHttpEncoding),
+        };
         if (brotliFigure(measured).bytes > budget) failed = true;
         out.push(reportLoad(measured, hide), '');
       }

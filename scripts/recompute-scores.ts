@@ -22,13 +22,18 @@ async function main(): Promise<void> {
   if (!opts.round && !opts.all) program.error('give --round <roundId> or --all');
   const forms = loadFormsFolder(loadConfig().formsDir);
   await withDatabase(async () => {
-    const rounds = opts.all ? await Round.find({}, { _id: 1, name: 1 }).lean() : [{ _id: opts.round, name: opts.round }];
+    const rounds = opts.all
+      ? await Round.find({}, { _id: 1, name: 1 }).lean()
+      : [{ _id: opts.round, name: opts.round }];
     for (const round of rounds) {
       const report = await recomputeRound(forms, String(round._id));
-      console.log(`${round.name}: ${report.recomputed} recomputed, ${report.unchanged} unchanged (methodology ${report.methodologyVersion || 'n/a'})`);
+      console.log(
+        `${round.name}: ${report.recomputed} recomputed, ${report.unchanged} unchanged (methodology ${report.methodologyVersion || 'n/a'})`,
+      );
       for (const c of report.countries) {
         if (c.first) console.log(`  ${c.country}: first score`);
-        for (const ch of c.changes) console.log(`  ${c.country} ${ch.area} ${ch.field}: ${fmt(ch.before)} → ${fmt(ch.after)}`);
+        for (const ch of c.changes)
+          console.log(`  ${c.country} ${ch.area} ${ch.field}: ${fmt(ch.before)} → ${fmt(ch.after)}`);
       }
     }
   });

@@ -41,10 +41,18 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   return withDatabase(async () => {
-    const result = await restoreDatabase({ db: mongoose.connection.db!, file, force: opts.force, formsDir: config.formsDir, onProgress: showProgress });
+    const result = await restoreDatabase({
+      db: mongoose.connection.db!,
+      file,
+      force: opts.force,
+      formsDir: config.formsDir,
+      onProgress: showProgress,
+    });
     progress.done(`restored into ${config.dbName}: ${describe(result.manifest)}`);
-    for (const c of result.manifest.collections) console.log(`  ${c.name}: ${c.count} documents, ${c.indexes.length} indexes, checksum verified`);
-    if (result.replaced.length) console.log(`replaced (dropped, then loaded from the backup): ${result.replaced.join(', ')}`);
+    for (const c of result.manifest.collections)
+      console.log(`  ${c.name}: ${c.count} documents, ${c.indexes.length} indexes, checksum verified`);
+    if (result.replaced.length)
+      console.log(`replaced (dropped, then loaded from the backup): ${result.replaced.join(', ')}`);
     if (result.untouched.length) console.log(`left as they were (not in the backup): ${result.untouched.join(', ')}`);
     for (const difference of result.versionDifferences) console.log(`note: ${difference}`);
     return 0;

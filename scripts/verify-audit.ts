@@ -14,7 +14,9 @@ async function main(): Promise<number> {
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     if (result.firstBreak) {
-      console.log(`BROKEN at entry ${result.firstBreak.seq} (${result.firstBreak.problem}): ${result.firstBreak.detail}`);
+      console.log(
+        `BROKEN at entry ${result.firstBreak.seq} (${result.firstBreak.problem}): ${result.firstBreak.detail}`,
+      );
       console.log(`entries 1–${result.checked} hold; ${result.newest} in the log`);
       return 1;
     }

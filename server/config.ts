@@ -65,7 +65,9 @@ export class ConfigError extends Error {}
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.fromEntries(
-    Object.keys(envSchema.properties).filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+    Object.keys(envSchema.properties)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
   );
   if (!validateEnv(known)) {
     const lines = toFieldErrors(validateEnv.errors, '').map((e) => `${e.field}: ${e.message}`);
@@ -75,7 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (port > 65535) throw new ConfigError('invalid configuration:\n  PORT: must be at most 65535');
   const publicUrl = (known.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const production = env.NODE_ENV === 'production';
-  const cookieSecure = (known.COOKIE_SECURE ?? 'auto') === 'auto' ? publicUrl.startsWith('https://') : known.COOKIE_SECURE === 'true';
+  const cookieSecure =
+    (known.COOKIE_SECURE ?? 'auto') === 'auto' ? publicUrl.startsWith('https://') : known.COOKIE_SECURE === 'true';
   return {
     port,
     host: known.HOST ?? '127.0.0.1',
@@ -111,12 +114,15 @@ function parseTrustProxy(value: string | undefined): number | string[] {
   const bad = (why: string) => new ConfigError(`invalid configuration:\n  TRUST_PROXY: ${why}`);
   if (value === undefined || value === 'false') return 0;
   if (value === 'true') {
-    throw bad('"true" would believe any X-Forwarded-For a client sends; give the number of proxies in front of the service (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or loopback)');
+    throw bad(
+      '"true" would believe any X-Forwarded-For a client sends; give the number of proxies in front of the service (e.g. 1) or their addresses (e.g. 10.0.0.0/8 or loopback)',
+    );
   }
   if (/^[0-9]{1,2}$/.test(value)) return Number(value);
   const entries = value.split(',').map((e) => e.trim());
   for (const entry of entries) {
-    if (!isProxyRange(entry)) throw bad(`"${entry}" is not a hop count, an IP address, a CIDR range or one of ${proxyRangeNames.join(', ')}`);
+    if (!isProxyRange(entry))
+      throw bad(`"${entry}" is not a hop count, an IP address, a CIDR range or one of ${proxyRangeNames.join(', ')}`);
   }
   return entries;
 }

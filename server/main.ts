@@ -66,11 +66,18 @@ async function main(): Promise<void> {
   const address = server.address() as AddressInfo;
   logger.info(`capgap listening on http://${address.address}:${address.port}`);
   const mailer = config.smtpUrl ? createMailer({ smtpUrl: config.smtpUrl, pool: true }) : undefined;
-  const outboxWorker = mailer ? startOutboxWorker({ mailer, from: config.emailFrom ?? defaultFrom, log: logger }) : undefined;
+  const outboxWorker = mailer
+    ? startOutboxWorker({ mailer, from: config.emailFrom ?? defaultFrom, log: logger })
+    : undefined;
   if (outboxWorker) logger.info('email: outbox worker started (SMTP_URL)');
   else logger.warn('email disabled: SMTP_URL is not set; messages stay queued in the outbox');
   const reminderJob = outboxWorker ? startReminderJob(config.publicUrl, logger) : undefined;
-  if (demo) printDemoWelcome(config.publicUrl, forms.list().map((f) => f.formId), demo);
+  if (demo)
+    printDemoWelcome(
+      config.publicUrl,
+      forms.list().map((f) => f.formId),
+      demo,
+    );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -9,7 +9,12 @@ import { responseWriteSchema } from './respondent/respondent.routes';
 import { responseSubmissionSchema } from './responses/response.schemas';
 import { responseReturnSchema } from './responses/review.schemas';
 import { roundCreateSchema } from './rounds/round.schemas';
-import { aggregatesResponseSchema, countryProfileResponseSchema, overviewResponseSchema, scoringSettingsSchema } from './scoring/scoring.schemas';
+import {
+  aggregatesResponseSchema,
+  countryProfileResponseSchema,
+  overviewResponseSchema,
+  scoringSettingsSchema,
+} from './scoring/scoring.schemas';
 
 /** Schemas of request bodies: what the service validates its input against. */
 export const requestSchemas: readonly { $id: string }[] = [
@@ -31,4 +36,8 @@ export const requestSchemas: readonly { $id: string }[] = [
 ];
 
 /** Schemas of the main organizer responses. */
-export const responseSchemas: readonly { $id: string }[] = [overviewResponseSchema, countryProfileResponseSchema, aggregatesResponseSchema];
+export const responseSchemas: readonly { $id: string }[] = [
+  overviewResponseSchema,
+  countryProfileResponseSchema,
+  aggregatesResponseSchema,
+];

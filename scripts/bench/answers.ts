@@ -39,7 +39,12 @@ function ratingValue(random: Random, q: FormQuestion): number {
 }
 
 function evidenceReference(random: Random, q: FormQuestion): string {
-  const sources = ['National statistical office report', 'Ministry of Interior circular', 'Census questionnaire', 'Labour force survey'];
+  const sources = [
+    'National statistical office report',
+    'Ministry of Interior circular',
+    'Census questionnaire',
+    'Labour force survey',
+  ];
   const year = integerBetween(random, 2015, 2024);
   return `${pick(random, sources)} ${year}, p. ${integerBetween(random, 1, 120)} (${String(q.capgapIndicator ?? q.name)})`;
 }
@@ -66,11 +71,15 @@ function answerFor(random: Random, q: FormQuestion): unknown {
       return ratingValue(random, q);
     case 'text':
     case 'comment':
-      return q.inputType === 'number' ? integerBetween(random, Number(q.min ?? 0), Number(q.max ?? 100)) : `Answer to ${q.name}`;
+      return q.inputType === 'number'
+        ? integerBetween(random, Number(q.min ?? 0), Number(q.max ?? 100))
+        : `Answer to ${q.name}`;
     case 'boolean':
       return q.valueTrue ?? true;
     default:
-      throw new Error(`the benchmark cannot answer question ${q.name} of type ${q.type}: extend scripts/bench/answers.ts`);
+      throw new Error(
+        `the benchmark cannot answer question ${q.name} of type ${q.type}: extend scripts/bench/answers.ts`,
+      );
   }
 }
 

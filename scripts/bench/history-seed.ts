@@ -32,7 +32,11 @@ export interface SeededRound {
 }
 
 /** Runs `work` over `items`, `concurrency` at a time. */
-async function eachLimited<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function eachLimited<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -58,9 +62,15 @@ const writer = (invitationId: string) => ({ invitationId, ip: '127.0.0.1', userA
  * `draftCountries` with two draft saves, a recompute after a weight change, and two reminder
  * passes (10 and 20 days after the invitations). Emails end as sent, as in a finished round.
  */
-export async function seedCurrentRound(forms: FormRegistry, form: LoadedForm, answerSets: AnswerSet[], progress: (m: string) => void): Promise<SeededRound> {
+export async function seedCurrentRound(
+  forms: FormRegistry,
+  form: LoadedForm,
+  answerSets: AnswerSet[],
+  progress: (m: string) => void,
+): Promise<SeededRound> {
   const countries = (await listCountries()).slice(0, roundCountries).map((c) => ({ iso3: c.iso3, name: c.names.en }));
-  if (countries.length < roundCountries) throw new Error(`the reference data has ${countries.length} countries, not ${roundCountries}`);
+  if (countries.length < roundCountries)
+    throw new Error(`the reference data has ${countries.length} countries, not ${roundCountries}`);
   const now = Date.now();
   const round = await Round.create({
     name: 'Capacity assessment (current)',
@@ -73,13 +83,22 @@ export async function seedCurrentRound(forms: FormRegistry, form: LoadedForm, an
   const roundId = String(round._id);
 
   progress('current round: importing and inviting 2 focal points per country');
-  const csv = ['country,name,email,language,ministry', ...countries.flatMap((c, i) => [1, 2].map((n) => `${c.iso3},Focal Point ${n},fp${n}.${c.iso3.toLowerCase()}@ministry.example,${['en', 'fr', 'es'][(i + n) % 3]},Ministry of Interior`))];
+  const csv = [
+    'country,name,email,language,ministry',
+    ...countries.flatMap((c, i) =>
+      [1, 2].map(
+        (n) =>
+          `${c.iso3},Focal Point ${n},fp${n}.${c.iso3.toLowerCase()}@ministry.example,${['en', 'fr', 'es'][(i + n) % 3]},Ministry of Interior`,
+      ),
+    ),
+  ];
   await importFocalPoints(roundId, csv.join('\n'), false);
   await inviteFocalPoints('http://127.0.0.1', roundId);
 
   progress('current round: drafts, submissions and their scores');
   const tokens: string[] = [];
-  for (const c of countries) tokens.push((await createCountryLink({ roundId, country: c.iso3, language: 'en', label: 'bench' })).token);
+  for (const c of countries)
+    tokens.push((await createCountryLink({ roundId, country: c.iso3, language: 'en', label: 'bench' })).token);
   await eachLimited(countries, 8, async (_c, i) => {
     if (i >= submittedCountries + draftCountries) return;
     const link = await resolveLink(tokens[i]);
@@ -96,7 +115,8 @@ export async function seedCurrentRound(forms: FormRegistry, form: LoadedForm, an
   const indicator = form.scoringModel.areas[0]?.indicators[0]?.id;
   if (indicator) await Round.updateOne({ _id: round._id }, { $set: { 'scoring.weights': [{ indicator, weight: 2 }] } });
   await recomputeRound(forms, roundId);
-  for (const days of [10, 20]) await remindRound('http://127.0.0.1', roundId, { now: new Date(now + days * 86400_000) });
+  for (const days of [10, 20])
+    await remindRound('http://127.0.0.1', roundId, { now: new Date(now + days * 86400_000) });
   await OutboxEmail.updateMany({ status: 'queued' }, { $set: { status: 'sent', attempts: 1, sentAt: new Date() } });
   await OutboxDue.deleteMany({});
   return { roundId, tokens };
@@ -130,10 +150,12 @@ const sha256Hex = /^[0-9a-f]{64}$/;
 function remap(value: unknown, ids: Map<string, string>): unknown {
   const mapped = (hex: string) => {
     let id = ids.get(hex);
-    if (!id) ids.set(hex, (id = hex.length === 24 ? new Types.ObjectId().toHexString() : randomBytes(32).toString('hex')));
+    if (!id)
+      ids.set(hex, (id = hex.length === 24 ? new Types.ObjectId().toHexString() : randomBytes(32).toString('hex')));
     return id;
   };
-  if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId') return new Types.ObjectId(mapped((value as Types.ObjectId).toHexString()));
+  if ((value as { _bsontype?: string } | null)?._bsontype === 'ObjectId')
+    return new Types.ObjectId(mapped((value as Types.ObjectId).toHexString()));
   if (typeof value === 'string') return sha256Hex.test(value) ? mapped(value) : value.replace(objectIdHex, mapped);
   if (value instanceof Date || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => remap(v, ids));
@@ -154,13 +176,22 @@ async function insertSkippingShared(name: string, copies: Record<string, unknown
 }
 
 /** Inserts `count` older rounds, each a copy of the template under new ids, past its deadline. */
-export async function insertOlderRounds(template: Template, count: number, firstNumber: number, progress: (m: string) => void): Promise<void> {
+export async function insertOlderRounds(
+  template: Template,
+  count: number,
+  firstNumber: number,
+  progress: (m: string) => void,
+): Promise<void> {
   for (let k = 0; k < count; k++) {
     const ids = new Map<string, string>();
     for (const [name, docs] of template) {
       const copies = docs.map((doc) => {
         const copy = remap(doc, ids) as Record<string, unknown>;
-        if (name === 'rounds') Object.assign(copy, { name: `Capacity assessment (older ${firstNumber + k})`, deadline: new Date(Date.now() - (firstNumber + k) * 86400_000) });
+        if (name === 'rounds')
+          Object.assign(copy, {
+            name: `Capacity assessment (older ${firstNumber + k})`,
+            deadline: new Date(Date.now() - (firstNumber + k) * 86400_000),
+          });
         return copy;
       });
       for (let i = 0; i < copies.length; i += 1000) await insertSkippingShared(name, copies.slice(i, i + 1000));

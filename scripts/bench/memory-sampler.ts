@@ -35,7 +35,10 @@ export const collectGarbage: () => void =
       })();
 
 /** Runs `phase` while sampling memory every `intervalMs`; returns its result and the figures. */
-export async function withMemorySampling<T>(phase: () => Promise<T>, intervalMs = 50): Promise<{ result: T; memory: MemoryFigures }> {
+export async function withMemorySampling<T>(
+  phase: () => Promise<T>,
+  intervalMs = 50,
+): Promise<{ result: T; memory: MemoryFigures }> {
   collectGarbage();
   const baseline = process.memoryUsage();
   const maxRssBefore = process.resourceUsage().maxRSS * 1024;

@@ -27,7 +27,11 @@ export type Cleanup = { what: string; run: () => Promise<unknown> };
 /** Runs the cleanups last first; one that fails is reported and the others still run. */
 export async function runCleanups(cleanups: Cleanup[], report: (message: string) => void): Promise<void> {
   for (const cleanup of [...cleanups].reverse()) {
-    await cleanup.run().catch((err: unknown) => report(`cleanup failed (${cleanup.what}): ${err instanceof Error ? err.message : String(err)}`));
+    await cleanup
+      .run()
+      .catch((err: unknown) =>
+        report(`cleanup failed (${cleanup.what}): ${err instanceof Error ? err.message : String(err)}`),
+      );
   }
 }
 
@@ -35,9 +39,16 @@ export async function runCleanups(cleanups: Cleanup[], report: (message: string)
  * A throwaway database for a measuring script: a server on a temporary data folder, connected
  * under a fresh name (`<label>_<random>`). Its removal is added to `cleanups`.
  */
-export async function openScratchDatabase(label: string, cleanups: Cleanup[], progress: (message: string) => void): Promise<RunningDatabase> {
+export async function openScratchDatabase(
+  label: string,
+  cleanups: Cleanup[],
+  progress: (message: string) => void,
+): Promise<RunningDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `capgap-${label}-db-`));
-  cleanups.push({ what: 'remove the data folder', run: async () => fs.rmSync(dataDir, { recursive: true, force: true }) });
+  cleanups.push({
+    what: 'remove the data folder',
+    run: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  });
   const database = await startLocalDatabase(dataDir, (m) => progress(`database: ${m}`));
   cleanups.push({ what: 'stop the database server', run: () => database.stop() });
   progress(`database: ${database.description}`);

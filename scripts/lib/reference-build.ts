@@ -4,9 +4,16 @@
 // the tests can compare it with the committed files.
 import { createHash } from 'node:crypto';
 import {
-  groupTypes, hdiGroups, wbIncomeGroups,
-  type CountryGroupData, type Corridors, type GroupMembership, type GroupType, type HdiGroup,
-  type ReferenceCountryData, type WbIncome,
+  groupTypes,
+  hdiGroups,
+  wbIncomeGroups,
+  type CountryGroupData,
+  type Corridors,
+  type GroupMembership,
+  type GroupType,
+  type HdiGroup,
+  type ReferenceCountryData,
+  type WbIncome,
 } from '../../server/reference/reference.types';
 import { validateReferenceData } from '../../server/reference/reference-data';
 import { parseCsvRecords } from './csv-parse';
@@ -39,7 +46,9 @@ function flag(value: string, where: string): boolean {
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], where: string): T | null {
   if (value === '') return null;
-  return (allowed as readonly string[]).includes(value) ? (value as T) : fail(where, `unknown value ${JSON.stringify(value)}`);
+  return (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : fail(where, `unknown value ${JSON.stringify(value)}`);
 }
 
 // Some membership dates are known to the year only ("2018"): stored as 1 January of that year.
@@ -51,8 +60,24 @@ function isoDate(value: string, where: string): string | undefined {
 }
 
 export function buildCountries(csv: string, world: WorldCountry[]): ReferenceCountryData[] {
-  const rows = parseCsvRecords(csv, ['iso3', 'iso2', 'm49', 'name_en', 'name_fr', 'name_es', 'm49_region', 'm49_sub_region',
-    'm49_intermediate_region', 'is_ldc', 'is_lldc', 'is_sids', 'wb_region', 'wb_income', 'hdi_group_2022', 'hdi_2022']);
+  const rows = parseCsvRecords(csv, [
+    'iso3',
+    'iso2',
+    'm49',
+    'name_en',
+    'name_fr',
+    'name_es',
+    'm49_region',
+    'm49_sub_region',
+    'm49_intermediate_region',
+    'is_ldc',
+    'is_lldc',
+    'is_sids',
+    'wb_region',
+    'wb_income',
+    'hdi_group_2022',
+    'hdi_2022',
+  ]);
   const known = new Set(rows.map((r) => r.iso3));
   const worldBy = new Map(world.map((c) => [c.cca3, c]));
   const countries = rows.map((r): ReferenceCountryData => {
@@ -79,7 +104,9 @@ export function buildCountries(csv: string, world: WorldCountry[]): ReferenceCou
       hdi,
       // Neighbours outside the list (Kosovo, UNK, is not in M49) are left out, and so is a border
       // only one side lists (world-countries 5.1.0 gives Sri Lanka a land border with India).
-      borders: [...new Set(wc?.borders ?? [])].filter((b) => known.has(b) && (worldBy.get(b)?.borders ?? []).includes(r.iso3)).sort(byString),
+      borders: [...new Set(wc?.borders ?? [])]
+        .filter((b) => known.has(b) && (worldBy.get(b)?.borders ?? []).includes(r.iso3))
+        .sort(byString),
       languages: Object.keys(wc?.languages ?? {}).sort(byString),
     };
   });
@@ -93,13 +120,14 @@ export function buildGroups(csv: string, known: Set<string>): CountryGroupData[]
   rows.forEach((r, i) => {
     const where = `groupings.csv row ${i + 2} (${r.group_code} ${r.iso3})`;
     if (!known.has(r.iso3)) fail(where, 'country not in countries.csv');
-    const type = oneOf<GroupType>(r.group_type, groupTypes, `${where} group_type`) ?? fail(where, 'group_type is blank');
+    const type =
+      oneOf<GroupType>(r.group_type, groupTypes, `${where} group_type`) ?? fail(where, 'group_type is blank');
     let group = groups.get(r.group_code);
     if (!group) {
       group = { code: r.group_code, name: r.group_name, type, members: [] };
       groups.set(r.group_code, group);
     } else if (group.name !== r.group_name || group.type !== type) {
-      fail(where, 'name or type differs from the group\'s first row');
+      fail(where, "name or type differs from the group's first row");
     }
     if (group.members.some((m) => m.iso3 === r.iso3)) fail(where, 'member listed twice');
     const member: GroupMembership = { iso3: r.iso3 };
@@ -164,10 +192,15 @@ export function buildReferenceFiles(inputs: BuildInputs): Record<string, string>
   return files;
 }
 
-function sourcesMarkdown(inputs: BuildInputs, data: { countries: ReferenceCountryData[]; groups: CountryGroupData[]; corridors: Corridors }): string {
+function sourcesMarkdown(
+  inputs: BuildInputs,
+  data: { countries: ReferenceCountryData[]; groups: CountryGroupData[]; corridors: Corridors },
+): string {
   const listed = new Map(inputs.worldCountries.map((c) => [c.cca3, c.borders ?? []]));
   const oneSided = inputs.worldCountries
-    .flatMap((c) => (c.borders ?? []).filter((b) => listed.has(b) && !listed.get(b)!.includes(c.cca3)).map((b) => `${c.cca3}–${b}`))
+    .flatMap((c) =>
+      (c.borders ?? []).filter((b) => listed.has(b) && !listed.get(b)!.includes(c.cca3)).map((b) => `${c.cca3}–${b}`),
+    )
     .sort(byString);
   const memberships = data.groups.reduce((n, g) => n + g.members.length, 0);
   const pairs = Object.values(data.corridors).reduce((n, row) => n + Object.keys(row).length, 0);

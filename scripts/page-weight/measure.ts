@@ -85,7 +85,11 @@ const readySelector = 'body[data-ready="true"]';
  * (the HTTP cache is warm, as when a respondent opens the link again another day). Each load
  * waits for the questionnaire to be rendered and the network to be idle.
  */
-export async function measurePageWeight(browser: Browser, url: string, { cookies = [] }: { cookies?: Cookie[] } = {}): Promise<PageWeight> {
+export async function measurePageWeight(
+  browser: Browser,
+  url: string,
+  { cookies = [] }: { cookies?: Cookie[] } = {},
+): Promise<PageWeight> {
   const context = await browser.newContext();
   // A signed-in page (the console) is measured with its session cookie already set.
   if (cookies.length) await context.addCookies(cookies);
@@ -171,7 +175,16 @@ class NetworkLog {
         this.sentHeaders.delete(e.requestId);
         this.wire.delete(e.requestId);
       }
-      const entry: Entry = { requestId: e.requestId, url: e.request.url, method: e.request.method, type: e.type ?? 'Other', servedFromCache: false, fromDiskCache: false, received: 0, done: false };
+      const entry: Entry = {
+        requestId: e.requestId,
+        url: e.request.url,
+        method: e.request.method,
+        type: e.type ?? 'Other',
+        servedFromCache: false,
+        fromDiskCache: false,
+        received: 0,
+        done: false,
+      };
       this.entries.push(entry);
       this.current.set(e.requestId, entry);
     });
@@ -228,7 +241,10 @@ class NetworkLog {
     for (;;) {
       const pending = this.entries.filter((e) => !e.done);
       if (pending.length === 0 && Date.now() - this.lastActivity >= ms) return;
-      if (Date.now() > deadline) throw new Error(`the network did not become idle: ${pending.map((e) => e.url).join(', ') || 'events kept coming'}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the network did not become idle: ${pending.map((e) => e.url).join(', ') || 'events kept coming'}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -295,7 +311,15 @@ export async function replayLoad(load: LoadWeight, acceptEncoding: string): Prom
       requests.push({ path: r.path, status: r.status, encoding: r.encoding, transferred: 0, fromCache: true });
       continue;
     }
-    const keep = (error: string) => requests.push({ path: r.path, status: r.status, encoding: r.encoding, transferred: r.transferred, fromCache: false, error });
+    const keep = (error: string) =>
+      requests.push({
+        path: r.path,
+        status: r.status,
+        encoding: r.encoding,
+        transferred: r.transferred,
+        fromCache: false,
+        error,
+      });
     if (r.error) {
       keep(`failed in Chromium: ${r.error}`);
       continue;
@@ -305,9 +329,17 @@ export async function replayLoad(load: LoadWeight, acceptEncoding: string): Prom
       continue;
     }
     try {
-      const headers = Object.fromEntries(Object.entries(r.requestHeaders).filter(([name]) => name.toLowerCase() !== 'accept-encoding'));
+      const headers = Object.fromEntries(
+        Object.entries(r.requestHeaders).filter(([name]) => name.toLowerCase() !== 'accept-encoding'),
+      );
       const response = await rawGet(r.url, { ...headers, 'Accept-Encoding': acceptEncoding });
-      requests.push({ path: r.path, status: response.status, encoding: response.encoding, transferred: response.bytes, fromCache: false });
+      requests.push({
+        path: r.path,
+        status: response.status,
+        encoding: response.encoding,
+        transferred: response.bytes,
+        fromCache: false,
+      });
     } catch (err) {
       keep(err instanceof Error ? err.message : String(err));
     }
@@ -316,7 +348,10 @@ export async function replayLoad(load: LoadWeight, acceptEncoding: string): Prom
 }
 
 /** One GET on a fresh connection (closed by the server after the response): all its bytes. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; encoding: string; bytes: number }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; encoding: string; bytes: number }> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const port = Number(target.port || (secure ? 443 : 80));

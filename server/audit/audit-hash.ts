@@ -34,7 +34,8 @@ export const genesisHash = '0'.repeat(64);
 /** The fields that are hashed, in a form that survives a round trip through the database. */
 export function canonicalContent(entry: AuditContent): string {
   const { seq, at, actor, action, target, roundId, requestId, ip, details } = entry;
-  const party = (p?: AuditParty) => (p ? { kind: p.kind, id: p.id, ...(p.label !== undefined ? { label: p.label } : {}) } : undefined);
+  const party = (p?: AuditParty) =>
+    p ? { kind: p.kind, id: p.id, ...(p.label !== undefined ? { label: p.label } : {}) } : undefined;
   return stringify({
     seq,
     at: new Date(at).toISOString(),

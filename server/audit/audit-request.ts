@@ -8,7 +8,11 @@ import type { AuditParty } from './audit-hash';
 import { recordAudit, type AuditRecord } from './record-audit';
 
 /** The actor of a request made through a country link (the link's id is its token's hash, never the token). */
-export const linkActor = (linkId: string, label?: string): AuditParty => ({ kind: 'link', id: linkId, ...(label ? { label } : {}) });
+export const linkActor = (linkId: string, label?: string): AuditParty => ({
+  kind: 'link',
+  id: linkId,
+  ...(label ? { label } : {}),
+});
 
 export function requestActor(req: Request): AuditParty {
   const account = req.session?.account;

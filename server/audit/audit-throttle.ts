@@ -4,7 +4,10 @@
 import mongoose from 'mongoose';
 import { isDuplicateKey } from '../db/claim-number';
 
-const auditWindowSchema = new mongoose.Schema({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { versionKey: false });
+const auditWindowSchema = new mongoose.Schema(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
+);
 const AuditWindow = mongoose.model('AuditWindow', auditWindowSchema);
 
 /** True for the first caller of the current window of `key`, false for the others. */

@@ -39,7 +39,11 @@ async function entriesAt(stream: Stream, from: number, to: number): Promise<Arra
   for (let n = from; n >= Math.max(1, to); n--) positions.push(n);
   if (stream.model === AuditEntry) return readSequence<SealedAuditEntry>(AuditEntry, auditChainKey, positions);
   const refs = await readSequence<{ seq: number }>(AuditRef, stream.key, positions);
-  const entries = await readSequence<SealedAuditEntry>(AuditEntry, auditChainKey, refs.map((r) => r?.seq ?? 0));
+  const entries = await readSequence<SealedAuditEntry>(
+    AuditEntry,
+    auditChainKey,
+    refs.map((r) => r?.seq ?? 0),
+  );
   return entries.map((e, i) => (refs[i] ? e : null));
 }
 
@@ -71,7 +75,10 @@ function matches(entry: SealedAuditEntry, filter: AuditFilter): boolean {
   return true;
 }
 
-export async function listAudit(filter: AuditFilter, page: { before?: number; limit?: number; scanLimit?: number } = {}): Promise<AuditPage> {
+export async function listAudit(
+  filter: AuditFilter,
+  page: { before?: number; limit?: number; scanLimit?: number } = {},
+): Promise<AuditPage> {
   const limit = page.limit ?? 50;
   const scanLimit = page.scanLimit ?? 2000;
   const stream = chooseStream(filter);
@@ -88,7 +95,8 @@ export async function listAudit(filter: AuditFilter, page: { before?: number; li
       position--;
       if (!entry) continue;
       // Appended in time order: past the window's start, nothing older can match.
-      if (filter.from && new Date(entry.at).getTime() < filter.from.getTime()) return { entries: entries.sort((x, y) => y.seq - x.seq), before: null, scanned };
+      if (filter.from && new Date(entry.at).getTime() < filter.from.getTime())
+        return { entries: entries.sort((x, y) => y.seq - x.seq), before: null, scanned };
       if (matches(entry, filter)) entries.push(entry);
       if (entries.length >= limit) break;
     }

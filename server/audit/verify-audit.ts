@@ -19,7 +19,9 @@ export interface AuditVerification {
   firstBreak: AuditBreak | null;
 }
 
-export async function verifyAuditChain(onProgress?: (checked: number, newest: number) => void): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  onProgress?: (checked: number, newest: number) => void,
+): Promise<AuditVerification> {
   const head = await SequenceHead.findById(auditChainKey).lean();
   // The head pointer never leads the chain: an entry it counts that is gone was deleted.
   const newest = Math.max(await latestInSequence(AuditEntry, auditChainKey), head?.n ?? 0);
@@ -30,13 +32,35 @@ export async function verifyAuditChain(onProgress?: (checked: number, newest: nu
     const entries = await readSequence<SealedAuditEntry>(AuditEntry, auditChainKey, numbers);
     for (const [i, entry] of entries.entries()) {
       const seq = numbers[i];
-      if (!entry) return { checked: seq - 1, newest, firstBreak: { seq, problem: 'missing', detail: `entry ${seq} is not in the log` } };
-      if (entry.seq !== seq) return { checked: seq - 1, newest, firstBreak: { seq, problem: 'changed', detail: `entry ${seq} says it is number ${entry.seq}` } };
+      if (!entry)
+        return {
+          checked: seq - 1,
+          newest,
+          firstBreak: { seq, problem: 'missing', detail: `entry ${seq} is not in the log` },
+        };
+      if (entry.seq !== seq)
+        return {
+          checked: seq - 1,
+          newest,
+          firstBreak: { seq, problem: 'changed', detail: `entry ${seq} says it is number ${entry.seq}` },
+        };
       if (entry.prevHash !== previousHash) {
-        return { checked: seq - 1, newest, firstBreak: { seq, problem: 'unlinked', detail: `entry ${seq} does not link to entry ${seq - 1}` } };
+        return {
+          checked: seq - 1,
+          newest,
+          firstBreak: { seq, problem: 'unlinked', detail: `entry ${seq} does not link to entry ${seq - 1}` },
+        };
       }
       if (entryHash(entry.prevHash, entry) !== entry.hash) {
-        return { checked: seq - 1, newest, firstBreak: { seq, problem: 'changed', detail: `entry ${seq} (${entry.action}) was changed after it was written` } };
+        return {
+          checked: seq - 1,
+          newest,
+          firstBreak: {
+            seq,
+            problem: 'changed',
+            detail: `entry ${seq} (${entry.action}) was changed after it was written`,
+          },
+        };
       }
       previousHash = entry.hash;
     }

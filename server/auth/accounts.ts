@@ -18,8 +18,16 @@ export interface NewAccount {
 export async function createAccount(input: NewAccount, { demoMode = false } = {}): Promise<SignedInAccount> {
   const email = input.email.trim().toLowerCase();
   assertAcceptablePassword(input.password, { email, name: input.name, demoMode });
-  if (await Account.exists({ email })) throw new AppError('conflict', `An account for ${email} already exists`, [{ field: 'body.email', message: 'is already used' }]);
-  const account = await Account.create({ email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+  if (await Account.exists({ email }))
+    throw new AppError('conflict', `An account for ${email} already exists`, [
+      { field: 'body.email', message: 'is already used' },
+    ]);
+  const account = await Account.create({
+    email,
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  });
   return { id: String(account._id), email: account.email, name: account.name, role: account.role as Role };
 }
 
@@ -37,17 +45,30 @@ export async function checkCredentials(email: string, password: string): Promise
 
 export async function listAccounts(): Promise<SignedInAccount[]> {
   const rows = await Account.find().sort({ email: 1 }).lean();
-  return rows.map((a) => ({ id: String(a._id), email: a.email, name: a.name, role: a.role as Role, disabled: a.disabled }));
+  return rows.map((a) => ({
+    id: String(a._id),
+    email: a.email,
+    name: a.name,
+    role: a.role as Role,
+    disabled: a.disabled,
+  }));
 }
 
 /**
  * Replaces an account's password after checking the current one (so a session left open is
  * not enough to take the account over). The new one goes through the same policy as at creation.
  */
-export async function changePassword(accountId: string, current: string, next: string, { demoMode = false } = {}): Promise<void> {
+export async function changePassword(
+  accountId: string,
+  current: string,
+  next: string,
+  { demoMode = false } = {},
+): Promise<void> {
   const account = await Account.findById(accountId).lean();
   if (!account || !(await verifyPassword(current, account.passwordHash))) {
-    throw new AppError('unprocessable', 'The current password is not right', [{ field: 'body.current', message: 'is not the current password' }]);
+    throw new AppError('unprocessable', 'The current password is not right', [
+      { field: 'body.current', message: 'is not the current password' },
+    ]);
   }
   assertAcceptablePassword(next, { email: account.email, name: account.name, demoMode });
   await Account.updateOne({ _id: account._id }, { $set: { passwordHash: await hashPassword(next) } });
@@ -63,10 +84,23 @@ export interface AccountChange {
  * `disabled`). Admins cannot change or disable their own account, so an admin never locks the
  * service out of its last admin by mistake.
  */
-export async function updateAccount(accountId: string, change: AccountChange, by: SignedInAccount): Promise<SignedInAccount & { disabled?: boolean }> {
-  if (accountId === by.id) throw new AppError('unprocessable', 'Change your own account through another admin', [{ field: 'params.id', message: 'is your own account' }]);
+export async function updateAccount(
+  accountId: string,
+  change: AccountChange,
+  by: SignedInAccount,
+): Promise<SignedInAccount & { disabled?: boolean }> {
+  if (accountId === by.id)
+    throw new AppError('unprocessable', 'Change your own account through another admin', [
+      { field: 'params.id', message: 'is your own account' },
+    ]);
   if (!isValidObjectId(accountId)) throw new AppError('notFound', 'No such account');
   const account = await Account.findByIdAndUpdate(accountId, { $set: change }, { returnDocument: 'after' }).lean();
   if (!account) throw new AppError('notFound', 'No such account');
-  return { id: String(account._id), email: account.email, name: account.name, role: account.role as Role, disabled: account.disabled };
+  return {
+    id: String(account._id),
+    email: account.email,
+    name: account.name,
+    role: account.role as Role,
+    disabled: account.disabled,
+  };
 }

@@ -12,7 +12,15 @@ import type { Config } from '../config';
 import { AppError } from '../http/problem';
 import { limitPerClient } from '../http/rate-limit';
 import { validateBody } from '../http/validate';
-import { changePassword, checkCredentials, createAccount, listAccounts, updateAccount, type AccountChange, type NewAccount } from './accounts';
+import {
+  changePassword,
+  checkCredentials,
+  createAccount,
+  listAccounts,
+  updateAccount,
+  type AccountChange,
+  type NewAccount,
+} from './accounts';
 import { requireRole, sessionCookie } from './auth.middleware';
 import { accountUpdateSchema, newAccountSchema, passwordChangeSchema, signInSchema } from './auth.schemas';
 import { createSession, endSession } from './sessions';
@@ -21,7 +29,11 @@ export function authRoutes(config: Config): Router {
   const router = Router();
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.cookieSecure, path: '/' };
 
-  const signInLimit = limitPerClient({ windowMs: 60_000, limit: config.signInPerMinute, detail: 'Too many sign-in attempts; wait a minute' });
+  const signInLimit = limitPerClient({
+    windowMs: 60_000,
+    limit: config.signInPerMinute,
+    detail: 'Too many sign-in attempts; wait a minute',
+  });
 
   router.post('/api/session', signInLimit, validateBody(signInSchema), async (req, res) => {
     const { email, password } = req.body as { email: string; password: string };
@@ -51,7 +63,9 @@ export function authRoutes(config: Config): Router {
     const body = req.body as { current: string; new: string };
     const account = req.session!.account;
     await changePassword(account.id, body.current, body.new, { demoMode: config.seedDemo });
-    await auditRequest(req, 'account.passwordChange', { target: { kind: 'account', id: account.id, label: account.email } });
+    await auditRequest(req, 'account.passwordChange', {
+      target: { kind: 'account', id: account.id, label: account.email },
+    });
     res.status(204).end();
   });
 
@@ -61,14 +75,20 @@ export function authRoutes(config: Config): Router {
 
   router.post('/api/accounts', requireRole('admin'), validateBody(newAccountSchema), async (req, res) => {
     const account = await createAccount(req.body as NewAccount, { demoMode: config.seedDemo });
-    await auditRequest(req, 'account.create', { target: { kind: 'account', id: account.id, label: account.email }, details: { role: account.role } });
+    await auditRequest(req, 'account.create', {
+      target: { kind: 'account', id: account.id, label: account.email },
+      details: { role: account.role },
+    });
     res.status(201).location(`/api/accounts/${account.id}`).json({ account });
   });
 
   router.patch('/api/accounts/:id', requireRole('admin'), validateBody(accountUpdateSchema), async (req, res) => {
     const change = req.body as AccountChange;
     const account = await updateAccount(String(req.params.id), change, req.session!.account);
-    await auditRequest(req, 'account.update', { target: { kind: 'account', id: account.id, label: account.email }, details: { ...change } });
+    await auditRequest(req, 'account.update', {
+      target: { kind: 'account', id: account.id, label: account.email },
+      details: { ...change },
+    });
     res.json({ account });
   });
 

@@ -57,5 +57,6 @@ export function passwordWeakness(password: string, context: PasswordContext): st
 
 export function assertAcceptablePassword(password: string, context: PasswordContext): void {
   const weakness = passwordWeakness(password, context);
-  if (weakness) throw new AppError('weakPassword', `The password ${weakness}`, [{ field: 'body.password', message: weakness }]);
+  if (weakness)
+    throw new AppError('weakPassword', `The password ${weakness}`, [{ field: 'body.password', message: weakness }]);
 }

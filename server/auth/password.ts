@@ -9,7 +9,9 @@ const keyLength = 64;
 
 function derive(password: string, salt: Buffer, n: number, rr: number, pp: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, keyLength, { N: n, r: rr, p: pp, maxmem: 256 * n * rr }, (err, key) => (err ? reject(err) : resolve(key)));
+    scrypt(password, salt, keyLength, { N: n, r: rr, p: pp, maxmem: 256 * n * rr }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 

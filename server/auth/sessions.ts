@@ -18,8 +18,10 @@ export interface ActiveSession {
   account: SignedInAccount;
 }
 
-
-export async function createSession(accountId: string, hours: number): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+export async function createSession(
+  accountId: string,
+  hours: number,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + hours * 3600_000);

@@ -68,7 +68,8 @@ export async function backupDatabase({ db, out, formsDir, onProgress }: BackupOp
           yield chunk;
           chunk = '';
         }
-        if (digest.count % progressEvery === 0) onProgress?.({ collection: name, documents: digest.count, done: false });
+        if (digest.count % progressEvery === 0)
+          onProgress?.({ collection: name, documents: digest.count, done: false });
       }
       yield chunk;
       collections.push({ name, count: digest.count, checksum: digest.checksum, indexes });
@@ -77,7 +78,14 @@ export async function backupDatabase({ db, out, formsDir, onProgress }: BackupOp
     yield `${manifestPrefix}${JSON.stringify(buildManifest())}\n`;
   }
 
-  const buildManifest = (): Manifest => ({ format: formatName, formatVersion, createdAt, database: db.databaseName, ...versions, collections });
+  const buildManifest = (): Manifest => ({
+    format: formatName,
+    formatVersion,
+    createdAt,
+    database: db.databaseName,
+    ...versions,
+    collections,
+  });
 
   const partial = `${out}.partial`;
   try {

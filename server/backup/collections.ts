@@ -13,7 +13,12 @@ export const stagingPrefix = '_restoring_';
 export async function listDataCollections(db: Db): Promise<string[]> {
   const infos = await db.listCollections({}, { nameOnly: false }).toArray();
   return infos
-    .filter((info) => !info.name.startsWith('system.') && !info.name.startsWith(stagingPrefix) && (info.type === undefined || info.type === 'collection'))
+    .filter(
+      (info) =>
+        !info.name.startsWith('system.') &&
+        !info.name.startsWith(stagingPrefix) &&
+        (info.type === undefined || info.type === 'collection'),
+    )
     .map((info) => info.name)
     .sort();
 }
@@ -29,7 +34,9 @@ export async function readIndexSpecs(db: Db, collection: string): Promise<IndexS
 /** Recreates indexes recorded by readIndexSpecs. */
 export async function createIndexes(db: Db, collection: string, specs: IndexSpec[]): Promise<void> {
   if (specs.length === 0) return;
-  const descriptions = specs.map((spec) => EJSON.deserialize(spec, { relaxed: true }) as mongoose.mongo.IndexDescription);
+  const descriptions = specs.map(
+    (spec) => EJSON.deserialize(spec, { relaxed: true }) as mongoose.mongo.IndexDescription,
+  );
   await db.collection(collection).createIndexes(descriptions);
 }
 

@@ -44,7 +44,12 @@ export const manifestSchema = {
           indexes: {
             type: 'array',
             maxItems: 64,
-            items: { type: 'object', required: ['name', 'key'], maxProperties: 50, properties: { name: text, key: { type: 'object', maxProperties: 32 } } },
+            items: {
+              type: 'object',
+              required: ['name', 'key'],
+              maxProperties: 50,
+              properties: { name: text, key: { type: 'object', maxProperties: 32 } },
+            },
           },
         },
       },

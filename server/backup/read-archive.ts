@@ -37,7 +37,8 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
       lineNumber += 1;
       const where = `line ${lineNumber}`;
       if (lineNumber === 1) {
-        if (line !== headerLine) throw new ArchiveRejected(`not a capgap backup of format version ${formatVersion} (${where})`);
+        if (line !== headerLine)
+          throw new ArchiveRejected(`not a capgap backup of format version ${formatVersion} (${where})`);
         continue;
       }
       if (manifestSeen) throw new ArchiveRejected(`data after the manifest (${where})`);
@@ -71,7 +72,8 @@ const damaged = (err: Error) => new ArchiveRejected(`the file is damaged or not 
 
 function parseName(text: string, where: string): string {
   const name: unknown = parseJson(text, where);
-  if (typeof name !== 'string' || name.length === 0) throw new ArchiveRejected(`a collection name is not a string (${where})`);
+  if (typeof name !== 'string' || name.length === 0)
+    throw new ArchiveRejected(`a collection name is not a string (${where})`);
   return name;
 }
 

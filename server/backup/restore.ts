@@ -20,7 +20,9 @@ type Db = mongoose.mongo.Db;
 
 export class TargetNotEmpty extends Error {
   constructor(readonly collections: string[]) {
-    super(`the database is not empty (documents in ${collections.join(', ')}): restore into an empty database, or pass --force to replace the collections the backup holds`);
+    super(
+      `the database is not empty (documents in ${collections.join(', ')}): restore into an empty database, or pass --force to replace the collections the backup holds`,
+    );
   }
 }
 
@@ -54,7 +56,13 @@ const batchDocuments = 1000;
 const batchChars = 4 * 1024 * 1024;
 const staging = (name: string) => `${stagingPrefix}${name}`;
 
-export async function restoreDatabase({ db, file, force = false, formsDir, onProgress }: RestoreOptions): Promise<RestoreResult> {
+export async function restoreDatabase({
+  db,
+  file,
+  force = false,
+  formsDir,
+  onProgress,
+}: RestoreOptions): Promise<RestoreResult> {
   const manifest = await verifyArchive(file, (p) => onProgress?.({ phase: 'verify', ...p }));
 
   const existing = await listDataCollections(db);
@@ -65,7 +73,8 @@ export async function restoreDatabase({ db, file, force = false, formsDir, onPro
   await dropStaging(db);
   try {
     await loadIntoStaging(db, file, onProgress);
-    for (const collection of manifest.collections) await createIndexes(db, staging(collection.name), collection.indexes);
+    for (const collection of manifest.collections)
+      await createIndexes(db, staging(collection.name), collection.indexes);
     await checkAgainstManifest(db, manifest, onProgress);
   } catch (err) {
     await dropStaging(db);
@@ -120,12 +129,17 @@ async function loadIntoStaging(db: Db, file: string, onProgress: RestoreOptions[
 }
 
 /** Reads every staging collection back and compares its count and checksum with the manifest. */
-async function checkAgainstManifest(db: Db, manifest: Manifest, onProgress: RestoreOptions['onProgress']): Promise<void> {
+async function checkAgainstManifest(
+  db: Db,
+  manifest: Manifest,
+  onProgress: RestoreOptions['onProgress'],
+): Promise<void> {
   for (const expected of manifest.collections) {
     const digest = new CollectionDigest();
     for await (const doc of db.collection(staging(expected.name)).find({}, { batchSize: 1000 })) {
       digest.add(documentLine(doc));
-      if (digest.count % 1000 === 0) onProgress?.({ phase: 'check', collection: expected.name, documents: digest.count });
+      if (digest.count % 1000 === 0)
+        onProgress?.({ phase: 'check', collection: expected.name, documents: digest.count });
     }
     if (digest.count !== expected.count || digest.checksum !== expected.checksum) {
       throw new RestoreMismatch(
@@ -147,6 +161,7 @@ async function replaceWithStaging(db: Db, manifest: Manifest, existing: string[]
       );
     }
     const found = await db.collection(name).countDocuments();
-    if (found !== count) throw new RestoreMismatch(`${name} after replacing: ${found} documents, the manifest says ${count}`);
+    if (found !== count)
+      throw new RestoreMismatch(`${name} after replacing: ${found} documents, the manifest says ${count}`);
   }
 }

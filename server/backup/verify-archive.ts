@@ -14,17 +14,21 @@ export async function verifyArchive(file: string, onProgress?: (progress: Verify
   let manifest: Manifest | undefined;
   for await (const event of readArchive(file)) {
     if (event.kind === 'collection') {
-      if (sections.some((s) => s.name === event.name)) throw new ArchiveRejected(`collection ${event.name} appears twice`);
+      if (sections.some((s) => s.name === event.name))
+        throw new ArchiveRejected(`collection ${event.name} appears twice`);
       sections.push({ name: event.name, digest: new CollectionDigest() });
     } else if (event.kind === 'document') {
       const section = sections[sections.length - 1];
       try {
         parseDocumentLine(event.line);
       } catch (err) {
-        throw new ArchiveRejected(`document ${section.digest.count + 1} of ${section.name} does not decode: ${(err as Error).message}`);
+        throw new ArchiveRejected(
+          `document ${section.digest.count + 1} of ${section.name} does not decode: ${(err as Error).message}`,
+        );
       }
       section.digest.add(event.line);
-      if (section.digest.count % 1000 === 0) onProgress?.({ collection: section.name, documents: section.digest.count });
+      if (section.digest.count % 1000 === 0)
+        onProgress?.({ collection: section.name, documents: section.digest.count });
     } else {
       manifest = event.manifest;
     }
@@ -33,12 +37,16 @@ export async function verifyArchive(file: string, onProgress?: (progress: Verify
   const listed = manifest!.collections;
   const names = (list: { name: string }[]) => list.map((c) => c.name).join(', ');
   if (listed.length !== sections.length || listed.some((c, i) => c.name !== sections[i].name)) {
-    throw new ArchiveRejected(`the manifest lists collections [${names(listed)}] but the archive holds [${names(sections)}]`);
+    throw new ArchiveRejected(
+      `the manifest lists collections [${names(listed)}] but the archive holds [${names(sections)}]`,
+    );
   }
   for (const [i, expected] of listed.entries()) {
     const found = sections[i].digest;
-    if (found.count !== expected.count) throw new ArchiveRejected(`${expected.name}: ${found.count} documents, the manifest says ${expected.count}`);
-    if (found.checksum !== expected.checksum) throw new ArchiveRejected(`${expected.name}: checksum does not match the manifest`);
+    if (found.count !== expected.count)
+      throw new ArchiveRejected(`${expected.name}: ${found.count} documents, the manifest says ${expected.count}`);
+    if (found.checksum !== expected.checksum)
+      throw new ArchiveRejected(`${expected.name}: checksum does not match the manifest`);
   }
   return manifest!;
 }

@@ -48,7 +48,10 @@ export async function connectDatabase(uri: string, dbName: string): Promise<type
 export function logConnectionChanges(log: { warn(message: string): void; info(message: string): void }): void {
   let closing = false; // our own disconnect at shutdown is no outage
   mongoose.connection.on('disconnecting', () => (closing = true));
-  mongoose.connection.on('disconnected', () => closing || log.warn('database: connection lost; requests answer 503 until it is back'));
+  mongoose.connection.on(
+    'disconnected',
+    () => closing || log.warn('database: connection lost; requests answer 503 until it is back'),
+  );
   mongoose.connection.on('reconnected', () => log.info('database: connection is back'));
 }
 

@@ -41,7 +41,9 @@ export async function startDatabaseServer(options: DatabaseServerOptions): Promi
     {
       kind: 'uri',
       start: async () =>
-        mongodbUri ? { kind: 'uri', uri: mongodbUri, description: `MONGODB_URI (${redact(mongodbUri)})`, stop: async () => {} } : undefined,
+        mongodbUri
+          ? { kind: 'uri', uri: mongodbUri, description: `MONGODB_URI (${redact(mongodbUri)})`, stop: async () => {} }
+          : undefined,
     },
     {
       kind: 'mongod',

@@ -35,24 +35,35 @@ const run = promisify(execFile);
 
 async function go(args: string[], cwd: string): Promise<string> {
   try {
-    const { stdout } = await run('go', args, { cwd, env: { ...process.env, CGO_ENABLED: '0' }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('go', args, {
+      cwd,
+      env: { ...process.env, CGO_ENABLED: '0' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return stdout;
   } catch (err) {
     const e = err as { code?: string; stderr?: string; message: string };
-    throw new Error(e.code === 'ENOENT' ? 'the go command is not installed' : `go ${args[0]} failed: ${e.stderr || e.message}`, { cause: err });
+    throw new Error(
+      e.code === 'ENOENT' ? 'the go command is not installed' : `go ${args[0]} failed: ${e.stderr || e.message}`,
+      { cause: err },
+    );
   }
 }
 
 /** Copies the FerretDB module out of the Go module cache and applies the _id index fix. */
 async function patchedModuleCopy(workDir: string): Promise<string> {
-  const info = JSON.parse(await go(['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], sourceDir)) as { Dir?: string; Error?: string };
-  if (!info.Dir) throw new Error(`go mod download ${FERRETDB_MODULE}@${FERRETDB_VERSION}: ${info.Error ?? 'no folder'}`);
+  const info = JSON.parse(
+    await go(['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], sourceDir),
+  ) as { Dir?: string; Error?: string };
+  if (!info.Dir)
+    throw new Error(`go mod download ${FERRETDB_MODULE}@${FERRETDB_VERSION}: ${info.Error ?? 'no folder'}`);
   const copy = path.join(workDir, 'ferretdb-module');
   fs.cpSync(info.Dir, copy, { recursive: true });
   makeWritable(copy); // the module cache is read-only, and so is a copy of it
   const file = path.join(copy, idIndexPatch.file);
   const text = fs.readFileSync(file, 'utf8');
-  if (!text.includes(idIndexPatch.from)) throw new Error(`FerretDB patch: "${idIndexPatch.from}" not found in ${idIndexPatch.file}`);
+  if (!text.includes(idIndexPatch.from))
+    throw new Error(`FerretDB patch: "${idIndexPatch.from}" not found in ${idIndexPatch.file}`);
   fs.writeFileSync(file, text.replace(idIndexPatch.from, idIndexPatch.to));
   return copy;
 }

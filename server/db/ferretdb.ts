@@ -55,8 +55,14 @@ async function findRunning(dataDir: string): Promise<RunningDatabase | undefined
   }
   const { uri, pid } = recorded;
   if (!isAlive(pid) || !isFerretdb(pid)) return undefined;
-  if (!(await answers(uri))) throw new Error(`FerretDB (pid ${pid}) holds ${dataDir} but does not answer at ${uri}; stop it, then start again`);
-  return { kind: 'ferretdb', uri, description: `FerretDB already running for ${dataDir} (pid ${pid}) at ${uri}`, stop: async () => {} };
+  if (!(await answers(uri)))
+    throw new Error(`FerretDB (pid ${pid}) holds ${dataDir} but does not answer at ${uri}; stop it, then start again`);
+  return {
+    kind: 'ferretdb',
+    uri,
+    description: `FerretDB already running for ${dataDir} (pid ${pid}) at ${uri}`,
+    stop: async () => {},
+  };
 }
 
 /** Whether pid runs a FerretDB binary; true where the system does not say (no /proc). */
@@ -73,7 +79,9 @@ async function launch(binary: string, dataDir: string, listen: string): Promise<
   const logFile = path.join(dataDir, 'ferretdb.log');
   if (fs.existsSync(logFile)) fs.renameSync(logFile, `${logFile}.1`);
   const logFd = fs.openSync(logFile, 'a');
-  const child = spawn(binary, ['-listen', listen, '-data', dataDir, '-stop-with-stdin'], { stdio: ['pipe', 'pipe', logFd] });
+  const child = spawn(binary, ['-listen', listen, '-data', dataDir, '-stop-with-stdin'], {
+    stdio: ['pipe', 'pipe', logFd],
+  });
   fs.closeSync(logFd);
   const logTail = () => {
     try {
@@ -89,7 +97,8 @@ async function launch(binary: string, dataDir: string, listen: string): Promise<
       child.off('exit', onExit);
       reject(err);
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(new Error(`FerretDB exited (${signal ?? `code ${code}`}): ${logTail()}`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      fail(new Error(`FerretDB exited (${signal ?? `code ${code}`}): ${logTail()}`));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(new Error(`FerretDB did not start within 30 s: ${logTail()}`));
@@ -112,7 +121,11 @@ async function launch(binary: string, dataDir: string, listen: string): Promise<
  * Starts FerretDB on a free loopback port with its SQLite files in dataDir, or joins the one
  * that another capgap process already runs there.
  */
-export async function startFerretdb(dataDir: string, log: StartLog, onLost: (err: Error) => void): Promise<RunningDatabase> {
+export async function startFerretdb(
+  dataDir: string,
+  log: StartLog,
+  onLost: (err: Error) => void,
+): Promise<RunningDatabase> {
   const running = await findRunning(dataDir);
   if (running) return running;
   const binary = await ensureFerretdbBinary(log);
@@ -145,7 +158,9 @@ export async function startFerretdb(dataDir: string, log: StartLog, onLost: (err
         return;
       } catch (err) {
         lastError = err;
-        log(`FerretDB did not start again (attempt ${attempt} of ${restartAttempts}): ${err instanceof Error ? err.message : String(err)}`);
+        log(
+          `FerretDB did not start again (attempt ${attempt} of ${restartAttempts}): ${err instanceof Error ? err.message : String(err)}`,
+        );
         await new Promise((r) => setTimeout(r, attempt * 1_000));
       }
     }

@@ -25,7 +25,11 @@ export function findLocalMongod(): string | undefined {
  * A mongod that dies before stop() is reported to onLost (it is not started again here: mongod
  * recovers its journal at start, which belongs to the service's own restart).
  */
-export async function startMongod(dataDir: string, onLost: (err: Error) => void, systemBinary?: string): Promise<RunningDatabase> {
+export async function startMongod(
+  dataDir: string,
+  onLost: (err: Error) => void,
+  systemBinary?: string,
+): Promise<RunningDatabase> {
   const downloadDir = path.join(projectRoot, '.cache', 'mongodb-binaries');
   if (!systemBinary) await assertDownloadPossible(downloadDir);
   // Imported lazily: the package is only needed on this path.

@@ -33,7 +33,8 @@ export function databaseOutage(err: unknown): DatabaseOutage | undefined {
     if (brokenConnection.has((e as NodeJS.ErrnoException).code ?? '')) return 'unavailable';
     // mongoose queues operations while disconnected, then gives up with this plain error.
     if (e.name === 'MongooseError' && /buffering timed out/.test(e.message)) return 'unavailable';
-    if (/^Mongo/.test(e.name) && ((e as { code?: unknown }).code === outOfDiskSpaceCode || diskFull.test(e.message))) return 'cannotWrite';
+    if (/^Mongo/.test(e.name) && ((e as { code?: unknown }).code === outOfDiskSpaceCode || diskFull.test(e.message)))
+      return 'cannotWrite';
   }
   return undefined;
 }

@@ -13,11 +13,14 @@ export async function probeDatabase(): Promise<'ready' | DatabaseOutage> {
   const write = probes.updateOne({ _id: 'readyz' }, { $set: { at: new Date() } }, { upsert: true }).then(
     () => 'ready' as const,
     // Two first probes at once can both try to insert the document: one wrote, so it can write.
-    (err: unknown) => ((err as { code?: unknown }).code === duplicateKey ? 'ready' : databaseOutage(err) ?? 'unavailable'),
+    (err: unknown) =>
+      (err as { code?: unknown }).code === duplicateKey ? 'ready' : (databaseOutage(err) ?? 'unavailable'),
   );
   // The driver's own deadlines end the write within about 2.5 s; the probe answers sooner.
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'unavailable'>((resolve) => (timer = setTimeout(() => resolve('unavailable'), probeDeadlineMs)));
+  const deadline = new Promise<'unavailable'>(
+    (resolve) => (timer = setTimeout(() => resolve('unavailable'), probeDeadlineMs)),
+  );
   try {
     return await Promise.race([write, deadline]);
   } finally {

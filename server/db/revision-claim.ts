@@ -47,10 +47,18 @@ export interface RevisionToClaim {
  * (its claim is old and the document never reached it), the next number is claimed instead: a
  * document can skip a revision number, never get stuck on one.
  */
-export function claimRevision({ scope, model, docId, current, by, now = new Date() }: RevisionToClaim): Promise<number | null> {
+export function claimRevision({
+  scope,
+  model,
+  docId,
+  current,
+  by,
+  now = new Date(),
+}: RevisionToClaim): Promise<number | null> {
   return claimNumber(
     current + 1,
-    (revision) => RevisionClaim.create({ _id: revisionClaimId(scope, docId, revision), scope, docId, revision, by, at: now }),
+    (revision) =>
+      RevisionClaim.create({ _id: revisionClaimId(scope, docId, revision), scope, docId, revision, by, at: now }),
     async (revision) => {
       const taken = await RevisionClaim.findById(revisionClaimId(scope, docId, revision)).lean();
       if (!taken || now.getTime() - taken.at.getTime() <= abandonedAfterMs) return false;

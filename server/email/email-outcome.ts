@@ -5,7 +5,10 @@ import type { Types } from 'mongoose';
 import { recordEmailOutcome } from '../focal-points/email-summary';
 import { OutboxEmail } from './outbox.model';
 
-export async function reportEmailOutcome(emailId: Types.ObjectId | string, outcome: { status?: unknown; lastError?: unknown }): Promise<void> {
+export async function reportEmailOutcome(
+  emailId: Types.ObjectId | string,
+  outcome: { status?: unknown; lastError?: unknown },
+): Promise<void> {
   try {
     const email = await OutboxEmail.findById(emailId, { focalPointId: 1 }).lean();
     if (!email?.focalPointId) return;

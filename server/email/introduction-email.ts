@@ -96,13 +96,22 @@ type Key = 'name' | 'round' | 'requester' | 'provider' | 'area' | 'who';
 const placeholder = /\{(name|round|requester|provider|area|who)\}/g;
 const fill = (t: string, v: Partial<Record<Key, string>>, html: boolean) =>
   html
-    ? t.split(placeholder).map((part, i) => (i % 2 === 0 ? escapeHtml(part) : `<strong>${escapeHtml(v[part as Key] ?? '')}</strong>`)).join('')
+    ? t
+        .split(placeholder)
+        .map((part, i) => (i % 2 === 0 ? escapeHtml(part) : `<strong>${escapeHtml(v[part as Key] ?? '')}</strong>`))
+        .join('')
     : t.replace(placeholder, (_m, k: Key) => v[k] ?? '');
 
 export function renderIntroductionEmail(locale: Locale, data: IntroductionEmailData): RenderedEmail {
   const t = texts[locale];
   const link = checkLink(data.link);
-  const v = { name: oneLine(data.name), round: oneLine(data.roundName), requester: oneLine(data.requesterName), provider: oneLine(data.providerName), area: oneLine(data.areaName) };
+  const v = {
+    name: oneLine(data.name),
+    round: oneLine(data.roundName),
+    requester: oneLine(data.requesterName),
+    provider: oneLine(data.providerName),
+    area: oneLine(data.areaName),
+  };
   const subject = fill(t.subject, v, false);
   const sides = [
     { who: v.requester, contacts: data.requesterContacts },
@@ -115,7 +124,10 @@ export function renderIntroductionEmail(locale: Locale, data: IntroductionEmailD
       fill(t.greeting, v, false),
       ...t.body.map((p) => fill(p, v, false)),
       `${t.why}\n${oneLine(data.explanation)}`,
-      ...sides.map((s) => `${fill(t.contactsOf, { who: s.who }, false)}\n${s.contacts.length ? s.contacts.map((c) => `- ${contactLine(c)}`).join('\n') : t.noContacts}`),
+      ...sides.map(
+        (s) =>
+          `${fill(t.contactsOf, { who: s.who }, false)}\n${s.contacts.length ? s.contacts.map((c) => `- ${contactLine(c)}`).join('\n') : t.noContacts}`,
+      ),
       t.ask,
       `${t.button}${locale === 'fr' ? '\u00a0:' : ':'}\n${link}`,
       `${t.closing}\n\n${t.signature}\n${v.round}`,

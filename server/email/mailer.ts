@@ -38,7 +38,14 @@ export function createSmtpTransport(options: TransportOptions): SmtpTransport {
   return connectRelay(options).transport;
 }
 
-function connectRelay({ smtpUrl, pool = false, maxConnections = 3, connectionTimeoutMs = 15_000, greetingTimeoutMs = 15_000, socketTimeoutMs = 60_000 }: TransportOptions): RelayConnection {
+function connectRelay({
+  smtpUrl,
+  pool = false,
+  maxConnections = 3,
+  connectionTimeoutMs = 15_000,
+  greetingTimeoutMs = 15_000,
+  socketTimeoutMs = 60_000,
+}: TransportOptions): RelayConnection {
   const sockets = new Set<net.Socket>();
   // The URL is parsed here, not passed as `url`: given a url, createTransport uses the URL's
   // settings alone and drops every other option (the timeouts, the socket hook).
@@ -69,7 +76,10 @@ function connectRelay({ smtpUrl, pool = false, maxConnections = 3, connectionTim
  * send waited forever.
  */
 function openSocketWithoutDelay(sockets: Set<net.Socket>) {
-  return (options: { host?: string; port?: number | string; secure?: boolean }, callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void): void => {
+  return (
+    options: { host?: string; port?: number | string; secure?: boolean },
+    callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void,
+  ): void => {
     const port = Number(options.port) || (options.secure ? 465 : 587);
     const socket = net.connect({ host: options.host ?? 'localhost', port, noDelay: true, keepAlive: true });
     sockets.add(socket);
@@ -91,7 +101,11 @@ export interface MessageToSend {
   outboxId?: string;
 }
 
-export async function sendEmail(transport: SmtpTransport, from: string, message: MessageToSend): Promise<{ messageId: string; response: string }> {
+export async function sendEmail(
+  transport: SmtpTransport,
+  from: string,
+  message: MessageToSend,
+): Promise<{ messageId: string; response: string }> {
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'capgap.example';
   const info = await transport.sendMail({
     from,
@@ -195,7 +209,11 @@ export function classifySendError(err: unknown): SendFailure {
   const first = e.rejectedErrors?.[0];
   const code = e.responseCode ?? first?.responseCode;
   const reply = (first?.response ?? e.response ?? '').trim();
-  const reason = truncate(reply ? `${reply}${e.command ? ` (${e.command})` : ''}` : `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`);
+  const reason = truncate(
+    reply
+      ? `${reply}${e.command ? ` (${e.command})` : ''}`
+      : `${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`,
+  );
   if (e.code === 'EAUTH') return { kind: 'temporary', reason };
   if (e.command === 'MAIL FROM') return { kind: 'temporary', reason };
   if (typeof code === 'number' && code >= 500 && code < 600) return { kind: 'permanent', reason };

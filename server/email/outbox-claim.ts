@@ -49,7 +49,11 @@ const candidatesPerLook = 20;
 const orphanAfterMs = 60_000;
 
 /** Claims one due message, or null when none is due. */
-export async function claimNext(owner: string, leaseMs: number = defaultLeaseMs, now: Date = new Date()): Promise<ClaimedEmail | null> {
+export async function claimNext(
+  owner: string,
+  leaseMs: number = defaultLeaseMs,
+  now: Date = new Date(),
+): Promise<ClaimedEmail | null> {
   return (await claimBatch(owner, leaseMs, 1, now))[0] ?? null;
 }
 
@@ -59,7 +63,12 @@ export async function claimNext(owner: string, leaseMs: number = defaultLeaseMs,
  * whole list) and a few more than needed, and each claimer starts at a random place in them,
  * so claimers rarely collide.
  */
-export async function claimBatch(owner: string, leaseMs: number, max: number, now: Date = new Date()): Promise<ClaimedEmail[]> {
+export async function claimBatch(
+  owner: string,
+  leaseMs: number,
+  max: number,
+  now: Date = new Date(),
+): Promise<ClaimedEmail[]> {
   const candidates = await OutboxDue.find({ dueAt: { $lte: now } }, { _id: 1, attempts: 1 })
     .limit(Math.max(candidatesPerLook, max * 4))
     .lean<DueEntry[]>();
@@ -68,7 +77,8 @@ export async function claimBatch(owner: string, leaseMs: number, max: number, no
   const claimed: ClaimedEmail[] = [];
   for (let i = 0; i < candidates.length && claimed.length < max; i++) {
     const entry = candidates[(i + offset) % candidates.length];
-    const { status, ...message } = (await OutboxEmail.findById(entry._id, { to: 1, subject: 1, text: 1, html: 1, status: 1 }).lean()) ?? {};
+    const { status, ...message } =
+      (await OutboxEmail.findById(entry._id, { to: 1, subject: 1, text: 1, html: 1, status: 1 }).lean()) ?? {};
     if (!status) {
       await dropOrphan(entry._id, now);
       continue;
@@ -81,7 +91,13 @@ export async function claimBatch(owner: string, leaseMs: number, max: number, no
     const attempt = await insertClaim(entry, owner, now, leaseUntil);
     if (attempt === null) continue;
     await OutboxDue.updateOne({ _id: entry._id }, { $set: { attempts: attempt, dueAt: leaseUntil } });
-    claimed.push({ ...(message as Omit<ClaimedEmail, '_id' | 'attempts' | 'owner' | 'leaseUntil'>), _id: entry._id, attempts: attempt, owner, leaseUntil });
+    claimed.push({
+      ...(message as Omit<ClaimedEmail, '_id' | 'attempts' | 'owner' | 'leaseUntil'>),
+      _id: entry._id,
+      attempts: attempt,
+      owner,
+      leaseUntil,
+    });
   }
   return claimed;
 }
@@ -91,7 +107,8 @@ function insertClaim(entry: DueEntry, owner: string, now: Date, leaseUntil: Date
   const claimId = (attempt: number) => `${String(entry._id)}:${attempt}`;
   return claimNumber(
     entry.attempts + 1,
-    (attempt) => OutboxClaim.create({ _id: claimId(attempt), outboxId: entry._id, attempt, owner, claimedAt: now, leaseUntil }),
+    (attempt) =>
+      OutboxClaim.create({ _id: claimId(attempt), outboxId: entry._id, attempt, owner, claimedAt: now, leaseUntil }),
     // Taken. Move on to the next attempt number only if that claim expired without ever
     // reaching the due entry (its claimer died between the insert and the update).
     async (attempt) => {

@@ -9,16 +9,26 @@ import { OutboxEmail } from './outbox.model';
 export async function relistWaitingMessages(): Promise<number> {
   // 'sending' is no longer a status of the model: the filter is typed as a plain string list.
   const waitingStatuses = ['queued', 'sending'] as unknown as ['queued'];
-  const waiting = await OutboxEmail.find({ status: { $in: waitingStatuses } }, { _id: 1, attempts: 1, dueAt: 1, status: 1 }).lean();
+  const waiting = await OutboxEmail.find(
+    { status: { $in: waitingStatuses } },
+    { _id: 1, attempts: 1, dueAt: 1, status: 1 },
+  ).lean();
   const listed = new Set((await OutboxDue.find({}, { _id: 1 }).lean()).map((d) => String(d._id)));
   let relisted = 0;
   for (const message of waiting) {
     if (listed.has(String(message._id))) continue;
     // attempts stays: the claims of the attempts already made exist, the next one is claimed.
-    await OutboxDue.create({ _id: message._id, dueAt: message.dueAt, attempts: message.attempts }).catch((err: { code?: number }) => {
-      if (err.code !== 11000) throw err; // another instance relisted it meanwhile
-    });
-    if (message.status !== 'queued') await OutboxEmail.updateOne({ _id: message._id }, { $set: { status: 'queued' }, $unset: { leaseOwner: 1, leaseUntil: 1 } }, { strict: false });
+    await OutboxDue.create({ _id: message._id, dueAt: message.dueAt, attempts: message.attempts }).catch(
+      (err: { code?: number }) => {
+        if (err.code !== 11000) throw err; // another instance relisted it meanwhile
+      },
+    );
+    if (message.status !== 'queued')
+      await OutboxEmail.updateOne(
+        { _id: message._id },
+        { $set: { status: 'queued' }, $unset: { leaseOwner: 1, leaseUntil: 1 } },
+        { strict: false },
+      );
     relisted++;
   }
   return relisted;

@@ -71,7 +71,10 @@ export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'bounced' | 'lease-l
 
 const defaults = { maxAttempts: 8, backoffBaseMs: 60_000, backoffMaxMs: 3_600_000, leaseMs: defaultLeaseMs };
 
-export function backoffMs(attempts: number, { backoffBaseMs = defaults.backoffBaseMs, backoffMaxMs = defaults.backoffMaxMs }: RetryOptions = {}): number {
+export function backoffMs(
+  attempts: number,
+  { backoffBaseMs = defaults.backoffBaseMs, backoffMaxMs = defaults.backoffMaxMs }: RetryOptions = {},
+): number {
   return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -83,7 +86,10 @@ const roomToSendMs = (mailer: Mailer) => mailer.sendDeadlineMs + recordMarginMs(
 
 /** Refuses a lease that a send at its deadline could outlive (see the header). */
 export function checkLeaseCoversSend(leaseMs: number, mailer: Mailer): void {
-  if (leaseMs < 2 * mailer.sendDeadlineMs) throw new Error(`outbox lease (${leaseMs} ms) must be at least twice the send deadline (${mailer.sendDeadlineMs} ms)`);
+  if (leaseMs < 2 * mailer.sendDeadlineMs)
+    throw new Error(
+      `outbox lease (${leaseMs} ms) must be at least twice the send deadline (${mailer.sendDeadlineMs} ms)`,
+    );
 }
 
 /** A lease owner unique to this process and claimer. */
@@ -96,9 +102,17 @@ export function newOwner(label = 'worker'): string {
  * due list (removed, or due again at the retry time). A crash between the two leaves the entry,
  * which the next claimer drops on seeing the outcome (outbox-claim.ts); it never resends.
  */
-async function record(message: ClaimedEmail, set: Record<string, unknown>, unset: Record<string, 1>, next: 'done' | Date): Promise<boolean> {
+async function record(
+  message: ClaimedEmail,
+  set: Record<string, unknown>,
+  unset: Record<string, 1>,
+  next: 'done' | Date,
+): Promise<boolean> {
   if (!(await stillHeld(message))) return false;
-  await OutboxEmail.updateOne({ _id: message._id }, { $set: { ...set, attempts: message.attempts, handledBy: message.owner }, $unset: unset });
+  await OutboxEmail.updateOne(
+    { _id: message._id },
+    { $set: { ...set, attempts: message.attempts, handledBy: message.owner }, $unset: unset },
+  );
   await reportEmailOutcome(message._id, set);
   if (next === 'done') await OutboxDue.deleteOne({ _id: message._id });
   else await OutboxDue.updateOne({ _id: message._id }, { $set: { dueAt: next } });
@@ -125,7 +139,12 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
 
   // A message whose claims keep expiring (the worker dies on it every time) must stop somewhere.
   if (message.attempts > maxAttempts) {
-    const held = await record(message, { status: 'failed', lastError: `gave up after ${maxAttempts} attempts (lease expired without an outcome)` }, final, 'done');
+    const held = await record(
+      message,
+      { status: 'failed', lastError: `gave up after ${maxAttempts} attempts (lease expired without an outcome)` },
+      final,
+      'done',
+    );
     log.error({ outboxId: id, to: message.to }, 'email failed: too many attempts');
     return held ? 'failed' : 'lease-lost';
   }
@@ -138,7 +157,13 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
 
   let sent: { messageId: string; response: string };
   try {
-    sent = await ctx.mailer.send(ctx.from, { to: message.to, subject: message.subject, text: message.text, html: message.html, outboxId: id });
+    sent = await ctx.mailer.send(ctx.from, {
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      outboxId: id,
+    });
   } catch (err) {
     const failure = classifySendError(err);
     if (failure.kind === 'permanent') {
@@ -153,12 +178,22 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
     }
     const retryAt = new Date(Date.now() + backoffMs(message.attempts, ctx));
     const held = await record(message, { status: 'queued', retryAt, lastError: failure.reason }, {}, retryAt);
-    log.warn({ outboxId: id, to: message.to, attempts: message.attempts, retryAt, reason: failure.reason }, 'email send failed; will retry');
+    log.warn(
+      { outboxId: id, to: message.to, attempts: message.attempts, retryAt, reason: failure.reason },
+      'email send failed; will retry',
+    );
     return held ? 'retry' : 'lease-lost';
   }
 
   // The relay has the message: record it at once (the at-least-once window is here).
-  if (!(await record(message, { status: 'sent', sentAt: new Date(), messageId: sent.messageId }, { ...final, lastError: 1 }, 'done'))) {
+  if (
+    !(await record(
+      message,
+      { status: 'sent', sentAt: new Date(), messageId: sent.messageId },
+      { ...final, lastError: 1 },
+      'done',
+    ))
+  ) {
     // Another claimer took the message after our lease expired: it may send it again.
     log.error({ outboxId: id, to: message.to }, 'email sent but the lease was lost before recording it');
     return 'lease-lost';
@@ -168,7 +203,9 @@ export async function deliver(message: ClaimedEmail, ctx: DeliveryContext): Prom
 }
 
 /** Claims and delivers due messages until none is left; returns how many were handled. */
-export async function processDue(ctx: DeliveryContext & { /** Who holds the lease (the claimer's owner string). */ owner: string; leaseMs?: number }): Promise<number> {
+export async function processDue(
+  ctx: DeliveryContext & { /** Who holds the lease (the claimer's owner string). */ owner: string; leaseMs?: number },
+): Promise<number> {
   const leaseMs = ctx.leaseMs ?? defaults.leaseMs;
   checkLeaseCoversSend(leaseMs, ctx.mailer);
   let handled = 0;
@@ -207,7 +244,14 @@ export interface RunningWorker {
 }
 
 export function startOutboxWorker(options: WorkerOptions): RunningWorker {
-  const { mailer, pollMs = 5000, leaseMs = defaults.leaseMs, concurrency = 1, batchSize = 10, stopGraceMs = 5000 } = options;
+  const {
+    mailer,
+    pollMs = 5000,
+    leaseMs = defaults.leaseMs,
+    concurrency = 1,
+    batchSize = 10,
+    stopGraceMs = 5000,
+  } = options;
   checkLeaseCoversSend(leaseMs, mailer);
   const log = options.log ?? silentLog;
   let stopping = false;
@@ -224,7 +268,10 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
     });
   const watchdog = startWatchdog(options.stuckAfterMs ?? roomToSendMs(mailer), (claimer, step, stuckForMs) => {
     const sending = step.startsWith('delivering');
-    log.error({ claimer, step, stuckForMs }, `outbox worker: a claimer is stuck${sending ? '; cutting the connections to the relay' : ' (database)'}`);
+    log.error(
+      { claimer, step, stuckForMs },
+      `outbox worker: a claimer is stuck${sending ? '; cutting the connections to the relay' : ' (database)'}`,
+    );
     // Cutting the relay connections ends a send, and so the step; a database call cannot be
     // cut from here: it is reported only.
     if (sending) mailer.reset();
@@ -276,7 +323,11 @@ export function startOutboxWorker(options: WorkerOptions): RunningWorker {
         // for a retry, so nothing waits for its lease to end.
         log.warn({}, 'outbox worker: sends still in progress at stop; cutting them (they will be retried)');
         mailer.reset();
-        if (!(await finishes(stopGraceMs))) log.error({}, 'outbox worker: a claimer did not finish in time; its messages are claimable again when their lease ends');
+        if (!(await finishes(stopGraceMs)))
+          log.error(
+            {},
+            'outbox worker: a claimer did not finish in time; its messages are claimable again when their lease ends',
+          );
       }
       watchdog.stop();
     },

@@ -19,17 +19,23 @@ const texts: Record<Locale, ReturnedTexts> = {
     questionsOne: 'One question has a comment of its own; it is shown next to that question in the questionnaire.',
     questionsMany: '{n} questions have comments of their own; each is shown next to its question in the questionnaire.',
     button: 'Revise the response',
-    after: ['The answers already given have been kept. Once revised, please submit the response again, if possible by {b:deadline}.'],
+    after: [
+      'The answers already given have been kept. Once revised, please submit the response again, if possible by {b:deadline}.',
+    ],
   },
   fr: {
     subject: 'Réponse renvoyée pour révision : {round} ({country})',
     body: [
       'Le Secrétariat a examiné la réponse du pays ({b:country}) au questionnaire de l’évaluation {b:round} et vous la renvoie pour révision, avec le commentaire suivant :',
     ],
-    questionsOne: 'Une question fait l’objet d’un commentaire particulier ; il figure à côté de cette question dans le questionnaire.',
-    questionsMany: '{n} questions font l’objet d’un commentaire particulier ; chacun figure à côté de sa question dans le questionnaire.',
+    questionsOne:
+      'Une question fait l’objet d’un commentaire particulier ; il figure à côté de cette question dans le questionnaire.',
+    questionsMany:
+      '{n} questions font l’objet d’un commentaire particulier ; chacun figure à côté de sa question dans le questionnaire.',
     button: 'Réviser la réponse',
-    after: ['Les réponses déjà données ont été conservées. Une fois la réponse révisée, nous vous prions de bien vouloir la soumettre à nouveau, si possible au plus tard le {b:deadline}.'],
+    after: [
+      'Les réponses déjà données ont été conservées. Une fois la réponse révisée, nous vous prions de bien vouloir la soumettre à nouveau, si possible au plus tard le {b:deadline}.',
+    ],
   },
   es: {
     subject: 'Respuesta devuelta para revisión: {round} ({country})',
@@ -39,7 +45,9 @@ const texts: Record<Locale, ReturnedTexts> = {
     questionsOne: 'Una pregunta tiene un comentario propio; figura junto a esa pregunta en el cuestionario.',
     questionsMany: '{n} preguntas tienen comentarios propios; cada uno figura junto a su pregunta en el cuestionario.',
     button: 'Revisar la respuesta',
-    after: ['Las respuestas ya dadas se han conservado. Una vez revisada, le rogamos que envíe la respuesta de nuevo, de ser posible a más tardar el {b:deadline}.'],
+    after: [
+      'Las respuestas ya dadas se han conservado. Una vez revisada, le rogamos que envíe la respuesta de nuevo, de ser posible a más tardar el {b:deadline}.',
+    ],
   },
 };
 

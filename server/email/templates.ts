@@ -34,11 +34,20 @@ export const intlLocale: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR', es
 
 /** "15 March 2027" / "15 mars 2027" / "15 de marzo de 2027". */
 export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** One line: a name with a line break must not split a subject or a text line. */
-export const oneLine = (s: string): string => s.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+export const oneLine = (s: string): string =>
+  s
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 
 // Values inserted into the texts below. In a text, {x} is replaced by the value; in HTML, by
 // the escaped value, and {b:x} by the escaped value in bold.
@@ -158,7 +167,9 @@ const texts: Record<Locale, LocaleText> = {
           'Les réponses sont attendues au plus tard le {b:deadline}. Les réponses déjà enregistrées pour votre pays ont été conservées.',
         ],
         button: 'Ouvrir le questionnaire',
-        after: ['Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message ; les liens qui vous ont été envoyés auparavant restent valables.'],
+        after: [
+          'Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message ; les liens qui vous ont été envoyés auparavant restent valables.',
+        ],
       },
     },
   },
@@ -204,7 +215,9 @@ const texts: Record<Locale, LocaleText> = {
           'Se ruega enviar las respuestas a más tardar el {b:deadline}. Las respuestas ya guardadas de su país se conservan.',
         ],
         button: 'Abrir el cuestionario',
-        after: ['Si usted no ha solicitado este mensaje, puede hacer caso omiso de él; los enlaces que se le enviaron anteriormente siguen siendo válidos.'],
+        after: [
+          'Si usted no ha solicitado este mensaje, puede hacer caso omiso de él; los enlaces que se le enviaron anteriormente siguen siendo válidos.',
+        ],
       },
     },
   },
@@ -219,19 +232,17 @@ export function fillText(template: string, values: Values): string {
 export function fillHtml(template: string, values: Values): string {
   // The template itself is trusted text: escape it too (it contains ’ and no markup), then
   // insert escaped values.
-  return template
-    .split(placeholder)
-    .reduce<{ out: string; bold?: string }>(
-      (acc, part, i) => {
-        // split with two groups yields: text, bold?, key, text, bold?, key, ...
-        const slot = i % 3;
-        if (slot === 0) return { out: acc.out + escapeHtml(part) };
-        if (slot === 1) return { out: acc.out, bold: part ?? '' };
-        const value = escapeHtml(values[part as keyof Values]);
-        return { out: acc.out + (acc.bold ? `<strong>${value}</strong>` : value) };
-      },
-      { out: '' },
-    ).out;
+  return template.split(placeholder).reduce<{ out: string; bold?: string }>(
+    (acc, part, i) => {
+      // split with two groups yields: text, bold?, key, text, bold?, key, ...
+      const slot = i % 3;
+      if (slot === 0) return { out: acc.out + escapeHtml(part) };
+      if (slot === 1) return { out: acc.out, bold: part ?? '' };
+      const value = escapeHtml(values[part as keyof Values]);
+      return { out: acc.out + (acc.bold ? `<strong>${value}</strong>` : value) };
+    },
+    { out: '' },
+  ).out;
 }
 
 export function checkLink(link: string): string {
@@ -284,15 +295,24 @@ export function renderLetter(locale: Locale, tt: TemplateText, data: TemplateDat
   const values = valuesOf(locale, data);
   const subject = fillText(tt.subject, values);
 
-  const text = [
-    fillText(t.greeting, values),
-    ...tt.body.map((p) => fillText(p, values)),
-    ...(quote ? [quote.replace(/\r\n?/g, '\n').split('\n').map((line) => `> ${line}`).join('\n')] : []),
-    `${tt.button}${locale === 'fr' ? '\u00a0:' : ':'}\n${link}`,
-    fillText(t.linkNote, values),
-    ...tt.after.map((p) => fillText(p, values)),
-    `${t.closing}\n\n${t.signature}\n${values.round}`,
-  ].join('\n\n') + '\n';
+  const text =
+    [
+      fillText(t.greeting, values),
+      ...tt.body.map((p) => fillText(p, values)),
+      ...(quote
+        ? [
+            quote
+              .replace(/\r\n?/g, '\n')
+              .split('\n')
+              .map((line) => `> ${line}`)
+              .join('\n'),
+          ]
+        : []),
+      `${tt.button}${locale === 'fr' ? '\u00a0:' : ':'}\n${link}`,
+      fillText(t.linkNote, values),
+      ...tt.after.map((p) => fillText(p, values)),
+      `${t.closing}\n\n${t.signature}\n${values.round}`,
+    ].join('\n\n') + '\n';
 
   const para = (content: string, css = style.p) => `<p style="${css}">${content}</p>`;
   const href = escapeHtml(link);

@@ -21,10 +21,10 @@ import { exportFormats, writeTable, type ExportFormat } from './table-writer';
 
 function formatOf(req: Request): ExportFormat {
   const format = String(req.params.format);
-  if (!(exportFormats as readonly string[]).includes(format)) throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
+  if (!(exportFormats as readonly string[]).includes(format))
+    throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
   return format as ExportFormat;
 }
-
 
 export function exportsRoutes(forms: FormRegistry): Router {
   const router = Router();
@@ -49,7 +49,11 @@ export function exportsRoutes(forms: FormRegistry): Router {
       }
     };
     await startDownload(req, res, format, `capgap-responses-${locale}`, String(round._id));
-    await writeTable(format, { sheetName: 'Responses', columns: responseColumns(form.json, locale), rows: rows() }, res);
+    await writeTable(
+      format,
+      { sheetName: 'Responses', columns: responseColumns(form.json, locale), rows: rows() },
+      res,
+    );
   });
 
   router.get('/api/rounds/:roundId/exports/scores.:format', requireRole('viewer'), async (req, res) => {
@@ -58,7 +62,11 @@ export function exportsRoutes(forms: FormRegistry): Router {
     const { scores } = await countedScores(round);
     const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
     await startDownload(req, res, format, 'capgap-scores', String(round._id));
-    await writeTable(format, { sheetName: 'Scores', columns: scoreColumns, rows: scoreRows(scores.values(), names) }, res);
+    await writeTable(
+      format,
+      { sheetName: 'Scores', columns: scoreColumns, rows: scoreRows(scores.values(), names) },
+      res,
+    );
   });
 
   router.get('/api/rounds/:roundId/exports/aggregates.:format', requireRole('viewer'), async (req, res) => {
@@ -66,7 +74,11 @@ export function exportsRoutes(forms: FormRegistry): Router {
     const by = dimensionOf(req.query.by);
     const aggregates = await aggregateRound(String(req.params.roundId), by);
     await startDownload(req, res, format, `capgap-aggregates-${by}`, String(req.params.roundId));
-    await writeTable(format, { sheetName: 'Aggregates', columns: aggregateColumns, rows: aggregateRows(aggregates.groups) }, res);
+    await writeTable(
+      format,
+      { sheetName: 'Aggregates', columns: aggregateColumns, rows: aggregateRows(aggregates.groups) },
+      res,
+    );
   });
 
   return router;

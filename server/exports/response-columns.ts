@@ -64,7 +64,11 @@ export function responseColumns(form: FormJson, locale: Locale): Column<Response
     ...fixed,
     ...questions.map((q): Column<ResponseRow> => {
       const labels = choiceLabels(q, locale);
-      return { header: `${localize(q.title as Localized, locale) || q.name} [${q.name}]`, value: (r) => answerLabel(r.answers[q.name], labels), width: 30 };
+      return {
+        header: `${localize(q.title as Localized, locale) || q.name} [${q.name}]`,
+        value: (r) => answerLabel(r.answers[q.name], labels),
+        width: 30,
+      };
     }),
   ];
 }

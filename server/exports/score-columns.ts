@@ -59,7 +59,8 @@ export const aggregateColumns: Column<AggregateRow>[] = [
 ];
 
 export function* scoreRows(scores: Iterable<CountryScores>, names: Map<string, string>): Generator<ScoreRow> {
-  for (const s of scores) for (const area of s.areas) yield { countryName: names.get(s.country) ?? s.country, scores: s, area };
+  for (const s of scores)
+    for (const area of s.areas) yield { countryName: names.get(s.country) ?? s.country, scores: s, area };
 }
 
 export function* aggregateRows(groups: Iterable<GroupAggregate>): Generator<AggregateRow> {

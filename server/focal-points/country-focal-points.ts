@@ -13,5 +13,7 @@ export interface FocalPointContact {
 
 export async function focalPointsOfCountry(roundId: string, iso3: string): Promise<FocalPointContact[]> {
   const all = await listRoundFocalPoints(roundId);
-  return all.filter((f) => f.country === iso3).map((d) => ({ id: String(d._id), name: d.name, email: d.email, language: d.language as Locale }));
+  return all
+    .filter((f) => f.country === iso3)
+    .map((d) => ({ id: String(d._id), name: d.name, email: d.email, language: d.language as Locale }));
 }

@@ -5,8 +5,14 @@
 import { FocalPoint } from './focal-point.model';
 
 /** A message was queued for the focal point: it is now its latest email. */
-export async function recordEmailQueued(focalPointId: string, email: { emailId: string; template: string; at: Date }): Promise<void> {
-  await FocalPoint.updateOne({ _id: focalPointId }, { $set: { latestEmail: { id: email.emailId, template: email.template, status: 'queued', at: email.at } } });
+export async function recordEmailQueued(
+  focalPointId: string,
+  email: { emailId: string; template: string; at: Date },
+): Promise<void> {
+  await FocalPoint.updateOne(
+    { _id: focalPointId },
+    { $set: { latestEmail: { id: email.emailId, template: email.template, status: 'queued', at: email.at } } },
+  );
 }
 
 export interface EmailOutcome {
@@ -21,10 +27,15 @@ export async function recordEmailOutcome(focalPointId: string, outcome: EmailOut
   const status = { 'latestEmail.status': outcome.status, 'latestEmail.at': outcome.at };
   await FocalPoint.updateOne(
     { _id: focalPointId, 'latestEmail.id': outcome.emailId },
-    outcome.lastError ? { $set: { ...status, 'latestEmail.lastError': outcome.lastError } } : { $set: status, $unset: { 'latestEmail.lastError': 1 } },
+    outcome.lastError
+      ? { $set: { ...status, 'latestEmail.lastError': outcome.lastError } }
+      : { $set: status, $unset: { 'latestEmail.lastError': 1 } },
   );
   if (outcome.status === 'bounced') {
-    await FocalPoint.updateOne({ _id: focalPointId }, { $set: { bouncedAt: outcome.at, ...(outcome.lastError && { bounceReason: outcome.lastError }) } });
+    await FocalPoint.updateOne(
+      { _id: focalPointId },
+      { $set: { bouncedAt: outcome.at, ...(outcome.lastError && { bounceReason: outcome.lastError }) } },
+    );
   }
 }
 

@@ -43,11 +43,18 @@ export interface RoundStatus {
   bounced: number;
 }
 
-export async function focalPointViews(roundId: string): Promise<{ round: Awaited<ReturnType<typeof findRoundOrReject>>; views: FocalPointView[]; responses: Map<string, string> }> {
+export async function focalPointViews(roundId: string): Promise<{
+  round: Awaited<ReturnType<typeof findRoundOrReject>>;
+  views: FocalPointView[];
+  responses: Map<string, string>;
+}> {
   const round = await findRoundOrReject(roundId);
   const [focalPoints, responses] = await Promise.all([
     listRoundFocalPoints(round._id),
-    responseStatusesOf(String(round._id), round.countries.map((c) => c.iso3)),
+    responseStatusesOf(
+      String(round._id),
+      round.countries.map((c) => c.iso3),
+    ),
   ]);
   const views = focalPoints.map((f) => toView(f, round, responses.get(f.country)));
   return { round, views, responses };
@@ -57,7 +64,14 @@ type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 
 function toView(f: FocalPointDoc, round: Pick<RoundDoc, 'countries'>, response: string | undefined): FocalPointView {
   const last = f.latestEmail;
-  const link: FocalPointView['link'] = !f.invitedAt && !f.linkIds?.length ? 'none' : !f.linkIds?.length ? 'revoked' : f.linkExpiresAt && f.linkExpiresAt.getTime() < Date.now() ? 'expired' : 'active';
+  const link: FocalPointView['link'] =
+    !f.invitedAt && !f.linkIds?.length
+      ? 'none'
+      : !f.linkIds?.length
+        ? 'revoked'
+        : f.linkExpiresAt && f.linkExpiresAt.getTime() < Date.now()
+          ? 'expired'
+          : 'active';
   return {
     id: String(f._id),
     roundId: String(f.roundId),
@@ -77,7 +91,15 @@ function toView(f: FocalPointDoc, round: Pick<RoundDoc, 'countries'>, response: 
     submitted: hasSubmittedAnswers(response as ResponseStatus | undefined),
     bounced: Boolean(f.bouncedAt),
     ...(f.bouncedAt && f.bounceReason && { bounceReason: f.bounceReason }),
-    latestEmail: last ? { id: last.id, template: last.template, status: last.status, at: last.at, ...(last.lastError && { lastError: last.lastError }) } : null,
+    latestEmail: last
+      ? {
+          id: last.id,
+          template: last.template,
+          status: last.status,
+          at: last.at,
+          ...(last.lastError && { lastError: last.lastError }),
+        }
+      : null,
   };
 }
 
@@ -95,7 +117,11 @@ export async function roundStatus(roundId: string): Promise<RoundStatus> {
 }
 
 /** The counts of a round from its focal points' views and its responses' statuses (by country). */
-export function summarizeRoundStatus(round: { countries: readonly unknown[] }, views: readonly FocalPointView[], responses: ReadonlyMap<string, string>): RoundStatus {
+export function summarizeRoundStatus(
+  round: { countries: readonly unknown[] },
+  views: readonly FocalPointView[],
+  responses: ReadonlyMap<string, string>,
+): RoundStatus {
   const statuses = [...responses.values()];
   return {
     focalPoints: views.length,

@@ -4,7 +4,8 @@
 //   GET  /api/rounds/:roundId/status               counts for the round (viewer+)
 //   POST /api/rounds/:roundId/invitations          send links: given focal points, or all not yet invited (organizer+)
 //   POST /api/focal-points/:id/revoke              withdraw all of a focal point's links (organizer+)
-//   POST /api/focal-points/:id/resend              email a new link; the earlier ones stop working unless ?replace=false (organizer+)
+//   POST /api/focal-points/:id/resend              email a new link; the earlier ones stop working
+//                                                  unless ?replace=false (organizer+)
 //   POST /api/links/resend                         "send me my link again": one more link, earlier ones keep working
 //                                                  (no session; rate limited; always 202)
 // Each route declares its query parameters: any other, or a value not exactly allowed, is a 400.
@@ -20,7 +21,13 @@ import { queryFlag, querySchema, validateQuery } from '../http/validate-query';
 import { focalPointView, focalPointViews, roundStatus } from './focal-point-status';
 import { invitationsRequestSchema, linkAgainSchema } from './focal-points.schemas';
 import { importFocalPoints } from './import-focal-points';
-import { findFocalPointOrReject, inviteFocalPoints, revokeFocalPointLinks, sendLinksAgain, sendNewLink } from './invite';
+import {
+  findFocalPointOrReject,
+  inviteFocalPoints,
+  revokeFocalPointLinks,
+  sendLinksAgain,
+  sendNewLink,
+} from './invite';
 
 export interface FocalPointsOptions {
   /** "Send me my link again" requests per IP address and hour. */
@@ -28,7 +35,9 @@ export interface FocalPointsOptions {
 }
 
 /** The one answer to "send me my link again", whether the address is known or not. */
-export const linkAgainReply = { message: 'If this address belongs to a focal point of an open round, a new link is on its way.' };
+export const linkAgainReply = {
+  message: 'If this address belongs to a focal point of an open round, a new link is on its way.',
+};
 
 const noQuery = validateQuery(querySchema());
 
@@ -41,12 +50,21 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   });
 
   const importQuery = validateQuery(querySchema({ validOnly: queryFlag }));
-  router.post('/api/rounds/:roundId/focal-points/import', requireRole('organizer'), importQuery, express.text({ type: 'text/csv', limit: '1mb' }), async (req, res) => {
-    if (typeof req.body !== 'string') throw new AppError('unsupportedMediaType', 'Send the focal points as text/csv');
-    const result = await importFocalPoints(String(req.params.roundId), req.body, req.query.validOnly === 'true');
-    await auditRequest(req, 'focalPoints.import', { roundId: String(req.params.roundId), details: { imported: result.imported, skipped: result.skipped.length } });
-    res.json(result);
-  });
+  router.post(
+    '/api/rounds/:roundId/focal-points/import',
+    requireRole('organizer'),
+    importQuery,
+    express.text({ type: 'text/csv', limit: '1mb' }),
+    async (req, res) => {
+      if (typeof req.body !== 'string') throw new AppError('unsupportedMediaType', 'Send the focal points as text/csv');
+      const result = await importFocalPoints(String(req.params.roundId), req.body, req.query.validOnly === 'true');
+      await auditRequest(req, 'focalPoints.import', {
+        roundId: String(req.params.roundId),
+        details: { imported: result.imported, skipped: result.skipped.length },
+      });
+      res.json(result);
+    },
+  );
 
   router.get('/api/rounds/:roundId/focal-points', requireRole('viewer'), noQuery, async (req, res) => {
     res.json({ focalPoints: (await focalPointViews(String(req.params.roundId))).views });
@@ -56,17 +74,29 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     res.json(await roundStatus(String(req.params.roundId)));
   });
 
-  router.post('/api/rounds/:roundId/invitations', requireRole('organizer'), noQuery, validateBody(invitationsRequestSchema), async (req, res) => {
-    const { focalPointIds } = req.body as { focalPointIds?: string[] };
-    const invited = await inviteFocalPoints(config.publicUrl, String(req.params.roundId), focalPointIds);
-    await auditRequest(req, 'invitations.send', { roundId: String(req.params.roundId), details: { invited: invited.length } });
-    res.json({ invited: invited.length, focalPointIds: invited });
-  });
+  router.post(
+    '/api/rounds/:roundId/invitations',
+    requireRole('organizer'),
+    noQuery,
+    validateBody(invitationsRequestSchema),
+    async (req, res) => {
+      const { focalPointIds } = req.body as { focalPointIds?: string[] };
+      const invited = await inviteFocalPoints(config.publicUrl, String(req.params.roundId), focalPointIds);
+      await auditRequest(req, 'invitations.send', {
+        roundId: String(req.params.roundId),
+        details: { invited: invited.length },
+      });
+      res.json({ invited: invited.length, focalPointIds: invited });
+    },
+  );
 
   router.post('/api/focal-points/:id/revoke', requireRole('organizer'), noQuery, async (req, res) => {
     const fp = await findFocalPointOrReject(String(req.params.id));
     await revokeFocalPointLinks(fp);
-    await auditRequest(req, 'link.revoke', { roundId: String(fp.roundId), target: { kind: 'focalPoint', id: String(fp._id), label: fp.country } });
+    await auditRequest(req, 'link.revoke', {
+      roundId: String(fp.roundId),
+      target: { kind: 'focalPoint', id: String(fp._id), label: fp.country },
+    });
     res.json({ focalPoint: await focalPointView(String(fp._id)) });
   });
 
@@ -74,7 +104,11 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   router.post('/api/focal-points/:id/resend', requireRole('organizer'), resendQuery, async (req, res) => {
     const fp = await findFocalPointOrReject(String(req.params.id));
     await sendNewLink(config.publicUrl, fp, 'invitation', { replace: req.query.replace !== 'false' });
-    await auditRequest(req, 'link.resend', { roundId: String(fp.roundId), target: { kind: 'focalPoint', id: String(fp._id), label: fp.country }, details: { replace: req.query.replace !== 'false' } });
+    await auditRequest(req, 'link.resend', {
+      roundId: String(fp.roundId),
+      target: { kind: 'focalPoint', id: String(fp._id), label: fp.country },
+      details: { replace: req.query.replace !== 'false' },
+    });
     res.json({ focalPoint: await focalPointView(String(fp._id)) });
   });
 
@@ -84,14 +118,17 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     limit: options.linkAgainPerHour ?? 5,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(new AppError('tooManyRequests', 'Too many requests for links; try again in an hour')),
+    handler: (_req, _res, next) =>
+      next(new AppError('tooManyRequests', 'Too many requests for links; try again in an hour')),
   });
 
   router.post('/api/links/resend', linkAgainLimit, noQuery, validateBody(linkAgainSchema), (req, res) => {
     const { email } = req.body as { email: string };
     // Answer first, work after: neither the body nor the time taken tells whether the address is known.
     res.status(202).json(linkAgainReply);
-    sendLinksAgain(config.publicUrl, email).catch((err: unknown) => req.log?.error({ err }, 'sending links again failed'));
+    sendLinksAgain(config.publicUrl, email).catch((err: unknown) =>
+      req.log?.error({ err }, 'sending links again failed'),
+    );
   });
 
   return router;

@@ -6,7 +6,13 @@ export const invitationsRequestSchema = {
   additionalProperties: false,
   properties: {
     /** Whom to invite; default: every focal point of the round not yet invited. */
-    focalPointIds: { type: 'array', minItems: 1, maxItems: 1000, uniqueItems: true, items: { type: 'string', pattern: '^[0-9a-f]{24}$' } },
+    focalPointIds: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 1000,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[0-9a-f]{24}$' },
+    },
   },
 } as const;
 

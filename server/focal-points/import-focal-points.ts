@@ -37,7 +37,9 @@ function parseCsv(text: string): string[][] {
     return parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    throw new AppError('unprocessable', 'The file is not valid CSV', [{ row: line ?? 1, field: 'file', message: (err as Error).message } as RowError]);
+    throw new AppError('unprocessable', 'The file is not valid CSV', [
+      { row: line ?? 1, field: 'file', message: (err as Error).message } as RowError,
+    ]);
   }
 }
 
@@ -80,26 +82,42 @@ export async function importFocalPoints(roundId: string, text: string, validOnly
     const tooLong = focalPointCsvColumns.filter((c) => r[c].length > maxLength[c]);
     for (const c of tooLong) bad(c, `is longer than ${maxLength[c]} characters`);
     if (tooLong.length) return; // the other checks would echo the long values
-    if (!countryNames.has(r.country)) bad('country', r.country ? `${r.country} is not a known ISO 3166 alpha-3 code` : 'is required');
+    if (!countryNames.has(r.country))
+      bad('country', r.country ? `${r.country} is not a known ISO 3166 alpha-3 code` : 'is required');
     if (!r.name) bad('name', 'is required');
     if (!r.email) bad('email', 'is required');
     else if (!isEmail(r.email)) bad('email', `${r.email} is not a valid email address`);
     else if (existing.has(r.email)) bad('email', `${r.email} is already a focal point of this round`);
     else if (seen.has(r.email)) bad('email', `${r.email} is already on row ${seen.get(r.email)}`);
-    if (!(round.languages as string[]).includes(r.language)) bad('language', `must be one of the round's languages: ${round.languages.join(', ')}`);
+    if (!(round.languages as string[]).includes(r.language))
+      bad('language', `must be one of the round's languages: ${round.languages.join(', ')}`);
     if (!r.ministry) bad('ministry', 'is required');
     if (r.email && !seen.has(r.email)) seen.set(r.email, row);
     if (errors.length === before) good.push({ ...r, row });
   });
 
   if (errors.length && !validOnly) {
-    throw new AppError('unprocessable', `${new Set(errors.map((e) => e.row)).size} row(s) are not valid; nothing was imported (add ?validOnly=true to import the valid rows)`, errors);
+    throw new AppError(
+      'unprocessable',
+      `${new Set(errors.map((e) => e.row)).size} row(s) are not valid; nothing was imported (add ?validOnly=true to import the valid rows)`,
+      errors,
+    );
   }
 
   const known = new Set(round.countries.map((c) => c.iso3));
-  const newCountries = [...new Set(good.map((g) => g.country))].filter((c) => !known.has(c)).map((iso3) => ({ iso3, name: countryNames.get(iso3)! }));
+  const newCountries = [...new Set(good.map((g) => g.country))]
+    .filter((c) => !known.has(c))
+    .map((iso3) => ({ iso3, name: countryNames.get(iso3)! }));
   await addRoundCountries(round._id, newCountries);
-  await addRoundFocalPoints(round._id, good.map(({ row: _row, ...r }) => r));
+  await addRoundFocalPoints(
+    round._id,
+    good.map(({ row: _row, ...r }) => r),
+  );
   const { listed, omitted } = firstErrors(errors);
-  return { imported: good.length, skipped: listed, ...(omitted && { skippedOmitted: omitted }), focalPoints: existing.size + good.length };
+  return {
+    imported: good.length,
+    skipped: listed,
+    ...(omitted && { skippedOmitted: omitted }),
+    focalPoints: existing.size + good.length,
+  };
 }

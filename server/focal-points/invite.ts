@@ -40,10 +40,22 @@ export interface NewLinkOptions {
  * Gives a focal point one more link and queues `template` with it; returns the email's id. If
  * the email cannot be queued, the new link is withdrawn and nothing else changes.
  */
-export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template: EmailTemplate, options: NewLinkOptions = {}): Promise<string> {
+export async function sendNewLink(
+  publicUrl: string,
+  fp: FocalPointDoc,
+  template: EmailTemplate,
+  options: NewLinkOptions = {},
+): Promise<string> {
   const r = options.round ?? (await findRoundOrReject(String(fp.roundId)));
   const expiresAt = new Date(r.deadline.getTime() + linkGraceDays * 86400_000);
-  const link = await createCountryLink({ roundId: String(r._id), country: fp.country, language: fp.language as Locale, label: fp.email, focalPointId: String(fp._id), expiresAt });
+  const link = await createCountryLink({
+    roundId: String(r._id),
+    country: fp.country,
+    language: fp.language as Locale,
+    label: fp.email,
+    focalPointId: String(fp._id),
+    expiresAt,
+  });
   let emailId: string;
   try {
     emailId = await queueEmail({
@@ -69,7 +81,11 @@ export async function sendNewLink(publicUrl: string, fp: FocalPointDoc, template
   const now = new Date();
   await FocalPoint.updateOne(
     { _id: fp._id },
-    { $push: { linkIds: link.id }, $set: { linkExpiresAt: expiresAt, ...(fp.invitedAt ? {} : { invitedAt: now }) }, $unset: { linkRevokedAt: 1 } },
+    {
+      $push: { linkIds: link.id },
+      $set: { linkExpiresAt: expiresAt, ...(fp.invitedAt ? {} : { invitedAt: now }) },
+      $unset: { linkRevokedAt: 1 },
+    },
   );
   await recordEmailQueued(String(fp._id), { emailId, template, at: now });
   if (options.replace) await withdrawLinks(fp, fp.linkIds ?? []);
@@ -90,19 +106,29 @@ async function withdrawLinks(fp: FocalPointDoc, linkIds: string[], set: Record<s
  * The focal points of a round to invite, by country and email: the given ones (all of them
  * must be focal points of the round), or all those not yet invited.
  */
-export async function focalPointsToInvite(round: Pick<RoundDoc, '_id'>, focalPointIds?: string[]): Promise<FocalPointDoc[]> {
+export async function focalPointsToInvite(
+  round: Pick<RoundDoc, '_id'>,
+  focalPointIds?: string[],
+): Promise<FocalPointDoc[]> {
   const all = await listRoundFocalPoints(round._id);
   if (!focalPointIds) return all.filter((f) => !f.invitedAt);
   const wanted = new Set(focalPointIds);
   const focalPoints = all.filter((f) => wanted.has(String(f._id)));
   const found = new Set(focalPoints.map((f) => String(f._id)));
   const unknown = focalPointIds.filter((id) => !found.has(id));
-  if (unknown.length) throw new AppError('unprocessable', `Not focal points of this round: ${unknown.join(', ')}`, [{ field: 'body.focalPointIds', message: `${unknown.join(', ')} are not focal points of this round` }]);
+  if (unknown.length)
+    throw new AppError('unprocessable', `Not focal points of this round: ${unknown.join(', ')}`, [
+      { field: 'body.focalPointIds', message: `${unknown.join(', ')} are not focal points of this round` },
+    ]);
   return focalPoints;
 }
 
 /** Invites the given focal points of a round, or all those not yet invited. */
-export async function inviteFocalPoints(publicUrl: string, roundId: string, focalPointIds?: string[]): Promise<string[]> {
+export async function inviteFocalPoints(
+  publicUrl: string,
+  roundId: string,
+  focalPointIds?: string[],
+): Promise<string[]> {
   const round = await findRoundOrReject(roundId);
   const focalPoints = await focalPointsToInvite(round, focalPointIds);
   for (const fp of focalPoints) await sendNewLink(publicUrl, fp, 'invitation', { round });
@@ -117,7 +143,8 @@ export async function revokeFocalPointLinks(fp: FocalPointDoc): Promise<void> {
 /** Records the opening of a link, and of its focal point's first opening of any of its links. */
 export async function markLinkOpened(linkId: string): Promise<void> {
   const focalPointId = await recordLinkOpened(linkId);
-  if (focalPointId) await FocalPoint.updateOne({ _id: focalPointId, openedAt: null }, { $set: { openedAt: new Date() } });
+  if (focalPointId)
+    await FocalPoint.updateOne({ _id: focalPointId, openedAt: null }, { $set: { openedAt: new Date() } });
 }
 
 /**
@@ -143,9 +170,16 @@ export async function sendLinksAgain(publicUrl: string, email: string): Promise<
  * the reviewer's comment, in their language. Those whose links the organizers withdrew, never
  * invited, or whose address bounced are left out. Returns how many emails were queued.
  */
-export async function notifyResponseReturned(publicUrl: string, roundId: string, country: string, review: NonNullable<TemplateData['review']>): Promise<number> {
+export async function notifyResponseReturned(
+  publicUrl: string,
+  roundId: string,
+  country: string,
+  review: NonNullable<TemplateData['review']>,
+): Promise<number> {
   const round = await findRoundOrReject(roundId);
-  const focalPoints = (await listRoundFocalPoints(round._id)).filter((fp) => fp.country === country && fp.invitedAt && !fp.linkRevokedAt && !fp.bouncedAt);
+  const focalPoints = (await listRoundFocalPoints(round._id)).filter(
+    (fp) => fp.country === country && fp.invitedAt && !fp.linkRevokedAt && !fp.bouncedAt,
+  );
   for (const fp of focalPoints) await sendNewLink(publicUrl, fp, 'returned', { round, review });
   return focalPoints.length;
 }

@@ -31,7 +31,9 @@ export async function listRoundFocalPoints(roundId: string | Types.ObjectId): Pr
   // A batch whose focal points could not all be stored names a few that do not exist: skip them.
   return found
     .filter((f): f is FocalPointDoc => f !== null)
-    .sort((a, b) => (a.country === b.country ? (a.email < b.email ? -1 : a.email > b.email ? 1 : 0) : a.country < b.country ? -1 : 1));
+    .sort((a, b) =>
+      a.country === b.country ? (a.email < b.email ? -1 : a.email > b.email ? 1 : 0) : a.country < b.country ? -1 : 1,
+    );
 }
 
 /**
@@ -45,7 +47,11 @@ export async function addRoundFocalPoints(roundId: Types.ObjectId, rows: NewFoca
   // Another import may take the next number first: then take the one after (a few tries).
   for (let n = batches + 1; ; n++) {
     try {
-      await FocalPointBatch.create({ _id: batchId(String(roundId), n), roundId, focalPointIds: docs.map((d) => d._id) });
+      await FocalPointBatch.create({
+        _id: batchId(String(roundId), n),
+        roundId,
+        focalPointIds: docs.map((d) => d._id),
+      });
       break;
     } catch (err) {
       if (!isDuplicateKey(err) || n > batches + 20) throw err;

@@ -37,7 +37,11 @@ function questionSchema(q: FormQuestion): JsonSchema | undefined {
     case 'rating': {
       const values = q.rateValues as Choice[] | undefined;
       if (values?.length) return { enum: values.map((v) => (typeof v === 'object' ? v.value : v)) };
-      return { type: 'integer', minimum: (q.rateMin as number | undefined) ?? 1, maximum: (q.rateMax as number | undefined) ?? 5 };
+      return {
+        type: 'integer',
+        minimum: (q.rateMin as number | undefined) ?? 1,
+        maximum: (q.rateMax as number | undefined) ?? 5,
+      };
     }
     case 'boolean':
       return q.valueTrue !== undefined ? { enum: [q.valueTrue, q.valueFalse] } : { type: 'boolean' };
@@ -45,7 +49,11 @@ function questionSchema(q: FormQuestion): JsonSchema | undefined {
       return { type: 'string', maxLength: (q.maxLength as number | undefined) || defaultCommentLength };
     case 'text':
       if (q.inputType === 'number') {
-        return { type: 'number', ...(q.min !== undefined && { minimum: Number(q.min) }), ...(q.max !== undefined && { maximum: Number(q.max) }) };
+        return {
+          type: 'number',
+          ...(q.min !== undefined && { minimum: Number(q.min) }),
+          ...(q.max !== undefined && { maximum: Number(q.max) }),
+        };
       }
       return { type: 'string', maxLength: (q.maxLength as number | undefined) || defaultTextLength };
     default:
@@ -64,7 +72,10 @@ export function deriveAnswerSchema(form: FormJson): AnswerSchema {
     additionalProperties: false,
     // Also refuse by name what could never be a question: $-operators, dotted paths, __proto__.
     // No longer than the longest question name: a longer one could not be a question either.
-    propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: Math.max(1, ...Object.keys(properties).map((n) => n.length)) },
+    propertyNames: {
+      pattern: '^[A-Za-z][A-Za-z0-9_-]*$',
+      maxLength: Math.max(1, ...Object.keys(properties).map((n) => n.length)),
+    },
     properties,
   };
 }

@@ -5,6 +5,7 @@ import type { FormRegistry, LoadedForm } from './form-registry';
 
 export function findFormOrReject(forms: FormRegistry, formId: string, version?: number): LoadedForm {
   const form = forms.get(formId, version);
-  if (!form) throw new AppError('formNotFound', version ? `No version ${version} of form ${formId}` : `No form ${formId}`);
+  if (!form)
+    throw new AppError('formNotFound', version ? `No version ${version} of form ${formId}` : `No form ${formId}`);
   return form;
 }

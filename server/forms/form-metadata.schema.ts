@@ -4,11 +4,26 @@
 const localized = {
   anyOf: [
     { type: 'string', minLength: 1 },
-    { type: 'object', required: ['default'], properties: { default: { type: 'string' } }, additionalProperties: { type: 'string' } },
+    {
+      type: 'object',
+      required: ['default'],
+      properties: { default: { type: 'string' } },
+      additionalProperties: { type: 'string' },
+    },
   ],
 };
 
-export const supportedQuestionTypes = ['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'rating', 'boolean', 'text', 'comment', 'html'] as const;
+export const supportedQuestionTypes = [
+  'radiogroup',
+  'dropdown',
+  'checkbox',
+  'tagbox',
+  'rating',
+  'boolean',
+  'text',
+  'comment',
+  'html',
+] as const;
 
 const question = {
   type: 'object',
@@ -26,7 +41,10 @@ const question = {
   allOf: [
     {
       if: { required: ['capgapRole'], properties: { capgapRole: { const: 'level' } } },
-      then: { required: ['capgapArea', 'capgapIndicator', 'capgapWeight'], properties: { type: { const: 'radiogroup' } } },
+      then: {
+        required: ['capgapArea', 'capgapIndicator', 'capgapWeight'],
+        properties: { type: { const: 'radiogroup' } },
+      },
     },
     {
       if: { required: ['capgapRole'], properties: { capgapRole: { const: 'evidence' } } },

@@ -38,7 +38,10 @@ export interface LoadedForm {
 }
 
 export class FormError extends Error {
-  constructor(readonly file: string, problem: string) {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
     super(`form ${file}: ${problem}`);
   }
 }
@@ -54,7 +57,9 @@ export function loadForm(file: string): LoadedForm {
     throw new FormError(file, `not readable JSON (${(err as Error).message})`);
   }
   if (!checkMetadata(json)) {
-    const first = toFieldErrors(checkMetadata.errors, '').slice(0, 5).map((e) => `${e.field || '(root)'} ${e.message}`);
+    const first = toFieldErrors(checkMetadata.errors, '')
+      .slice(0, 5)
+      .map((e) => `${e.field || '(root)'} ${e.message}`);
     throw new FormError(file, first.join('; '));
   }
   const expected = `${json.formId}${path.sep}v${json.formVersion}.json`;
@@ -79,7 +84,15 @@ export function loadForm(file: string): LoadedForm {
     if (err instanceof ScoringModelError) throw new FormError(file, err.message);
     throw err;
   }
-  return { formId: json.formId, formVersion: json.formVersion, file, json, answerSchema: deriveAnswerSchema(json), scoringModel, openResponses: json.capgapOpenResponses === true };
+  return {
+    formId: json.formId,
+    formVersion: json.formVersion,
+    file,
+    json,
+    answerSchema: deriveAnswerSchema(json),
+    scoringModel,
+    openResponses: json.capgapOpenResponses === true,
+  };
 }
 
 export class FormRegistry {

@@ -21,11 +21,16 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
   const router = Router();
 
   const requireOpenForm: RequestHandler = (req, _res, next) => {
-    if (!findFormOrReject(forms, String(req.params.formId)).openResponses) throw new AppError('formNotOpen', `Form ${req.params.formId} takes answers through country links only`);
+    if (!findFormOrReject(forms, String(req.params.formId)).openResponses)
+      throw new AppError('formNotOpen', `Form ${req.params.formId} takes answers through country links only`);
     next();
   };
   // Counts every attempt, valid or not: each costs a full validation, and only floods are refused.
-  const openResponsesLimit = limitPerClient({ windowMs: 3_600_000, limit: config.openResponsesPerHour, detail: 'Too many answers sent from your address; try again in an hour' });
+  const openResponsesLimit = limitPerClient({
+    windowMs: 3_600_000,
+    limit: config.openResponsesPerHour,
+    detail: 'Too many answers sent from your address; try again in an hour',
+  });
 
   // Every route below names a form: an unknown one is a 404 before anything else is looked at.
   router.param('formId', (_req, _res, next, formId: string) => {
@@ -34,7 +39,9 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
   });
 
   router.get('/api/forms', (_req, res) => {
-    res.json({ forms: forms.list().map((f) => ({ formId: f.formId, formVersion: f.formVersion, title: f.json.title })) });
+    res.json({
+      forms: forms.list().map((f) => ({ formId: f.formId, formVersion: f.formVersion, title: f.json.title })),
+    });
   });
 
   router.get('/api/forms/:formId', (req, res) => {
@@ -46,11 +53,22 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
     res.json(findFormOrReject(forms, req.params.formId).answerSchema);
   });
 
-  router.post('/api/forms/:formId/responses', requireOpenForm, openResponsesLimit, validateBody(responseSubmissionSchema), async (req, res) => {
-    const submission = req.body as ResponseSubmission;
-    const stored = await submitOpenResponse(forms, String(req.params.formId), submission, requestLocale(req, submission.locale));
-    res.status(201).location(`/api/responses/${stored.id}`).json(stored);
-  });
+  router.post(
+    '/api/forms/:formId/responses',
+    requireOpenForm,
+    openResponsesLimit,
+    validateBody(responseSubmissionSchema),
+    async (req, res) => {
+      const submission = req.body as ResponseSubmission;
+      const stored = await submitOpenResponse(
+        forms,
+        String(req.params.formId),
+        submission,
+        requestLocale(req, submission.locale),
+      );
+      res.status(201).location(`/api/responses/${stored.id}`).json(stored);
+    },
+  );
 
   router.get('/api/forms/:formId/responses', requireRole('viewer'), async (req, res) => {
     const form = findFormOrReject(forms, String(req.params.formId));

@@ -67,7 +67,8 @@ export function checkPlainForm(form: LoadedForm, answers: Record<string, unknown
   const kept: Record<string, unknown> = {};
   for (const q of questions) {
     const value = answers[q.name] !== undefined ? answers[q.name] : q.defaultValue;
-    if (q.required && isEmptyAnswer(value)) errors.push({ field: `answers.${q.name}`, message: surveyLocalization.getString('requiredError', locale) });
+    if (q.required && isEmptyAnswer(value))
+      errors.push({ field: `answers.${q.name}`, message: surveyLocalization.getString('requiredError', locale) });
     if (value !== undefined && value !== null) kept[q.name] = value;
   }
   return { answers: kept, errors };

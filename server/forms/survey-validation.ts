@@ -11,7 +11,6 @@ import type { LoadedForm } from './form-registry';
 import { checkPlainForm } from './plain-form';
 import { registerCapgapProperties } from './survey-properties';
 
-
 export interface SurveyCheck {
   /** The answers that count: those of visible questions only. */
   answers: Record<string, unknown>;
@@ -48,7 +47,12 @@ function modelWith(form: LoadedForm, answers: Record<string, unknown>, reuse: bo
   return pooled.model;
 }
 
-export function checkWithSurvey(form: LoadedForm, answers: Record<string, unknown>, locale: Locale, reuse = true): SurveyCheck {
+export function checkWithSurvey(
+  form: LoadedForm,
+  answers: Record<string, unknown>,
+  locale: Locale,
+  reuse = true,
+): SurveyCheck {
   const model = modelWith(form, answers, reuse);
   const surveyLocale = locale === 'en' ? '' : locale;
   if (model.locale !== surveyLocale) model.locale = surveyLocale;
@@ -70,4 +74,3 @@ export function checkWithSurvey(form: LoadedForm, answers: Record<string, unknow
 export function checkAnswers(form: LoadedForm, answers: Record<string, unknown>, locale: Locale): SurveyCheck {
   return checkPlainForm(form, answers, locale) ?? checkWithSurvey(form, answers, locale);
 }
-

@@ -4,7 +4,13 @@ import Ajv, { type ErrorObject, type Schema, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 // Strict about schema mistakes (unknown keywords), lenient where JSON Schema idioms need it.
-export const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, coerceTypes: false });
+export const ajv = new Ajv({
+  allErrors: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  coerceTypes: false,
+});
 addFormats(ajv);
 
 // Size bounds are checked first, alone, stopping at the first one broken: with allErrors, ajv
@@ -36,7 +42,8 @@ function boundsFirst(full: ValidateFunction, bounds: Record<string, unknown> | u
   return Object.assign(validate, { schema: full.schema, schemaEnv: full.schemaEnv });
 }
 
-const isSchemaObject = (s: unknown): s is Record<string, unknown> => typeof s === 'object' && s !== null && !Array.isArray(s);
+const isSchemaObject = (s: unknown): s is Record<string, unknown> =>
+  typeof s === 'object' && s !== null && !Array.isArray(s);
 const sizeKeywords = ['maxItems', 'maxLength', 'maxProperties'];
 
 /**
@@ -56,7 +63,8 @@ export function sizeBoundsOf(schema: unknown): Record<string, unknown> | undefin
     if (!isSchemaObject(schema[k])) continue;
     const subs = Object.entries(schema[k]).map(([name, s]) => [name, sizeBoundsOf(s)] as const);
     // Every name is kept (as {}) so additionalProperties still means the same names.
-    if (subs.some(([, s]) => s) || out.additionalProperties) out[k] = Object.fromEntries(subs.map(([name, s]) => [name, s ?? {}]));
+    if (subs.some(([, s]) => s) || out.additionalProperties)
+      out[k] = Object.fromEntries(subs.map(([name, s]) => [name, s ?? {}]));
   }
   if (Array.isArray(schema.items)) {
     const subs = schema.items.map(sizeBoundsOf);
@@ -80,14 +88,19 @@ export interface FieldError {
 /** Turns ajv's errors into "field + message" pairs, the field as a dotted path under `root`. */
 export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: string): FieldError[] {
   // propertyNames failures come twice (the name's own error, then propertyNames): keep the latter.
-  const named = (errors ?? []).filter((e) => e.propertyName === undefined).map((e) => {
-    const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (e.keyword === 'required') segments.push(String(e.params.missingProperty));
-    if (e.keyword === 'additionalProperties') segments.push(String(e.params.additionalProperty));
-    if (e.keyword === 'propertyNames') segments.push(String(e.params.propertyName));
-    const field = [root, ...segments].filter(Boolean).join('.');
-    return { field, message: describe(e) };
-  });
+  const named = (errors ?? [])
+    .filter((e) => e.propertyName === undefined)
+    .map((e) => {
+      const segments = e.instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      if (e.keyword === 'required') segments.push(String(e.params.missingProperty));
+      if (e.keyword === 'additionalProperties') segments.push(String(e.params.additionalProperty));
+      if (e.keyword === 'propertyNames') segments.push(String(e.params.propertyName));
+      const field = [root, ...segments].filter(Boolean).join('.');
+      return { field, message: describe(e) };
+    });
   // One message per field: the first is the most telling (e.g. a bad name before "unknown field").
   const seen = new Set<string>();
   return named.filter((e) => !seen.has(e.field) && seen.add(e.field));
@@ -95,10 +108,15 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: st
 
 function describe(e: ErrorObject): string {
   switch (e.keyword) {
-    case 'required': return 'is required';
-    case 'additionalProperties': return 'is not a known field';
-    case 'propertyNames': return 'is not an allowed field name';
-    case 'enum': return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    default: return e.message ?? 'is invalid';
+    case 'required':
+      return 'is required';
+    case 'additionalProperties':
+      return 'is not a known field';
+    case 'propertyNames':
+      return 'is not an allowed field name';
+    case 'enum':
+      return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return e.message ?? 'is invalid';
   }
 }

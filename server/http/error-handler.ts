@@ -22,7 +22,8 @@ function fromBodyParser(err: { type?: string; status?: number; errno?: unknown }
   const name = err.type ? byType[err.type] : undefined;
   if (name) return new AppError(name);
   // zlib's own error, given status 400 by the body parser: corrupt gzip, deflate or br data.
-  if (err.status === 400 && typeof err.errno === 'number') return new AppError('unreadableBody', 'Its Content-Encoding does not decode');
+  if (err.status === 400 && typeof err.errno === 'number')
+    return new AppError('unreadableBody', 'Its Content-Encoding does not decode');
   return undefined;
 }
 
@@ -39,20 +40,26 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
 };
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const appError = err instanceof AppError ? err : fromBodyParser(err) ?? fromDatabaseOutage(err) ?? new AppError('internal', undefined, [], { cause: err });
+  const appError =
+    err instanceof AppError
+      ? err
+      : (fromBodyParser(err) ?? fromDatabaseOutage(err) ?? new AppError('internal', undefined, [], { cause: err }));
   if (appError.problem === 'internal') req.log?.error({ err }, 'unhandled error');
   if (appError.status === 503) {
     if (!(err instanceof AppError)) req.log?.warn({ err: { name: err.name, message: err.message } }, 'database outage');
     res.set('Retry-After', String(retryAfterSeconds));
   }
-  res.status(appError.status).type('application/problem+json').json({
-    type: `https://capgap.example/problems/${appError.problem}`,
-    title: appError.spec.title,
-    status: appError.status,
-    code: appError.spec.code,
-    detail: appError.problem === 'internal' ? undefined : appError.detail,
-    instance: req.originalUrl,
-    errors: appError.errors.length ? appError.errors : undefined,
-    ...appError.extra,
-  });
+  res
+    .status(appError.status)
+    .type('application/problem+json')
+    .json({
+      type: `https://capgap.example/problems/${appError.problem}`,
+      title: appError.spec.title,
+      status: appError.status,
+      code: appError.spec.code,
+      detail: appError.problem === 'internal' ? undefined : appError.detail,
+      instance: req.originalUrl,
+      errors: appError.errors.length ? appError.errors : undefined,
+      ...appError.extra,
+    });
 };

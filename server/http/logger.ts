@@ -8,7 +8,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pinoHttp from 'pino-http';
 
-const secretPaths = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+const secretPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
 
 /** `destination`: where the lines go (stdout unless given; a test reads them). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {

@@ -27,7 +27,11 @@ export const problems = {
   conflict: { code: '409.1', status: 409, title: 'Already exists' },
   staleRevision: { code: '409.2', status: 409, title: 'Someone saved this response meanwhile' },
   alreadySubmitted: { code: '409.3', status: 409, title: 'This response has been submitted' },
-  notAwaitingReview: { code: '409.4', status: 409, title: 'This response is not in a state that allows this review step' },
+  notAwaitingReview: {
+    code: '409.4',
+    status: 409,
+    title: 'This response is not in a state that allows this review step',
+  },
   linkNotValid: { code: '410.1', status: 410, title: 'This link is no longer valid' },
   payloadTooLarge: { code: '413.1', status: 413, title: 'The request body is too large' },
   unsupportedMediaType: { code: '415.1', status: 415, title: 'Send the body as application/json' },

@@ -18,7 +18,14 @@ export function querySchema(properties: Record<string, object> = {}): Schema {
 export function validateQuery(schema: Schema): RequestHandler {
   const check = compileSchema(schema);
   return (req, _res, next) => {
-    if (!check({ ...req.query })) return next(new AppError('invalidInput', 'The query string does not match its schema', toFieldErrors(check.errors, 'query')));
+    if (!check({ ...req.query }))
+      return next(
+        new AppError(
+          'invalidInput',
+          'The query string does not match its schema',
+          toFieldErrors(check.errors, 'query'),
+        ),
+      );
     next();
   };
 }

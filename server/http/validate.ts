@@ -9,14 +9,21 @@ import { AppError, type ProblemName } from './problem';
 const csvRoutes = /^\/api\/(rounds\/[^/]+\/focal-points|partners)\/import$/;
 
 /** Whether a request announces a body at all (Content-Length or Transfer-Encoding). */
-const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined;
+const hasBody = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined;
 
 /** Refuses state-changing requests without a body, or whose body is not declared as JSON (or CSV, on csvRoutes). */
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   if (!['POST', 'PUT', 'PATCH'].includes(req.method)) return next();
   const csvRoute = csvRoutes.test(req.originalUrl.split('?')[0]);
   // (req.is answers nothing for a bodiless request, whatever its Content-Type says.)
-  if (!hasBody(req)) return next(new AppError('bodyRequired', csvRoute ? 'Send the file as text/csv' : 'Send one as application/json ({} when there is nothing to say)'));
+  if (!hasBody(req))
+    return next(
+      new AppError(
+        'bodyRequired',
+        csvRoute ? 'Send the file as text/csv' : 'Send one as application/json ({} when there is nothing to say)',
+      ),
+    );
   if (!req.is('application/json') && !(csvRoute && req.is('text/csv'))) {
     return next(new AppError('unsupportedMediaType', `Content-Type was ${req.headers['content-type'] ?? 'missing'}`));
   }

@@ -3,7 +3,8 @@
 export const supportedLocales = ['en', 'fr', 'es'] as const;
 export type Locale = (typeof supportedLocales)[number];
 
-export const isSupportedLocale = (value: unknown): value is Locale => typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
+export const isSupportedLocale = (value: unknown): value is Locale =>
+  typeof value === 'string' && (supportedLocales as readonly string[]).includes(value);
 
 /** An explicit choice first (a ?lang=, a stored preference), then the browser's languages, then English. */
 export function negotiateLocale(explicit: unknown, accepts: (...languages: string[]) => string | false): Locale {

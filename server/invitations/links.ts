@@ -53,14 +53,22 @@ export async function resolveLink(token: string): Promise<ResolvedLink> {
   const link = await CountryLink.findById(hashToken(token)).lean();
   if (!link) throw new AppError('linkNotFound');
   if (link.revokedAt) throw new AppError('linkNotValid', 'This link has been withdrawn');
-  if (link.expiresAt && link.expiresAt.getTime() < Date.now()) throw new AppError('linkNotValid', 'This link has expired');
+  if (link.expiresAt && link.expiresAt.getTime() < Date.now())
+    throw new AppError('linkNotValid', 'This link has expired');
   const round = await findRound(String(link.roundId));
   const country = round?.countries.find((c) => c.iso3 === link.country);
   if (!round || !country) throw new AppError('linkNotFound');
   return {
     invitationId: link._id,
     language: link.language as Locale,
-    round: { id: String(round._id), name: round.name, formId: round.formId, formVersion: round.formVersion, deadline: round.deadline, languages: round.languages },
+    round: {
+      id: String(round._id),
+      name: round.name,
+      formId: round.formId,
+      formVersion: round.formVersion,
+      deadline: round.deadline,
+      languages: round.languages,
+    },
     country: { iso3: country.iso3, name: country.name },
   };
 }

@@ -62,7 +62,8 @@ function localized(names: Partial<LocalizedName> | undefined, fallback: string):
   return { en, fr: names?.fr || en, es: names?.es || en };
 }
 
-const providerName = (p: Provider, inputs: MatchingInputs) => localized(p.name ?? (p.country ? inputs.countryNames.get(p.country) : undefined), p.id);
+const providerName = (p: Provider, inputs: MatchingInputs) =>
+  localized(p.name ?? (p.country ? inputs.countryNames.get(p.country) : undefined), p.id);
 
 /** Pins and exclusions that earlier decisions add to the organizers' own. */
 export function decisionPairs(inputs: Pick<MatchingInputs, 'decisions'>): { kept: PairRef[]; excluded: PairRef[] } {
@@ -77,7 +78,11 @@ export function decisionPairs(inputs: Pick<MatchingInputs, 'decisions'>): { kept
  * Runs matching with `pins` and `exclusions` (the organizers') on top of the earlier decisions.
  * Problems of the organizers' pins are returned; kept pairs with a problem are set aside.
  */
-export function computeRun(inputs: MatchingInputs, pins: readonly PairRef[] = inputs.state.pins, exclusions: readonly PairRef[] = inputs.state.exclusions): RunOutcome {
+export function computeRun(
+  inputs: MatchingInputs,
+  pins: readonly PairRef[] = inputs.state.pins,
+  exclusions: readonly PairRef[] = inputs.state.exclusions,
+): RunOutcome {
   const { kept, excluded } = decisionPairs(inputs);
   const organizerPins = new Set(pins.map(pairKey));
   const setAside: PairProblem[] = [];
@@ -107,7 +112,14 @@ export function computeRun(inputs: MatchingInputs, pins: readonly PairRef[] = in
   }
 }
 
-function snapshotContent(inputs: MatchingInputs, run: MatchingRun, pins: readonly PairRef[], exclusions: readonly PairRef[], keptPins: PairRef[], setAside: PairProblem[]): RunContent {
+function snapshotContent(
+  inputs: MatchingInputs,
+  run: MatchingRun,
+  pins: readonly PairRef[],
+  exclusions: readonly PairRef[],
+  keptPins: PairRef[],
+  setAside: PairProblem[],
+): RunContent {
   const providers = new Map(run.providers.map((p) => [p.id, p]));
   const organizerPins = new Set(pins.map(pairKey));
   const keptKeys = new Set(keptPins.map(pairKey));
@@ -133,19 +145,32 @@ function snapshotContent(inputs: MatchingInputs, run: MatchingRun, pins: readonl
       kept: keptKeys.has(pairKey(m)),
       slots,
       terms: pair.terms.map((t) => ({ term: t.term, raw: t.raw, weight: t.weight, contribution: t.contribution })),
-      explanation: Object.fromEntries(matchingLocales.map((l) => [l, explainMatch(toExplain, l, explainData)])) as Record<MatchingLocale, string>,
+      explanation: Object.fromEntries(
+        matchingLocales.map((l) => [l, explainMatch(toExplain, l, explainData)]),
+      ) as Record<MatchingLocale, string>,
     };
   });
   return {
     methodologyVersion: MATCHING_METHODOLOGY_VERSION,
     settings: { ...run.settings, showSuggestions: inputs.state.showSuggestions },
     date: run.date,
-    scores: inputs.scores.map((s) => ({ country: s.country, responseRevision: s.responseRevision, methodologyVersion: s.methodologyVersion, computedAt: new Date(s.computedAt).toISOString() })),
+    scores: inputs.scores.map((s) => ({
+      country: s.country,
+      responseRevision: s.responseRevision,
+      methodologyVersion: s.methodologyVersion,
+      computedAt: new Date(s.computedAt).toISOString(),
+    })),
     reference: inputs.referenceVersion,
     pins: [...pins],
     exclusions: [...exclusions],
     kept: { pairs: keptPins, setAside },
-    counts: { demand: run.demand.length, providers: run.providers.length, candidates: run.candidates, matches: matches.length, unmet: run.allocation.unmet.length },
+    counts: {
+      demand: run.demand.length,
+      providers: run.providers.length,
+      candidates: run.candidates,
+      matches: matches.length,
+      unmet: run.allocation.unmet.length,
+    },
     matches,
     unmet: run.allocation.unmet,
   };

@@ -28,17 +28,30 @@ export interface CoverageReport {
   rows: CoverageRow[];
 }
 
-export function coverageOf(run: { n: number; date: string; unmet: readonly UnmetDemand[] }, countries: readonly ReferenceCountryData[], groups: readonly CountryGroupData[]): CoverageReport {
+export function coverageOf(
+  run: { n: number; date: string; unmet: readonly UnmetDemand[] },
+  countries: readonly ReferenceCountryData[],
+  groups: readonly CountryGroupData[],
+): CoverageReport {
   const place = new Map(countries.map((c) => [c.iso3, c]));
   const groupsOf = new Map<string, string[]>();
   for (const g of groups) {
-    for (const m of g.members) if (isActiveOn(m, run.date)) groupsOf.set(m.iso3, [...(groupsOf.get(m.iso3) ?? []), g.code]);
+    for (const m of g.members)
+      if (isActiveOn(m, run.date)) groupsOf.set(m.iso3, [...(groupsOf.get(m.iso3) ?? []), g.code]);
   }
   const rows = new Map<string, CoverageRow & { countrySet: Set<string> }>();
   const add = (dimension: CoverageDimension, key: string | null | undefined, u: UnmetDemand) => {
     if (!key) return;
     const id = `${dimension}|${key}`;
-    const row = rows.get(id) ?? { dimension, key, gaps: 0, countries: 0, missingPartners: 0, byReason: { 'no-eligible-provider': 0, 'all-slots-taken': 0, excluded: 0 }, countrySet: new Set<string>() };
+    const row = rows.get(id) ?? {
+      dimension,
+      key,
+      gaps: 0,
+      countries: 0,
+      missingPartners: 0,
+      byReason: { 'no-eligible-provider': 0, 'all-slots-taken': 0, excluded: 0 },
+      countrySet: new Set<string>(),
+    };
     row.gaps++;
     row.countrySet.add(u.country);
     row.missingPartners += u.wanted - u.assigned;
@@ -59,7 +72,10 @@ export function coverageOf(run: { n: number; date: string; unmet: readonly Unmet
     unmet: run.unmet.length,
     rows: [...rows.values()]
       .map(({ countrySet, ...row }) => ({ ...row, countries: countrySet.size }))
-      .sort((a, b) => order(a.dimension) - order(b.dimension) || b.missingPartners - a.missingPartners || (a.key < b.key ? -1 : 1)),
+      .sort(
+        (a, b) =>
+          order(a.dimension) - order(b.dimension) || b.missingPartners - a.missingPartners || (a.key < b.key ? -1 : 1),
+      ),
   };
 }
 

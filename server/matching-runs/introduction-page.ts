@@ -43,7 +43,8 @@ const texts: Record<Locale, Record<string, string>> = {
   },
 };
 
-const css = 'body{font-family:Arial,Helvetica,sans-serif;max-width:640px;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d2327}button{font-size:1rem;padding:.6rem 1.2rem;margin:0 .5rem .5rem 0;cursor:pointer}.accept{background:#1a4f8b;color:#fff;border:0;border-radius:4px}';
+const css =
+  'body{font-family:Arial,Helvetica,sans-serif;max-width:640px;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1d2327}button{font-size:1rem;padding:.6rem 1.2rem;margin:0 .5rem .5rem 0;cursor:pointer}.accept{background:#1a4f8b;color:#fff;border:0;border-radius:4px}';
 
 function shell(locale: Locale, body: string): string {
   return `<!doctype html>
@@ -75,7 +76,10 @@ export function introductionPage(view: IntroductionView, token: string): string 
       ? `<p role="status">${escapeHtml(t.closed)}</p>`
       : `<form method="post" action="${action}/accept"><button class="accept" type="submit">${escapeHtml(t.accept)}</button></form>
 <form method="post" action="${action}/decline"><button type="submit">${escapeHtml(t.decline)}</button></form>`;
-  return shell(view.language, `<p>${intro}</p>\n<h2>${escapeHtml(t.why)}</h2>\n<p>${escapeHtml(s.explanation)}</p>\n${state}`);
+  return shell(
+    view.language,
+    `<p>${intro}</p>\n<h2>${escapeHtml(t.why)}</h2>\n<p>${escapeHtml(s.explanation)}</p>\n${state}`,
+  );
 }
 
 export function introductionErrorPage(locale: Locale, status: number): string {

@@ -24,17 +24,26 @@ export function introductionsRoutes(): Router {
   const router = Router();
 
   /** Errors as a page in the visitor's language (a person clicked a link in an email). */
-  const page = (handler: (req: Request) => Promise<string>) => async (req: Request, res: import('express').Response) => {
-    res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer');
-    try {
-      res.type('html').send(await handler(req));
-    } catch (err) {
-      if (!(err instanceof AppError) || err.status === 409) throw err;
-      res.status(err.status).type('html').send(introductionErrorPage(requestLocale(req), err.status));
-    }
-  };
+  const page =
+    (handler: (req: Request) => Promise<string>) => async (req: Request, res: import('express').Response) => {
+      res.set('Cache-Control', 'no-store').set('Referrer-Policy', 'no-referrer');
+      try {
+        res.type('html').send(await handler(req));
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status === 409) throw err;
+        res
+          .status(err.status)
+          .type('html')
+          .send(introductionErrorPage(requestLocale(req), err.status));
+      }
+    };
 
-  router.get('/introductions/:token', page(async (req) => introductionPage(await resolveIntroduction(String(req.params.token)), String(req.params.token))));
+  router.get(
+    '/introductions/:token',
+    page(async (req) =>
+      introductionPage(await resolveIntroduction(String(req.params.token)), String(req.params.token)),
+    ),
+  );
 
   router.post(
     '/introductions/:token/:answer',

@@ -13,7 +13,13 @@ import { hashToken } from '../http/token-hash';
 import { getPartnerOrReject } from '../partners/partners';
 import { findRoundOrReject } from '../rounds/find-round';
 import type { StoredMatch } from './compute-run';
-import { answerIntroduction, claimDecision, findDecision, withdrawDecision, type DecisionView } from './match-decisions';
+import {
+  answerIntroduction,
+  claimDecision,
+  findDecision,
+  withdrawDecision,
+  type DecisionView,
+} from './match-decisions';
 import { auditOf, findMatch, findRunOrReject, latestRunNumber, type Acting } from './match-runs';
 import { linkActor } from '../audit/audit-request';
 import { recordAudit } from '../audit/record-audit';
@@ -32,7 +38,13 @@ interface Recipient extends IntroductionContact {
 /** The match of run n, which must be the round's latest run: deciding on an older proposal is a 409. */
 async function matchOfLatestRun(roundId: string, n: number, matchId: string): Promise<StoredMatch> {
   const latest = await latestRunNumber(roundId);
-  if (n < latest) throw new AppError('conflict', `Run ${n} is not the latest run of this round (run ${latest} is): decide on the latest proposals`, [], { extra: { latestRun: latest } });
+  if (n < latest)
+    throw new AppError(
+      'conflict',
+      `Run ${n} is not the latest run of this round (run ${latest} is): decide on the latest proposals`,
+      [],
+      { extra: { latestRun: latest } },
+    );
   const match = findMatch(await findRunOrReject(roundId, n), matchId);
   if (match.kept) throw new AppError('conflict', `${matchId} was confirmed in an earlier run`);
   return match;
@@ -43,7 +55,11 @@ async function recipientsOf(roundId: string, match: StoredMatch): Promise<Record
   const provider: Recipient[] =
     match.providerKind === 'government' && match.providerCountry
       ? await focalPointsOfCountry(roundId, match.providerCountry)
-      : (await getPartnerOrReject(match.providerId)).contacts.map((c) => ({ name: c.name, email: c.email, language: c.language as Locale }));
+      : (await getPartnerOrReject(match.providerId)).contacts.map((c) => ({
+          name: c.name,
+          email: c.email,
+          language: c.language as Locale,
+        }));
   return { requester, provider };
 }
 
@@ -53,7 +69,13 @@ export interface ConfirmResult {
 }
 
 /** Confirms a match of the latest run and queues the introductions to both sides. */
-export async function confirmMatch(publicUrl: string, roundId: string, n: number, matchId: string, who: Acting): Promise<ConfirmResult> {
+export async function confirmMatch(
+  publicUrl: string,
+  roundId: string,
+  n: number,
+  matchId: string,
+  who: Acting,
+): Promise<ConfirmResult> {
   const match = await matchOfLatestRun(roundId, n, matchId);
   const round = await findRoundOrReject(roundId);
   const recipients = await recipientsOf(roundId, match);
@@ -65,10 +87,32 @@ export async function confirmMatch(publicUrl: string, roundId: string, n: number
     for (const side of ['requester', 'provider'] as const) {
       for (const r of recipients[side]) {
         const token = newToken();
-        const summary = { roundName: round.name, requesterName: match.countryName[r.language], providerName: match.providerName[r.language], areaName: match.areaName[r.language], explanation: match.explanation[r.language] };
-        await IntroductionLink.create({ _id: hashToken(token), roundId, decisionId: decision.id, side, name: r.name, email: r.email, language: r.language, summary, expiresAt });
+        const summary = {
+          roundName: round.name,
+          requesterName: match.countryName[r.language],
+          providerName: match.providerName[r.language],
+          areaName: match.areaName[r.language],
+          explanation: match.explanation[r.language],
+        };
+        await IntroductionLink.create({
+          _id: hashToken(token),
+          roundId,
+          decisionId: decision.id,
+          side,
+          name: r.name,
+          email: r.email,
+          language: r.language,
+          summary,
+          expiresAt,
+        });
         created.push(hashToken(token));
-        const rendered = renderIntroductionEmail(r.language, { name: r.name, ...summary, requesterContacts: contacts('requester'), providerContacts: contacts('provider'), link: `${publicUrl}/introductions/${token}` });
+        const rendered = renderIntroductionEmail(r.language, {
+          name: r.name,
+          ...summary,
+          requesterContacts: contacts('requester'),
+          providerContacts: contacts('provider'),
+          link: `${publicUrl}/introductions/${token}`,
+        });
         await queueRenderedEmail({ to: r.email, template: 'introduction', locale: r.language, rendered, roundId });
       }
     }
@@ -79,7 +123,13 @@ export async function confirmMatch(publicUrl: string, roundId: string, n: number
     throw err;
   }
   const introductions = { requester: recipients.requester.length, provider: recipients.provider.length };
-  await recordAudit({ ...auditOf(who), action: 'match.confirm', roundId, target: { kind: 'match', id: decision.id }, details: { run: n, introductions } });
+  await recordAudit({
+    ...auditOf(who),
+    action: 'match.confirm',
+    roundId,
+    target: { kind: 'match', id: decision.id },
+    details: { run: n, introductions },
+  });
   return { decision, introductions };
 }
 
@@ -87,7 +137,13 @@ export async function confirmMatch(publicUrl: string, roundId: string, n: number
 export async function rejectMatch(roundId: string, n: number, matchId: string, who: Acting): Promise<DecisionView> {
   const match = await matchOfLatestRun(roundId, n, matchId);
   const decision = await claimDecision(roundId, match, n, 'rejected', who.by);
-  await recordAudit({ ...auditOf(who), action: 'match.reject', roundId, target: { kind: 'match', id: decision.id }, details: { run: n } });
+  await recordAudit({
+    ...auditOf(who),
+    action: 'match.reject',
+    roundId,
+    target: { kind: 'match', id: decision.id },
+    details: { run: n },
+  });
   return decision;
 }
 
@@ -111,11 +167,24 @@ export async function resolveIntroduction(token: string): Promise<IntroductionVi
   if (link.expiresAt.getTime() < Date.now()) throw new AppError('linkNotValid');
   const decision = await findDecision(link.decisionId);
   if (!decision) throw new AppError('linkNotValid');
-  return { linkId: link._id, side: link.side as IntroductionSide, name: link.name, email: link.email, language: link.language as Locale, roundId: link.roundId, summary: link.summary as IntroductionView['summary'], decision };
+  return {
+    linkId: link._id,
+    side: link.side as IntroductionSide,
+    name: link.name,
+    email: link.email,
+    language: link.language as Locale,
+    roundId: link.roundId,
+    summary: link.summary as IntroductionView['summary'],
+    decision,
+  };
 }
 
 /** A side accepts or declines through its link; 409 when this side has answered already. */
-export async function answerByToken(token: string, answer: 'accepted' | 'declined', ip?: string): Promise<{ introduction: IntroductionView; decision: DecisionView }> {
+export async function answerByToken(
+  token: string,
+  answer: 'accepted' | 'declined',
+  ip?: string,
+): Promise<{ introduction: IntroductionView; decision: DecisionView }> {
   const introduction = await resolveIntroduction(token);
   const decision = await answerIntroduction(introduction.decision.id, introduction.side, answer, introduction.email);
   await recordAudit({

@@ -32,7 +32,8 @@ type DecisionDoc = {
   provider?: { answer?: string | null; at?: Date | null } | null;
 };
 
-const side = (s: DecisionDoc['requester']) => (s?.answer ? { answer: s.answer as 'accepted' | 'declined', at: (s.at ?? new Date(0)).toISOString() } : null);
+const side = (s: DecisionDoc['requester']) =>
+  s?.answer ? { answer: s.answer as 'accepted' | 'declined', at: (s.at ?? new Date(0)).toISOString() } : null;
 
 function view(d: DecisionDoc): DecisionView {
   return {
@@ -61,14 +62,25 @@ export async function findDecision(id: string): Promise<DecisionView | null> {
 }
 
 /** Records an organizer's decision on a pair; 409 when the pair was decided already. */
-export async function claimDecision(roundId: string, pair: PairRef, run: number, status: 'confirmed' | 'rejected', by: string): Promise<DecisionView> {
+export async function claimDecision(
+  roundId: string,
+  pair: PairRef,
+  run: number,
+  status: 'confirmed' | 'rejected',
+  by: string,
+): Promise<DecisionView> {
   const _id = decisionId(roundId, pair);
   try {
     await MatchDecision.create({ _id, roundId, ...pair, run, status, decidedBy: by, decidedAt: new Date() });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const existing = await findDecision(_id);
-    throw new AppError('conflict', `${pair.country} ${pair.area} ↔ ${pair.providerId} is already ${existing?.status ?? 'decided'}`, [], { extra: { decision: existing } });
+    throw new AppError(
+      'conflict',
+      `${pair.country} ${pair.area} ↔ ${pair.providerId} is already ${existing?.status ?? 'decided'}`,
+      [],
+      { extra: { decision: existing } },
+    );
   }
   return (await findDecision(_id))!;
 }
@@ -82,19 +94,39 @@ export async function withdrawDecision(id: string): Promise<void> {
  * A side's answer to its introduction. The first answer of a side counts; a decline by either
  * side declines the pair (its slot is free for the next run), both acceptances accept it.
  */
-export async function answerIntroduction(id: string, who: IntroductionSide, answer: 'accepted' | 'declined', by: string): Promise<DecisionView> {
+export async function answerIntroduction(
+  id: string,
+  who: IntroductionSide,
+  answer: 'accepted' | 'declined',
+  by: string,
+): Promise<DecisionView> {
   const current = await findDecision(id);
   if (!current) throw new AppError('linkNotFound');
   if (current[who] || current.status === 'declined' || current.status === 'rejected') {
-    throw new AppError('conflict', current[who] ? `This side has already ${current[who]!.answer} the introduction` : `This introduction is ${current.status}`, [], { extra: { decision: current } });
+    throw new AppError(
+      'conflict',
+      current[who]
+        ? `This side has already ${current[who]!.answer} the introduction`
+        : `This introduction is ${current.status}`,
+      [],
+      { extra: { decision: current } },
+    );
   }
   const other = who === 'requester' ? current.provider : current.requester;
-  const status: MatchDecisionStatus = answer === 'declined' ? 'declined' : other?.answer === 'accepted' ? 'accepted' : 'confirmed';
-  await MatchDecision.updateOne({ _id: id, [`${who}.answer`]: null }, { $set: { [who]: { answer, by, at: new Date() }, status } });
+  const status: MatchDecisionStatus =
+    answer === 'declined' ? 'declined' : other?.answer === 'accepted' ? 'accepted' : 'confirmed';
+  await MatchDecision.updateOne(
+    { _id: id, [`${who}.answer`]: null },
+    { $set: { [who]: { answer, by, at: new Date() }, status } },
+  );
   // A concurrent answer of the other side may have read the old state: settle the status from both.
   const after = (await findDecision(id))!;
   const settled: MatchDecisionStatus =
-    after.requester?.answer === 'declined' || after.provider?.answer === 'declined' ? 'declined' : after.requester?.answer === 'accepted' && after.provider?.answer === 'accepted' ? 'accepted' : 'confirmed';
+    after.requester?.answer === 'declined' || after.provider?.answer === 'declined'
+      ? 'declined'
+      : after.requester?.answer === 'accepted' && after.provider?.answer === 'accepted'
+        ? 'accepted'
+        : 'confirmed';
   if (settled !== after.status) await MatchDecision.updateOne({ _id: id }, { $set: { status: settled } });
   return { ...after, status: settled };
 }

@@ -22,7 +22,11 @@ export interface Acting {
   ip?: string;
 }
 
-export const auditOf = (who: Acting) => ({ actor: who.actor, ...(who.requestId ? { requestId: who.requestId } : {}), ...(who.ip ? { ip: who.ip } : {}) });
+export const auditOf = (who: Acting) => ({
+  actor: who.actor,
+  ...(who.requestId ? { requestId: who.requestId } : {}),
+  ...(who.ip ? { ip: who.ip } : {}),
+});
 
 export const runSequenceKey = (roundId: string) => `matching:${roundId}`;
 
@@ -35,17 +39,28 @@ export interface StoredRun extends RunContent {
 }
 
 /** Problems of pins as a 422 naming each pair. */
-export function pinProblems(problems: { message: string; pair: { country: string; area: string; providerId: string } }[]): AppError {
+export function pinProblems(
+  problems: { message: string; pair: { country: string; area: string; providerId: string } }[],
+): AppError {
   return new AppError(
     'unprocessable',
     problems.map((p) => p.message).join('; '),
     problems.map((p) => ({ field: 'body.pins', message: p.message })),
-    { extra: { pairs: problems.map((p) => ({ country: p.pair.country, area: p.pair.area, provider: p.pair.providerId })) } },
+    {
+      extra: {
+        pairs: problems.map((p) => ({ country: p.pair.country, area: p.pair.area, provider: p.pair.providerId })),
+      },
+    },
   );
 }
 
 /** Runs matching on the round's current data and stores the run; 422 when the organizers' pins do not hold. */
-export async function runRoundMatching(forms: FormRegistry, roundId: string, who: Acting, onProgress?: (step: string) => void): Promise<StoredRun> {
+export async function runRoundMatching(
+  forms: FormRegistry,
+  roundId: string,
+  who: Acting,
+  onProgress?: (step: string) => void,
+): Promise<StoredRun> {
   onProgress?.('reading scores, partners and reference data');
   const inputs = await gatherMatchingInputs(forms, roundId);
   onProgress?.('matching');
@@ -59,7 +74,13 @@ export async function runRoundMatching(forms: FormRegistry, roundId: string, who
     createdBy: who.by,
     ...outcome.content,
   }));
-  await recordAudit({ ...auditOf(who), action: 'matching.run', roundId: inputs.roundId, target: { kind: 'matchRun', id: entry._id }, details: { n: entry.n, counts: outcome.content.counts, methodologyVersion: outcome.content.methodologyVersion } });
+  await recordAudit({
+    ...auditOf(who),
+    action: 'matching.run',
+    roundId: inputs.roundId,
+    target: { kind: 'matchRun', id: entry._id },
+    details: { n: entry.n, counts: outcome.content.counts, methodologyVersion: outcome.content.methodologyVersion },
+  });
   return entry as StoredRun;
 }
 
@@ -97,11 +118,22 @@ export async function runDiff(roundId: string, n: number): Promise<RunDiff> {
 }
 
 /** Run numbers newest first, with their counts (for listings; reads runs by _id). */
-export async function listRuns(roundId: string, limit = 20): Promise<Pick<StoredRun, 'n' | 'createdAt' | 'createdBy' | 'counts' | 'methodologyVersion'>[]> {
+export async function listRuns(
+  roundId: string,
+  limit = 20,
+): Promise<Pick<StoredRun, 'n' | 'createdAt' | 'createdBy' | 'counts' | 'methodologyVersion'>[]> {
   const latest = await latestRunNumber(roundId);
   const numbers = Array.from({ length: Math.min(limit, latest) }, (_, i) => latest - i);
   const runs = await readSequence<StoredRun>(MatchRun, runSequenceKey(roundId), numbers);
-  return runs.filter((r): r is StoredRun => r !== null).map((r) => ({ n: r.n, createdAt: r.createdAt, createdBy: r.createdBy, counts: r.counts, methodologyVersion: r.methodologyVersion }));
+  return runs
+    .filter((r): r is StoredRun => r !== null)
+    .map((r) => ({
+      n: r.n,
+      createdAt: r.createdAt,
+      createdBy: r.createdBy,
+      counts: r.counts,
+      methodologyVersion: r.methodologyVersion,
+    }));
 }
 
 export function findMatch(run: StoredRun, matchId: string): StoredMatch {

@@ -32,12 +32,28 @@ export async function scoresForMatching(roundId: string): Promise<CountryScores[
 export function countryScoreList(s: CountryScores): CountryScoreList {
   return {
     country: s.country,
-    areas: s.areas.map((a) => ({ area: a.area, status: a.status, capacity: a.capacity, priority: a.priority, target: a.target, share: a.share })),
+    areas: s.areas.map((a) => ({
+      area: a.area,
+      status: a.status,
+      capacity: a.capacity,
+      priority: a.priority,
+      target: a.target,
+      share: a.share,
+    })),
   };
 }
 
 export function organizationInput(p: PartnerView): OrganizationInput {
-  return { id: p.id, name: p.name, kind: p.kind, areas: p.areas, modalities: p.modalities, scope: p.scope, languages: p.languages, slots: p.slots };
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    areas: p.areas,
+    modalities: p.modalities,
+    scope: p.scope,
+    languages: p.languages,
+    slots: p.slots,
+  };
 }
 
 export interface MatchingInputs {

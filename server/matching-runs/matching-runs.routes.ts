@@ -2,13 +2,15 @@
 //   GET  /api/rounds/:roundId/matching/settings                 the round's matching settings, resolved (viewer+)
 //   PUT  /api/rounds/:roundId/matching/settings                 replace them (admin)
 //   GET  /api/rounds/:roundId/matching/pins                     pins and exclusions (viewer+)
-//   PUT  /api/rounds/:roundId/matching/pins                     replace them; 422 naming a pair that does not hold (organizer+)
+//   PUT  /api/rounds/:roundId/matching/pins                     replace them; 422 naming a pair that
+//                                                               does not hold (organizer+)
 //   POST /api/rounds/:roundId/matching/runs                     run matching and store the run (organizer+)
 //   GET  /api/rounds/:roundId/matching/runs                     the latest runs, newest first (viewer+)
 //   GET  /api/rounds/:roundId/matching/runs/latest              the latest run, with decisions (viewer+)
 //   GET  /api/rounds/:roundId/matching/runs/:n                  run n, with decisions (viewer+)
 //   GET  /api/rounds/:roundId/matching/runs/:n/diff             pairs added, removed, changed since run n − 1 (viewer+)
-//   POST /api/rounds/:roundId/matching/runs/:n/matches/:matchId/confirm|reject   decide (organizer+; 409 unless run n is the latest)
+//   POST /api/rounds/:roundId/matching/runs/:n/matches/:matchId/confirm|reject
+//        decide (organizer+; 409 unless run n is the latest)
 //   GET  /api/rounds/:roundId/matching/coverage[.csv|.xlsx]     unmet demand by area, region, grouping (viewer+)
 import { Router, type Request } from 'express';
 import { auditRequest, requestActor } from '../audit/audit-request';
@@ -24,8 +26,22 @@ import { findRoundOrReject } from '../rounds/find-round';
 import { coverageColumns } from './coverage-report';
 import { confirmMatch, rejectMatch } from './introductions';
 import { listDecisions } from './match-decisions';
-import { findRunOrReject, latestRunOrReject, listRuns, roundCoverage, runDiff, runRoundMatching, type Acting, type StoredRun } from './match-runs';
-import { matchingPinsSchema, matchingSettingsSchema, type MatchingPinsInput, type MatchingSettingsBody } from './matching-runs.schemas';
+import {
+  findRunOrReject,
+  latestRunOrReject,
+  listRuns,
+  roundCoverage,
+  runDiff,
+  runRoundMatching,
+  type Acting,
+  type StoredRun,
+} from './match-runs';
+import {
+  matchingPinsSchema,
+  matchingSettingsSchema,
+  type MatchingPinsInput,
+  type MatchingSettingsBody,
+} from './matching-runs.schemas';
 import { replacePins } from './pins';
 import { effectiveSettings, putMatchingSettings, roundMatchingState } from './round-matching';
 
@@ -39,9 +55,18 @@ const acting = (req: Request): Acting => ({
 
 /** A run as the API shows it: each match with the current decision on its pair. */
 async function runView(run: StoredRun) {
-  const decisions = new Map((await listDecisions(run.roundId)).map((d) => [`${d.country}-${d.area}-${d.providerId}`, d]));
+  const decisions = new Map(
+    (await listDecisions(run.roundId)).map((d) => [`${d.country}-${d.area}-${d.providerId}`, d]),
+  );
   const { _id, ...rest } = run;
-  return { ...rest, matches: run.matches.map((m) => ({ ...m, status: decisions.get(m.id)?.status ?? 'proposed', decision: decisions.get(m.id) ?? null })) };
+  return {
+    ...rest,
+    matches: run.matches.map((m) => ({
+      ...m,
+      status: decisions.get(m.id)?.status ?? 'proposed',
+      decision: decisions.get(m.id) ?? null,
+    })),
+  };
 }
 
 function runNumber(req: Request): number {
@@ -58,20 +83,33 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
   router.get(`${base}/settings`, requireRole('viewer'), async (req, res) => {
     const round = await findRoundOrReject(String(req.params.roundId));
     const state = await roundMatchingState(String(round._id));
-    res.json({ stored: state.stored, showSuggestions: state.showSuggestions, settings: effectiveSettings(state, round), defaults: DEFAULT_MATCHING_SETTINGS });
+    res.json({
+      stored: state.stored,
+      showSuggestions: state.showSuggestions,
+      settings: effectiveSettings(state, round),
+      defaults: DEFAULT_MATCHING_SETTINGS,
+    });
   });
 
   router.put(`${base}/settings`, requireRole('admin'), validateBody(matchingSettingsSchema), async (req, res) => {
     const round = await findRoundOrReject(String(req.params.roundId));
     const roundId = String(round._id);
     const state = await putMatchingSettings(roundId, req.body as MatchingSettingsBody, req.session!.account.email);
-    await auditRequest(req, 'matching.settingsChange', { roundId, details: { settings: req.body as MatchingSettingsBody } });
-    res.json({ stored: state.stored, showSuggestions: state.showSuggestions, settings: effectiveSettings(state, round) });
+    await auditRequest(req, 'matching.settingsChange', {
+      roundId,
+      details: { settings: req.body as MatchingSettingsBody },
+    });
+    res.json({
+      stored: state.stored,
+      showSuggestions: state.showSuggestions,
+      settings: effectiveSettings(state, round),
+    });
   });
 
   router.get(`${base}/pins`, requireRole('viewer'), async (req, res) => {
     const state = await roundMatchingState(await roundOf(req));
-    const out = (list: typeof state.pins) => list.map((p) => ({ country: p.country, area: p.area, provider: p.providerId }));
+    const out = (list: typeof state.pins) =>
+      list.map((p) => ({ country: p.country, area: p.area, provider: p.providerId }));
     res.json({ pins: out(state.pins), exclusions: out(state.exclusions) });
   });
 
@@ -85,7 +123,10 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
   router.post(`${base}/runs`, requireRole('organizer'), async (req, res) => {
     const roundId = await roundOf(req);
     const run = await runRoundMatching(forms, roundId, acting(req));
-    res.status(201).location(`${req.originalUrl.replace(/\/$/, '')}/${run.n}`).json({ run: await runView(run) });
+    res
+      .status(201)
+      .location(`${req.originalUrl.replace(/\/$/, '')}/${run.n}`)
+      .json({ run: await runView(run) });
   });
 
   router.get(`${base}/runs`, requireRole('viewer'), async (req, res) => {
@@ -106,7 +147,8 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
 
   router.post(`${base}/runs/:n/matches/:matchId/:decision`, requireRole('organizer'), async (req, res) => {
     const decision = String(req.params.decision);
-    if (decision !== 'confirm' && decision !== 'reject') throw new AppError('notFound', 'Decide with …/confirm or …/reject');
+    if (decision !== 'confirm' && decision !== 'reject')
+      throw new AppError('notFound', 'Decide with …/confirm or …/reject');
     const roundId = await roundOf(req);
     const n = runNumber(req);
     const matchId = String(req.params.matchId);
@@ -120,11 +162,16 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
 
   router.get(`${base}/coverage.:format`, requireRole('viewer'), async (req, res) => {
     const format = String(req.params.format);
-    if (!(exportFormats as readonly string[]).includes(format)) throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
+    if (!(exportFormats as readonly string[]).includes(format))
+      throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
     const roundId = await roundOf(req);
     const report = await roundCoverage(roundId);
     await startDownload(req, res, format as ExportFormat, `capgap-coverage-run-${report.run}`, roundId);
-    await writeTable(format as ExportFormat, { sheetName: 'Coverage', columns: coverageColumns, rows: report.rows }, res);
+    await writeTable(
+      format as ExportFormat,
+      { sheetName: 'Coverage', columns: coverageColumns, rows: report.rows },
+      res,
+    );
   });
 
   return router;

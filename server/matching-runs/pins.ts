@@ -12,11 +12,21 @@ import { putPinsAndExclusions } from './round-matching';
 
 const pairRef = (p: PairInput): PairRef => ({ country: p.country, area: p.area, providerId: p.provider });
 
-export async function replacePins(forms: FormRegistry, roundId: string, input: MatchingPinsInput, who: Acting): Promise<void> {
+export async function replacePins(
+  forms: FormRegistry,
+  roundId: string,
+  input: MatchingPinsInput,
+  who: Acting,
+): Promise<void> {
   const pins = input.pins.map(pairRef);
   const exclusions = input.exclusions.map(pairRef);
   const outcome = computeRun(await gatherMatchingInputs(forms, roundId), pins, exclusions);
   if (!outcome.ok) throw pinProblems(outcome.problems);
   await putPinsAndExclusions(roundId, pins, exclusions, who.by);
-  await recordAudit({ ...auditOf(who), action: 'matching.pinsChange', roundId, details: { pins: input.pins, exclusions: input.exclusions } });
+  await recordAudit({
+    ...auditOf(who),
+    action: 'matching.pinsChange',
+    roundId,
+    details: { pins: input.pins, exclusions: input.exclusions },
+  });
 }

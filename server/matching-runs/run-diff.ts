@@ -7,19 +7,27 @@ export interface RunDiff {
   to: number;
   added: StoredMatch[];
   removed: StoredMatch[];
-  changed: { id: string; before: Pick<StoredMatch, 'score' | 'pinned' | 'kept'>; after: Pick<StoredMatch, 'score' | 'pinned' | 'kept'> }[];
+  changed: {
+    id: string;
+    before: Pick<StoredMatch, 'score' | 'pinned' | 'kept'>;
+    after: Pick<StoredMatch, 'score' | 'pinned' | 'kept'>;
+  }[];
 }
 
 const SCORE_TOLERANCE = 1e-9;
 
-export function diffRuns(before: { n: number; matches: StoredMatch[] } | null, after: { n: number; matches: StoredMatch[] }): RunDiff {
+export function diffRuns(
+  before: { n: number; matches: StoredMatch[] } | null,
+  after: { n: number; matches: StoredMatch[] },
+): RunDiff {
   const old = new Map((before?.matches ?? []).map((m) => [m.id, m]));
   const now = new Map(after.matches.map((m) => [m.id, m]));
   const pick = (m: StoredMatch) => ({ score: m.score, pinned: m.pinned, kept: m.kept });
   const changed: RunDiff['changed'] = [];
   for (const m of after.matches) {
     const o = old.get(m.id);
-    if (o && (Math.abs(o.score - m.score) > SCORE_TOLERANCE || o.pinned !== m.pinned || o.kept !== m.kept)) changed.push({ id: m.id, before: pick(o), after: pick(m) });
+    if (o && (Math.abs(o.score - m.score) > SCORE_TOLERANCE || o.pinned !== m.pinned || o.kept !== m.kept))
+      changed.push({ id: m.id, before: pick(o), after: pick(m) });
   }
   return {
     from: before?.n ?? null,

@@ -52,7 +52,13 @@ export interface Allocation {
   unmet: UnmetDemand[];
 }
 
-export type PairProblemReason = 'pinned-and-excluded' | 'no-such-demand' | 'no-such-provider' | 'pins-exceed-wants' | 'pins-exceed-slots' | Ineligibility;
+export type PairProblemReason =
+  | 'pinned-and-excluded'
+  | 'no-such-demand'
+  | 'no-such-provider'
+  | 'pins-exceed-wants'
+  | 'pins-exceed-slots'
+  | Ineligibility;
 
 export interface PairProblem {
   pair: PairRef;
@@ -83,7 +89,11 @@ const messages: Record<PairProblemReason, string> = {
 };
 
 const describe = (p: PairRef) => `${p.country} ${p.area} ↔ ${p.providerId}`;
-const problem = (pair: PairRef, reason: PairProblemReason): PairProblem => ({ pair, reason, message: `${describe(pair)} ${messages[reason]}` });
+const problem = (pair: PairRef, reason: PairProblemReason): PairProblem => ({
+  pair,
+  reason,
+  message: `${describe(pair)} ${messages[reason]}`,
+});
 
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -129,17 +139,26 @@ class Room {
   }
 }
 
-export function allocate(ctx: MatchingContext, candidates: CandidateSet, request: AllocationRequest): AllocationOutcome {
+export function allocate(
+  ctx: MatchingContext,
+  candidates: CandidateSet,
+  request: AllocationRequest,
+): AllocationOutcome {
   const { demands, providers } = candidates;
   const k = request.partnersPerArea;
   const demandKeys = demands.map(demandKey);
   const demandIndex = uniqueIndex(demandKeys, 'demand');
-  const providerIndex = uniqueIndex(providers.map((p) => p.id), 'provider');
+  const providerIndex = uniqueIndex(
+    providers.map((p) => p.id),
+    'provider',
+  );
   const excluded = new Set((request.exclusions ?? []).map(pairKey));
 
   // ---- pins: check them all, report every problem, place them ----
   const problems: PairProblem[] = [];
-  const pins = [...new Map((request.pins ?? []).map((p) => [pairKey(p), p] as const)).values()].sort((a, b) => compareStrings(pairKey(a), pairKey(b)));
+  const pins = [...new Map((request.pins ?? []).map((p) => [pairKey(p), p] as const)).values()].sort((a, b) =>
+    compareStrings(pairKey(a), pairKey(b)),
+  );
   const room = new Room(providers);
   const wants = new Int32Array(demands.length).fill(k);
   const pinned = new Set<string>();
@@ -152,7 +171,8 @@ export function allocate(ctx: MatchingContext, candidates: CandidateSet, request
         ? 'no-such-demand'
         : pi === undefined
           ? 'no-such-provider'
-          : ineligibility(ctx, demands[di], providers[pi]) ?? (wants[di] === 0 ? 'pins-exceed-wants' : !room.has(pi, pin.area) ? 'pins-exceed-slots' : null);
+          : (ineligibility(ctx, demands[di], providers[pi]) ??
+            (wants[di] === 0 ? 'pins-exceed-wants' : !room.has(pi, pin.area) ? 'pins-exceed-slots' : null));
     if (reason !== null) {
       problems.push(problem(pin, reason));
       continue;
@@ -178,7 +198,9 @@ export function allocate(ctx: MatchingContext, candidates: CandidateSet, request
     const d = demands[di];
     value[c] = (d.priority * candidates.score[c]) / 100;
     eligible[di]++;
-    const key = named ? pairKey({ country: d.country, area: d.area, providerId: providers[candidates.providerIndex[c]].id }) : '';
+    const key = named
+      ? pairKey({ country: d.country, area: d.area, providerId: providers[candidates.providerIndex[c]].id })
+      : '';
     if (named && excluded.has(key)) excludedCount[di]++;
     else if (named && pinned.has(key)) pinnedAt.push(c);
     else open.push(c);
@@ -206,10 +228,19 @@ export function allocate(ctx: MatchingContext, candidates: CandidateSet, request
     const d = demands[candidates.demandIndex[c]];
     const pi = candidates.providerIndex[c];
     const score = candidates.score[c];
-    return { country: d.country, area: d.area, providerId: providers[pi].id, score, value: value[c], pinned: isPinned, slots: room.slots(pi, d.area) };
+    return {
+      country: d.country,
+      area: d.area,
+      providerId: providers[pi].id,
+      score,
+      value: value[c],
+      pinned: isPinned,
+      slots: room.slots(pi, d.area),
+    };
   };
   const matches = [...pinnedAt.map((c) => toMatch(c, true)), ...chosen.map((c) => toMatch(c, false))].sort(
-    (a, b) => compareStrings(demandKey(a), demandKey(b)) || b.value - a.value || compareStrings(a.providerId, b.providerId),
+    (a, b) =>
+      compareStrings(demandKey(a), demandKey(b)) || b.value - a.value || compareStrings(a.providerId, b.providerId),
   );
 
   const unmet: UnmetDemand[] = [];
@@ -219,7 +250,16 @@ export function allocate(ctx: MatchingContext, candidates: CandidateSet, request
     const remaining = eligible[di] - assigned;
     const full = remaining - excludedCount[di];
     const reason: UnmetReason = remaining === 0 ? 'no-eligible-provider' : full === 0 ? 'excluded' : 'all-slots-taken';
-    unmet.push({ country: d.country, area: d.area, wanted: k, assigned, reason, eligible: eligible[di], excluded: excludedCount[di], full });
+    unmet.push({
+      country: d.country,
+      area: d.area,
+      wanted: k,
+      assigned,
+      reason,
+      eligible: eligible[di],
+      excluded: excludedCount[di],
+      full,
+    });
   });
   unmet.sort((a, b) => compareStrings(demandKey(a), demandKey(b)));
   return { ok: true, allocation: { matches, unmet } };

@@ -69,14 +69,23 @@ export function countCommonSorted(a: readonly string[], b: readonly string[]): n
 export const groupsRaw = (shared: number): number => Math.min(shared, 2) / 2;
 
 /** Migrant stock both ways, log-scaled: 10 migrants count, a million counts fully. */
-export const corridorRaw = (stock: number, fullAt: number): number => Math.min(1, Math.log10(1 + stock) / Math.log10(1 + fullAt));
+export const corridorRaw = (stock: number, fullAt: number): number =>
+  Math.min(1, Math.log10(1 + stock) / Math.log10(1 + fullAt));
 
-export function corridorStock(ctx: MatchingContext, requester: string, provider: string): { fromRequester: number; toRequester: number } {
-  return { fromRequester: ctx.corridors[requester]?.[provider] ?? 0, toRequester: ctx.corridors[provider]?.[requester] ?? 0 };
+export function corridorStock(
+  ctx: MatchingContext,
+  requester: string,
+  provider: string,
+): { fromRequester: number; toRequester: number } {
+  return {
+    fromRequester: ctx.corridors[requester]?.[provider] ?? 0,
+    toRequester: ctx.corridors[provider]?.[requester] ?? 0,
+  };
 }
 
 /** 1 for the same group, 0.5 for neighbouring groups, 0 otherwise; null when either is unknown. */
-const closeness = (a: number, b: number): number | null => (a < 0 || b < 0 ? null : a === b ? 1 : Math.abs(a - b) === 1 ? 0.5 : 0);
+const closeness = (a: number, b: number): number | null =>
+  a < 0 || b < 0 ? null : a === b ? 1 : Math.abs(a - b) === 1 ? 0.5 : 0;
 
 /** Mean closeness of the income and HDI groups that are known for both; 0 when neither is. */
 export function incomeHdiRaw(a: CountryFacts, b: CountryFacts): number {
@@ -87,10 +96,12 @@ export function incomeHdiRaw(a: CountryFacts, b: CountryFacts): number {
 }
 
 /** Languages the requester works in: official ones and any it stated, sorted. */
-export const requesterLanguages = (demand: DemandItem, requester: CountryFacts): string[] => [...new Set([...requester.languages, ...demand.workingLanguages])].sort();
+export const requesterLanguages = (demand: DemandItem, requester: CountryFacts): string[] =>
+  [...new Set([...requester.languages, ...demand.workingLanguages])].sort();
 
 /** Languages the provider works in: its country's official ones (if any) and its stated ones, sorted. */
-export const providerLanguages = (provider: Provider, home: CountryFacts | null): string[] => [...new Set([...(home?.languages ?? []), ...provider.languages])].sort();
+export const providerLanguages = (provider: Provider, home: CountryFacts | null): string[] =>
+  [...new Set([...(home?.languages ?? []), ...provider.languages])].sort();
 
 /** The wanted modalities the provider offers; null (neutral) when nothing is wanted. */
 export function modalityShared(wanted: readonly Modality[], offered: readonly Modality[]): Modality[] | null {
@@ -123,7 +134,14 @@ interface Prepared {
 }
 
 /** The score of an eligible pair; the languages are prepared once per demand and per provider. */
-function scoreOf(ctx: MatchingContext, d: DemandItem, req: CountryFacts, reqLanguages: string[], p: Provider, prov: Prepared): number {
+function scoreOf(
+  ctx: MatchingContext,
+  d: DemandItem,
+  req: CountryFacts,
+  reqLanguages: string[],
+  p: Provider,
+  prov: Prepared,
+): number {
   const w = ctx.settings.weights;
   let sum = w.strength * strengthRaw(ctx, d, p);
   if (countCommonSorted(reqLanguages, prov.languages) > 0) sum += w.language;
@@ -144,7 +162,11 @@ function scoreOf(ctx: MatchingContext, d: DemandItem, req: CountryFacts, reqLang
 }
 
 /** Every eligible pair with its score. Providers are indexed by area, so only offers are visited. */
-export function scoreCandidates(ctx: MatchingContext, demands: readonly DemandItem[], providers: readonly Provider[]): CandidateSet {
+export function scoreCandidates(
+  ctx: MatchingContext,
+  demands: readonly DemandItem[],
+  providers: readonly Provider[],
+): CandidateSet {
   const byArea = new Map<string, number[]>();
   const prepared: Prepared[] = providers.map((p, i) => {
     for (const area of Object.keys(p.areas)) {
@@ -199,7 +221,13 @@ export type TermFacts =
   | { term: 'language'; shared: string[] }
   | { term: 'corridor'; requester: string; provider: string; fromRequester: number; toRequester: number }
   | { term: 'south'; both: boolean; definition: string }
-  | { term: 'incomeHdi'; requesterIncome: string | null; providerIncome: string | null; requesterHdi: string | null; providerHdi: string | null }
+  | {
+      term: 'incomeHdi';
+      requesterIncome: string | null;
+      providerIncome: string | null;
+      requesterHdi: string | null;
+      providerHdi: string | null;
+    }
   | { term: 'worksIn'; match: string | null; place: string | null }
   | { term: 'modality'; wanted: Modality[]; shared: Modality[] };
 
@@ -229,15 +257,32 @@ export function candidateTerms(ctx: MatchingContext, demand: DemandItem, provide
     raw: strengthRaw(ctx, demand, provider),
     facts:
       capacity === null
-        ? { term: 'strength', providerCapacity: null, requesterCapacity: demand.capacity, modalities: [...provider.modalities] }
+        ? {
+            term: 'strength',
+            providerCapacity: null,
+            requesterCapacity: demand.capacity,
+            modalities: [...provider.modalities],
+          }
         : { term: 'strength', providerCapacity: capacity, requesterCapacity: demand.capacity },
   };
   const languages = commonSorted(requesterLanguages(demand, req), providerLanguages(provider, home));
   raws.language = { raw: languages.length > 0 ? 1 : 0, facts: { term: 'language', shared: languages } };
   if (home) {
     const sub = subRegionRaw(req, home);
-    const level = sub === 0 ? null : req.intermediateRegion !== null && req.intermediateRegion === home.intermediateRegion ? 'intermediate-region' : 'sub-region';
-    raws.subRegion = { raw: sub, facts: { term: 'subRegion', level, region: level === 'intermediate-region' ? req.intermediateRegion : level ? req.subRegion : null } };
+    const level =
+      sub === 0
+        ? null
+        : req.intermediateRegion !== null && req.intermediateRegion === home.intermediateRegion
+          ? 'intermediate-region'
+          : 'sub-region';
+    raws.subRegion = {
+      raw: sub,
+      facts: {
+        term: 'subRegion',
+        level,
+        region: level === 'intermediate-region' ? req.intermediateRegion : level ? req.subRegion : null,
+      },
+    };
     const groups = commonSorted(req.groups, home.groups);
     raws.groups = { raw: groupsRaw(groups.length), facts: { term: 'groups', shared: groups } };
     const border = req.borders.has(home.iso3);
@@ -251,7 +296,13 @@ export function candidateTerms(ctx: MatchingContext, demand: DemandItem, provide
     raws.south = { raw: both ? 1 : 0, facts: { term: 'south', both, definition: ctx.settings.southDefinition } };
     raws.incomeHdi = {
       raw: incomeHdiRaw(req, home),
-      facts: { term: 'incomeHdi', requesterIncome: req.income, providerIncome: home.income, requesterHdi: req.hdiGroup, providerHdi: home.hdiGroup },
+      facts: {
+        term: 'incomeHdi',
+        requesterIncome: req.income,
+        providerIncome: home.income,
+        requesterHdi: req.hdiGroup,
+        providerHdi: home.hdiGroup,
+      },
     };
   }
   if (provider.kind !== 'government') {
@@ -260,14 +311,23 @@ export function candidateTerms(ctx: MatchingContext, demand: DemandItem, provide
   }
   const modality = modalityShared(demand.wantedModalities, provider.modalities);
   if (modality !== null) {
-    raws.modality = { raw: modalityRaw(demand.wantedModalities, provider.modalities), facts: { term: 'modality', wanted: [...demand.wantedModalities], shared: modality } };
+    raws.modality = {
+      raw: modalityRaw(demand.wantedModalities, provider.modalities),
+      facts: { term: 'modality', wanted: [...demand.wantedModalities], shared: modality },
+    };
   }
 
   const w = ctx.settings.weights;
   const terms = matchingTerms.map((term): TermScore => {
     const r = raws[term];
     const raw = r?.raw ?? null;
-    return { term, raw, weight: w[term], contribution: raw === null ? 0 : (100 * w[term] * raw) / ctx.weightSum, facts: r?.facts ?? null };
+    return {
+      term,
+      raw,
+      weight: w[term],
+      contribution: raw === null ? 0 : (100 * w[term] * raw) / ctx.weightSum,
+      facts: r?.facts ?? null,
+    };
   });
   // scoreOf adds the same terms in another order: the totals agree up to float rounding.
   return { score: terms.reduce((s, t) => s + t.contribution, 0), terms };

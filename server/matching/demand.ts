@@ -4,7 +4,10 @@
 import type { MatchingSettings } from './matching-settings';
 import type { CountryScoreList, DemandItem } from './matching.types';
 
-export function demandFrom(countries: readonly CountryScoreList[], settings: Pick<MatchingSettings, 'priorityThreshold'>): DemandItem[] {
+export function demandFrom(
+  countries: readonly CountryScoreList[],
+  settings: Pick<MatchingSettings, 'priorityThreshold'>,
+): DemandItem[] {
   const out: DemandItem[] = [];
   for (const c of countries) {
     for (const a of c.areas) {

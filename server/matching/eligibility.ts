@@ -6,16 +6,27 @@ import { factsOf, type CountryFacts, type MatchingContext } from './matching-con
 import type { DemandItem, Provider, WorkPlace } from './matching.types';
 import { slotsIn } from './providers';
 
-export type Ineligibility = 'same-country' | 'area-not-offered' | 'no-slots' | 'margin-too-small' | 'does-not-work-there';
+export type Ineligibility =
+  'same-country' | 'area-not-offered' | 'no-slots' | 'margin-too-small' | 'does-not-work-there';
 
 /** Why the pair is not eligible, or null. `requester` may be passed when the caller has it at hand. */
-export function ineligibility(ctx: MatchingContext, demand: DemandItem, provider: Provider, requester?: CountryFacts): Ineligibility | null {
+export function ineligibility(
+  ctx: MatchingContext,
+  demand: DemandItem,
+  provider: Provider,
+  requester?: CountryFacts,
+): Ineligibility | null {
   if (provider.kind === 'government' && provider.country === demand.country) return 'same-country';
   const offer = provider.areas[demand.area];
   if (!offer) return 'area-not-offered';
   if (slotsIn(provider, demand.area) <= 0) return 'no-slots';
-  if (offer.capacity !== null && offer.capacity - demand.capacity < ctx.settings.peerMinMargin) return 'margin-too-small';
-  if (provider.kind !== 'government' && ctx.settings.organizationsOnlyWhereTheyWork && worksInScore(provider.where, requester ?? factsOf(ctx, demand.country)) === 0) {
+  if (offer.capacity !== null && offer.capacity - demand.capacity < ctx.settings.peerMinMargin)
+    return 'margin-too-small';
+  if (
+    provider.kind !== 'government' &&
+    ctx.settings.organizationsOnlyWhereTheyWork &&
+    worksInScore(provider.where, requester ?? factsOf(ctx, demand.country)) === 0
+  ) {
     return 'does-not-work-there';
   }
   return null;
@@ -52,11 +63,15 @@ export function worksInScore(where: readonly WorkPlace[], requester: CountryFact
 }
 
 /** The same, with the place that gives it, for explanations. */
-export function worksInRaw(where: readonly WorkPlace[], requester: CountryFacts): { raw: number; match: WorkMatch | null; place: string | null } {
+export function worksInRaw(
+  where: readonly WorkPlace[],
+  requester: CountryFacts,
+): { raw: number; match: WorkMatch | null; place: string | null } {
   let best: { raw: number; match: WorkMatch | null; place: string | null } = { raw: 0, match: null, place: null };
   for (const w of where) {
     const m = workMatch(w, requester);
-    if (m !== null && WORK_RAW[m] > best.raw) best = { raw: WORK_RAW[m], match: m, place: w.kind === 'global' ? null : w.kind === 'country' ? w.iso3 : w.name };
+    if (m !== null && WORK_RAW[m] > best.raw)
+      best = { raw: WORK_RAW[m], match: m, place: w.kind === 'global' ? null : w.kind === 'country' ? w.iso3 : w.name };
   }
   return best;
 }

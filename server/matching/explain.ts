@@ -134,7 +134,9 @@ export function explainPhrases(match: MatchToExplain, locale: MatchingLocale, da
   const country = (iso3: string) => data.countryNames.get(iso3)?.[locale] ?? iso3;
   const region = (name: string) => (locale === 'en' ? name : (m49Names[name]?.[locale] ?? name));
   const area = data.areaNames[match.area]?.[locale] ?? match.area;
-  const provider = match.provider.name ? nameIn(match.provider.name, locale) : country(match.provider.country ?? match.provider.id);
+  const provider = match.provider.name
+    ? nameIn(match.provider.name, locale)
+    : country(match.provider.country ?? match.provider.id);
   const modalities = (ms: readonly string[]) => list(ms.map((m) => modalityNames[m]?.[locale] ?? m));
 
   const phrase = (f: TermFacts): string | null => {
@@ -165,7 +167,11 @@ export function explainPhrases(match: MatchToExplain, locale: MatchingLocale, da
         return w.south;
       case 'incomeHdi': {
         const pair = (a: string | null, b: string | null, names: typeof incomeNames) =>
-          a === null || b === null ? null : a === b ? names[a]?.[locale] ?? a : `${names[a]?.[locale] ?? a} / ${names[b]?.[locale] ?? b}`;
+          a === null || b === null
+            ? null
+            : a === b
+              ? (names[a]?.[locale] ?? a)
+              : `${names[a]?.[locale] ?? a} / ${names[b]?.[locale] ?? b}`;
         const income = pair(f.requesterIncome, f.providerIncome, incomeNames);
         const hdi = pair(f.requesterHdi, f.providerHdi, hdiNames);
         const parts = [income && w.income(income), hdi && w.hdi(hdi)].filter((p): p is string => !!p);
@@ -187,7 +193,8 @@ export function explainPhrases(match: MatchToExplain, locale: MatchingLocale, da
     const p = phrase(t.facts);
     if (p) out.push(p);
   }
-  if (match.slots && Number.isFinite(match.slots.of)) out.push(w.slots(match.slots.free, number.format(match.slots.free), number.format(match.slots.of)));
+  if (match.slots && Number.isFinite(match.slots.of))
+    out.push(w.slots(match.slots.free, number.format(match.slots.free), number.format(match.slots.of)));
   return out;
 }
 

@@ -31,8 +31,20 @@ import { allocate, type Allocation, type PairProblem } from './allocate';
 import { candidateTerms, scoreCandidates, type ScoredPair } from './candidate-score';
 import { demandFrom } from './demand';
 import { buildMatchingContext, type MatchingContext, type MatchingReference } from './matching-context';
-import { MATCHING_METHODOLOGY_VERSION, resolveMatchingSettings, type MatchingSettings, type MatchingSettingsInput } from './matching-settings';
-import { demandKey, type CountryScoreList, type DemandItem, type OrganizationInput, type PairRef, type Provider } from './matching.types';
+import {
+  MATCHING_METHODOLOGY_VERSION,
+  resolveMatchingSettings,
+  type MatchingSettings,
+  type MatchingSettingsInput,
+} from './matching-settings';
+import {
+  demandKey,
+  type CountryScoreList,
+  type DemandItem,
+  type OrganizationInput,
+  type PairRef,
+  type Provider,
+} from './matching.types';
 import { organizationProviders, peerProvidersFrom } from './providers';
 
 export interface MatchingInput {
@@ -67,14 +79,29 @@ export function runMatching(input: MatchingInput): MatchingOutcome {
   const demand = demandFrom(input.scores, settings);
   const providers = [...peerProvidersFrom(input.scores, settings), ...organizationProviders(input.organizations)];
   const candidates = scoreCandidates(ctx, demand, providers);
-  const outcome = allocate(ctx, candidates, { partnersPerArea: settings.partnersPerArea, pins: input.pins, exclusions: input.exclusions });
+  const outcome = allocate(ctx, candidates, {
+    partnersPerArea: settings.partnersPerArea,
+    pins: input.pins,
+    exclusions: input.exclusions,
+  });
   if (!outcome.ok) return outcome;
   const demandOf = new Map(demand.map((d) => [demandKey(d), d]));
   const providerOf = new Map(providers.map((p) => [p.id, p]));
-  const terms = outcome.allocation.matches.map((m) => candidateTerms(ctx, demandOf.get(demandKey(m))!, providerOf.get(m.providerId)!));
+  const terms = outcome.allocation.matches.map((m) =>
+    candidateTerms(ctx, demandOf.get(demandKey(m))!, providerOf.get(m.providerId)!),
+  );
   return {
     ok: true,
-    run: { methodologyVersion: MATCHING_METHODOLOGY_VERSION, settings, date: ctx.date, demand, providers, candidates: candidates.size, allocation: outcome.allocation, terms },
+    run: {
+      methodologyVersion: MATCHING_METHODOLOGY_VERSION,
+      settings,
+      date: ctx.date,
+      demand,
+      providers,
+      candidates: candidates.size,
+      allocation: outcome.allocation,
+      terms,
+    },
   };
 }
 

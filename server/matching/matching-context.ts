@@ -5,7 +5,15 @@
 // bundled files or the organizer-edited groups from the database) and the date.
 import { isGlobalSouth } from '../reference/global-south';
 import { isActiveOn, isoDay } from '../reference/groups';
-import { hdiGroups, wbIncomeGroups, type CountryGroupData, type Corridors, type HdiGroup, type ReferenceCountryData, type WbIncome } from '../reference/reference.types';
+import {
+  hdiGroups,
+  wbIncomeGroups,
+  type CountryGroupData,
+  type Corridors,
+  type HdiGroup,
+  type ReferenceCountryData,
+  type WbIncome,
+} from '../reference/reference.types';
 import type { MatchingSettings } from './matching-settings';
 
 export interface CountryFacts {
@@ -42,7 +50,11 @@ export interface MatchingContext {
   weightSum: number;
 }
 
-export function buildMatchingContext(reference: MatchingReference, date: Date | string, settings: MatchingSettings): MatchingContext {
+export function buildMatchingContext(
+  reference: MatchingReference,
+  date: Date | string,
+  settings: MatchingSettings,
+): MatchingContext {
   const day = isoDay(date);
   const counted = reference.groups.filter((g) => settings.groupTypes.includes(g.type));
   const groupsByCountry = new Map<string, string[]>();

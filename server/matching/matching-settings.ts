@@ -2,7 +2,12 @@
 // partners per area) and their version. A match run stores the version and the resolved settings
 // it used, like a score snapshot stores the scoring methodology, so that an old proposal stays
 // explainable after the defaults change. Pure: no I/O.
-import { defaultSouthSettings, southDefinitions, type SouthDefinition, type SouthSettings } from '../reference/global-south';
+import {
+  defaultSouthSettings,
+  southDefinitions,
+  type SouthDefinition,
+  type SouthSettings,
+} from '../reference/global-south';
 import { groupTypes, type GroupType } from '../reference/reference.types';
 
 /**
@@ -13,7 +18,18 @@ import { groupTypes, type GroupType } from '../reference/reference.types';
 export const MATCHING_METHODOLOGY_VERSION = '2026.1';
 
 /** The terms of the candidate score, in the order they are reported and explained. */
-export const matchingTerms = ['strength', 'subRegion', 'groups', 'border', 'language', 'corridor', 'south', 'incomeHdi', 'worksIn', 'modality'] as const;
+export const matchingTerms = [
+  'strength',
+  'subRegion',
+  'groups',
+  'border',
+  'language',
+  'corridor',
+  'south',
+  'incomeHdi',
+  'worksIn',
+  'modality',
+] as const;
 export type MatchingTerm = (typeof matchingTerms)[number];
 
 export type MatchingWeights = Record<MatchingTerm, number>;
@@ -99,10 +115,16 @@ export function resolveMatchingSettings(input: MatchingSettingsInput = {}): Matc
   const weights: MatchingWeights = { ...d.weights };
   for (const [term, w] of Object.entries(input.weights ?? {})) {
     check((matchingTerms as readonly string[]).includes(term), `unknown matching term ${term}`);
-    check(typeof w === 'number' && inRange(w, 0, MAX_WEIGHT), `weight of ${term} must be a number from 0 to ${MAX_WEIGHT}, not ${String(w)}`);
+    check(
+      typeof w === 'number' && inRange(w, 0, MAX_WEIGHT),
+      `weight of ${term} must be a number from 0 to ${MAX_WEIGHT}, not ${String(w)}`,
+    );
     weights[term as MatchingTerm] = w as number;
   }
-  check(matchingTerms.some((t) => weights[t] > 0), 'at least one matching weight must be above 0');
+  check(
+    matchingTerms.some((t) => weights[t] > 0),
+    'at least one matching weight must be above 0',
+  );
   const s: MatchingSettings = {
     weights,
     priorityThreshold: input.priorityThreshold ?? d.priorityThreshold,
@@ -112,22 +134,43 @@ export function resolveMatchingSettings(input: MatchingSettingsInput = {}): Matc
     peerSlotsPerArea: input.peerSlotsPerArea ?? d.peerSlotsPerArea,
     allowMaybe: input.allowMaybe ?? d.allowMaybe,
     southDefinition: input.southDefinition ?? d.southDefinition,
-    south: { hdiSouthGroups: [...(input.south ?? d.south).hdiSouthGroups], gulfStates: [...(input.south ?? d.south).gulfStates] },
+    south: {
+      hdiSouthGroups: [...(input.south ?? d.south).hdiSouthGroups],
+      gulfStates: [...(input.south ?? d.south).gulfStates],
+    },
     groupTypes: [...(input.groupTypes ?? d.groupTypes)],
     corridorFullAt: input.corridorFullAt ?? d.corridorFullAt,
     organizationStrength: input.organizationStrength ?? d.organizationStrength,
     organizationsOnlyWhereTheyWork: input.organizationsOnlyWhereTheyWork ?? d.organizationsOnlyWhereTheyWork,
   };
   check(inRange(s.priorityThreshold, 0, 100), `priorityThreshold must be from 0 to 100, not ${s.priorityThreshold}`);
-  check(Number.isInteger(s.partnersPerArea) && inRange(s.partnersPerArea, 1, MAX_COUNT), `partnersPerArea must be an integer from 1 to ${MAX_COUNT}, not ${s.partnersPerArea}`);
+  check(
+    Number.isInteger(s.partnersPerArea) && inRange(s.partnersPerArea, 1, MAX_COUNT),
+    `partnersPerArea must be an integer from 1 to ${MAX_COUNT}, not ${s.partnersPerArea}`,
+  );
   check(inRange(s.peerMinCapacity, 0, 100), `peerMinCapacity must be from 0 to 100, not ${s.peerMinCapacity}`);
   check(inRange(s.peerMinMargin, 0, 100), `peerMinMargin must be from 0 to 100, not ${s.peerMinMargin}`);
-  check(Number.isInteger(s.peerSlotsPerArea) && inRange(s.peerSlotsPerArea, 0, MAX_COUNT), `peerSlotsPerArea must be an integer from 0 to ${MAX_COUNT}, not ${s.peerSlotsPerArea}`);
+  check(
+    Number.isInteger(s.peerSlotsPerArea) && inRange(s.peerSlotsPerArea, 0, MAX_COUNT),
+    `peerSlotsPerArea must be an integer from 0 to ${MAX_COUNT}, not ${s.peerSlotsPerArea}`,
+  );
   check(typeof s.allowMaybe === 'boolean', 'allowMaybe must be true or false');
-  check((southDefinitions as readonly string[]).includes(s.southDefinition), `unknown southDefinition ${s.southDefinition}`);
-  check(s.groupTypes.every((t) => (groupTypes as readonly string[]).includes(t)), `groupTypes must be among ${groupTypes.join(', ')}`);
-  check(Number.isFinite(s.corridorFullAt) && s.corridorFullAt >= 1, `corridorFullAt must be a number of at least 1, not ${s.corridorFullAt}`);
-  check(inRange(s.organizationStrength, 0, 1), `organizationStrength must be from 0 to 1, not ${s.organizationStrength}`);
+  check(
+    (southDefinitions as readonly string[]).includes(s.southDefinition),
+    `unknown southDefinition ${s.southDefinition}`,
+  );
+  check(
+    s.groupTypes.every((t) => (groupTypes as readonly string[]).includes(t)),
+    `groupTypes must be among ${groupTypes.join(', ')}`,
+  );
+  check(
+    Number.isFinite(s.corridorFullAt) && s.corridorFullAt >= 1,
+    `corridorFullAt must be a number of at least 1, not ${s.corridorFullAt}`,
+  );
+  check(
+    inRange(s.organizationStrength, 0, 1),
+    `organizationStrength must be from 0 to 1, not ${s.organizationStrength}`,
+  );
   check(typeof s.organizationsOnlyWhereTheyWork === 'boolean', 'organizationsOnlyWhereTheyWork must be true or false');
   return s;
 }

@@ -3,7 +3,12 @@
 // exclusions. Plain data only, so that a route, a job or a script can build them from whatever it
 // stores, and a run can be stored as it was computed.
 import type { PartnerInput } from '../partners/partner.schemas';
-import { partnerKinds, partnerModalities, type PartnerKind, type PartnerModality } from '../partners/partner-vocabulary';
+import {
+  partnerKinds,
+  partnerModalities,
+  type PartnerKind,
+  type PartnerModality,
+} from '../partners/partner-vocabulary';
 import type { AreaStatus, Share } from '../scoring/score';
 
 /** An area of the capacity questionnaire: A1 … A10. */
@@ -50,7 +55,10 @@ export interface LocalizedName {
  * id. `scope` is where it works: globally, in M49 regions / sub-regions / intermediate regions
  * (by their reference names), or in ISO3 countries; `languages` are ISO 639-3.
  */
-export type OrganizationInput = Pick<PartnerInput, 'name' | 'kind' | 'areas' | 'modalities' | 'scope' | 'languages' | 'slots'> & {
+export type OrganizationInput = Pick<
+  PartnerInput,
+  'name' | 'kind' | 'areas' | 'modalities' | 'scope' | 'languages' | 'slots'
+> & {
   id: string;
   /** Home country (ISO3), when it has one: the country terms (border, corridor …) then apply too. */
   country?: string;

@@ -35,8 +35,16 @@ export const m49Names: Readonly<Record<string, { fr: string; es: string }>> = {
 
 export const incomeNames: Readonly<Record<string, { en: string; fr: string; es: string }>> = {
   'Low income': { en: 'low income', fr: 'faible revenu', es: 'ingreso bajo' },
-  'Lower middle income': { en: 'lower middle income', fr: 'revenu intermédiaire inférieur', es: 'ingreso mediano bajo' },
-  'Upper middle income': { en: 'upper middle income', fr: 'revenu intermédiaire supérieur', es: 'ingreso mediano alto' },
+  'Lower middle income': {
+    en: 'lower middle income',
+    fr: 'revenu intermédiaire inférieur',
+    es: 'ingreso mediano bajo',
+  },
+  'Upper middle income': {
+    en: 'upper middle income',
+    fr: 'revenu intermédiaire supérieur',
+    es: 'ingreso mediano alto',
+  },
   'High income': { en: 'high income', fr: 'revenu élevé', es: 'ingreso alto' },
 };
 

@@ -3,7 +3,14 @@
 // 75) and willing to share ("yes", or "maybe" when the round allows it); whether it is far
 // enough ahead of a given requester is decided per pair (eligibility.ts). Pure.
 import type { MatchingSettings } from './matching-settings';
-import { peerProviderId, type CountryScoreList, type OrganizationInput, type Provider, type ProviderArea, type WorkPlace } from './matching.types';
+import {
+  peerProviderId,
+  type CountryScoreList,
+  type OrganizationInput,
+  type Provider,
+  type ProviderArea,
+  type WorkPlace,
+} from './matching.types';
 
 const PEER_MODALITIES = ['peer-exchange'] as const;
 

@@ -19,7 +19,8 @@ export function checkPartnerFacts(partner: PartnerInput, known: ReferenceVocabul
     if (areas.has(a.area)) bad(`areas.${i}.area`, `${a.area} is offered twice`);
     areas.add(a.area);
     (a.indicators ?? []).forEach((ind, j) => {
-      if (ind.split('_')[0] !== a.area.toLowerCase()) bad(`areas.${i}.indicators.${j}`, `${ind} is not an indicator of ${a.area}`);
+      if (ind.split('_')[0] !== a.area.toLowerCase())
+        bad(`areas.${i}.indicators.${j}`, `${ind} is not an indicator of ${a.area}`);
     });
   });
   (partner.scope.regions ?? []).forEach((r, i) => {
@@ -36,7 +37,8 @@ export function checkPartnerFacts(partner: PartnerInput, known: ReferenceVocabul
   });
   for (const [area, slots] of Object.entries(partner.slots.perArea ?? {})) {
     if (!areas.has(area)) bad(`slots.perArea.${area}`, `${area} is not among the areas offered`);
-    else if ((slots ?? 0) > partner.slots.total) bad(`slots.perArea.${area}`, `is more than the total (${partner.slots.total})`);
+    else if ((slots ?? 0) > partner.slots.total)
+      bad(`slots.perArea.${area}`, `is more than the total (${partner.slots.total})`);
   }
   const emails = new Map<string, number>();
   partner.contacts.forEach((c, i) => {

@@ -11,13 +11,21 @@ const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string =>
 export const offerContactSlots = [1, 2, 3] as const;
 
 export function offerFromAnswers(answers: OfferAnswers): PartnerInput {
-  const name = { en: text(answers.name_en), ...(text(answers.name_fr) ? { fr: text(answers.name_fr) } : {}), ...(text(answers.name_es) ? { es: text(answers.name_es) } : {}) };
+  const name = {
+    en: text(answers.name_en),
+    ...(text(answers.name_fr) ? { fr: text(answers.name_fr) } : {}),
+    ...(text(answers.name_es) ? { es: text(answers.name_es) } : {}),
+  };
   const countries = text(answers.countries)
     .split(/[\s,;]+/)
     .map((c) => c.toUpperCase())
     .filter(Boolean);
   const contacts = offerContactSlots
-    .map((n) => ({ name: text(answers[`contact${n}_name`]), email: text(answers[`contact${n}_email`]), language: text(answers[`contact${n}_language`]) }))
+    .map((n) => ({
+      name: text(answers[`contact${n}_name`]),
+      email: text(answers[`contact${n}_email`]),
+      language: text(answers[`contact${n}_language`]),
+    }))
     .filter((c) => c.name || c.email) as PartnerInput['contacts'];
   const notes = text(answers.notes);
   return {

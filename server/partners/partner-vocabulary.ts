@@ -3,10 +3,24 @@
 // form and matching, so that they cannot drift apart.
 import { supportedLocales } from '../i18n/locales';
 
-export const partnerKinds = ['international-organization', 'civil-society', 'private-sector', 'academia', 'government-agency', 'other'] as const;
+export const partnerKinds = [
+  'international-organization',
+  'civil-society',
+  'private-sector',
+  'academia',
+  'government-agency',
+  'other',
+] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
 
-export const partnerModalities = ['peer-exchange', 'technical-assistance', 'training', 'secondment', 'funding', 'tools-data'] as const;
+export const partnerModalities = [
+  'peer-exchange',
+  'technical-assistance',
+  'training',
+  'secondment',
+  'funding',
+  'tools-data',
+] as const;
 export type PartnerModality = (typeof partnerModalities)[number];
 
 /** The ten areas of the capacity framework (questionnaire v1). */

@@ -6,7 +6,11 @@
 import mongoose from 'mongoose';
 
 const contactSchema = new mongoose.Schema(
-  { name: { type: String, required: true }, email: { type: String, required: true }, language: { type: String, required: true } },
+  {
+    name: { type: String, required: true },
+    email: { type: String, required: true },
+    language: { type: String, required: true },
+  },
   { _id: false },
 );
 

@@ -15,7 +15,11 @@ export const partnerInputSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['en'],
-      properties: { en: text(partnerLimits.nameLength), fr: text(partnerLimits.nameLength), es: text(partnerLimits.nameLength) },
+      properties: {
+        en: text(partnerLimits.nameLength),
+        fr: text(partnerLimits.nameLength),
+        es: text(partnerLimits.nameLength),
+      },
     },
     kind: { type: 'string', enum: [...partnerKinds] },
     areas: {
@@ -28,11 +32,21 @@ export const partnerInputSchema = {
         required: ['area'],
         properties: {
           area: { type: 'string', enum: [...frameworkAreas] },
-          indicators: { type: 'array', maxItems: partnerLimits.indicatorsPerArea, items: { type: 'string', pattern: '^a([1-9]|10)_[1-9]$' } },
+          indicators: {
+            type: 'array',
+            maxItems: partnerLimits.indicatorsPerArea,
+            items: { type: 'string', pattern: '^a([1-9]|10)_[1-9]$' },
+          },
         },
       },
     },
-    modalities: { type: 'array', minItems: 1, maxItems: partnerModalities.length, uniqueItems: true, items: { type: 'string', enum: [...partnerModalities] } },
+    modalities: {
+      type: 'array',
+      minItems: 1,
+      maxItems: partnerModalities.length,
+      uniqueItems: true,
+      items: { type: 'string', enum: [...partnerModalities] },
+    },
     scope: {
       type: 'object',
       additionalProperties: false,
@@ -40,11 +54,21 @@ export const partnerInputSchema = {
       properties: {
         global: { type: 'boolean' },
         regions: { type: 'array', maxItems: partnerLimits.regions, items: text(80) },
-        countries: { type: 'array', maxItems: partnerLimits.countries, items: { type: 'string', pattern: '^[A-Z]{3}$' } },
+        countries: {
+          type: 'array',
+          maxItems: partnerLimits.countries,
+          items: { type: 'string', pattern: '^[A-Z]{3}$' },
+        },
       },
     },
     /** Working languages, ISO 639-3 (as the reference data's official languages). */
-    languages: { type: 'array', minItems: 1, maxItems: partnerLimits.languages, uniqueItems: true, items: { type: 'string', pattern: '^[a-z]{3}$' } },
+    languages: {
+      type: 'array',
+      minItems: 1,
+      maxItems: partnerLimits.languages,
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^[a-z]{3}$' },
+    },
     slots: {
       type: 'object',
       additionalProperties: false,
@@ -55,7 +79,9 @@ export const partnerInputSchema = {
           type: 'object',
           additionalProperties: false,
           maxProperties: frameworkAreas.length,
-          properties: Object.fromEntries(frameworkAreas.map((a) => [a, { type: 'integer', minimum: 0, maximum: partnerLimits.slots }])),
+          properties: Object.fromEntries(
+            frameworkAreas.map((a) => [a, { type: 'integer', minimum: 0, maximum: partnerLimits.slots }]),
+          ),
         },
       },
     },

@@ -35,22 +35,39 @@ export function partnersRoutes(): Router {
     res.json({ partners: await listPartners({ includeArchived: req.query.archived === 'true' }) });
   });
 
-  router.post('/api/partners', requireRole('organizer'), noQuery, validateBody(partnerInputSchema), async (req, res) => {
-    const partner = await createPartner(req.body as PartnerInput, by(req));
-    await auditRequest(req, 'partner.create', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
-    res.status(201).location(`/api/partners/${partner.id}`).json({ partner });
-  });
+  router.post(
+    '/api/partners',
+    requireRole('organizer'),
+    noQuery,
+    validateBody(partnerInputSchema),
+    async (req, res) => {
+      const partner = await createPartner(req.body as PartnerInput, by(req));
+      await auditRequest(req, 'partner.create', {
+        target: { kind: 'partner', id: partner.id, label: partner.name.en },
+      });
+      res.status(201).location(`/api/partners/${partner.id}`).json({ partner });
+    },
+  );
 
-  router.post('/api/partners/import', requireRole('organizer'), validateQuery(querySchema({ validOnly: queryFlag })), express.text({ type: 'text/csv', limit: '2mb' }), async (req, res) => {
-    if (typeof req.body !== 'string') throw new AppError('unsupportedMediaType', 'Send the partners as text/csv');
-    const result = await importPartners(req.body, req.query.validOnly === 'true', by(req));
-    await auditRequest(req, 'partners.import', { details: { imported: result.imported, skipped: result.skipped.length } });
-    res.json(result);
-  });
+  router.post(
+    '/api/partners/import',
+    requireRole('organizer'),
+    validateQuery(querySchema({ validOnly: queryFlag })),
+    express.text({ type: 'text/csv', limit: '2mb' }),
+    async (req, res) => {
+      if (typeof req.body !== 'string') throw new AppError('unsupportedMediaType', 'Send the partners as text/csv');
+      const result = await importPartners(req.body, req.query.validOnly === 'true', by(req));
+      await auditRequest(req, 'partners.import', {
+        details: { imported: result.imported, skipped: result.skipped.length },
+      });
+      res.json(result);
+    },
+  );
 
   router.get('/api/partners/export.:format', requireRole('viewer'), archivedQuery, async (req, res) => {
     const format = String(req.params.format);
-    if (!(exportFormats as readonly string[]).includes(format)) throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
+    if (!(exportFormats as readonly string[]).includes(format))
+      throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
     const partners = await listPartners({ includeArchived: req.query.archived === 'true' });
     await startDownload(req, res, format as ExportFormat, 'capgap-partners');
     await writeTable(format as ExportFormat, { sheetName: 'Partners', columns: partnerColumns, rows: partners }, res);
@@ -60,11 +77,19 @@ export function partnersRoutes(): Router {
     res.json({ partner: await getPartnerOrReject(String(req.params.id)) });
   });
 
-  router.put('/api/partners/:id', requireRole('organizer'), noQuery, validateBody(partnerInputSchema), async (req, res) => {
-    const partner = await updatePartner(String(req.params.id), req.body as PartnerInput, by(req));
-    await auditRequest(req, 'partner.update', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
-    res.json({ partner });
-  });
+  router.put(
+    '/api/partners/:id',
+    requireRole('organizer'),
+    noQuery,
+    validateBody(partnerInputSchema),
+    async (req, res) => {
+      const partner = await updatePartner(String(req.params.id), req.body as PartnerInput, by(req));
+      await auditRequest(req, 'partner.update', {
+        target: { kind: 'partner', id: partner.id, label: partner.name.en },
+      });
+      res.json({ partner });
+    },
+  );
 
   router.delete('/api/partners/:id', requireRole('organizer'), noQuery, async (req, res) => {
     const partner = await archivePartner(String(req.params.id), by(req));

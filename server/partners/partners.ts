@@ -16,12 +16,26 @@ export interface PartnerView extends PartnerInput {
   updatedBy: string;
 }
 
-type PartnerDoc = PartnerInput & { _id: unknown; archived?: boolean; createdAt: Date; updatedAt: Date; createdBy: string; updatedBy: string };
+type PartnerDoc = PartnerInput & {
+  _id: unknown;
+  archived?: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string;
+  updatedBy: string;
+};
 
 function partnerView(doc: PartnerDoc): PartnerView {
   const { _id, archived, createdAt, updatedAt, ...rest } = doc;
   const name = Object.fromEntries(Object.entries(rest.name).filter(([, v]) => v)) as PartnerInput['name'];
-  return { id: String(_id), ...rest, name, archived: archived ?? false, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+  return {
+    id: String(_id),
+    ...rest,
+    name,
+    archived: archived ?? false,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  };
 }
 
 /** Regions, countries and languages that exist, from the reference data. */
@@ -56,7 +70,9 @@ export async function createPartner(input: PartnerInput, by: string): Promise<Pa
 /** Several partners at once (an import): all checked before, so a failure stores none. */
 export async function createPartners(inputs: PartnerInput[], by: string): Promise<number> {
   if (!inputs.length) return 0;
-  const docs = await Partner.insertMany(inputs.map((input) => ({ ...normalized(input), createdBy: by, updatedBy: by })));
+  const docs = await Partner.insertMany(
+    inputs.map((input) => ({ ...normalized(input), createdBy: by, updatedBy: by })),
+  );
   return docs.length;
 }
 
@@ -70,7 +86,11 @@ export async function getPartnerOrReject(id: string): Promise<PartnerView> {
 export async function updatePartner(id: string, input: PartnerInput, by: string): Promise<PartnerView> {
   await getPartnerOrReject(id);
   await assertPartnerFacts(input);
-  const doc = await Partner.findByIdAndUpdate(id, { $set: { ...normalized(input), updatedBy: by }, $unset: unsetAbsent(input) }, { returnDocument: 'after' }).lean<PartnerDoc>();
+  const doc = await Partner.findByIdAndUpdate(
+    id,
+    { $set: { ...normalized(input), updatedBy: by }, $unset: unsetAbsent(input) },
+    { returnDocument: 'after' },
+  ).lean<PartnerDoc>();
   if (!doc) throw new AppError('notFound', 'No such partner');
   return partnerView(doc);
 }
@@ -82,7 +102,11 @@ function unsetAbsent(input: PartnerInput): Record<string, 1> {
 
 export async function archivePartner(id: string, by: string): Promise<PartnerView> {
   await getPartnerOrReject(id);
-  const doc = await Partner.findByIdAndUpdate(id, { $set: { archived: true, updatedBy: by } }, { returnDocument: 'after' }).lean<PartnerDoc>();
+  const doc = await Partner.findByIdAndUpdate(
+    id,
+    { $set: { archived: true, updatedBy: by } },
+    { returnDocument: 'after' },
+  ).lean<PartnerDoc>();
   return partnerView(doc!);
 }
 

@@ -39,17 +39,27 @@ type Classified = Pick<ReferenceCountryData, 'iso3' | 'region' | 'subRegion' | '
 
 const southIncomes: readonly WbIncome[] = ['Low income', 'Lower middle income', 'Upper middle income'];
 
-export function southStatus(country: Classified, definition: SouthDefinition, settings: SouthSettings = defaultSouthSettings): SouthStatus {
+export function southStatus(
+  country: Classified,
+  definition: SouthDefinition,
+  settings: SouthSettings = defaultSouthSettings,
+): SouthStatus {
   const yes = (south: boolean): SouthStatus => (south ? 'south' : 'north');
   switch (definition) {
     case 'un-regions':
       switch (country.region) {
-        case null: return 'unclassified';
-        case 'Africa': return 'south';
-        case 'Americas': return yes(country.subRegion !== 'Northern America');
-        case 'Asia': return yes(country.iso3 !== 'JPN');
-        case 'Oceania': return yes(country.subRegion !== 'Australia and New Zealand');
-        default: return 'north';
+        case null:
+          return 'unclassified';
+        case 'Africa':
+          return 'south';
+        case 'Americas':
+          return yes(country.subRegion !== 'Northern America');
+        case 'Asia':
+          return yes(country.iso3 !== 'JPN');
+        case 'Oceania':
+          return yes(country.subRegion !== 'Australia and New Zealand');
+        default:
+          return 'north';
       }
     case 'world-bank':
       if (settings.gulfStates.includes(country.iso3)) return 'north';
@@ -60,6 +70,10 @@ export function southStatus(country: Classified, definition: SouthDefinition, se
 }
 
 /** True when the country is in the global South under the definition (unclassified → false). */
-export function isGlobalSouth(country: Classified, definition: SouthDefinition, settings: SouthSettings = defaultSouthSettings): boolean {
+export function isGlobalSouth(
+  country: Classified,
+  definition: SouthDefinition,
+  settings: SouthSettings = defaultSouthSettings,
+): boolean {
   return southStatus(country, definition, settings) === 'south';
 }

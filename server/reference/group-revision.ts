@@ -10,8 +10,18 @@ import { CountryGroup } from './reference.model';
  * Writes `set` as the revision after `group.revision` and returns the group as written; null if
  * another writer got there first.
  */
-export async function writeNextGroupRevision(group: { _id: Types.ObjectId; revision: number }, by: string, set: Record<string, unknown>) {
-  const revision = await claimRevision({ scope: 'group', model: CountryGroup, docId: String(group._id), current: group.revision, by });
+export async function writeNextGroupRevision(
+  group: { _id: Types.ObjectId; revision: number },
+  by: string,
+  set: Record<string, unknown>,
+) {
+  const revision = await claimRevision({
+    scope: 'group',
+    model: CountryGroup,
+    docId: String(group._id),
+    current: group.revision,
+    by,
+  });
   if (revision === null) return null;
   return CountryGroup.findByIdAndUpdate(group._id, { $set: { ...set, revision } }, { returnDocument: 'after' }).lean();
 }

@@ -34,7 +34,12 @@ export function groupsOf(groups: readonly CountryGroupData[], iso3: string, date
 }
 
 /** Codes of the groups both countries belong to on a date (for "shares EAC and IGAD"). */
-export function sharedGroups(groups: readonly CountryGroupData[], a: string, b: string, date?: Date | string): string[] {
+export function sharedGroups(
+  groups: readonly CountryGroupData[],
+  a: string,
+  b: string,
+  date?: Date | string,
+): string[] {
   const ofB = new Set(groupsOf(groups, b, date));
   return groupsOf(groups, a, date).filter((code) => ofB.has(code));
 }
@@ -42,5 +47,8 @@ export function sharedGroups(groups: readonly CountryGroupData[], a: string, b: 
 /** Members of a group on a date (default today), sorted. */
 export function membersOf(group: CountryGroupData, date?: Date | string): string[] {
   const day = isoDay(date);
-  return group.members.filter((m) => isActiveOn(m, day)).map((m) => m.iso3).sort();
+  return group.members
+    .filter((m) => isActiveOn(m, day))
+    .map((m) => m.iso3)
+    .sort();
 }

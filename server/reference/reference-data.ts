@@ -15,7 +15,9 @@ export class ReferenceDataError extends Error {}
 function checked<T>(file: string, data: unknown, schema: Schema): T {
   const check = compileSchema<T>(schema);
   if (!check(data)) {
-    const first = toFieldErrors(check.errors, file).slice(0, 5).map((e) => `${e.field} ${e.message}`);
+    const first = toFieldErrors(check.errors, file)
+      .slice(0, 5)
+      .map((e) => `${e.field} ${e.message}`);
     throw new ReferenceDataError(`server/reference/data/${file} does not match its schema: ${first.join('; ')}`);
   }
   return data;
@@ -39,11 +41,15 @@ function checkReferences(data: ReferenceData): void {
   };
   for (const c of data.countries) unknown(`countries.json ${c.iso3} borders`, c.borders);
   for (const g of data.groups) {
-    unknown(`groupings.json ${g.code}`, g.members.map((m) => m.iso3));
+    unknown(
+      `groupings.json ${g.code}`,
+      g.members.map((m) => m.iso3),
+    );
     const bad = g.members.find((m) => m.since && m.until && m.until < m.since);
     if (bad) throw new ReferenceDataError(`groupings.json ${g.code} ${bad.iso3}: until is before since`);
   }
-  for (const [origin, row] of Object.entries(data.corridors)) unknown(`corridors.json ${origin}`, [origin, ...Object.keys(row)]);
+  for (const [origin, row] of Object.entries(data.corridors))
+    unknown(`corridors.json ${origin}`, [origin, ...Object.keys(row)]);
 }
 
 /** Checks raw file contents against the schemas and each other; throws ReferenceDataError. */
@@ -61,7 +67,9 @@ let cached: ReferenceData | undefined;
 
 /** The reference data, loaded and checked on first use; throws ReferenceDataError if broken. */
 export function loadReferenceData(): ReferenceData {
-  cached ??= deepFreeze(validateReferenceData({ countries: countriesFile, groups: groupingsFile, corridors: corridorsFile }));
+  cached ??= deepFreeze(
+    validateReferenceData({ countries: countriesFile, groups: groupingsFile, corridors: corridorsFile }),
+  );
   return cached;
 }
 
@@ -73,9 +81,21 @@ export function corridorStock(corridors: Corridors, origin: string, destination:
 /** The facts of a country in a fixed key order, from the file or from a stored document. */
 export function countryFacts(c: ReferenceCountryData): ReferenceCountryData {
   return {
-    iso3: c.iso3, iso2: c.iso2, m49: c.m49, names: { en: c.names.en, fr: c.names.fr, es: c.names.es },
-    region: c.region ?? null, subRegion: c.subRegion ?? null, intermediateRegion: c.intermediateRegion ?? null,
-    ldc: c.ldc, lldc: c.lldc, sids: c.sids, wbRegion: c.wbRegion ?? null, wbIncome: c.wbIncome ?? null,
-    hdiGroup: c.hdiGroup ?? null, hdi: c.hdi ?? null, borders: [...c.borders], languages: [...c.languages],
+    iso3: c.iso3,
+    iso2: c.iso2,
+    m49: c.m49,
+    names: { en: c.names.en, fr: c.names.fr, es: c.names.es },
+    region: c.region ?? null,
+    subRegion: c.subRegion ?? null,
+    intermediateRegion: c.intermediateRegion ?? null,
+    ldc: c.ldc,
+    lldc: c.lldc,
+    sids: c.sids,
+    wbRegion: c.wbRegion ?? null,
+    wbIncome: c.wbIncome ?? null,
+    hdiGroup: c.hdiGroup ?? null,
+    hdi: c.hdi ?? null,
+    borders: [...c.borders],
+    languages: [...c.languages],
   };
 }

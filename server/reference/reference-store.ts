@@ -66,9 +66,15 @@ export async function getCountry(iso3: string): Promise<ReferenceCountryData> {
 }
 
 /** A country's memberships (past, present and future), sorted by group code. */
-export async function membershipsOf(iso3: string): Promise<(Omit<MemberView, 'iso3'> & { code: string; name: string; type: GroupType })[]> {
+export async function membershipsOf(
+  iso3: string,
+): Promise<(Omit<MemberView, 'iso3'> & { code: string; name: string; type: GroupType })[]> {
   const groups = await CountryGroup.find({ 'members.iso3': iso3 }).sort({ code: 1 }).lean();
-  return groups.flatMap((g) => groupView(g).members.filter((m) => m.iso3 === iso3).map(({ iso3: _, ...m }) => ({ code: g.code, name: g.name, type: g.type as GroupType, ...m })));
+  return groups.flatMap((g) =>
+    groupView(g)
+      .members.filter((m) => m.iso3 === iso3)
+      .map(({ iso3: _, ...m }) => ({ code: g.code, name: g.name, type: g.type as GroupType, ...m })),
+  );
 }
 
 export async function listGroups(): Promise<GroupView[]> {
@@ -89,12 +95,22 @@ export async function currentGroups(): Promise<CountryGroupData[]> {
     code: g.code,
     name: g.name,
     type: g.type as GroupType,
-    members: g.members.map((m) => ({ iso3: m.iso3, ...(m.since ? { since: m.since } : {}), ...(m.until ? { until: m.until } : {}) })),
+    members: g.members.map((m) => ({
+      iso3: m.iso3,
+      ...(m.since ? { since: m.since } : {}),
+      ...(m.until ? { until: m.until } : {}),
+    })),
   }));
 }
 
 interface EditedMembers {
-  members: { iso3: string; since?: string | null; until?: string | null; editedBy?: string | null; editedAt?: Date | null }[];
+  members: {
+    iso3: string;
+    since?: string | null;
+    until?: string | null;
+    editedBy?: string | null;
+    editedAt?: Date | null;
+  }[];
   removed: { iso3: string; editedBy: string; editedAt: Date }[];
 }
 
@@ -118,7 +134,12 @@ export interface MembershipInput {
 }
 
 /** Adds a membership or replaces its dates; `created` tells which. */
-export async function putMembership(code: string, iso3: string, input: MembershipInput, editedBy: string): Promise<{ created: boolean; group: GroupView }> {
+export async function putMembership(
+  code: string,
+  iso3: string,
+  input: MembershipInput,
+  editedBy: string,
+): Promise<{ created: boolean; group: GroupView }> {
   if (!(await ReferenceCountry.exists({ iso3 }))) throw new AppError('notFound', `No country ${iso3}`);
   let created = false;
   const group = await editGroup(code, editedBy, (g, editedAt) => {

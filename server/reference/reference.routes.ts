@@ -14,7 +14,16 @@ import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { loadReferenceData } from './reference-data';
 import { countriesQuerySchema, groupMembershipSchema } from './reference.schemas';
-import { deleteMembership, getCountry, getGroup, listCountries, listGroups, membershipsOf, putMembership, type MembershipInput } from './reference-store';
+import {
+  deleteMembership,
+  getCountry,
+  getGroup,
+  listCountries,
+  listGroups,
+  membershipsOf,
+  putMembership,
+  type MembershipInput,
+} from './reference-store';
 
 // Region names come from the data, so a misspelt ?region= is answered with 400, not an empty list.
 function knownRegions(): Set<string> {
@@ -37,10 +46,16 @@ export function referenceRoutes(): Router {
   });
 
   router.get('/api/reference/countries', requireRole('viewer'), async (req, res) => {
-    if (!checkQuery(req.query)) throw new AppError('invalidInput', undefined, toFieldErrors(checkQuery.errors, 'query'));
+    if (!checkQuery(req.query))
+      throw new AppError('invalidInput', undefined, toFieldErrors(checkQuery.errors, 'query'));
     const region = req.query.region as string | undefined;
     if (region !== undefined && !regions.has(region)) {
-      throw new AppError('invalidInput', undefined, [{ field: 'query.region', message: `is not an M49 region, sub-region or intermediate region: one of ${[...regions].sort().join(', ')}` }]);
+      throw new AppError('invalidInput', undefined, [
+        {
+          field: 'query.region',
+          message: `is not an M49 region, sub-region or intermediate region: one of ${[...regions].sort().join(', ')}`,
+        },
+      ]);
     }
     res.json({ countries: await listCountries(region) });
   });
@@ -58,21 +73,37 @@ export function referenceRoutes(): Router {
     res.json({ group: await getGroup(String(req.params.code).toUpperCase()) });
   });
 
-  router.put('/api/reference/groups/:code/members/:iso3', requireRole('admin'), validateBody(groupMembershipSchema), async (req, res) => {
-    const body = req.body as MembershipInput;
-    // JSON Schema cannot compare two fields without $data; ISO dates compare as strings.
-    if (body.since && body.until && body.until < body.since) {
-      throw new AppError('invalidInput', undefined, [{ field: 'body.until', message: 'must not be before since' }]);
-    }
-    const { created, group } = await putMembership(String(req.params.code).toUpperCase(), String(req.params.iso3), body, req.session!.account.email);
-    await auditRequest(req, 'reference.membershipChange', { target: { kind: 'group', id: group.code }, details: { iso3: String(req.params.iso3), change: created ? 'added' : 'changed', ...body } });
-    res.status(created ? 201 : 200).json({ group });
-  });
+  router.put(
+    '/api/reference/groups/:code/members/:iso3',
+    requireRole('admin'),
+    validateBody(groupMembershipSchema),
+    async (req, res) => {
+      const body = req.body as MembershipInput;
+      // JSON Schema cannot compare two fields without $data; ISO dates compare as strings.
+      if (body.since && body.until && body.until < body.since) {
+        throw new AppError('invalidInput', undefined, [{ field: 'body.until', message: 'must not be before since' }]);
+      }
+      const { created, group } = await putMembership(
+        String(req.params.code).toUpperCase(),
+        String(req.params.iso3),
+        body,
+        req.session!.account.email,
+      );
+      await auditRequest(req, 'reference.membershipChange', {
+        target: { kind: 'group', id: group.code },
+        details: { iso3: String(req.params.iso3), change: created ? 'added' : 'changed', ...body },
+      });
+      res.status(created ? 201 : 200).json({ group });
+    },
+  );
 
   router.delete('/api/reference/groups/:code/members/:iso3', requireRole('admin'), async (req, res) => {
     const code = String(req.params.code).toUpperCase();
     await deleteMembership(code, String(req.params.iso3), req.session!.account.email);
-    await auditRequest(req, 'reference.membershipChange', { target: { kind: 'group', id: code }, details: { iso3: String(req.params.iso3), change: 'removed' } });
+    await auditRequest(req, 'reference.membershipChange', {
+      target: { kind: 'group', id: code },
+      details: { iso3: String(req.params.iso3), change: 'removed' },
+    });
     res.status(204).end();
   });
 

@@ -2,7 +2,8 @@
 
 export const groupMembershipSchema = {
   $id: 'group-membership',
-  description: 'Adds a country to a group or replaces its membership dates. A member is in force on d when since ≤ d < until; until must not be before since.',
+  description:
+    'Adds a country to a group or replaces its membership dates. A member is in force on d when since ≤ d < until; until must not be before since.',
   type: 'object',
   additionalProperties: false,
   properties: {

@@ -25,7 +25,10 @@ function isDuplicateKeyOnly(err: unknown): boolean {
   return Array.isArray(writeErrors) && writeErrors.length > 0 && writeErrors.every(isDuplicateKey);
 }
 
-async function insertIgnoringDuplicates(insert: (options: { ordered: false }) => Promise<unknown>, count: number): Promise<number> {
+async function insertIgnoringDuplicates(
+  insert: (options: { ordered: false }) => Promise<unknown>,
+  count: number,
+): Promise<number> {
   if (!count) return 0;
   try {
     await insert({ ordered: false });
@@ -37,7 +40,9 @@ async function insertIgnoringDuplicates(insert: (options: { ordered: false }) =>
   }
 }
 
-async function seedCountries(countries: readonly ReferenceCountryData[]): Promise<Pick<SeedSummary, 'countriesAdded' | 'countriesUpdated'>> {
+async function seedCountries(
+  countries: readonly ReferenceCountryData[],
+): Promise<Pick<SeedSummary, 'countriesAdded' | 'countriesUpdated'>> {
   const stored = new Map((await ReferenceCountry.find().lean()).map((c) => [c.iso3, c]));
   const missing = countries.filter((c) => !stored.has(c.iso3)).map(countryFacts);
   const changed = countries.filter((c) => {
@@ -45,9 +50,14 @@ async function seedCountries(countries: readonly ReferenceCountryData[]): Promis
     return s && !same(countryFacts(s as unknown as ReferenceCountryData), countryFacts(c));
   });
   if (changed.length) {
-    await ReferenceCountry.bulkWrite(changed.map((c) => ({ updateOne: { filter: { iso3: c.iso3 }, update: { $set: countryFacts(c) } } })));
+    await ReferenceCountry.bulkWrite(
+      changed.map((c) => ({ updateOne: { filter: { iso3: c.iso3 }, update: { $set: countryFacts(c) } } })),
+    );
   }
-  return { countriesAdded: await insertIgnoringDuplicates((o) => ReferenceCountry.insertMany(missing, o), missing.length), countriesUpdated: changed.length };
+  return {
+    countriesAdded: await insertIgnoringDuplicates((o) => ReferenceCountry.insertMany(missing, o), missing.length),
+    countriesUpdated: changed.length,
+  };
 }
 
 interface StoredMember {
@@ -59,7 +69,11 @@ interface StoredMember {
 }
 
 /** The members a group should have: edited ones as they are, the others as in the file. */
-export function mergeMembers(file: CountryGroupData, stored: readonly StoredMember[], removed: readonly { iso3: string }[]): StoredMember[] {
+export function mergeMembers(
+  file: CountryGroupData,
+  stored: readonly StoredMember[],
+  removed: readonly { iso3: string }[],
+): StoredMember[] {
   const inFile = new Map(file.members.map((m) => [m.iso3, m]));
   const tombstones = new Set(removed.map((r) => r.iso3));
   const kept: StoredMember[] = [];
@@ -73,7 +87,11 @@ export function mergeMembers(file: CountryGroupData, stored: readonly StoredMemb
 }
 
 const plainMember = ({ iso3, since, until, editedBy, editedAt }: StoredMember) => ({
-  iso3, since: since ?? undefined, until: until ?? undefined, editedBy: editedBy ?? undefined, editedAt: editedAt ? new Date(editedAt).toISOString() : undefined,
+  iso3,
+  since: since ?? undefined,
+  until: until ?? undefined,
+  editedBy: editedBy ?? undefined,
+  editedAt: editedAt ? new Date(editedAt).toISOString() : undefined,
 });
 
 type StoredGroup = NonNullable<Awaited<ReturnType<typeof findStoredGroup>>>;
@@ -81,7 +99,10 @@ type StoredGroup = NonNullable<Awaited<ReturnType<typeof findStoredGroup>>>;
 const findStoredGroup = (code: string) => CountryGroup.findOne({ code }).lean();
 
 /** `stored` is the group as read with all the others (undefined: not in the database yet). */
-async function seedGroup(file: CountryGroupData, stored: StoredGroup | undefined): Promise<'added' | 'updated' | 'unchanged'> {
+async function seedGroup(
+  file: CountryGroupData,
+  stored: StoredGroup | undefined,
+): Promise<'added' | 'updated' | 'unchanged'> {
   for (let attempt = 0; attempt < 5; attempt++) {
     if (attempt > 0) stored = (await findStoredGroup(file.code)) ?? undefined; // someone else wrote it meanwhile
     if (!stored) {
@@ -91,7 +112,12 @@ async function seedGroup(file: CountryGroupData, stored: StoredGroup | undefined
       continue; // another instance inserted it meanwhile: merge into theirs
     }
     const members = mergeMembers(file, stored.members, stored.removed);
-    if (stored.name === file.name && stored.type === file.type && same(members.map(plainMember), stored.members.map(plainMember))) return 'unchanged';
+    if (
+      stored.name === file.name &&
+      stored.type === file.type &&
+      same(members.map(plainMember), stored.members.map(plainMember))
+    )
+      return 'unchanged';
     if (await writeNextGroupRevision(stored, 'seed', { name: file.name, type: file.type, members })) return 'updated';
   }
   throw new Error(`reference seed: group ${file.code} kept changing while seeding`);

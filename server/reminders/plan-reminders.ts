@@ -19,7 +19,9 @@ export interface ReminderCandidate {
   remindersAt: Date[];
 }
 
-export type ReminderDecision = { focalPointId: string; country: string; remind: true } | { focalPointId: string; country: string; remind: false; why: string };
+export type ReminderDecision =
+  | { focalPointId: string; country: string; remind: true }
+  | { focalPointId: string; country: string; remind: false; why: string };
 
 const dayMs = 86_400_000;
 
@@ -31,16 +33,23 @@ export function planReminders(
   now: Date,
 ): ReminderDecision[] {
   return candidates.map((c) => {
-    const no = (why: string): ReminderDecision => ({ focalPointId: c.focalPointId, country: c.country, remind: false, why });
+    const no = (why: string): ReminderDecision => ({
+      focalPointId: c.focalPointId,
+      country: c.country,
+      remind: false,
+      why,
+    });
     if (now.getTime() > deadline.getTime()) return no('the round is past its deadline');
     if (!c.invitedAt) return no('not invited yet');
     if (c.bounced) return no('the invitation bounced');
     if (c.linksWithdrawn) return no('its links were withdrawn');
     if (submittedCountries.has(c.country)) return no('the country has submitted');
-    if (c.remindersAt.length >= policy.max) return no(`already reminded ${c.remindersAt.length} times (at most ${policy.max})`);
+    if (c.remindersAt.length >= policy.max)
+      return no(`already reminded ${c.remindersAt.length} times (at most ${policy.max})`);
     const last = Math.max(c.invitedAt.getTime(), ...c.remindersAt.map((d) => d.getTime()));
     const days = (now.getTime() - last) / dayMs;
-    if (days < policy.minDaysApart) return no(`last message ${days.toFixed(1)} days ago (at least ${policy.minDaysApart})`);
+    if (days < policy.minDaysApart)
+      return no(`last message ${days.toFixed(1)} days ago (at least ${policy.minDaysApart})`);
     return { focalPointId: c.focalPointId, country: c.country, remind: true };
   });
 }

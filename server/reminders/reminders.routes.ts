@@ -13,10 +13,18 @@ import { remindRound } from './send-reminders';
 
 export function remindersRoutes(config: Config): Router {
   const router = Router();
-  router.post('/api/rounds/:roundId/reminders', requireRole('organizer'), validateQuery(querySchema({ dryRun: queryFlag })), async (req, res) => {
-    const run = await remindRound(config.publicUrl, String(req.params.roundId), { dryRun: req.query.dryRun === 'true' });
-    if (!run.dryRun) await auditRequest(req, 'reminders.send', { roundId: run.roundId, details: { queued: run.queued } });
-    res.json(run);
-  });
+  router.post(
+    '/api/rounds/:roundId/reminders',
+    requireRole('organizer'),
+    validateQuery(querySchema({ dryRun: queryFlag })),
+    async (req, res) => {
+      const run = await remindRound(config.publicUrl, String(req.params.roundId), {
+        dryRun: req.query.dryRun === 'true',
+      });
+      if (!run.dryRun)
+        await auditRequest(req, 'reminders.send', { roundId: run.roundId, details: { queued: run.queued } });
+      res.json(run);
+    },
+  );
   return router;
 }

@@ -23,7 +23,11 @@ export interface ReminderRun {
 /** A claim this old that has no email yet: the pass that took it died before queueing. */
 const abandonedAfterMs = 10 * 60_000;
 
-export async function remindRound(publicUrl: string, roundId: string, { dryRun = false, now = new Date() } = {}): Promise<ReminderRun> {
+export async function remindRound(
+  publicUrl: string,
+  roundId: string,
+  { dryRun = false, now = new Date() } = {},
+): Promise<ReminderRun> {
   return remindLoadedRound(publicUrl, await findRoundOrReject(roundId), dryRun, now);
 }
 
@@ -31,9 +35,17 @@ type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
 
 async function remindLoadedRound(publicUrl: string, round: RoundDoc, dryRun: boolean, now: Date): Promise<ReminderRun> {
   const policy = { max: round.reminders?.max ?? 3, minDaysApart: round.reminders?.minDaysApart ?? 7 };
-  const [focalPoints, responses] = await Promise.all([listRoundFocalPoints(round._id), responseStatusesOf(String(round._id), round.countries.map((c) => c.iso3))]);
+  const [focalPoints, responses] = await Promise.all([
+    listRoundFocalPoints(round._id),
+    responseStatusesOf(
+      String(round._id),
+      round.countries.map((c) => c.iso3),
+    ),
+  ]);
   // Countries that answered (under review or approved) are not reminded; returned ones are.
-  const submitted = new Set([...responses].filter(([, status]) => !awaitsRespondent(status)).map(([country]) => country));
+  const submitted = new Set(
+    [...responses].filter(([, status]) => !awaitsRespondent(status)).map(([country]) => country),
+  );
   const candidates: ReminderCandidate[] = focalPoints.map((fp) => ({
     focalPointId: String(fp._id),
     country: fp.country,
@@ -43,7 +55,10 @@ async function remindLoadedRound(publicUrl: string, round: RoundDoc, dryRun: boo
     remindersAt: (fp.remindersAt ?? []) as Date[],
   }));
   const byId = new Map(focalPoints.map((fp) => [String(fp._id), fp]));
-  const decisions = planReminders(candidates, submitted, policy, round.deadline, now).map((d) => ({ ...d, email: byId.get(d.focalPointId)!.email }));
+  const decisions = planReminders(candidates, submitted, policy, round.deadline, now).map((d) => ({
+    ...d,
+    email: byId.get(d.focalPointId)!.email,
+  }));
   let queued = 0;
   if (!dryRun) {
     for (const d of decisions.filter((x) => x.remind)) {

@@ -34,13 +34,19 @@ const gzip = promisify(zlib.gzip);
 function describeAsset(file: string): Asset {
   const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
   const publicName = path.basename(file);
-  return { file, type: types[path.extname(file)] ?? 'application/octet-stream', hash, url: `/assets/${hash}/${publicName}` };
+  return {
+    file,
+    type: types[path.extname(file)] ?? 'application/octet-stream',
+    hash,
+    url: `/assets/${hash}/${publicName}`,
+  };
 }
 
 const survey = (file: string) => path.join(nodeModulesDir, 'survey-core', file);
 
 /** Where the precompressed copies of an asset are kept, keyed by its content hash. */
-const compressedFile = (asset: Asset, encoding: 'br' | 'gzip') => path.join(assetCacheDir, `${asset.hash}.${encoding === 'br' ? 'br' : 'gz'}`);
+const compressedFile = (asset: Asset, encoding: 'br' | 'gzip') =>
+  path.join(assetCacheDir, `${asset.hash}.${encoding === 'br' ? 'br' : 'gz'}`);
 
 export class AssetStore {
   private readonly byName = new Map<string, Asset>();
@@ -93,7 +99,12 @@ export class AssetStore {
         if (!fs.existsSync(br) || !fs.existsSync(gz)) {
           const raw = await fs.promises.readFile(asset.file);
           const [b, g] = await Promise.all([
-            brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+            brotli(raw, {
+              params: {
+                [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+              },
+            }),
             gzip(raw, { level: 9 }),
           ]);
           // Write then rename: another instance starting at the same time never reads half a file.
@@ -114,7 +125,11 @@ export class AssetStore {
       // Our preference, not the client's order: Chromium sends "gzip, deflate, br, zstd", and
       // acceptsEncodings('br', 'gzip', 'identity') would pick gzip, a quarter bigger.
       const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : 'identity';
-      res.set({ 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding' });
+      res.set({
+        'Content-Type': asset.type,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        Vary: 'Accept-Encoding',
+      });
       if (encoding !== 'identity') return sendEncoded(res, compressedFile(asset, encoding), encoding);
       res.sendFile(asset.file, { cacheControl: false, dotfiles: 'allow' });
     });

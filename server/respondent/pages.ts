@@ -12,14 +12,32 @@ const texts = {
   },
   language: { en: 'Language', fr: 'Langue', es: 'Idioma' },
   linkNotFound: {
-    en: ['This link is not valid', 'Check that you copied the whole link from your invitation email. If it still does not work, ask the organizers of the assessment for a new link.'],
-    fr: ['Ce lien n’est pas valide', 'Vérifiez que vous avez copié le lien complet de votre courriel d’invitation. S’il ne fonctionne toujours pas, demandez un nouveau lien aux organisateurs de l’évaluation.'],
-    es: ['Este enlace no es válido', 'Compruebe que ha copiado el enlace completo de su correo de invitación. Si sigue sin funcionar, solicite un nuevo enlace a los organizadores de la evaluación.'],
+    en: [
+      'This link is not valid',
+      'Check that you copied the whole link from your invitation email. If it still does not work, ask the organizers of the assessment for a new link.',
+    ],
+    fr: [
+      'Ce lien n’est pas valide',
+      'Vérifiez que vous avez copié le lien complet de votre courriel d’invitation. S’il ne fonctionne toujours pas, demandez un nouveau lien aux organisateurs de l’évaluation.',
+    ],
+    es: [
+      'Este enlace no es válido',
+      'Compruebe que ha copiado el enlace completo de su correo de invitación. Si sigue sin funcionar, solicite un nuevo enlace a los organizadores de la evaluación.',
+    ],
   },
   linkNotValid: {
-    en: ['This link is no longer valid', 'It has expired or been replaced by a newer one. Ask the organizers of the assessment to send you a new link; answers already saved for your country are kept.'],
-    fr: ['Ce lien n’est plus valide', 'Il a expiré ou a été remplacé par un lien plus récent. Demandez aux organisateurs de l’évaluation de vous en envoyer un nouveau ; les réponses déjà enregistrées pour votre pays sont conservées.'],
-    es: ['Este enlace ya no es válido', 'Ha caducado o ha sido sustituido por uno más reciente. Pida a los organizadores de la evaluación que le envíen un nuevo enlace; las respuestas ya guardadas de su país se conservan.'],
+    en: [
+      'This link is no longer valid',
+      'It has expired or been replaced by a newer one. Ask the organizers of the assessment to send you a new link; answers already saved for your country are kept.',
+    ],
+    fr: [
+      'Ce lien n’est plus valide',
+      'Il a expiré ou a été remplacé par un lien plus récent. Demandez aux organisateurs de l’évaluation de vous en envoyer un nouveau ; les réponses déjà enregistrées pour votre pays sont conservées.',
+    ],
+    es: [
+      'Este enlace ya no es válido',
+      'Ha caducado o ha sido sustituido por uno más reciente. Pida a los organizadores de la evaluación que le envíen un nuevo enlace; las respuestas ya guardadas de su país se conservan.',
+    ],
   },
 } as const;
 
@@ -33,7 +51,16 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
   const attrs = Object.entries(data)
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
-  const scripts = ['survey.js', 'survey.fr.js', 'survey.es.js', 'survey-ui.js', 'draft-merge.js', 'problem-codes.js', 'draft-sync.js', 'respondent.js'];
+  const scripts = [
+    'survey.js',
+    'survey.fr.js',
+    'survey.es.js',
+    'survey-ui.js',
+    'draft-merge.js',
+    'problem-codes.js',
+    'draft-sync.js',
+    'respondent.js',
+  ];
   return `<!doctype html>
 <html lang="${locale}">
 <head>

@@ -39,7 +39,16 @@ function respondentScores(scores: CountryScores | undefined) {
   if (!scores) return null;
   return {
     methodologyVersion: scores.methodologyVersion,
-    areas: scores.areas.map((a) => ({ area: a.area, status: a.status, capacity: a.capacity, target: a.target, gap: a.gap, priority: a.priority, band: a.band, completeness: a.completeness })),
+    areas: scores.areas.map((a) => ({
+      area: a.area,
+      status: a.status,
+      capacity: a.capacity,
+      target: a.target,
+      gap: a.gap,
+      priority: a.priority,
+      band: a.band,
+      completeness: a.completeness,
+    })),
   };
 }
 
@@ -62,10 +71,23 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
       const link = await resolveLink(req.params.token);
       const locale = requestLocale(req, req.query.lang ?? link.language);
       res.set('Cache-Control', 'no-cache').type('html');
-      res.send(questionnairePage(assets, { locale, data: { token: req.params.token, 'link-locale': link.language, 'form-url': assets.url(`form:${link.round.formId}:${link.round.formVersion}`) } }));
+      res.send(
+        questionnairePage(assets, {
+          locale,
+          data: {
+            token: req.params.token,
+            'link-locale': link.language,
+            'form-url': assets.url(`form:${link.round.formId}:${link.round.formVersion}`),
+          },
+        }),
+      );
     } catch (err) {
       if (!(err instanceof AppError) || (err.problem !== 'linkNotFound' && err.problem !== 'linkNotValid')) throw err;
-      res.status(err.status).set('Cache-Control', 'no-store').type('html').send(linkProblemPage(err.problem, requestLocale(req, req.query.lang)));
+      res
+        .status(err.status)
+        .set('Cache-Control', 'no-store')
+        .type('html')
+        .send(linkProblemPage(err.problem, requestLocale(req, req.query.lang)));
     }
   });
 
@@ -73,8 +95,12 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     const link = await resolveLink(req.params.token);
     await markLinkOpened(link.invitationId);
     const response = await getResponseState(link.round.id, link.country.iso3);
-    const scores = hasSubmittedAnswers(response.status) ? respondentScores(await currentCountryScores(link.round.id, link.country.iso3)) : null;
-    res.set('Cache-Control', 'no-store').json({ round: link.round, country: link.country, language: link.language, response, scores });
+    const scores = hasSubmittedAnswers(response.status)
+      ? respondentScores(await currentCountryScores(link.round.id, link.country.iso3))
+      : null;
+    res
+      .set('Cache-Control', 'no-store')
+      .json({ round: link.round, country: link.country, language: link.language, response, scores });
   });
 
   router.put('/api/respondent/:token/draft', validateBody(responseWriteSchema), async (req, res) => {
@@ -90,7 +116,13 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
   router.post('/api/respondent/:token/submit', validateBody(responseWriteSchema), async (req, res) => {
     const link = await resolveLink(String(req.params.token));
     const write = req.body as Write;
-    const state = await submitResponse(forms, link, write, writerOf(req, link.invitationId), requestLocale(req, write.locale));
+    const state = await submitResponse(
+      forms,
+      link,
+      write,
+      writerOf(req, link.invitationId),
+      requestLocale(req, write.locale),
+    );
     const scores = await scoreSubmission(forms, link.round.id, link.country.iso3, state);
     await auditRequest(req, 'response.submit', { ...linkAudit(link), details: { revision: state.revision } });
     res.json({ ...state, scores: respondentScores(scores) });
@@ -102,7 +134,16 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     if (!form.openResponses) throw new AppError('formNotFound', `No open questionnaire ${form.formId}`);
     const locale = requestLocale(req, req.query.lang);
     res.set('Cache-Control', 'no-cache').type('html');
-    res.send(questionnairePage(assets, { locale, data: { 'form-id': form.formId, 'form-version': String(form.formVersion), 'form-url': assets.url(`form:${form.formId}:${form.formVersion}`) } }));
+    res.send(
+      questionnairePage(assets, {
+        locale,
+        data: {
+          'form-id': form.formId,
+          'form-version': String(form.formVersion),
+          'form-url': assets.url(`form:${form.formId}:${form.formVersion}`),
+        },
+      }),
+    );
   });
 
   return router;

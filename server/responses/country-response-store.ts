@@ -8,7 +8,12 @@ import type { Types } from 'mongoose';
 import { isDuplicateKey } from '../db/claim-number';
 import { inParallel } from '../db/in-parallel';
 import type { ResponseStatus } from './response-status';
-import { CountryResponse, CountryResponseRevision, countryResponseId, countryResponseRevisionId } from './country-response.model';
+import {
+  CountryResponse,
+  CountryResponseRevision,
+  countryResponseId,
+  countryResponseRevisionId,
+} from './country-response.model';
 
 export interface StoredResponse {
   roundId: Types.ObjectId | string;
@@ -50,7 +55,13 @@ export interface ResponseEvent {
 }
 
 /** The stored fields only: no _id, nor what older versions of the pointer copy held. */
-function fieldsOf({ _id, __v, createdAt, updatedAt, ...doc }: StoredResponse & { _id?: unknown; __v?: unknown; createdAt?: unknown; updatedAt?: unknown }): StoredResponse {
+function fieldsOf({
+  _id,
+  __v,
+  createdAt,
+  updatedAt,
+  ...doc
+}: StoredResponse & { _id?: unknown; __v?: unknown; createdAt?: unknown; updatedAt?: unknown }): StoredResponse {
   return doc;
 }
 
@@ -63,11 +74,17 @@ const readRevision = (roundId: string, country: string, revision: number) =>
  * revision, which costs readers one more lookup and loses nothing.
  */
 export async function moveResponsePointer(latest: StoredResponse): Promise<void> {
-  await CountryResponse.replaceOne({ _id: countryResponseId(String(latest.roundId), latest.country) }, latest, { upsert: true });
+  await CountryResponse.replaceOne({ _id: countryResponseId(String(latest.roundId), latest.country) }, latest, {
+    upsert: true,
+  });
 }
 
 /** From a known revision (or none), the newest stored one; the pointer is caught up if it lagged. */
-async function probeFrom(roundId: string, country: string, start: StoredResponse | null): Promise<StoredResponse | null> {
+async function probeFrom(
+  roundId: string,
+  country: string,
+  start: StoredResponse | null,
+): Promise<StoredResponse | null> {
   let latest = start;
   for (let n = (start?.revision ?? 0) + 1; ; n++) {
     const next = await readRevision(roundId, country, n);
@@ -94,7 +111,10 @@ export async function findLatestResponses(roundId: string, countries: readonly s
 /** Stores `doc` as its revision; false when that revision exists already (another writer's). */
 export async function insertResponseRevision(doc: StoredResponse): Promise<boolean> {
   try {
-    await CountryResponseRevision.create({ ...doc, _id: countryResponseRevisionId(String(doc.roundId), doc.country, doc.revision) });
+    await CountryResponseRevision.create({
+      ...doc,
+      _id: countryResponseRevisionId(String(doc.roundId), doc.country, doc.revision),
+    });
     return true;
   } catch (err) {
     if (isDuplicateKey(err)) return false;

@@ -42,7 +42,14 @@ function responseFields() {
 }
 
 export const countryResponseId = (roundId: string, country: string) => `${roundId}-${country}`;
-export const countryResponseRevisionId = (roundId: string, country: string, revision: number) => `${countryResponseId(roundId, country)}-r${revision}`;
+export const countryResponseRevisionId = (roundId: string, country: string, revision: number) =>
+  `${countryResponseId(roundId, country)}-r${revision}`;
 
-export const CountryResponse = mongoose.model('CountryResponse', new mongoose.Schema(responseFields(), { minimize: false, versionKey: false }));
-export const CountryResponseRevision = mongoose.model('CountryResponseRevision', new mongoose.Schema(responseFields(), { minimize: false, versionKey: false }));
+export const CountryResponse = mongoose.model(
+  'CountryResponse',
+  new mongoose.Schema(responseFields(), { minimize: false, versionKey: false }),
+);
+export const CountryResponseRevision = mongoose.model(
+  'CountryResponseRevision',
+  new mongoose.Schema(responseFields(), { minimize: false, versionKey: false }),
+);

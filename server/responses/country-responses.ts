@@ -10,7 +10,14 @@ import { AppError } from '../http/problem';
 import type { FormRegistry } from '../forms/form-registry';
 import type { Locale } from '../i18n/locales';
 import type { ResolvedLink } from '../invitations/links';
-import { findLatestResponse, findLatestResponses, insertResponseRevision, moveResponsePointer, type ResponseEvent, type StoredResponse } from './country-response-store';
+import {
+  findLatestResponse,
+  findLatestResponses,
+  insertResponseRevision,
+  moveResponsePointer,
+  type ResponseEvent,
+  type StoredResponse,
+} from './country-response-store';
 import { findFormOrReject } from '../forms/find-form';
 import { hasSubmittedAnswers, statusAfterSubmit, type ResponseStatusOrNew } from './response-status';
 import { assertAnswerShape, assertAnswersAreValid } from './submit-response';
@@ -54,7 +61,12 @@ export interface Writer {
 }
 
 export function eventView({ questionComments, ...event }: ResponseEvent): ResponseEventView {
-  return { ...event, ...(questionComments && { questionComments: Object.fromEntries(questionComments.map((c) => [c.question, c.comment])) }) };
+  return {
+    ...event,
+    ...(questionComments && {
+      questionComments: Object.fromEntries(questionComments.map((c) => [c.question, c.comment])),
+    }),
+  };
 }
 
 /** The comments the country must see: those of the return that made the response 'returned'. */
@@ -84,7 +96,10 @@ export async function getResponseState(roundId: string, country: string): Promis
 }
 
 /** The response with its history of submissions and reviews (who, when, comments), for organizers. */
-export async function getResponseWithHistory(roundId: string, country: string): Promise<ResponseState & { history: ResponseEventView[] }> {
+export async function getResponseWithHistory(
+  roundId: string,
+  country: string,
+): Promise<ResponseState & { history: ResponseEventView[] }> {
   const doc = await findLatestResponse(roundId, country);
   return { ...toState(doc), history: (doc?.history ?? []).map(eventView) };
 }
@@ -93,7 +108,10 @@ export async function getResponseWithHistory(roundId: string, country: string): 
  * The responses of a round's countries (those not started are left out), by country code.
  * Reads by _id what these countries need, however many other rounds are stored.
  */
-export async function listCountryResponses(round: { _id: unknown; countries: readonly { iso3: string }[] }): Promise<CountryResponseState[]> {
+export async function listCountryResponses(round: {
+  _id: unknown;
+  countries: readonly { iso3: string }[];
+}): Promise<CountryResponseState[]> {
   const countries = round.countries.map((c) => c.iso3).sort();
   const stored = await findLatestResponses(String(round._id), countries);
   return stored.map((doc) => ({ country: doc.country, ...toState(doc) }));
@@ -111,20 +129,33 @@ function stampChanges(before: ResponseState, answers: Record<string, unknown>, n
 }
 
 function rejectStale(current: ResponseState): never {
-  if (hasSubmittedAnswers(current.status)) throw new AppError('alreadySubmitted', undefined, [], { extra: { current } });
-  throw new AppError('staleRevision', 'Merge your changes with the current answers and save again', [], { extra: { current } });
+  if (hasSubmittedAnswers(current.status))
+    throw new AppError('alreadySubmitted', undefined, [], { extra: { current } });
+  throw new AppError('staleRevision', 'Merge your changes with the current answers and save again', [], {
+    extra: { current },
+  });
 }
 
 /** The fields of a response's first revision. */
 function firstRevisionOf(link: ResolvedLink): Omit<StoredResponse, 'revision' | 'answers' | 'answeredAt' | 'savedAt'> {
-  return { roundId: link.round.id, country: link.country.iso3, formId: link.round.formId, formVersion: link.round.formVersion, status: 'draft' };
+  return {
+    roundId: link.round.id,
+    country: link.country.iso3,
+    formId: link.round.formId,
+    formVersion: link.round.formVersion,
+    status: 'draft',
+  };
 }
 
 /**
  * Stores `changes` on top of `base` as the next revision, or returns null when another writer
  * stored that revision first. The pointer is moved after the insert; the insert alone decides.
  */
-export async function storeNextRevision(base: Omit<StoredResponse, 'revision' | 'answers' | 'answeredAt' | 'savedAt'> & Partial<StoredResponse>, changes: Partial<StoredResponse>, now: Date): Promise<StoredResponse | null> {
+export async function storeNextRevision(
+  base: Omit<StoredResponse, 'revision' | 'answers' | 'answeredAt' | 'savedAt'> & Partial<StoredResponse>,
+  changes: Partial<StoredResponse>,
+  now: Date,
+): Promise<StoredResponse | null> {
   const next = { ...base, ...changes, revision: (base.revision ?? 0) + 1, savedAt: now } as StoredResponse;
   await responseWriteFaults.beforeStore(next.revision);
   if (!(await insertResponseRevision(next))) return null;
@@ -138,17 +169,32 @@ export async function storeNextRevision(base: Omit<StoredResponse, 'revision' | 
  * current state: when the response moved on since the writer read it, or when another writer
  * stores that same revision first.
  */
-async function writeAnswers(link: ResolvedLink, stored: StoredResponse | null, write: Write, fields: Partial<StoredResponse>): Promise<ResponseState> {
+async function writeAnswers(
+  link: ResolvedLink,
+  stored: StoredResponse | null,
+  write: Write,
+  fields: Partial<StoredResponse>,
+): Promise<ResponseState> {
   const current = toState(stored);
   if (hasSubmittedAnswers(current.status) || current.revision !== write.baseRevision) rejectStale(current);
   const now = new Date();
-  const changes = { ...fields, answers: write.answers, answeredAt: stampChanges(current, write.answers, now), ...(write.locale && { locale: write.locale }) };
+  const changes = {
+    ...fields,
+    answers: write.answers,
+    answeredAt: stampChanges(current, write.answers, now),
+    ...(write.locale && { locale: write.locale }),
+  };
   const written = await storeNextRevision(stored ?? firstRevisionOf(link), changes, now);
   if (!written) rejectStale(await getResponseState(link.round.id, link.country.iso3));
   return toState(written);
 }
 
-export async function saveDraft(forms: FormRegistry, link: ResolvedLink, write: Write, writer: Writer): Promise<ResponseState> {
+export async function saveDraft(
+  forms: FormRegistry,
+  link: ResolvedLink,
+  write: Write,
+  writer: Writer,
+): Promise<ResponseState> {
   const form = findFormOrReject(forms, link.round.formId, link.round.formVersion);
   assertAnswerShape(form, write.answers); // drafts may be incomplete, never malformed
   const stored = await findLatestResponse(link.round.id, link.country.iso3);
@@ -160,18 +206,36 @@ export async function saveDraft(forms: FormRegistry, link: ResolvedLink, write: 
  * dropped) and freezes it. Submitting the same answers again returns the same result; other
  * answers on a submitted response get 409, even when both submits came at the same moment.
  */
-export async function submitResponse(forms: FormRegistry, link: ResolvedLink, write: Write, writer: Writer, locale: Locale): Promise<ResponseState> {
+export async function submitResponse(
+  forms: FormRegistry,
+  link: ResolvedLink,
+  write: Write,
+  writer: Writer,
+  locale: Locale,
+): Promise<ResponseState> {
   const form = findFormOrReject(forms, link.round.formId, link.round.formVersion);
   const answers = assertAnswersAreValid(form, write.answers, locale);
-  const alreadyDone = (state: ResponseState) => hasSubmittedAnswers(state.status) && isDeepStrictEqual(state.answers, answers);
+  const alreadyDone = (state: ResponseState) =>
+    hasSubmittedAnswers(state.status) && isDeepStrictEqual(state.answers, answers);
   const stored = await findLatestResponse(link.round.id, link.country.iso3);
   if (alreadyDone(toState(stored))) return toState(stored);
   try {
     const now = new Date();
     const status = statusAfterSubmit(stored?.status);
-    const event: ResponseEvent = { action: status === 'resubmitted' ? 'resubmit' : 'submit', status, revision: (stored?.revision ?? 0) + 1, at: now, by: { kind: 'link', id: writer.invitationId } };
+    const event: ResponseEvent = {
+      action: status === 'resubmitted' ? 'resubmit' : 'submit',
+      status,
+      revision: (stored?.revision ?? 0) + 1,
+      at: now,
+      by: { kind: 'link', id: writer.invitationId },
+    };
     const history = [...(stored?.history ?? []), event];
-    return await writeAnswers(link, stored, { ...write, answers }, { status, submittedAt: now, submittedBy: writer, savedVia: writer.invitationId, history });
+    return await writeAnswers(
+      link,
+      stored,
+      { ...write, answers },
+      { status, submittedAt: now, submittedBy: writer, savedVia: writer.invitationId, history },
+    );
   } catch (err) {
     // A colleague's identical submit may have won the race: same result for both.
     const after = await getResponseState(link.round.id, link.country.iso3);

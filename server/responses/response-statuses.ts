@@ -5,7 +5,10 @@ import { findLatestResponses } from './country-response-store';
 import type { ResponseStatus } from './response-status';
 
 /** Country (ISO3) → its status (response-status.ts), for the countries that have a response. */
-export async function responseStatusesOf(roundId: string, countries: readonly string[]): Promise<Map<string, ResponseStatus>> {
+export async function responseStatusesOf(
+  roundId: string,
+  countries: readonly string[],
+): Promise<Map<string, ResponseStatus>> {
   const latest = await findLatestResponses(roundId, countries);
   return new Map(latest.map((r) => [r.country, r.status]));
 }

@@ -17,7 +17,10 @@ type Review = Pick<ResponseEvent, 'action' | 'comment' | 'questionComments'> & {
 
 async function loadOrReject(roundId: string, country: string): Promise<StoredResponse> {
   const stored = await findLatestResponse(roundId, country);
-  if (!stored) throw new AppError('notAwaitingReview', `${country} has not answered yet`, [], { extra: { current: toState(null) } });
+  if (!stored)
+    throw new AppError('notAwaitingReview', `${country} has not answered yet`, [], {
+      extra: { current: toState(null) },
+    });
   return stored;
 }
 
@@ -32,28 +35,52 @@ async function storeReview(stored: StoredResponse, review: Review, by: EventActo
   const event: ResponseEvent = { ...fields, status, revision: stored.revision + 1, at: now, by };
   const extra = review.action === 'reopen' ? { reopenedAt: now, reopenedBy: by.label ?? by.id } : {};
   const next = await storeNextRevision(stored, { status, history: [...(stored.history ?? []), event], ...extra }, now);
-  if (!next) rejectState(await findLatestResponse(String(stored.roundId), stored.country), 'This response changed meanwhile; here is its current state');
+  if (!next)
+    rejectState(
+      await findLatestResponse(String(stored.roundId), stored.country),
+      'This response changed meanwhile; here is its current state',
+    );
   return toState(next);
 }
 
 export async function approveResponse(roundId: string, country: string, by: EventActor): Promise<ResponseState> {
   const stored = await loadOrReject(roundId, country);
-  if (!awaitsReview(stored.status)) rejectState(stored, `This response is ${stored.status}; only a submitted response can be approved`);
+  if (!awaitsReview(stored.status))
+    rejectState(stored, `This response is ${stored.status}; only a submitted response can be approved`);
   return storeReview(stored, { action: 'approve', status: 'approved' }, by);
 }
 
 /** `input` is checked already (schema, and question names against the form: see returnCommentErrors). */
-export async function returnResponse(roundId: string, country: string, input: ReturnInput, by: EventActor): Promise<ResponseState> {
+export async function returnResponse(
+  roundId: string,
+  country: string,
+  input: ReturnInput,
+  by: EventActor,
+): Promise<ResponseState> {
   const stored = await loadOrReject(roundId, country);
-  if (!awaitsReview(stored.status)) rejectState(stored, `This response is ${stored.status}; only a submitted response can be returned`);
-  const questionComments = Object.entries(input.questionComments ?? {}).map(([question, comment]) => ({ question, comment }));
-  return storeReview(stored, { action: 'return', status: 'returned', comment: input.comment, ...(questionComments.length && { questionComments }) }, by);
+  if (!awaitsReview(stored.status))
+    rejectState(stored, `This response is ${stored.status}; only a submitted response can be returned`);
+  const questionComments = Object.entries(input.questionComments ?? {}).map(([question, comment]) => ({
+    question,
+    comment,
+  }));
+  return storeReview(
+    stored,
+    {
+      action: 'return',
+      status: 'returned',
+      comment: input.comment,
+      ...(questionComments.length && { questionComments }),
+    },
+    by,
+  );
 }
 
 /** An organizer sends a submitted or approved response back to draft so the country can change it. */
 export async function reopenResponse(roundId: string, country: string, by: EventActor): Promise<ResponseState> {
   const stored = await loadOrReject(roundId, country);
-  if (!hasSubmittedAnswers(stored.status)) rejectState(stored, `This response is ${stored.status}; there is nothing to reopen`);
+  if (!hasSubmittedAnswers(stored.status))
+    rejectState(stored, `This response is ${stored.status}; there is nothing to reopen`);
   return storeReview(stored, { action: 'reopen', status: 'draft' }, by);
 }
 

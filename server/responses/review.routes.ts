@@ -19,7 +19,13 @@ import { validateBody } from '../http/validate';
 import { findRoundCountryOrReject } from '../rounds/find-round';
 import type { EventActor } from './country-response-store';
 import type { ResponseState } from './country-responses';
-import { approveResponse, reopenResponse, returnResponse, unknownCommentedQuestions, type ReturnInput } from './review-response';
+import {
+  approveResponse,
+  reopenResponse,
+  returnResponse,
+  unknownCommentedQuestions,
+  type ReturnInput,
+} from './review-response';
 import { responseReturnSchema } from './review.schemas';
 import { findFormOrReject } from '../forms/find-form';
 
@@ -29,7 +35,14 @@ function reviewerOf(req: Request): EventActor {
 }
 
 /** The audit entry of a review step: the organizer, the country's response, its new state. */
-function audit(req: Request, action: AuditAction, roundId: string, country: { iso3: string; name: string }, state: ResponseState, details: Record<string, unknown> = {}) {
+function audit(
+  req: Request,
+  action: AuditAction,
+  roundId: string,
+  country: { iso3: string; name: string },
+  state: ResponseState,
+  details: Record<string, unknown> = {},
+) {
   return auditRequest(req, action, {
     target: { kind: 'country', id: country.iso3, label: country.name },
     roundId,
@@ -47,31 +60,42 @@ export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUr
     res.json(state);
   });
 
-  router.post('/api/rounds/:roundId/responses/:country/return', requireRole('organizer'), validateBody(responseReturnSchema, 'unprocessable'), async (req, res) => {
-    const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
-    const input = req.body as ReturnInput;
-    const form = findFormOrReject(forms, round.formId, round.formVersion);
-    const unknown = unknownCommentedQuestions(input, new Set(Object.keys(form.answerSchema.properties)));
-    if (unknown.length) {
-      throw new AppError(
-        'unprocessable',
-        `Not questions of this round's form: ${unknown.join(', ')}`,
-        unknown.map((name) => ({ field: `body.questionComments.${name}`, message: 'is not a question of this form' })),
-      );
-    }
-    const roundId = String(round._id);
-    const state = await returnResponse(roundId, country.iso3, input, reviewerOf(req));
-    const questionsCommented = Object.keys(input.questionComments ?? {}).length;
-    await audit(req, 'response.return', roundId, country, state, { comment: input.comment, questionsCommented });
-    // The return is stored and stands; an email that could not be queued is reported, not undone.
-    let focalPointsNotified: number | null = null;
-    try {
-      focalPointsNotified = await notifyResponseReturned(config.publicUrl, roundId, country.iso3, { comment: input.comment, questionsCommented });
-    } catch (err) {
-      req.log?.error({ err }, 'queueing the returned-response email failed');
-    }
-    res.json({ ...state, focalPointsNotified });
-  });
+  router.post(
+    '/api/rounds/:roundId/responses/:country/return',
+    requireRole('organizer'),
+    validateBody(responseReturnSchema, 'unprocessable'),
+    async (req, res) => {
+      const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
+      const input = req.body as ReturnInput;
+      const form = findFormOrReject(forms, round.formId, round.formVersion);
+      const unknown = unknownCommentedQuestions(input, new Set(Object.keys(form.answerSchema.properties)));
+      if (unknown.length) {
+        throw new AppError(
+          'unprocessable',
+          `Not questions of this round's form: ${unknown.join(', ')}`,
+          unknown.map((name) => ({
+            field: `body.questionComments.${name}`,
+            message: 'is not a question of this form',
+          })),
+        );
+      }
+      const roundId = String(round._id);
+      const state = await returnResponse(roundId, country.iso3, input, reviewerOf(req));
+      const questionsCommented = Object.keys(input.questionComments ?? {}).length;
+      await audit(req, 'response.return', roundId, country, state, { comment: input.comment, questionsCommented });
+      // The return is stored and stands; an email that could not be queued is reported, not undone.
+      let focalPointsNotified: number | null = null;
+      try {
+        focalPointsNotified = await notifyResponseReturned(config.publicUrl, roundId, country.iso3, {
+          comment: input.comment,
+          questionsCommented,
+        });
+      } catch (err) {
+        req.log?.error({ err }, 'queueing the returned-response email failed');
+      }
+      res.json({ ...state, focalPointsNotified });
+    },
+  );
 
   router.post('/api/rounds/:roundId/responses/:country/reopen', requireRole('organizer'), async (req, res) => {
     const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));

@@ -21,18 +21,28 @@ export interface StoredResponse {
 /** Types, choices, ranges, lengths, known question names: what even a draft must respect. */
 export function assertAnswerShape(form: LoadedForm, answers: Record<string, unknown>): void {
   const checkShape = compileSchema(form.answerSchema);
-  if (!checkShape(answers)) throw new AppError('invalidAnswers', undefined, toFieldErrors(checkShape.errors, 'answers'));
+  if (!checkShape(answers))
+    throw new AppError('invalidAnswers', undefined, toFieldErrors(checkShape.errors, 'answers'));
 }
 
 /** The shape, then survey-core's verdict on the whole set; returns the answers that count. */
-export function assertAnswersAreValid(form: LoadedForm, answers: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+export function assertAnswersAreValid(
+  form: LoadedForm,
+  answers: Record<string, unknown>,
+  locale: Locale,
+): Record<string, unknown> {
   assertAnswerShape(form, answers);
   const checked = checkAnswers(form, answers, locale);
   if (checked.errors.length) throw new AppError('invalidAnswers', undefined, checked.errors);
   return checked.answers;
 }
 
-export async function submitOpenResponse(forms: FormRegistry, formId: string, submission: ResponseSubmission, locale: Locale): Promise<StoredResponse> {
+export async function submitOpenResponse(
+  forms: FormRegistry,
+  formId: string,
+  submission: ResponseSubmission,
+  locale: Locale,
+): Promise<StoredResponse> {
   const form = findFormOrReject(forms, formId, submission.formVersion);
   const answers = assertAnswersAreValid(form, submission.answers, locale);
   const doc = await ResponseDoc.create({

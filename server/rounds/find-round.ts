@@ -60,6 +60,10 @@ export async function addRoundCountries(roundId: unknown, countries: { iso3: str
 /** Sets scoring settings (`scoring.<name>` paths) and returns the round's scoring settings as stored. */
 export async function updateRoundScoring(roundId: unknown, settings: Record<string, unknown>) {
   const set = Object.fromEntries(Object.entries(settings).map(([k, v]) => [`scoring.${k}`, v]));
-  const updated = await Round.findByIdAndUpdate(roundId, { $set: set }, { returnDocument: 'after', runValidators: true }).lean();
+  const updated = await Round.findByIdAndUpdate(
+    roundId,
+    { $set: set },
+    { returnDocument: 'after', runValidators: true },
+  ).lean();
   return updated?.scoring;
 }

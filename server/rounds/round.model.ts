@@ -12,7 +12,13 @@ const roundSchema = new mongoose.Schema(
     languages: { type: [String], enum: [...supportedLocales], required: true },
     deadline: { type: Date, required: true },
     countries: {
-      type: [{ _id: false, iso3: { type: String, match: /^[A-Z]{3}$/, required: true }, name: { type: String, required: true } }],
+      type: [
+        {
+          _id: false,
+          iso3: { type: String, match: /^[A-Z]{3}$/, required: true },
+          name: { type: String, required: true },
+        },
+      ],
       default: [],
     },
     demo: { type: Boolean, default: false },

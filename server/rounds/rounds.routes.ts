@@ -38,11 +38,18 @@ export function roundsRoutes(forms: FormRegistry): Router {
   router.post('/api/rounds', requireRole('organizer'), validateBody(roundCreateSchema), async (req, res) => {
     const body = req.body as RoundCreate;
     const latest = forms.get(body.formId);
-    if (!latest) throw new AppError('unprocessable', `No form ${body.formId}`, [{ field: 'body.formId', message: 'is not a known form' }]);
+    if (!latest)
+      throw new AppError('unprocessable', `No form ${body.formId}`, [
+        { field: 'body.formId', message: 'is not a known form' },
+      ]);
     const form = body.formVersion === undefined ? latest : forms.get(body.formId, body.formVersion);
-    if (!form) throw new AppError('unprocessable', `No version ${body.formVersion} of form ${body.formId}`, [{ field: 'body.formVersion', message: 'is not a version of this form' }]);
+    if (!form)
+      throw new AppError('unprocessable', `No version ${body.formVersion} of form ${body.formId}`, [
+        { field: 'body.formVersion', message: 'is not a version of this form' },
+      ]);
     const deadline = new Date(body.deadline);
-    if (!(deadline.getTime() > Date.now())) throw new AppError('invalidInput', undefined, [{ field: 'body.deadline', message: 'must be in the future' }]);
+    if (!(deadline.getTime() > Date.now()))
+      throw new AppError('invalidInput', undefined, [{ field: 'body.deadline', message: 'must be in the future' }]);
     const round = await createRound({
       name: body.name,
       formId: form.formId,
@@ -52,8 +59,15 @@ export function roundsRoutes(forms: FormRegistry): Router {
       reminders: { max: body.reminders?.max ?? 3, minDaysApart: body.reminders?.minDaysApart ?? 7 },
     });
     const id = String(round._id);
-    await auditRequest(req, 'round.create', { target: { kind: 'round', id, label: body.name }, roundId: id, details: { formId: form.formId, formVersion: form.formVersion } });
-    res.status(201).location(`/api/rounds/${id}`).json({ round: roundView(round) });
+    await auditRequest(req, 'round.create', {
+      target: { kind: 'round', id, label: body.name },
+      roundId: id,
+      details: { formId: form.formId, formVersion: form.formVersion },
+    });
+    res
+      .status(201)
+      .location(`/api/rounds/${id}`)
+      .json({ round: roundView(round) });
   });
 
   router.get('/api/rounds/:roundId/responses/:country', requireRole('viewer'), async (req, res) => {

@@ -80,7 +80,13 @@ export async function seedDemo(forms: FormRegistry): Promise<DemoSeed> {
   }));
   // Known tokens: a link already stored is kept as it is (createCountryLink).
   for (const l of links) {
-    await createCountryLink({ roundId: String(round._id), country: l.iso3, language: l.iso3 === 'NER' ? 'fr' : 'en', label: 'demo link', token: l.token });
+    await createCountryLink({
+      roundId: String(round._id),
+      country: l.iso3,
+      language: l.iso3 === 'NER' ? 'fr' : 'en',
+      label: 'demo link',
+      token: l.token,
+    });
   }
   await seedDemoPartners();
   // A first match run once the demo round has submitted responses (none until some are seeded or answered).

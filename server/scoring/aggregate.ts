@@ -91,7 +91,15 @@ function aggregateArea(area: string, members: AggregateEntry[]): AreaAggregate {
     if (score.priority !== null) priority.push(score.priority);
     bands[score.band]++;
   }
-  return { area, scored: capacity.length, insufficientData, capacity: stats(capacity), gap: stats(gap), priority: stats(priority), bands };
+  return {
+    area,
+    scored: capacity.length,
+    insufficientData,
+    capacity: stats(capacity),
+    gap: stats(gap),
+    priority: stats(priority),
+    bands,
+  };
 }
 
 /**
@@ -105,7 +113,8 @@ export function aggregateScores(entries: readonly AggregateEntry[], options: Agg
   const allGroup = options.allGroup ?? 'all';
   const seen = new Set<string>();
   for (const entry of entries) {
-    if (seen.has(entry.country)) throw new Error(`country ${entry.country} is given twice: aggregate one score per country`);
+    if (seen.has(entry.country))
+      throw new Error(`country ${entry.country} is given twice: aggregate one score per country`);
     seen.add(entry.country);
   }
   const members = new Map<string, AggregateEntry[]>([[allGroup, [...entries]]]);
@@ -118,7 +127,10 @@ export function aggregateScores(entries: readonly AggregateEntry[], options: Agg
     }
   }
   const areas = [...new Set(entries.flatMap((e) => e.scores.areas.map((a) => a.area)))].sort(compareIds);
-  const groups = [allGroup, ...[...members.keys()].filter((g) => g !== allGroup).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];
+  const groups = [
+    allGroup,
+    ...[...members.keys()].filter((g) => g !== allGroup).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+  ];
   return groups.map((group) => {
     const list = members.get(group)!;
     return { group, countries: list.length, areas: areas.map((area) => aggregateArea(area, list)) };

@@ -13,7 +13,9 @@ export type GroupingDimension = (typeof groupingDimensions)[number];
 export function dimensionOf(value: unknown): GroupingDimension {
   const by = value ?? 'region';
   if (!(groupingDimensions as readonly unknown[]).includes(by)) {
-    throw new AppError('invalidInput', undefined, [{ field: 'query.by', message: `must be one of ${groupingDimensions.join(', ')}` }]);
+    throw new AppError('invalidInput', undefined, [
+      { field: 'query.by', message: `must be one of ${groupingDimensions.join(', ')}` },
+    ]);
   }
   return by as GroupingDimension;
 }

@@ -6,7 +6,16 @@ import { FLOAT_TOLERANCE, type AreaSummary, type ScoresSummary } from './score';
 
 /** Compared fields, in report order. target, completeness and confidence are here too:
  * a new default target level or a weight-0 override changes them. */
-export const DIFF_FIELDS = ['status', 'capacity', 'target', 'gap', 'priority', 'band', 'completeness', 'confidence'] as const;
+export const DIFF_FIELDS = [
+  'status',
+  'capacity',
+  'target',
+  'gap',
+  'priority',
+  'band',
+  'completeness',
+  'confidence',
+] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
 export interface ScoreChange {

@@ -24,9 +24,26 @@ export async function aggregateRound(roundId: string, by: GroupingDimension): Pr
   const ctx = {
     countries: new Map((await listCountries()).map((c) => [c.iso3, c])),
     groups: by === 'group' ? await currentGroups() : [], // only grouping by REC/RCP needs them
-    south: { definition, settings: { ...defaultSouthSettings, hdiSouthGroups: (round.scoring?.southHdiGroups ?? defaultSouthSettings.hdiSouthGroups) as HdiGroup[] } },
+    south: {
+      definition,
+      settings: {
+        ...defaultSouthSettings,
+        hdiSouthGroups: (round.scoring?.southHdiGroups ?? defaultSouthSettings.hdiSouthGroups) as HdiGroup[],
+      },
+    },
     date: new Date(),
   };
-  const entries = [...scores.values()].map((s) => ({ country: s.country, groups: groupKeysOf(s.country, by, ctx), scores: s }));
-  return { roundId: String(round._id), by, scoresFrom, southDefinition: definition, countriesScored: entries.length, groups: aggregateScores(entries) };
+  const entries = [...scores.values()].map((s) => ({
+    country: s.country,
+    groups: groupKeysOf(s.country, by, ctx),
+    scores: s,
+  }));
+  return {
+    roundId: String(round._id),
+    by,
+    scoresFrom,
+    southDefinition: definition,
+    countriesScored: entries.length,
+    groups: aggregateScores(entries),
+  };
 }

@@ -9,7 +9,13 @@ import { awaitsReview, hasSubmittedAnswers, type ResponseStatus } from '../respo
 import { findRoundOrReject } from '../rounds/find-round';
 import { diffScores, type ScoreChange } from './diff';
 import { scoreAnswers, type AreaSummary, type ResponseScores, type ScoresSummary } from './score';
-import { findLatestSnapshot, findLatestSummaries, findLatestSummary, insertSnapshot, type StoredSnapshot } from './score-store';
+import {
+  findLatestSnapshot,
+  findLatestSummaries,
+  findLatestSummary,
+  insertSnapshot,
+  type StoredSnapshot,
+} from './score-store';
 import { DEFAULT_SETTINGS, type MethodologySettings } from './scoring-model';
 
 type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
@@ -44,7 +50,14 @@ function score(forms: FormRegistry, round: RoundDoc, answers: Record<string, unk
 }
 
 /** Snapshot fields of scores just computed (settings' weights as a list: ids cannot be keys). */
-function snapshotOf(round: RoundDoc, country: string, sequence: number, revision: number, scores: ResponseScores, reason: CountryScores['reason']): StoredSnapshot {
+function snapshotOf(
+  round: RoundDoc,
+  country: string,
+  sequence: number,
+  revision: number,
+  scores: ResponseScores,
+  reason: CountryScores['reason'],
+): StoredSnapshot {
   return {
     sequence,
     roundId: round._id,
@@ -93,7 +106,12 @@ function tooManyWriters(country: string): never {
  * Scores a country's response as just submitted, unless this revision is scored already
  * (repeated or simultaneous submits store one snapshot); returns the country's current scores.
  */
-export async function scoreSubmission(forms: FormRegistry, roundId: string, country: string, response: { status: string; revision: number; answers: Record<string, unknown> }): Promise<CountryScores | undefined> {
+export async function scoreSubmission(
+  forms: FormRegistry,
+  roundId: string,
+  country: string,
+  response: { status: string; revision: number; answers: Record<string, unknown> },
+): Promise<CountryScores | undefined> {
   let latest = await findLatestSummary(roundId, country);
   if (!awaitsReview(response.status as ResponseStatus)) return latest && toScores(latest);
   let round: RoundDoc | undefined;
@@ -101,7 +119,16 @@ export async function scoreSubmission(forms: FormRegistry, roundId: string, coun
     // Revisions only grow, so "some snapshot has this revision" is "the latest one has it".
     if (latest?.responseRevision === response.revision) return toScores(latest);
     round ??= await findRoundOrReject(roundId);
-    const stored = await insertSnapshot(snapshotOf(round, country, (latest?.sequence ?? 0) + 1, response.revision, score(forms, round, response.answers), 'submitted'));
+    const stored = await insertSnapshot(
+      snapshotOf(
+        round,
+        country,
+        (latest?.sequence ?? 0) + 1,
+        response.revision,
+        score(forms, round, response.answers),
+        'submitted',
+      ),
+    );
     if (stored) return toScores(stored);
     latest = await findLatestSummary(roundId, country); // another writer stored that number
   }
@@ -110,10 +137,16 @@ export async function scoreSubmission(forms: FormRegistry, roundId: string, coun
 
 type RoundCountries = { _id: unknown; countries: readonly { iso3: string }[] };
 
-/** The current scores of every scored country of a round (or of the round with this id), by country: one look per country. */
+/**
+ * The current scores of every scored country of a round (or of the round with this id), by
+ * country: one look per country.
+ */
 export async function currentScores(roundOrId: RoundCountries | string): Promise<Map<string, CountryScores>> {
   const round = typeof roundOrId === 'string' ? await findRoundOrReject(roundOrId) : roundOrId;
-  const latest = await findLatestSummaries(String(round._id), round.countries.map((c) => c.iso3));
+  const latest = await findLatestSummaries(
+    String(round._id),
+    round.countries.map((c) => c.iso3),
+  );
   return new Map([...latest].map(([country, snapshot]) => [country, toScores(snapshot)]));
 }
 
@@ -123,14 +156,22 @@ export async function currentCountryScores(roundId: string, country: string): Pr
 }
 
 /** The country's current scores with the answers behind each area. */
-export async function currentCountryScoreDetails(roundId: string, country: string): Promise<CountryScoreDetails | undefined> {
+export async function currentCountryScoreDetails(
+  roundId: string,
+  country: string,
+): Promise<CountryScoreDetails | undefined> {
   const latest = await findLatestSnapshot(roundId, country);
   return latest && (toScores(latest) as CountryScoreDetails);
 }
 
 function sameSettings(a: MethodologySettings, b: MethodologySettings): boolean {
-  const weights = (s: MethodologySettings) => JSON.stringify(Object.entries(s.weights ?? {}).sort(([x], [y]) => x.localeCompare(y)));
-  return a.completenessThreshold === b.completenessThreshold && a.defaultTargetLevel === b.defaultTargetLevel && weights(a) === weights(b);
+  const weights = (s: MethodologySettings) =>
+    JSON.stringify(Object.entries(s.weights ?? {}).sort(([x], [y]) => x.localeCompare(y)));
+  return (
+    a.completenessThreshold === b.completenessThreshold &&
+    a.defaultTargetLevel === b.defaultTargetLevel &&
+    weights(a) === weights(b)
+  );
 }
 
 export interface RecomputeReport {
@@ -143,14 +184,24 @@ export interface RecomputeReport {
 }
 
 /** Stores the recomputed scores unless they only repeat the latest snapshot; undefined when unchanged. */
-async function storeRecomputed(round: RoundDoc, country: string, revision: number, after: ResponseScores): Promise<{ changes: ScoreChange[]; first: boolean } | undefined> {
+async function storeRecomputed(
+  round: RoundDoc,
+  country: string,
+  revision: number,
+  after: ResponseScores,
+): Promise<{ changes: ScoreChange[]; first: boolean } | undefined> {
   let latest = await findLatestSummary(String(round._id), country);
   for (let tries = 0; tries < maxStoreTries; tries++) {
     const previous = latest && toScores(latest);
     const changes = previous ? diffScores(previous, after) : [];
-    const sameBasis = previous && previous.methodologyVersion === after.methodologyVersion && previous.responseRevision === revision && sameSettings(previous.settings, after.settings);
+    const sameBasis =
+      previous &&
+      previous.methodologyVersion === after.methodologyVersion &&
+      previous.responseRevision === revision &&
+      sameSettings(previous.settings, after.settings);
     if (sameBasis && changes.length === 0) return undefined;
-    if (await insertSnapshot(snapshotOf(round, country, (latest?.sequence ?? 0) + 1, revision, after, 'recomputed'))) return { changes, first: !previous };
+    if (await insertSnapshot(snapshotOf(round, country, (latest?.sequence ?? 0) + 1, revision, after, 'recomputed')))
+      return { changes, first: !previous };
     latest = await findLatestSummary(String(round._id), country); // a submit stored that number: compare again
   }
   return tooManyWriters(country);
@@ -164,7 +215,14 @@ async function storeRecomputed(round: RoundDoc, country: string, revision: numbe
  */
 export async function recomputeRound(forms: FormRegistry, roundId: string): Promise<RecomputeReport> {
   const round = await findRoundOrReject(roundId);
-  const report: RecomputeReport = { roundId: String(round._id), methodologyVersion: '', settings: {} as MethodologySettings, recomputed: 0, unchanged: 0, countries: [] };
+  const report: RecomputeReport = {
+    roundId: String(round._id),
+    methodologyVersion: '',
+    settings: {} as MethodologySettings,
+    recomputed: 0,
+    unchanged: 0,
+    countries: [],
+  };
   for (const response of (await listCountryResponses(round)).filter((r) => hasSubmittedAnswers(r.status))) {
     const country = response.country;
     const after = score(forms, round, response.answers);

@@ -35,6 +35,12 @@ const snapshotFields = {
 export const snapshotId = (roundId: string, country: string, sequence: number) => `${roundId}-${country}-s${sequence}`;
 export const currentScoreId = (roundId: string, country: string) => `${roundId}-${country}`;
 
-export const ScoreSnapshot = mongoose.model('ScoreSnapshot', new mongoose.Schema(snapshotFields, { minimize: false, versionKey: false }));
+export const ScoreSnapshot = mongoose.model(
+  'ScoreSnapshot',
+  new mongoose.Schema(snapshotFields, { minimize: false, versionKey: false }),
+);
 
-export const CurrentScore = mongoose.model('CurrentScore', new mongoose.Schema(snapshotFields, { minimize: false, versionKey: false }));
+export const CurrentScore = mongoose.model(
+  'CurrentScore',
+  new mongoose.Schema(snapshotFields, { minimize: false, versionKey: false }),
+);

@@ -17,7 +17,11 @@ export interface StoredSnapshot {
   formId: string;
   formVersion: number;
   methodologyVersion: string;
-  settings?: { completenessThreshold?: number | null; defaultTargetLevel?: number | null; weights?: { indicator?: string | null; weight?: number | null }[] } | null;
+  settings?: {
+    completenessThreshold?: number | null;
+    defaultTargetLevel?: number | null;
+    weights?: { indicator?: string | null; weight?: number | null }[];
+  } | null;
   responseRevision: number;
   computedAt: Date;
   reason: 'submitted' | 'recomputed';
@@ -57,7 +61,10 @@ export async function findLatestSummary(roundId: string, country: string): Promi
 }
 
 /** The newest scores of each of the countries that has some, by country (see findLatestSummary). */
-export async function findLatestSummaries(roundId: string, countries: readonly string[]): Promise<Map<string, StoredSnapshot>> {
+export async function findLatestSummaries(
+  roundId: string,
+  countries: readonly string[],
+): Promise<Map<string, StoredSnapshot>> {
   const found = await inParallel(countries, (country) => findLatestSummary(roundId, country));
   return new Map(found.flatMap((s) => (s ? [[s.country, s] as const] : [])));
 }
@@ -78,7 +85,10 @@ export async function findLatestSnapshot(roundId: string, country: string): Prom
 export async function insertSnapshot(snapshot: StoredSnapshot): Promise<StoredSnapshot | undefined> {
   let stored: StoredSnapshot;
   try {
-    const created = await ScoreSnapshot.create({ ...snapshot, _id: snapshotId(String(snapshot.roundId), snapshot.country, snapshot.sequence) });
+    const created = await ScoreSnapshot.create({
+      ...snapshot,
+      _id: snapshotId(String(snapshot.roundId), snapshot.country, snapshot.sequence),
+    });
     stored = created.toObject() as StoredSnapshot;
   } catch (err) {
     if (isDuplicateKey(err)) return undefined;

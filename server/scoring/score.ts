@@ -98,7 +98,11 @@ function levelAnswer(v: unknown): LevelAnswer {
 
 const hasText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
-function scoreArea(area: AreaModel, read: (question: string | undefined) => unknown, settings: MethodologySettings): AreaScore {
+function scoreArea(
+  area: AreaModel,
+  read: (question: string | undefined) => unknown,
+  settings: MethodologySettings,
+): AreaScore {
   let applicable = 0;
   let answered = 0;
   let withEvidence = 0;
@@ -171,7 +175,8 @@ export function scoreAnswers(
   settings: Partial<MethodologySettings> = {},
 ): ResponseScores {
   const resolved = resolveSettings(settings);
-  const data: Record<string, unknown> = answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? answers : {};
+  const data: Record<string, unknown> =
+    answers !== null && typeof answers === 'object' && !Array.isArray(answers) ? answers : {};
   // Own properties only: a question named like an Object.prototype member must not read it.
   const read = (question: string | undefined) =>
     question !== undefined && Object.prototype.hasOwnProperty.call(data, question) ? data[question] : undefined;

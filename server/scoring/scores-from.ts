@@ -28,9 +28,19 @@ export interface CountedScores {
 }
 
 /** The round's current scores that count under its scoresFrom setting. */
-export async function countedScores(round: { _id: unknown; countries: readonly { iso3: string }[]; scoring?: { scoresFrom?: string | null } | null }): Promise<CountedScores> {
+export async function countedScores(round: {
+  _id: unknown;
+  countries: readonly { iso3: string }[];
+  scoring?: { scoresFrom?: string | null } | null;
+}): Promise<CountedScores> {
   const scoresFrom = scoresFromOf(round);
-  const [all, statuses] = await Promise.all([currentScores(round), responseStatusesOf(String(round._id), round.countries.map((c) => c.iso3))]);
+  const [all, statuses] = await Promise.all([
+    currentScores(round),
+    responseStatusesOf(
+      String(round._id),
+      round.countries.map((c) => c.iso3),
+    ),
+  ]);
   const scores = new Map([...all].filter(([country]) => countsForScores(statuses.get(country), scoresFrom)));
   return { scoresFrom, scores, statuses };
 }

@@ -19,8 +19,24 @@ import { countedScores } from './scores-from';
 import { scoringSettingsSchema, type ScoringSettingsInput } from './scoring.schemas';
 
 /** The few figures of an area that the overview matrix shows. */
-function cell(a: { status: string; capacity: number | null; target: number; gap: number | null; priority: number | null; band: string | null; completeness: number }) {
-  return { status: a.status, capacity: a.capacity, target: a.target, gap: a.gap, priority: a.priority, band: a.band, completeness: a.completeness };
+function cell(a: {
+  status: string;
+  capacity: number | null;
+  target: number;
+  gap: number | null;
+  priority: number | null;
+  band: string | null;
+  completeness: number;
+}) {
+  return {
+    status: a.status,
+    capacity: a.capacity,
+    target: a.target,
+    gap: a.gap,
+    priority: a.priority,
+    band: a.band,
+    completeness: a.completeness,
+  };
 }
 
 export function scoresRoutes(forms: FormRegistry): Router {
@@ -53,7 +69,10 @@ export function scoresRoutes(forms: FormRegistry): Router {
     const response = await getResponseState(String(round._id), country.iso3);
     res.json({
       country,
-      response: response.status !== 'new' ? { status: response.status, revision: response.revision, submittedAt: response.submittedAt } : { status: 'none' },
+      response:
+        response.status !== 'new'
+          ? { status: response.status, revision: response.revision, submittedAt: response.submittedAt }
+          : { status: 'none' },
       scores: (await currentCountryScoreDetails(String(round._id), country.iso3)) ?? null,
     });
   });
@@ -62,17 +81,32 @@ export function scoresRoutes(forms: FormRegistry): Router {
     res.json(await aggregateRound(String(req.params.roundId), dimensionOf(req.query.by)));
   });
 
-  router.put('/api/rounds/:roundId/scoring', requireRole('admin'), validateBody(scoringSettingsSchema), async (req, res) => {
-    const round = await findRoundOrReject(String(req.params.roundId));
-    const input = req.body as ScoringSettingsInput;
-    const scoring = await updateRoundScoring(round._id, input as Record<string, unknown>);
-    await auditRequest(req, 'scoring.settingsChange', { roundId: String(round._id), details: { changed: input as Record<string, unknown> } });
-    res.json({ scoring });
-  });
+  router.put(
+    '/api/rounds/:roundId/scoring',
+    requireRole('admin'),
+    validateBody(scoringSettingsSchema),
+    async (req, res) => {
+      const round = await findRoundOrReject(String(req.params.roundId));
+      const input = req.body as ScoringSettingsInput;
+      const scoring = await updateRoundScoring(round._id, input as Record<string, unknown>);
+      await auditRequest(req, 'scoring.settingsChange', {
+        roundId: String(round._id),
+        details: { changed: input as Record<string, unknown> },
+      });
+      res.json({ scoring });
+    },
+  );
 
   router.post('/api/rounds/:roundId/scores/recompute', requireRole('admin'), async (req, res) => {
     const report = await recomputeRound(forms, String(req.params.roundId));
-    await auditRequest(req, 'scoring.recompute', { roundId: report.roundId, details: { recomputed: report.recomputed, unchanged: report.unchanged, methodologyVersion: report.methodologyVersion } });
+    await auditRequest(req, 'scoring.recompute', {
+      roundId: report.roundId,
+      details: {
+        recomputed: report.recomputed,
+        unchanged: report.unchanged,
+        methodologyVersion: report.methodologyVersion,
+      },
+    });
     res.json(report);
   });
 

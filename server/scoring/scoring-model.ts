@@ -81,7 +81,10 @@ export interface ScoringModel {
 }
 
 export class ScoringModelError extends Error {
-  constructor(readonly formId: string, readonly problems: string[]) {
+  constructor(
+    readonly formId: string,
+    readonly problems: string[],
+  ) {
     super(`scoring metadata of form ${formId}: ${problems.join('; ')}`);
     this.name = 'ScoringModelError';
   }
@@ -181,8 +184,14 @@ export function scoringModelOf(form: FormJson): ScoringModel {
     if (role === 'evidence') {
       const indicator = typeof q.capgapIndicator === 'string' ? indicators.get(q.capgapIndicator) : undefined;
       if (!indicator) problems.push(`evidence question ${name} is for unknown indicator ${String(q.capgapIndicator)}`);
-      else if (indicator.area !== areaId) problems.push(`evidence question ${name} is in area ${areaId}, its indicator ${indicator.id} in ${indicator.area}`);
-      else if (indicator.evidenceQuestion) problems.push(`indicator ${indicator.id} has two evidence questions (${indicator.evidenceQuestion} and ${name})`);
+      else if (indicator.area !== areaId)
+        problems.push(
+          `evidence question ${name} is in area ${areaId}, its indicator ${indicator.id} in ${indicator.area}`,
+        );
+      else if (indicator.evidenceQuestion)
+        problems.push(
+          `indicator ${indicator.id} has two evidence questions (${indicator.evidenceQuestion} and ${name})`,
+        );
       else indicator.evidenceQuestion = name;
     } else if (role === 'importance' || role === 'target' || role === 'share') {
       const key = areaRoles[role];

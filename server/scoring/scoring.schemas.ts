@@ -51,7 +51,15 @@ const areaStatus = { enum: ['scored', 'insufficient data'] } as const;
 const areaCell = {
   type: 'object',
   required: ['status', 'capacity', 'target', 'gap', 'priority', 'band', 'completeness'],
-  properties: { status: areaStatus, capacity: nullableNumber, target: { type: 'number' }, gap: nullableNumber, priority: nullableNumber, band, completeness: { type: 'number' } },
+  properties: {
+    status: areaStatus,
+    capacity: nullableNumber,
+    target: { type: 'number' },
+    gap: nullableNumber,
+    priority: nullableNumber,
+    band,
+    completeness: { type: 'number' },
+  },
 } as const;
 
 export const overviewResponseSchema = {
@@ -93,14 +101,33 @@ export const countryProfileResponseSchema = {
         { type: 'null' },
         {
           type: 'object',
-          required: ['formId', 'formVersion', 'methodologyVersion', 'settings', 'responseRevision', 'computedAt', 'areas'],
+          required: [
+            'formId',
+            'formVersion',
+            'methodologyVersion',
+            'settings',
+            'responseRevision',
+            'computedAt',
+            'areas',
+          ],
           properties: {
             areas: {
               type: 'array',
               maxItems: 100,
               items: {
                 type: 'object',
-                required: ['area', 'status', 'capacity', 'target', 'gap', 'priority', 'band', 'completeness', 'confidence', 'indicators'],
+                required: [
+                  'area',
+                  'status',
+                  'capacity',
+                  'target',
+                  'gap',
+                  'priority',
+                  'band',
+                  'completeness',
+                  'confidence',
+                  'indicators',
+                ],
                 properties: {
                   area: { type: 'string', maxLength: 200 },
                   status: areaStatus,
@@ -114,7 +141,10 @@ export const countryProfileResponseSchema = {
                     items: {
                       type: 'object',
                       required: ['id', 'question', 'weight', 'answer', 'evidence'],
-                      properties: { answer: { enum: [0, 1, 2, 3, 4, 'na', 'dk', null] }, evidence: { type: 'boolean' } },
+                      properties: {
+                        answer: { enum: [0, 1, 2, 3, 4, 'na', 'dk', null] },
+                        evidence: { type: 'boolean' },
+                      },
                     },
                   },
                 },
@@ -127,7 +157,9 @@ export const countryProfileResponseSchema = {
   },
 } as const;
 
-const stats = { anyOf: [{ type: 'null' }, { type: 'object', required: ['n', 'mean', 'median', 'min', 'max'] }] } as const;
+const stats = {
+  anyOf: [{ type: 'null' }, { type: 'object', required: ['n', 'mean', 'median', 'min', 'max'] }],
+} as const;
 
 export const aggregatesResponseSchema = {
   $id: 'round-aggregates',

@@ -36,15 +36,39 @@ interface AreaPlan {
 // Varied on purpose: every level, "Sans objet" (na) and "Ne sait pas" (dk), evidence with accents
 // and typographic quotes, every importance and target, and one answer changed afterwards.
 const plan: Record<string, AreaPlan> = {
-  a1: { levels: [2, 'dk', 3, 0, 4], evidence: { 1: 'Recensement général de la population 2012, INS', 4: 'https://www.stat-niger.org/enquete-emploi' }, importance: 5, target: 3, share: 'yes' },
+  a1: {
+    levels: [2, 'dk', 3, 0, 4],
+    evidence: { 1: 'Recensement général de la population 2012, INS', 4: 'https://www.stat-niger.org/enquete-emploi' },
+    importance: 5,
+    target: 3,
+    share: 'yes',
+  },
   a2: { levels: [1, 1, 'na', 2], importance: 4, target: 2, share: 'maybe' },
-  a3: { levels: [0, 2, 2, 'dk', 1], evidence: { 2: 'Plan de développement économique et social 2022-2026, chap. 4' }, importance: 3, target: 4, share: 'no' },
+  a3: {
+    levels: [0, 2, 2, 'dk', 1],
+    evidence: { 2: 'Plan de développement économique et social 2022-2026, chap. 4' },
+    importance: 3,
+    target: 4,
+    share: 'no',
+  },
   a4: { levels: [3, 3, 4, 2], importance: 2, target: 4, share: 'yes', changeOfMind: { indicator: 2, first: 'dk' } },
   a5: { levels: ['na', 'na', 1, 0], importance: 1, target: 1, share: 'no' },
-  a6: { levels: [2, 'dk', 0, 3], evidence: { 3: 'Accord bilatéral de main-d’œuvre — décret n° 2019-12' }, importance: 4, target: 3, share: 'maybe' },
+  a6: {
+    levels: [2, 'dk', 0, 3],
+    evidence: { 3: 'Accord bilatéral de main-d’œuvre — décret n° 2019-12' },
+    importance: 4,
+    target: 3,
+    share: 'maybe',
+  },
   a7: { levels: [4, 2, 1, 'dk'], importance: 5, target: 4, share: 'yes' },
   a8: { levels: [1, 'na', 2, 2], importance: 3, target: 2, share: 'maybe' },
-  a9: { levels: [0, 1, 'dk'], evidence: { 1: 'Stratégie nationale de réduction des risques de catastrophe, 2020' }, importance: 2, target: 3, share: 'no' },
+  a9: {
+    levels: [0, 1, 'dk'],
+    evidence: { 1: 'Stratégie nationale de réduction des risques de catastrophe, 2020' },
+    importance: 2,
+    target: 3,
+    share: 'no',
+  },
   a10: { levels: [3, 'na', 4], importance: 4, target: 4, share: 'yes' },
 };
 
@@ -72,7 +96,9 @@ async function tabTo(page: Page, selector: string, { backwards = false, max = 80
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
-  throw new Error(`${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'} never reached ${selector}; focus is on ${await describeFocus(page)}`);
+  throw new Error(
+    `${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'} never reached ${selector}; focus is on ${await describeFocus(page)}`,
+  );
 }
 
 function describeFocus(page: Page): Promise<string> {
@@ -95,9 +121,16 @@ const focusedValue = (page: Page) => page.evaluate(() => (document.activeElement
  * the focused option, or the arrows, which move to the next/previous option and check it. The
  * arrows wrap around, so "Ne sait pas" and "Sans objet" at the end are reached backwards.
  */
-async function chooseOption(page: Page, question: string, value: string | number, { backwards = false } = {}): Promise<void> {
+async function chooseOption(
+  page: Page,
+  question: string,
+  value: string | number,
+  { backwards = false } = {},
+): Promise<void> {
   await tabTo(page, inQuestion(question, 'input[type="radio"]'), { backwards });
-  const values = await page.$$eval(inQuestion(question, 'input[type="radio"]'), (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const values = await page.$$eval(inQuestion(question, 'input[type="radio"]'), (inputs) =>
+    inputs.map((i) => (i as HTMLInputElement).value),
+  );
   const from = values.indexOf(await focusedValue(page));
   const to = values.indexOf(String(value));
   if (to < 0) throw new Error(`${question} has no option ${value} (options: ${values.join(', ')})`);
@@ -106,7 +139,9 @@ async function chooseOption(page: Page, question: string, value: string | number
   if (forward === 0) await page.keyboard.press('Space');
   else if (forward <= backward) for (let i = 0; i < forward; i++) await page.keyboard.press('ArrowDown');
   else for (let i = 0; i < backward; i++) await page.keyboard.press('ArrowUp');
-  expect(await page.$eval(inQuestion(question, 'input:checked'), (i) => (i as HTMLInputElement).value)).toBe(String(value));
+  expect(await page.$eval(inQuestion(question, 'input:checked'), (i) => (i as HTMLInputElement).value)).toBe(
+    String(value),
+  );
 }
 
 async function typeEvidence(page: Page, question: string, text: string): Promise<void> {
@@ -122,15 +157,25 @@ async function typeEvidence(page: Page, question: string, text: string): Promise
  * already has a value (its default), the input holds that value's text and typing appends to it,
  * so the "type" way first selects that text with Ctrl+A, as a user would.
  */
-async function chooseInDropdown(page: Page, question: string, optionText: string, how: 'type' | 'arrows'): Promise<void> {
+async function chooseInDropdown(
+  page: Page,
+  question: string,
+  optionText: string,
+  how: 'type' | 'arrows',
+): Promise<void> {
   await tabTo(page, inQuestion(question, 'input[role="combobox"]'));
   // The list is rendered in a popup outside the question; the combobox names it (aria-controls).
   const listId = await page.evaluate(() => document.activeElement!.getAttribute('aria-controls'));
   const highlightSelector = `[id="${listId}"] .sv-list__item--focused`;
-  const highlighted = () => page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? '', highlightSelector);
+  const highlighted = () =>
+    page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? '', highlightSelector);
   /** The list re-renders a moment after a key press: wait until the highlight is (or is no longer) `text`. */
   const waitForHighlight = (text: string, not = false) =>
-    page.waitForFunction(([sel, t, n]) => ((document.querySelector(sel)?.textContent?.trim() ?? '') === t) !== n, [highlightSelector, text, not] as const, { timeout: 15_000 }); // generous: CI machines are busy
+    page.waitForFunction(
+      ([sel, t, n]) => ((document.querySelector(sel)?.textContent?.trim() ?? '') === t) !== n,
+      [highlightSelector, text, not] as const,
+      { timeout: 15_000 },
+    ); // generous: CI machines are busy
 
   if (how === 'type') {
     await page.keyboard.press('Control+A');
@@ -148,7 +193,9 @@ async function chooseInDropdown(page: Page, question: string, optionText: string
   await waitForHighlight(optionText);
   await page.keyboard.press('Enter');
   expect(await focusedValue(page)).toBe(optionText);
-  expect(await page.$eval(inQuestion(question, 'input[role="combobox"]'), (i) => i.getAttribute('aria-expanded'))).toBe('false');
+  expect(await page.$eval(inQuestion(question, 'input[role="combobox"]'), (i) => i.getAttribute('aria-expanded'))).toBe(
+    'false',
+  );
 }
 
 /** Presses a navigation button ("Suivant", "Terminer") with the keyboard. */
@@ -187,10 +234,17 @@ async function expectNoSeriousAxeViolations(page: Page, where: string): Promise<
   await page.addScriptTag({ path: require.resolve('axe-core') });
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run(): Promise<{ violations: any[] }> } }).axe.run();
-    return result.violations.map((v) => ({ id: v.id as string, impact: v.impact as string, targets: v.nodes.map((n: { target: string[] }) => n.target.join(' ')) as string[] }));
+    return result.violations.map((v) => ({
+      id: v.id as string,
+      impact: v.impact as string,
+      targets: v.nodes.map((n: { target: string[] }) => n.target.join(' ')) as string[],
+    }));
   });
   const serious = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.targets.slice(0, 5).join(' | ')}${v.targets.length > 5 ? ` … ${v.targets.length} in all` : ''}`);
+  const report = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.targets.slice(0, 5).join(' | ')}${v.targets.length > 5 ? ` … ${v.targets.length} in all` : ''}`,
+  );
   expect({ where, violations: report }).toEqual({ where, violations: [] });
 }
 
@@ -221,7 +275,9 @@ describe('When a focal point of Niger answers the capacity questionnaire in Fren
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(await page.textContent('#language-label')).toBe('Langue');
     await page.getByText('À propos de ce questionnaire').waitFor();
-    await page.getByText('Questionnaire sur les capacités en matière de données et de gouvernance des migrations').waitFor();
+    await page
+      .getByText('Questionnaire sur les capacités en matière de données et de gouvernance des migrations')
+      .waitFor();
     await expectNoSeriousAxeViolations(page, 'intro page');
 
     await pressButton(page, 'Suivant');
@@ -240,16 +296,20 @@ describe('When a focal point of Niger answers the capacity questionnaire in Fren
     // the page waits for it, then submits on the latest revision.
     await pressButton(page, 'Terminer');
 
-    await page
-      .waitForSelector('body[data-response-status="submitted"]', { timeout: 15_000 })
-      .catch(async (err) => {
-        throw new Error(`not submitted; status line: "${await page.textContent('#status')}" (${err.message})`);
-      });
+    await page.waitForSelector('body[data-response-status="submitted"]', { timeout: 15_000 }).catch(async (err) => {
+      throw new Error(`not submitted; status line: "${await page.textContent('#status')}" (${err.message})`);
+    });
     expect(await page.textContent('#status')).toBe('Merci. Vos réponses ont bien été reçues.');
     // The country's gap profile, computed by the server on submission, in French.
     expect(await page.textContent('#profile-title')).toBe('Profil des lacunes de capacités de votre pays');
     expect(await page.locator('#profile tbody tr').count()).toBe(10);
-    expect(await page.locator('#profile thead th').allTextContents()).toEqual(['Domaine', 'Capacité', 'Cible', 'Écart', 'Appréciation']);
+    expect(await page.locator('#profile thead th').allTextContents()).toEqual([
+      'Domaine',
+      'Capacité',
+      'Cible',
+      'Écart',
+      'Appréciation',
+    ]);
 
     const stored = await findLatestResponse(round.roundId, 'NER');
     expect(stored).toMatchObject({ status: 'submitted', locale: 'fr', country: 'NER', formId: 'capacity' });

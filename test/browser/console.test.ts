@@ -94,16 +94,14 @@ describe('When an organizer runs a round from the console', () => {
 
   it('then a CSV with a bad row imports nothing and the page reports the row; the fixed file imports', async () => {
     await page.waitForSelector('body[data-ready="true"]');
-    await page
-      .getByLabel('CSV file')
-      .setInputFiles({
-        name: 'focal-points.csv',
-        mimeType: 'text/csv',
-        buffer: csv(
-          `KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`,
-          `NER,Moussa Issa,not-an-address,fr,Ministère de l'Intérieur`,
-        ),
-      });
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'focal-points.csv',
+      mimeType: 'text/csv',
+      buffer: csv(
+        `KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`,
+        `NER,Moussa Issa,not-an-address,fr,Ministère de l'Intérieur`,
+      ),
+    });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const report = page.locator('#import-output table');
     await report.waitFor();
@@ -113,16 +111,14 @@ describe('When an organizer runs a round from the console', () => {
     expect(await page.locator('#countries').count()).toBe(0);
     await checkAxe(page);
 
-    await page
-      .getByLabel('CSV file')
-      .setInputFiles({
-        name: 'focal-points.csv',
-        mimeType: 'text/csv',
-        buffer: csv(
-          `KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`,
-          `NER,Moussa Issa,${emails.niger},fr,Ministère de l'Intérieur`,
-        ),
-      });
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'focal-points.csv',
+      mimeType: 'text/csv',
+      buffer: csv(
+        `KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`,
+        `NER,Moussa Issa,${emails.niger},fr,Ministère de l'Intérieur`,
+      ),
+    });
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Import', exact: true }).click()]);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('#import-output').innerText()).toContain('Imported: 2');

@@ -47,7 +47,8 @@ async function open(token: string, ctx = context): Promise<Page> {
   return page;
 }
 
-const choose = (page: Page, question: string, label: string) => page.locator(`[data-name="${question}"]`).getByText(label, { exact: true }).click();
+const choose = (page: Page, question: string, label: string) =>
+  page.locator(`[data-name="${question}"]`).getByText(label, { exact: true }).click();
 
 describe('When a focal point answers and moves to the next page', () => {
   it('then the draft is saved on the server, and another device resumes it', async () => {
@@ -100,12 +101,16 @@ describe('When the connection drops and the tab is closed', () => {
 
     await context.setOffline(false);
     const reopened = await open(round.kenya);
-    await waitForStored((a) => a.a1_3 === 'na' && a.a1_4_evidence === 'Border statistics bulletin 2024' && a.a1_1 === 2);
+    await waitForStored(
+      (a) => a.a1_3 === 'na' && a.a1_4_evidence === 'Border statistics bulletin 2024' && a.a1_1 === 2,
+    );
     await reopened.waitForSelector('#status[data-message="saved"]');
     await reopened.waitForSelector('#notice[data-message="restored"]');
     // It resumes on the page where the focal point was; the first page shows what was typed.
     await reopened.getByRole('button', { name: 'Previous' }).click();
-    await expect(reopened.locator('[data-name="a1_4_evidence"] input').inputValue()).resolves.toBe('Border statistics bulletin 2024');
+    await expect(reopened.locator('[data-name="a1_4_evidence"] input').inputValue()).resolves.toBe(
+      'Border statistics bulletin 2024',
+    );
   });
 });
 
@@ -166,7 +171,9 @@ describe('When a submit is refused because answers are missing', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Complete' }).click(); // a1_2 … a1_5 are required
     await page.waitForSelector('#status[data-message="invalid"]');
-    expect(await page.locator('#status').textContent()).toBe('Some answers need your attention; they are marked below.');
+    expect(await page.locator('#status').textContent()).toBe(
+      'Some answers need your attention; they are marked below.',
+    );
     expect(await stored()).toMatchObject({ status: 'draft' });
   });
 });
@@ -182,7 +189,12 @@ describe('When answers restored from this browser are then submitted', () => {
     const page = await open(round.kenya);
     await page.waitForSelector('#notice[data-message="restored"]');
     await page.waitForSelector('#status[data-message="saved"]');
-    for (const [question, label] of [['a1_2', '2 — Partly in place'], ['a1_3', 'Not applicable'], ['a1_4', '1 — Planned or ad hoc'], ['a1_5', "Don't know"]]) {
+    for (const [question, label] of [
+      ['a1_2', '2 — Partly in place'],
+      ['a1_3', 'Not applicable'],
+      ['a1_4', '1 — Planned or ad hoc'],
+      ['a1_5', "Don't know"],
+    ]) {
       await choose(page, question, label);
     }
     await page.getByRole('button', { name: 'Next' }).click();

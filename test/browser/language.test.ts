@@ -52,7 +52,11 @@ describe('When a focal point switches the language on the page', () => {
       await page.waitForSelector('body[data-ready="true"]');
       await page.getByText('Les statistiques migratoires sont ventilées par sexe et par âge.').waitFor();
       const reply = await page.evaluate(async (token) => {
-        const res = await fetch(`/api/respondent/${token}/submit`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: {}, baseRevision: 0, locale: 'fr' }) });
+        const res = await fetch(`/api/respondent/${token}/submit`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ answers: {}, baseRevision: 0, locale: 'fr' }),
+        });
         return res.json();
       }, round.niger);
       expect(reply.errors[0].message).toMatch(/obligatoire/);

@@ -27,7 +27,8 @@ describe('When someone fills the open pilot questionnaire in Chromium', () => {
     await page.goto(`${app.baseUrl}/r/a1-pilot?lang=en`);
     await page.waitForSelector('body[data-ready="true"]');
 
-    const choose = (question: string, label: string) => page.locator(`[data-name="${question}"]`).getByText(label, { exact: true }).click();
+    const choose = (question: string, label: string) =>
+      page.locator(`[data-name="${question}"]`).getByText(label, { exact: true }).click();
     await choose('a1_1', '3 — In place and applied');
     await choose('a1_2', '2 — Partly in place');
     await choose('a1_3', 'Not applicable');
@@ -48,7 +49,17 @@ describe('When someone fills the open pilot questionnaire in Chromium', () => {
     expect(stored).toMatchObject({
       formId: 'a1-pilot',
       locale: 'en',
-      answers: { a1_1: 3, a1_2: 2, a1_3: 'na', a1_4: 1, a1_4_evidence: 'Labour force survey 2023, annex B', a1_5: 'dk', a1_importance: 5, a1_target: 4, a1_share: 'yes' },
+      answers: {
+        a1_1: 3,
+        a1_2: 2,
+        a1_3: 'na',
+        a1_4: 1,
+        a1_4_evidence: 'Labour force survey 2023, annex B',
+        a1_5: 'dk',
+        a1_importance: 5,
+        a1_target: 4,
+        a1_share: 'yes',
+      },
     });
     expect(consoleErrors).toEqual([]);
   });

@@ -24,12 +24,17 @@ afterAll(async () => {
 
 /** What a failing expectation shows: each request, so the culprit is named. */
 function listing(load: LoadWeight): string[] {
-  return load.requests.map((r) => `${r.status || r.error} ${r.encoding || '-'} ${r.fromCache ? 'cache' : `${r.transferred} B`} ${r.path.replace(/\/respond\/[^/?]+|\/api\/respondent\/[^/?]+/, (p) => p.replace(/[^/]+$/, '<token>'))}`);
+  return load.requests.map(
+    (r) =>
+      `${r.status || r.error} ${r.encoding || '-'} ${r.fromCache ? 'cache' : `${r.transferred} B`} ${r.path.replace(/\/respond\/[^/?]+|\/api\/respondent\/[^/?]+/, (p) => p.replace(/[^/]+$/, '<token>'))}`,
+  );
 }
 
 /** 'within budget', or (so that a failure names the culprits) the total and every request. */
 const budgetCheck = (load: LoadWeight, budget: number) =>
-  load.totalBytes <= budget ? 'within budget' : [`${load.totalBytes} B transferred, budget ${budget} B:`, ...listing(load)].join('\n');
+  load.totalBytes <= budget
+    ? 'within budget'
+    : [`${load.totalBytes} B transferred, budget ${budget} B:`, ...listing(load)].join('\n');
 
 const assetRequests = (load: LoadWeight) => load.requests.filter((r) => r.sameOrigin && r.path.startsWith('/assets/'));
 
@@ -43,12 +48,18 @@ describe('When a focal point opens their country link in a fresh Chromium', () =
     expect(assets.length).toBeGreaterThanOrEqual(8);
     for (const asset of assets) {
       const expected = /\bbr\b/.test(asset.acceptEncoding) ? 'br' : 'gzip';
-      expect({ path: asset.path, status: asset.status, encoding: asset.encoding }).toEqual({ path: asset.path, status: 200, encoding: expected });
+      expect({ path: asset.path, status: asset.status, encoding: asset.encoding }).toEqual({
+        path: asset.path,
+        status: 200,
+        encoding: expected,
+      });
     }
   });
 
   it('then nothing is fetched from another origin and no request fails', () => {
-    const elsewhereOrFailed = weight.first.requests.filter((r) => !r.sameOrigin || r.error).map((r) => `${r.path} ${r.error ?? ''}`);
+    const elsewhereOrFailed = weight.first.requests
+      .filter((r) => !r.sameOrigin || r.error)
+      .map((r) => `${r.path} ${r.error ?? ''}`);
     expect(elsewhereOrFailed).toEqual([]);
   });
 });
@@ -60,7 +71,16 @@ describe('When the focal point opens the same link again in the same browser', (
 
   it('then every asset comes from the browser cache, without asking the server', () => {
     const assets = assetRequests(weight.repeat);
-    expect(assets.map((a) => a.path).sort()).toEqual(assetRequests(weight.first).map((a) => a.path).sort());
-    for (const asset of assets) expect({ path: asset.path, fromCache: asset.fromCache, transferred: asset.transferred }).toEqual({ path: asset.path, fromCache: true, transferred: 0 });
+    expect(assets.map((a) => a.path).sort()).toEqual(
+      assetRequests(weight.first)
+        .map((a) => a.path)
+        .sort(),
+    );
+    for (const asset of assets)
+      expect({ path: asset.path, fromCache: asset.fromCache, transferred: asset.transferred }).toEqual({
+        path: asset.path,
+        fromCache: true,
+        transferred: 0,
+      });
   });
 });

@@ -24,7 +24,10 @@ const complete = { a1_1: 2, a1_2: 3, a1_3: 'na', a1_4: 1, a1_5: 'dk', a1_importa
 describe('When a response returned with comments is opened in Spanish', () => {
   it('then the overall comment is at the top and the question comment next to its question', async () => {
     const round = await createTestRound('a1-pilot');
-    expect((await postJson(`${app.baseUrl}/api/respondent/${round.kenya}/submit`, { answers: complete, baseRevision: 0 })).status).toBe(200);
+    expect(
+      (await postJson(`${app.baseUrl}/api/respondent/${round.kenya}/submit`, { answers: complete, baseRevision: 0 }))
+        .status,
+    ).toBe(200);
     const organizer = await createOrganizer(app.baseUrl, 'organizer');
     const returned = await postJson(
       `${app.baseUrl}/api/rounds/${round.roundId}/responses/KEN/return`,

@@ -5,7 +5,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { eventually, ferretdbPid, isAlive, startServiceProcess, stopServiceProcess, type ServiceProcess } from '../helpers/service-process';
+import {
+  eventually,
+  ferretdbPid,
+  isAlive,
+  startServiceProcess,
+  stopServiceProcess,
+  type ServiceProcess,
+} from '../helpers/service-process';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'plant-failure.mjs');
 
@@ -35,7 +42,10 @@ describe.each(['rejection', 'exception'])('When an unhandled %s happens in the s
     const database = ferretdbPid(dataDir);
     expect((await fetch(`${service!.baseUrl}/healthz`)).status).toBe(200);
     service!.child.kill('SIGUSR2');
-    const code = await Promise.race([service!.exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))]);
+    const code = await Promise.race([
+      service!.exited,
+      new Promise((r) => setTimeout(() => r('still running'), 15_000)),
+    ]);
     expect(code).toBe(1);
     expect(service!.output()).toMatch(new RegExp(`"level":60.*planted ${kind}`));
     expect(await refused(service!.baseUrl)).toBe(true);

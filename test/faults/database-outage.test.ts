@@ -29,7 +29,8 @@ async function expectUnavailable(response: Response): Promise<void> {
   expect((await response.json()).code).toMatch(/^503\./);
 }
 
-const ready = (service: ServiceProcess) => async () => (await requestWithin(`${service.baseUrl}/readyz`)).status === 200;
+const ready = (service: ServiceProcess) => async () =>
+  (await requestWithin(`${service.baseUrl}/readyz`)).status === 200;
 
 describe('When the database process stops or dies under the service', () => {
   let dataDir: string;
@@ -56,7 +57,11 @@ describe('When the database process stops or dies under the service', () => {
     await expectUnavailable(
       await requestWithin(
         `${service.baseUrl}/api/respondent/${service.tokens.Kenya}/draft`,
-        { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: { a1_1: 2 }, baseRevision: 1, locale: 'en' }) },
+        {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ answers: { a1_1: 2 }, baseRevision: 1, locale: 'en' }),
+        },
         outageAnswerMs,
       ),
     );
@@ -139,24 +144,27 @@ describe('When the disk of the database is full', () => {
     }
   });
 
-  (canMountSmallDisk() ? it : it.skip)('then /readyz and saves answer 503 with Retry-After, and saves work once there is room', async () => {
-    mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-fault-disk-'));
-    if (!mountSmallDisk(mountPoint)) throw new Error(`cannot mount a tmpfs on ${mountPoint}`);
-    const filler = path.join(mountPoint, 'filler');
-    service = await startServiceProcess(path.join(mountPoint, 'data'));
-    expect((await saveDraft(service, 'Kenya', { a1_1: 1 })).status).toBe(200);
+  (canMountSmallDisk() ? it : it.skip)(
+    'then /readyz and saves answer 503 with Retry-After, and saves work once there is room',
+    async () => {
+      mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-fault-disk-'));
+      if (!mountSmallDisk(mountPoint)) throw new Error(`cannot mount a tmpfs on ${mountPoint}`);
+      const filler = path.join(mountPoint, 'filler');
+      service = await startServiceProcess(path.join(mountPoint, 'data'));
+      expect((await saveDraft(service, 'Kenya', { a1_1: 1 })).status).toBe(200);
 
-    // Fill the disk to the last block.
-    try {
-      execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=64k'], { stdio: 'ignore' });
-    } catch {
-      // dd stops with an error when the disk is full: that is the point
-    }
-    await expectUnavailable(await requestWithin(`${service.baseUrl}/readyz`, {}, outageAnswerMs));
-    await expectUnavailable(await saveDraft(service, 'Kenya', { a1_1: 2 }));
+      // Fill the disk to the last block.
+      try {
+        execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=64k'], { stdio: 'ignore' });
+      } catch {
+        // dd stops with an error when the disk is full: that is the point
+      }
+      await expectUnavailable(await requestWithin(`${service.baseUrl}/readyz`, {}, outageAnswerMs));
+      await expectUnavailable(await saveDraft(service, 'Kenya', { a1_1: 2 }));
 
-    fs.rmSync(filler);
-    await eventually(ready(service), '/readyz to say ready', 15_000);
-    expect((await saveDraft(service, 'Kenya', { a1_1: 3 })).status).toBe(200);
-  });
+      fs.rmSync(filler);
+      await eventually(ready(service), '/readyz to say ready', 15_000);
+      expect((await saveDraft(service, 'Kenya', { a1_1: 3 })).status).toBe(200);
+    },
+  );
 });

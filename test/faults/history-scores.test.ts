@@ -19,13 +19,37 @@ let older: TestRound;
 let viewer: Organizer;
 let admin: Organizer;
 
-const kenya = { a1_1: 2, a1_2: 3, a1_3: 'na', a1_4: 1, a1_4_evidence: 'Census 2019, vol. II', a1_5: 'dk', a1_importance: 4, a1_target: 3, a1_share: 'no' };
+const kenya = {
+  a1_1: 2,
+  a1_2: 3,
+  a1_3: 'na',
+  a1_4: 1,
+  a1_4_evidence: 'Census 2019, vol. II',
+  a1_5: 'dk',
+  a1_importance: 4,
+  a1_target: 3,
+  a1_share: 'no',
+};
 const niger = { ...kenya, a1_1: 4, a1_4_evidence: '' };
 
 /** Collections that hold no round's history: a fixed size, whatever the number of rounds. */
 const fixedSize = new Set(['referencecountries', 'countrygroups', 'settings']);
 /** Operations that select documents with a filter (their first argument). */
-const filtered = new Set(['find', 'findOne', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'countDocuments', 'count', 'distinct']);
+const filtered = new Set([
+  'find',
+  'findOne',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'countDocuments',
+  'count',
+  'distinct',
+]);
 
 interface Operation {
   collection: string;
@@ -72,20 +96,38 @@ beforeAll(async () => {
   viewer = await createOrganizer(app.baseUrl, 'viewer');
   admin = await createOrganizer(app.baseUrl, 'admin');
   // The older round: both countries submitted and scored, then recomputed after a weight change.
-  for (const [token, answers] of [[older.kenya, kenya], [older.niger, niger]] as const) {
-    expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(200);
+  for (const [token, answers] of [
+    [older.kenya, kenya],
+    [older.niger, niger],
+  ] as const) {
+    expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(
+      200,
+    );
   }
-  const weights = await request(`${app.baseUrl}/api/rounds/${older.roundId}/scoring`, { method: 'PUT', headers: admin.headers, body: JSON.stringify({ weights: [{ indicator: 'A1.2', weight: 3 }] }) });
+  const weights = await request(`${app.baseUrl}/api/rounds/${older.roundId}/scoring`, {
+    method: 'PUT',
+    headers: admin.headers,
+    body: JSON.stringify({ weights: [{ indicator: 'A1.2', weight: 3 }] }),
+  });
   expect(weights.status).toBe(200);
-  expect((await postJson(`${app.baseUrl}/api/rounds/${older.roundId}/scores/recompute`, {}, admin.headers)).body.recomputed).toBe(2);
+  expect(
+    (await postJson(`${app.baseUrl}/api/rounds/${older.roundId}/scores/recompute`, {}, admin.headers)).body.recomputed,
+  ).toBe(2);
   // The current round: Kenya submitted; this round counts submitted responses' scores.
-  const counting = await request(`${app.baseUrl}/api/rounds/${current.roundId}/scoring`, { method: 'PUT', headers: admin.headers, body: JSON.stringify({ scoresFrom: 'submitted' }) });
+  const counting = await request(`${app.baseUrl}/api/rounds/${current.roundId}/scoring`, {
+    method: 'PUT',
+    headers: admin.headers,
+    body: JSON.stringify({ scoresFrom: 'submitted' }),
+  });
   expect(counting.status).toBe(200);
-  expect((await postJson(`${app.baseUrl}/api/respondent/${current.kenya}/submit`, { answers: kenya, baseRevision: 0 })).status).toBe(200);
+  expect(
+    (await postJson(`${app.baseUrl}/api/respondent/${current.kenya}/submit`, { answers: kenya, baseRevision: 0 }))
+      .status,
+  ).toBe(200);
 });
 
 describe('When older rounds have scores stored', () => {
-  it("then the overview, profile, aggregates, scores.csv and recompute of a round look documents up by _id only", async () => {
+  it('then the overview, profile, aggregates, scores.csv and recompute of a round look documents up by _id only', async () => {
     const base = `${app.baseUrl}/api/rounds/${current.roundId}`;
     const replies: Record<string, { status: number; body: any }> = {};
     const operations = await recordOperations(async () => {
@@ -101,7 +143,11 @@ describe('When older rounds have scores stored', () => {
       { iso3: 'KEN', response: 'submitted', areas: { A1: { capacity: 50 } } },
       { iso3: 'NER', response: 'none', areas: {} },
     ]);
-    expect(replies.profile.body.scores).toMatchObject({ country: 'KEN', responseRevision: 1, areas: [{ capacity: 50 }] });
+    expect(replies.profile.body.scores).toMatchObject({
+      country: 'KEN',
+      responseRevision: 1,
+      areas: [{ capacity: 50 }],
+    });
     expect(replies.csv.body.split('\n').filter((line: string) => line.startsWith('KEN')).length).toBe(1);
     expect(replies.recompute.body).toMatchObject({ recomputed: 0, unchanged: 1 });
 
@@ -111,7 +157,10 @@ describe('When older rounds have scores stored', () => {
 
   it('then a respondent submitting and reading their scores looks scores up by _id only', async () => {
     const operations = await recordOperations(async () => {
-      const submitted = await postJson(`${app.baseUrl}/api/respondent/${current.niger}/submit`, { answers: niger, baseRevision: 0 });
+      const submitted = await postJson(`${app.baseUrl}/api/respondent/${current.niger}/submit`, {
+        answers: niger,
+        baseRevision: 0,
+      });
       expect(submitted.status).toBe(200);
       expect(submitted.body.scores.areas[0]).toMatchObject({ area: 'A1', status: 'scored' });
       const page = await request(`${app.baseUrl}/api/respondent/${current.kenya}`);
@@ -125,7 +174,9 @@ describe('When older rounds have scores stored', () => {
 describe('When one revision is scored by several requests at the same moment', () => {
   it('then exactly one snapshot is stored and every request gets its scores', async () => {
     const state = { status: 'submitted', revision: 7, answers: kenya };
-    const results = await Promise.all(Array.from({ length: 8 }, () => scoreSubmission(app.forms, older.roundId, 'KEN', state)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => scoreSubmission(app.forms, older.roundId, 'KEN', state)),
+    );
     expect(await ScoreSnapshot.countDocuments({ roundId: older.roundId, country: 'KEN', responseRevision: 7 })).toBe(1);
     expect(new Set(results.map((r) => r?.responseRevision))).toEqual(new Set([7]));
     expect(new Set(results.map((r) => r?.computedAt.getTime())).size).toBe(1);
@@ -139,10 +190,22 @@ describe('When a writer stopped between storing a snapshot and updating the curr
     expect(copy!.areas[0]).not.toHaveProperty('indicators'); // the copy is for lists: the profile reads the snapshot
     // What the stopped writer left: snapshot 2 stored, the copy still at 1.
     const { _id, ...fields } = copy!;
-    await ScoreSnapshot.create({ ...fields, _id: snapshotId(current.roundId, 'KEN', 2), sequence: 2, responseRevision: 5, reason: 'recomputed', computedAt: new Date() });
+    await ScoreSnapshot.create({
+      ...fields,
+      _id: snapshotId(current.roundId, 'KEN', 2),
+      sequence: 2,
+      responseRevision: 5,
+      reason: 'recomputed',
+      computedAt: new Date(),
+    });
 
-    const page = await request(`${app.baseUrl}/api/rounds/${current.roundId}/countries/KEN/profile`, { headers: { Cookie: viewer.cookie } });
+    const page = await request(`${app.baseUrl}/api/rounds/${current.roundId}/countries/KEN/profile`, {
+      headers: { Cookie: viewer.cookie },
+    });
     expect(page.body.scores).toMatchObject({ responseRevision: 5, reason: 'recomputed' });
-    expect(await CurrentScore.findById(currentScoreId(current.roundId, 'KEN')).lean()).toMatchObject({ sequence: 2, responseRevision: 5 });
+    expect(await CurrentScore.findById(currentScoreId(current.roundId, 'KEN')).lean()).toMatchObject({
+      sequence: 2,
+      responseRevision: 5,
+    });
   });
 });

@@ -81,7 +81,15 @@ async function deliverAcrossOutage(options: {
   const to = await queueInvitations(options.count);
   const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${options.port}`, pool: true, ...options.mailer });
   const log = recordingLog();
-  const worker = startOutboxWorker({ mailer, from, pollMs: 20, backoffBaseMs: 200, backoffMaxMs: 200, log, ...options.worker });
+  const worker = startOutboxWorker({
+    mailer,
+    from,
+    pollMs: 20,
+    backoffBaseMs: 200,
+    backoffMaxMs: 200,
+    log,
+    ...options.worker,
+  });
   let relay: TestSmtpServer | undefined;
   try {
     await until(() => options.failed(log), 'the sends to fail while the relay is away');
@@ -134,7 +142,9 @@ describe('When the relay accepts connections and never answers, then a working r
         await silent.close();
       },
     });
-    expect(log.failures.slice(0, 4)).toEqual(Array(4).fill(expect.stringMatching(/did not complete the send within 500 ms/)));
+    expect(log.failures.slice(0, 4)).toEqual(
+      Array(4).fill(expect.stringMatching(/did not complete the send within 500 ms/)),
+    );
     // Hang guard: no connection to the silent relay stayed open much past a send's deadline.
     expect(silent.connections.length).toBeGreaterThanOrEqual(4);
     for (const c of silent.connections) expect((c.closedAt ?? swappedAt) - c.openedAt).toBeLessThan(deadlineMs + 1500);

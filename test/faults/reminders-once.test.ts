@@ -22,14 +22,33 @@ beforeAll(async () => {
 async function invitedRound(count: number): Promise<string> {
   const round = await postJson(
     `${app.baseUrl}/api/rounds`,
-    { name: `Concurrent reminders ${Date.now()}`, formId: 'a1-pilot', languages: ['en'], deadline: inDays(40).toISOString(), reminders: { max: 2, minDaysApart: 7 } },
+    {
+      name: `Concurrent reminders ${Date.now()}`,
+      formId: 'a1-pilot',
+      languages: ['en'],
+      deadline: inDays(40).toISOString(),
+      reminders: { max: 2, minDaysApart: 7 },
+    },
     organizer.headers,
   );
   const roundId = round.body.round.id as string;
-  const rows = Array.from({ length: count }, (_, i) => `KEN,Person ${i},person${i}.${roundId}@interior.go.ke,en,Interior`);
+  const rows = Array.from(
+    { length: count },
+    (_, i) => `KEN,Person ${i},person${i}.${roundId}@interior.go.ke,en,Interior`,
+  );
   const csv = ['country,name,email,language,ministry', ...rows].join('\n') + '\n';
-  expect((await request(`${app.baseUrl}/api/rounds/${roundId}/focal-points/import`, { method: 'POST', headers: { ...organizer.headers, 'Content-Type': 'text/csv' }, body: csv })).status).toBe(200);
-  expect((await postJson(`${app.baseUrl}/api/rounds/${roundId}/invitations`, {}, organizer.headers)).body.invited).toBe(count);
+  expect(
+    (
+      await request(`${app.baseUrl}/api/rounds/${roundId}/focal-points/import`, {
+        method: 'POST',
+        headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
+        body: csv,
+      })
+    ).status,
+  ).toBe(200);
+  expect((await postJson(`${app.baseUrl}/api/rounds/${roundId}/invitations`, {}, organizer.headers)).body.invited).toBe(
+    count,
+  );
   return roundId;
 }
 
@@ -39,7 +58,10 @@ describe('When two reminder passes run at the same moment', () => {
   it('then each of 20 due focal points gets exactly one reminder', async () => {
     const roundId = await invitedRound(20);
     const now = inDays(8);
-    const runs = await Promise.all([remindRound(app.config.publicUrl, roundId, { now }), remindRound(app.config.publicUrl, roundId, { now })]);
+    const runs = await Promise.all([
+      remindRound(app.config.publicUrl, roundId, { now }),
+      remindRound(app.config.publicUrl, roundId, { now }),
+    ]);
     expect(await remindersOf(roundId)).toBe(20);
     expect(runs[0].queued + runs[1].queued).toBe(20);
   });
@@ -47,10 +69,17 @@ describe('When two reminder passes run at the same moment', () => {
   it('then the periodic passes of two instances and an organizer request queue one reminder each, and the next due time one more', async () => {
     const roundId = await invitedRound(20);
     const now = inDays(8);
-    await Promise.all([remindOpenRounds(app.config.publicUrl, now), remindOpenRounds(app.config.publicUrl, now), remindRound(app.config.publicUrl, roundId, { now })]);
+    await Promise.all([
+      remindOpenRounds(app.config.publicUrl, now),
+      remindOpenRounds(app.config.publicUrl, now),
+      remindRound(app.config.publicUrl, roundId, { now }),
+    ]);
     expect(await remindersOf(roundId)).toBe(20);
     const later = inDays(16);
-    await Promise.all([remindRound(app.config.publicUrl, roundId, { now: later }), remindRound(app.config.publicUrl, roundId, { now: later })]);
+    await Promise.all([
+      remindRound(app.config.publicUrl, roundId, { now: later }),
+      remindRound(app.config.publicUrl, roundId, { now: later }),
+    ]);
     expect(await remindersOf(roundId)).toBe(40);
   });
 });

@@ -40,7 +40,10 @@ describe('When the database stops while a focal point is answering', () => {
     await page.goto(`${service.baseUrl}/respond/${token}?lang=en`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByRole('button', { name: 'Next' }).click(); // past the introduction
-    await page.locator('[data-name="a1_1"] label').filter({ has: page.locator('input[value="2"]') }).click();
+    await page
+      .locator('[data-name="a1_1"] label')
+      .filter({ has: page.locator('input[value="2"]') })
+      .click();
 
     databasePid = ferretdbPid(dataDir);
     process.kill(databasePid, 'SIGSTOP');

@@ -23,7 +23,12 @@ afterEach(() => {
 });
 
 const api = (token: string) => `${app.baseUrl}/api/respondent/${token}`;
-const put = (token: string, body: unknown) => request(`${api(token)}/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const put = (token: string, body: unknown) =>
+  request(`${api(token)}/draft`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const current = async () => (await request(api(round.kenya))).body.response;
 
 /** A seam that holds the next writer reaching it until `release()`; `reached` resolves when it does. */
@@ -50,11 +55,25 @@ function crashOnce(seam: keyof typeof responseWriteFaults) {
 
 /** Only the clock is faked, and it keeps running: the test can jump it forward. */
 function useMovableClock() {
-  jest.useFakeTimers({ advanceTimers: true, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'] });
+  jest.useFakeTimers({
+    advanceTimers: true,
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+  });
 }
 
 describe('When a writer stalls after choosing its revision', () => {
-  it('then a colleague saving meanwhile is acknowledged, the stalled save gets 409, and the colleague\'s answers stay', async () => {
+  it("then a colleague saving meanwhile is acknowledged, the stalled save gets 409, and the colleague's answers stay", async () => {
     await put(round.kenya, { answers: { a1_1: 1 }, baseRevision: 0 });
     useMovableClock();
     const stall = stallOnce('beforeStore');
@@ -67,11 +86,14 @@ describe('When a writer stalls after choosing its revision', () => {
     stall.release();
     const late = await stalled;
 
-    expect(late).toMatchObject({ status: 409, body: { code: '409.2', current: { revision: colleague.body.revision, answers: { a1_1: 3 } } } });
+    expect(late).toMatchObject({
+      status: 409,
+      body: { code: '409.2', current: { revision: colleague.body.revision, answers: { a1_1: 3 } } },
+    });
     expect(await current()).toMatchObject({ revision: colleague.body.revision, answers: { a1_1: 3 } });
   });
 
-  it('then a save stored just before the stall counts, and a colleague\'s later save on top of it is never undone', async () => {
+  it("then a save stored just before the stall counts, and a colleague's later save on top of it is never undone", async () => {
     await put(round.kenya, { answers: { a1_1: 1 }, baseRevision: 0 });
     const stall = stallOnce('beforePointerMove');
     const stalled = put(round.kenya, { answers: { a1_1: 2 }, baseRevision: 1 });
@@ -85,7 +107,10 @@ describe('When a writer stalls after choosing its revision', () => {
     expect(await stalled).toMatchObject({ status: 200, body: { revision: 2, answers: { a1_1: 2 } } });
 
     expect(await current()).toMatchObject({ revision: 3, answers: { a1_1: 3 } });
-    expect((await put(round.kenya, { answers: { a1_1: 4 }, baseRevision: 3 })).body).toMatchObject({ revision: 4, answers: { a1_1: 4 } });
+    expect((await put(round.kenya, { answers: { a1_1: 4 }, baseRevision: 3 })).body).toMatchObject({
+      revision: 4,
+      answers: { a1_1: 4 },
+    });
   });
 });
 

@@ -36,7 +36,9 @@ const refused = (port: number) =>
 /** After a failure: the database server the service left behind (pid in its running file). */
 function killLeftDatabase(dataDir: string): void {
   try {
-    const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'ferretdb', 'running.json'), 'utf8')) as { pid: number };
+    const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'ferretdb', 'running.json'), 'utf8')) as {
+      pid: number;
+    };
     process.kill(pid, 'SIGKILL');
   } catch {
     // none left (or no running file): nothing to do
@@ -48,20 +50,47 @@ describe('When the service gets SIGTERM while a send hangs on a silent relay', (
     const relay = await startSilentRelay({ greeting: '220 relay.ministry.example ESMTP' });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-stuck-send-'));
     const dbName = `stuck_send_${process.pid}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', SEED_DEMO: 'false', PORT: '0', DB_SERVER: 'ferretdb', DATA_DIR: dataDir, DB_NAME: dbName, SMTP_URL: `smtp://127.0.0.1:${relay.port}` };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      SEED_DEMO: 'false',
+      PORT: '0',
+      DB_SERVER: 'ferretdb',
+      DATA_DIR: dataDir,
+      DB_NAME: dbName,
+      SMTP_URL: `smtp://127.0.0.1:${relay.port}`,
+    };
     delete env.MONGODB_URI;
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')],
+      { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      const [, dbUri, dbPort] = await waitFor(() => /at (mongodb:\/\/127\.0\.0\.1:(\d+)\/?)/.exec(out), 'the database to start');
+      const [, dbUri, dbPort] = await waitFor(
+        () => /at (mongodb:\/\/127\.0\.0\.1:(\d+)\/?)/.exec(out),
+        'the database to start',
+      );
       await waitFor(() => /listening on http/.test(out), 'the service to listen');
 
       // A message for the worker, which connects to the relay, is greeted and then waits.
       await connectDatabase(dbUri, dbName);
-      await queueEmail({ to: 'focal.point@ministry.example', template: 'invitation', locale: 'en', data: { name: 'Ana', countryName: 'Chile', roundName: 'Round', deadline: new Date('2027-03-15T12:00:00Z'), link: 'https://capgap.example/respond/tok_1234567890abcdef' } });
+      await queueEmail({
+        to: 'focal.point@ministry.example',
+        template: 'invitation',
+        locale: 'en',
+        data: {
+          name: 'Ana',
+          countryName: 'Chile',
+          roundName: 'Round',
+          deadline: new Date('2027-03-15T12:00:00Z'),
+          link: 'https://capgap.example/respond/tok_1234567890abcdef',
+        },
+      });
       await mongoose.disconnect();
       await waitFor(() => relay.connections.length > 0, 'the worker to connect to the relay', 30_000);
 

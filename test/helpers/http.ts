@@ -18,7 +18,11 @@ export async function request(url: string, init: RequestInit = {}): Promise<Repl
 }
 
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  return request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return request(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 export interface Organizer {
@@ -39,5 +43,10 @@ export async function createOrganizer(baseUrl: string, role: Role): Promise<Orga
   if (reply.status !== 201) throw new Error(`sign-in failed: ${reply.status} ${JSON.stringify(reply.body)}`);
   const cookie = (reply.headers.get('set-cookie') ?? '').split(';')[0];
   const csrfToken = reply.body.csrfToken as string;
-  return { email, cookie, csrfToken, headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' } };
+  return {
+    email,
+    cookie,
+    csrfToken,
+    headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
+  };
 }

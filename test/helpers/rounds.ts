@@ -29,7 +29,9 @@ export async function createTestRound(formId = 'a1-pilot'): Promise<TestRound> {
   const kenya = (await createCountryLink({ roundId, country: 'KEN', language: 'en' })).token;
   const kenyaColleague = (await createCountryLink({ roundId, country: 'KEN', language: 'en' })).token;
   const niger = (await createCountryLink({ roundId, country: 'NER', language: 'fr' })).token;
-  const expired = (await createCountryLink({ roundId, country: 'KEN', language: 'en', expiresAt: new Date(Date.now() - 1000) })).token;
+  const expired = (
+    await createCountryLink({ roundId, country: 'KEN', language: 'en', expiresAt: new Date(Date.now() - 1000) })
+  ).token;
   const revokedLink = await createCountryLink({ roundId, country: 'KEN', language: 'en' });
   await revokeLink(revokedLink.id);
   return { roundId, kenya, kenyaColleague, niger, expired, revoked: revokedLink.token };

@@ -20,7 +20,15 @@ export async function startServiceProcess(dataDir: string, env: Record<string, s
   const { MONGODB_URI: _shared, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server', 'main.ts')], {
     cwd: projectRoot,
-    env: { ...inherited, DB_SERVER: 'ferretdb', DATA_DIR: dataDir, PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...inherited,
+      DB_SERVER: 'ferretdb',
+      DATA_DIR: dataDir,
+      PORT: '0',
+      SEED_DEMO: 'true',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -33,7 +41,8 @@ export async function startServiceProcess(dataDir: string, env: Record<string, s
   const until = Date.now() + 90_000;
   let port: string | undefined;
   while (!(port = /listening on http:\/\/[^:]+:(\d+)/.exec(text)?.[1]) || !/Health: /.test(text)) {
-    if (exitCode !== undefined) throw new Error(`the service exited with code ${exitCode} before listening:\n${text.slice(-3000)}`);
+    if (exitCode !== undefined)
+      throw new Error(`the service exited with code ${exitCode} before listening:\n${text.slice(-3000)}`);
     if (Date.now() > until) throw new Error(`the service did not listen within 90 s:\n${text.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -70,13 +79,18 @@ export async function requestWithin(url: string, init: RequestInit = {}, ms = 5_
   try {
     return await fetch(url, { ...init, signal: AbortSignal.timeout(ms) });
   } catch (err) {
-    if ((err as Error).name === 'TimeoutError') throw new Error(`${init.method ?? 'GET'} ${url} was not answered within ${ms / 1000} s`, { cause: err });
+    if ((err as Error).name === 'TimeoutError')
+      throw new Error(`${init.method ?? 'GET'} ${url} was not answered within ${ms / 1000} s`, { cause: err });
     throw err;
   }
 }
 
 /** Saves a draft of the country's response from the revision it has now; returns the answer. */
-export async function saveDraft(service: ServiceProcess, country: string, answers: Record<string, unknown>): Promise<Response> {
+export async function saveDraft(
+  service: ServiceProcess,
+  country: string,
+  answers: Record<string, unknown>,
+): Promise<Response> {
   const api = `${service.baseUrl}/api/respondent/${service.tokens[country]}`;
   const current = await (await requestWithin(api)).json();
   return requestWithin(`${api}/draft`, {

@@ -60,7 +60,13 @@ export async function startTestSmtpServer({ port: wantedPort = 0 }: { port?: num
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const mailFrom = session.envelope.mailFrom;
-        received.push(parseEmail(raw, mailFrom ? mailFrom.address : '', session.envelope.rcptTo.map((r) => r.address)));
+        received.push(
+          parseEmail(
+            raw,
+            mailFrom ? mailFrom.address : '',
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         for (const wake of waiters.splice(0)) wake();
         callback();
       });
@@ -77,7 +83,11 @@ export async function startTestSmtpServer({ port: wantedPort = 0 }: { port?: num
     url: `smtp://127.0.0.1:${port}`,
     received,
     rejectNext(address, code, times = 1, message) {
-      rejections.set(address.toLowerCase(), { code, times, message: message ?? (code >= 500 ? 'Mailbox unavailable: no such user' : 'Mailbox busy, try again later') });
+      rejections.set(address.toLowerCase(), {
+        code,
+        times,
+        message: message ?? (code >= 500 ? 'Mailbox unavailable: no such user' : 'Mailbox busy, try again later'),
+      });
     },
     async waitFor(count, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
@@ -168,5 +178,14 @@ export function parseEmail(raw: string, from: string, to: string[]): ReceivedEma
   for (const k of Object.keys(headers)) headers[k] = decodeWords(headers[k]);
   const parts = { text: '', html: '' };
   collectParts(raw, parts);
-  return { from, to, raw, headers, subject: headers.subject ?? '', messageId: headers['message-id'] ?? '', text: parts.text, html: parts.html };
+  return {
+    from,
+    to,
+    raw,
+    headers,
+    subject: headers.subject ?? '',
+    messageId: headers['message-id'] ?? '',
+    text: parts.text,
+    html: parts.html,
+  };
 }

@@ -44,7 +44,12 @@ export async function startTestApp(overrides: Partial<Config> = {}, logger?: Log
   await useTestDatabase();
   // Many sign-ins from one address in a test run: the rate-limit test sets its own low limit.
   // The same for answers to open forms: open-forms.test.ts sets its own low limit.
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), signInPerMinute: 1000, openResponsesPerHour: 1000, ...overrides };
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent' }),
+    signInPerMinute: 1000,
+    openResponsesPerHour: 1000,
+    ...overrides,
+  };
   const forms = loadFormsFolder(formsDir);
   const assets = await AssetStore.create(forms);
   const app = createApp({ config, logger: logger ?? createLogger(config.logLevel), forms, assets });

@@ -21,15 +21,36 @@ beforeAll(async () => {
   await seedReferenceData();
   round = await createTestRound('a1-pilot');
   viewer = await createOrganizer(app.baseUrl, 'viewer');
-  expect((await postJson(`${app.baseUrl}/api/respondent/${round.kenya}/submit`, { answers: kenya, baseRevision: 0 })).status).toBe(200);
-  expect((await postJson(`${app.baseUrl}/api/respondent/${round.niger}/submit`, { answers: niger, baseRevision: 0 })).status).toBe(200);
+  expect(
+    (await postJson(`${app.baseUrl}/api/respondent/${round.kenya}/submit`, { answers: kenya, baseRevision: 0 })).status,
+  ).toBe(200);
+  expect(
+    (await postJson(`${app.baseUrl}/api/respondent/${round.niger}/submit`, { answers: niger, baseRevision: 0 })).status,
+  ).toBe(200);
   // Scores count once approved (the round's default scoresFrom).
   const organizer = await createOrganizer(app.baseUrl, 'organizer');
-  for (const country of ['KEN', 'NER']) expect((await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/responses/${country}/approve`, {}, organizer.headers)).status).toBe(200);
+  for (const country of ['KEN', 'NER'])
+    expect(
+      (await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/responses/${country}/approve`, {}, organizer.headers))
+        .status,
+    ).toBe(200);
 });
 
-const aggregates = (by: string) => request(`${app.baseUrl}/api/rounds/${round.roundId}/aggregates?by=${by}`, { headers: { Cookie: viewer.cookie } });
-const group = (body: { groups: { group: string }[] }, key: string) => body.groups.find((g) => g.group === key) as { countries: number; areas: { area: string; scored: number; insufficientData: number; capacity: { mean: number; median: number } | null; bands: Record<string, number> }[] } | undefined;
+const aggregates = (by: string) =>
+  request(`${app.baseUrl}/api/rounds/${round.roundId}/aggregates?by=${by}`, { headers: { Cookie: viewer.cookie } });
+const group = (body: { groups: { group: string }[] }, key: string) =>
+  body.groups.find((g) => g.group === key) as
+    | {
+        countries: number;
+        areas: {
+          area: string;
+          scored: number;
+          insufficientData: number;
+          capacity: { mean: number; median: number } | null;
+          bands: Record<string, number>;
+        }[];
+      }
+    | undefined;
 
 describe('When a viewer reads the aggregates of a round by region', () => {
   it('then countries with insufficient data are counted apart and never averaged in', async () => {
@@ -39,7 +60,12 @@ describe('When a viewer reads the aggregates of a round by region', () => {
     expect(new Ajv({ strict: false }).validate({ ...schema, $id: undefined }, reply.body)).toBe(true);
     const africa = group(reply.body, 'region:Africa')!;
     expect(africa.countries).toBe(2);
-    expect(africa.areas[0]).toMatchObject({ area: 'A1', scored: 1, insufficientData: 1, capacity: { mean: 50, median: 50 } });
+    expect(africa.areas[0]).toMatchObject({
+      area: 'A1',
+      scored: 1,
+      insufficientData: 1,
+      capacity: { mean: 50, median: 50 },
+    });
     expect(africa.areas[0].bands).toMatchObject({ meets: 1 });
     expect(group(reply.body, 'all')!.countries).toBe(2);
   });
@@ -66,20 +92,28 @@ describe('When a viewer exports scores and aggregates', () => {
   it('then the CSV of scores and the XLSX of aggregates hold the same figures as the API', async () => {
     const { parse } = await import('csv-parse/sync');
     const ExcelJS = (await import('exceljs')).default;
-    const get = async (path: string) => Buffer.from(await (await fetch(`${app.baseUrl}${path}`, { headers: { Cookie: viewer.cookie } })).arrayBuffer());
+    const get = async (path: string) =>
+      Buffer.from(await (await fetch(`${app.baseUrl}${path}`, { headers: { Cookie: viewer.cookie } })).arrayBuffer());
 
-    const rows: Record<string, string>[] = parse(await get(`/api/rounds/${round.roundId}/exports/scores.csv`), { columns: true, bom: true });
+    const rows: Record<string, string>[] = parse(await get(`/api/rounds/${round.roundId}/exports/scores.csv`), {
+      columns: true,
+      bom: true,
+    });
     expect(rows.map((r) => [r.iso3, r.area, r.status, r.capacity, r.gap, r.band])).toEqual([
       ['KEN', 'A1', 'scored', '50', '25', 'meets'],
       ['NER', 'A1', 'insufficient data', '', '', ''],
     ]);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await get(`/api/rounds/${round.roundId}/exports/aggregates.xlsx?by=region`)) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await get(`/api/rounds/${round.roundId}/exports/aggregates.xlsx?by=region`)) as unknown as ArrayBuffer,
+    );
     const sheet = workbook.getWorksheet('Aggregates')!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
     const africa = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'region:Africa')!;
     const value = (name: string) => africa.getCell(headers.indexOf(name) + 1).value;
-    expect([value('scored'), value('insufficient_data'), value('capacity_mean'), value('meets')]).toEqual([1, 1, 50, 1]);
+    expect([value('scored'), value('insufficient_data'), value('capacity_mean'), value('meets')]).toEqual([
+      1, 1, 50, 1,
+    ]);
   });
 });

@@ -39,7 +39,10 @@ const get = (query: string) => request(`${app().baseUrl}/api/audit${query}`, { h
 describe('the audit chain', () => {
   test('When twenty entries are recorded at once, then they take numbers 1 to 20 and the chain holds', async () => {
     const entries = await AuditEntry.find({}, { seq: 1 }).lean();
-    const seqs = entries.map((e) => e.seq).filter((s) => s <= 20).sort((a, b) => a - b);
+    const seqs = entries
+      .map((e) => e.seq)
+      .filter((s) => s <= 20)
+      .sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const result = await verifyAuditChain();
     expect(result.firstBreak).toBeNull();
@@ -87,7 +90,14 @@ describe('GET /api/audit', () => {
   });
 
   test('When a filter carries an operator, an unknown field or a repeated value, then 400 names it', async () => {
-    for (const bad of ['?round[$ne]=x', '?colour=red', `?round=${roundA}&round=${roundB}`, '?action=drop', '?limit=0', '?actor=acc-ana']) {
+    for (const bad of [
+      '?round[$ne]=x',
+      '?colour=red',
+      `?round=${roundA}&round=${roundB}`,
+      '?action=drop',
+      '?limit=0',
+      '?actor=acc-ana',
+    ]) {
       const reply = await get(bad);
       expect(reply.status).toBe(400);
       expect(reply.headers.get('content-type')).toContain('application/problem+json');
@@ -105,15 +115,36 @@ describe('GET /api/audit', () => {
 describe('actions through HTTP', () => {
   test('When an organizer signs in, fails to, downloads an export and signs out, then each is in the log as that actor', async () => {
     const organizer = await createOrganizer(app().baseUrl, 'organizer');
-    const bad = await request(`${app().baseUrl}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: organizer.email, password: 'not the password at all' }) });
+    const bad = await request(`${app().baseUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: organizer.email, password: 'not the password at all' }),
+    });
     expect(bad.status).toBe(401);
-    expect((await request(`${app().baseUrl}/api/partners/export.csv`, { headers: { Cookie: organizer.cookie } })).status).toBe(200);
-    expect((await request(`${app().baseUrl}/api/session`, { method: 'DELETE', headers: organizer.headers })).status).toBe(204);
+    expect(
+      (await request(`${app().baseUrl}/api/partners/export.csv`, { headers: { Cookie: organizer.cookie } })).status,
+    ).toBe(200);
+    expect(
+      (await request(`${app().baseUrl}/api/session`, { method: 'DELETE', headers: organizer.headers })).status,
+    ).toBe(204);
 
-    const entries = (await get('?limit=20')).body.entries as { action: string; actor: { kind: string; label?: string }; details?: Record<string, unknown>; requestId?: string }[];
+    const entries = (await get('?limit=20')).body.entries as {
+      action: string;
+      actor: { kind: string; label?: string };
+      details?: Record<string, unknown>;
+      requestId?: string;
+    }[];
     const mine = entries.filter((e) => e.actor.label === organizer.email || e.details?.email === organizer.email);
-    expect(mine.map((e) => e.action).reverse()).toEqual(['session.signIn', 'session.signInFailed', 'export.download', 'session.signOut']);
-    expect(mine.find((e) => e.action === 'export.download')!.details).toEqual({ export: 'capgap-partners', format: 'csv' });
+    expect(mine.map((e) => e.action).reverse()).toEqual([
+      'session.signIn',
+      'session.signInFailed',
+      'export.download',
+      'session.signOut',
+    ]);
+    expect(mine.find((e) => e.action === 'export.download')!.details).toEqual({
+      export: 'capgap-partners',
+      format: 'csv',
+    });
     expect(mine.every((e) => typeof e.requestId === 'string')).toBe(true);
     // Nothing secret goes in: no password, no session token.
     expect(JSON.stringify(mine)).not.toMatch(/not the password|capgap_session/);
@@ -124,7 +155,13 @@ describe('tampering', () => {
   const script = path.join(__dirname, '..', '..', 'scripts', 'verify-audit.ts');
   const runVerify = () =>
     promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), script], {
-      env: { ...process.env, MONGODB_URI: process.env.MONGODB_URI, DB_SERVER: 'uri', DB_NAME: mongoose.connection.name, LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        MONGODB_URI: process.env.MONGODB_URI,
+        DB_SERVER: 'uri',
+        DB_NAME: mongoose.connection.name,
+        LOG_LEVEL: 'silent',
+      },
     }).then(
       (r) => ({ code: 0, stdout: r.stdout }),
       (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
@@ -137,7 +174,9 @@ describe('tampering', () => {
   });
 
   test('When an entry is edited with the driver, then the script names it and exits 1', async () => {
-    await mongoose.connection.db!.collection('auditentries').updateOne({ _id: 'audit:7' as never }, { $set: { 'details.i': 999 } });
+    await mongoose.connection
+      .db!.collection('auditentries')
+      .updateOne({ _id: 'audit:7' as never }, { $set: { 'details.i': 999 } });
     const result = await runVerify();
     expect(result.stdout).toMatch(/BROKEN at entry 7 \(changed\)/);
     expect(result.code).toBe(1);

@@ -12,12 +12,20 @@ beforeAll(() => {
   app = testApp();
 });
 
-const newAccount = () => ({ email: `new-${Date.now()}-${Math.random()}@ministry.example`, name: 'New organizer', role: 'organizer', password: 'a long enough password' });
+const newAccount = () => ({
+  email: `new-${Date.now()}-${Math.random()}@ministry.example`,
+  name: 'New organizer',
+  role: 'organizer',
+  password: 'a long enough password',
+});
 
 describe('When an organizer signs in', () => {
   it('then a session lives in MongoDB and the cookie is HTTP-only and SameSite', async () => {
     const admin = await createOrganizer(app.baseUrl, 'admin');
-    const reply = await postJson(`${app.baseUrl}/api/session`, { email: admin.email.toUpperCase(), password: testPassword });
+    const reply = await postJson(`${app.baseUrl}/api/session`, {
+      email: admin.email.toUpperCase(),
+      password: testPassword,
+    });
     expect(reply.status).toBe(201);
     const cookie = reply.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^capgap_session=/);
@@ -78,7 +86,9 @@ describe('When an organizer endpoint is called', () => {
     expect(reply).toMatchObject({ status: 403, body: { code: '403.2' } });
     expect(await Account.countDocuments()).toBe(before);
     // …while reading what a viewer may read works
-    expect((await request(`${app.baseUrl}/api/forms/a1-pilot/responses`, { headers: { Cookie: viewer.cookie } })).status).toBe(200);
+    expect(
+      (await request(`${app.baseUrl}/api/forms/a1-pilot/responses`, { headers: { Cookie: viewer.cookie } })).status,
+    ).toBe(200);
   });
 
   it('then without the CSRF token a state change gets 403 and nothing is written', async () => {
@@ -86,7 +96,10 @@ describe('When an organizer endpoint is called', () => {
     const before = await Account.countDocuments();
     const reply = await postJson(`${app.baseUrl}/api/accounts`, newAccount(), { Cookie: admin.cookie });
     expect(reply).toMatchObject({ status: 403, body: { code: '403.1' } });
-    const wrong = await postJson(`${app.baseUrl}/api/accounts`, newAccount(), { Cookie: admin.cookie, 'X-CSRF-Token': 'x'.repeat(43) });
+    const wrong = await postJson(`${app.baseUrl}/api/accounts`, newAccount(), {
+      Cookie: admin.cookie,
+      'X-CSRF-Token': 'x'.repeat(43),
+    });
     expect(wrong.status).toBe(403);
     expect(await Account.countDocuments()).toBe(before);
   });
@@ -98,13 +111,19 @@ describe('When an organizer endpoint is called', () => {
     expect(reply.status).toBe(201);
     expect(reply.body.account).toMatchObject({ email: account.email, role: 'organizer' });
     expect(reply.body.account.passwordHash).toBeUndefined();
-    expect((await postJson(`${app.baseUrl}/api/session`, { email: account.email, password: account.password })).status).toBe(201);
+    expect(
+      (await postJson(`${app.baseUrl}/api/session`, { email: account.email, password: account.password })).status,
+    ).toBe(201);
     expect((await postJson(`${app.baseUrl}/api/accounts`, account, admin.headers)).status).toBe(409);
   });
 
   it('then an account with a bad role or short password gets 400 naming the fields', async () => {
     const admin = await createOrganizer(app.baseUrl, 'admin');
-    const reply = await postJson(`${app.baseUrl}/api/accounts`, { ...newAccount(), role: 'root', password: 'short' }, admin.headers);
+    const reply = await postJson(
+      `${app.baseUrl}/api/accounts`,
+      { ...newAccount(), role: 'root', password: 'short' },
+      admin.headers,
+    );
     expect(reply.status).toBe(400);
     expect(reply.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.password', 'body.role']);
   });
@@ -121,28 +140,48 @@ describe('When an admin gives a new account a password that is easy to guess', (
     const reply = await postJson(`${app.baseUrl}/api/accounts`, account, admin.headers);
     expect(reply.status).toBe(422);
     expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(reply.body).toMatchObject({ code: '422.3', errors: [{ field: 'body.password', message: expect.stringMatching(why) }] });
+    expect(reply.body).toMatchObject({
+      code: '422.3',
+      errors: [{ field: 'body.password', message: expect.stringMatching(why) }],
+    });
     expect(await Account.exists({ email: account.email })).toBeNull();
   });
 
   it("then a password made of the account's own name and email is refused", async () => {
     const admin = await createOrganizer(app.baseUrl, 'admin');
-    const reply = await postJson(`${app.baseUrl}/api/accounts`, { ...newAccount(), email: 'amina.diallo@ministry.example', name: 'Amina Diallo', password: 'dialloministry' }, admin.headers);
-    expect(reply).toMatchObject({ status: 422, body: { errors: [{ field: 'body.password', message: expect.stringMatching(/personal/) }] } });
+    const reply = await postJson(
+      `${app.baseUrl}/api/accounts`,
+      { ...newAccount(), email: 'amina.diallo@ministry.example', name: 'Amina Diallo', password: 'dialloministry' },
+      admin.headers,
+    );
+    expect(reply).toMatchObject({
+      status: 422,
+      body: { errors: [{ field: 'body.password', message: expect.stringMatching(/personal/) }] },
+    });
   });
 
   it('then the published demo password is refused outside demo mode, and accepted in it', async () => {
     const production = await startTestApp({ seedDemo: false });
     try {
       const admin = await createOrganizer(production.baseUrl, 'admin');
-      const refused = await postJson(`${production.baseUrl}/api/accounts`, { ...newAccount(), password: demoPassword }, admin.headers);
-      expect(refused).toMatchObject({ status: 422, body: { code: '422.3', errors: [{ field: 'body.password', message: expect.stringMatching(/demo password/) }] } });
+      const refused = await postJson(
+        `${production.baseUrl}/api/accounts`,
+        { ...newAccount(), password: demoPassword },
+        admin.headers,
+      );
+      expect(refused).toMatchObject({
+        status: 422,
+        body: { code: '422.3', errors: [{ field: 'body.password', message: expect.stringMatching(/demo password/) }] },
+      });
     } finally {
       await production.close();
     }
     const admin = await createOrganizer(app.baseUrl, 'admin');
     expect(app.config.seedDemo).toBe(true);
-    expect((await postJson(`${app.baseUrl}/api/accounts`, { ...newAccount(), password: demoPassword }, admin.headers)).status).toBe(201);
+    expect(
+      (await postJson(`${app.baseUrl}/api/accounts`, { ...newAccount(), password: demoPassword }, admin.headers))
+        .status,
+    ).toBe(201);
   });
 });
 
@@ -152,7 +191,14 @@ describe('When someone keeps guessing passwords', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        statuses.push((await postJson(`${limited.baseUrl}/api/session`, { email: 'nobody@ministry.example', password: `guess${i}` })).status);
+        statuses.push(
+          (
+            await postJson(`${limited.baseUrl}/api/session`, {
+              email: 'nobody@ministry.example',
+              password: `guess${i}`,
+            })
+          ).status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {

@@ -9,7 +9,15 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import mongoose from 'mongoose';
 import { recordAudit } from '../../server/audit/record-audit';
-import { CollectionDigest, collectionPrefix, documentLine, formatName, formatVersion, headerLine, manifestPrefix } from '../../server/backup/archive-format';
+import {
+  CollectionDigest,
+  collectionPrefix,
+  documentLine,
+  formatName,
+  formatVersion,
+  headerLine,
+  manifestPrefix,
+} from '../../server/backup/archive-format';
 import { backupDatabase, BackupRefused } from '../../server/backup/backup';
 import { listDataCollections } from '../../server/backup/collections';
 import { ArchiveRejected } from '../../server/backup/read-archive';
@@ -43,7 +51,8 @@ async function snapshot(db: Db): Promise<Record<string, Record<string, string>>>
   const all: Record<string, Record<string, string>> = {};
   for (const name of await listDataCollections(db)) {
     all[name] = {};
-    for await (const doc of db.collection(name).find({})) all[name][EJSON.stringify(doc._id, { relaxed: false })] = EJSON.stringify(doc, { relaxed: false });
+    for await (const doc of db.collection(name).find({}))
+      all[name][EJSON.stringify(doc._id, { relaxed: false })] = EJSON.stringify(doc, { relaxed: false });
   }
   return all;
 }
@@ -52,7 +61,9 @@ async function indexesOf(db: Db): Promise<Record<string, unknown[]>> {
   const all: Record<string, unknown[]> = {};
   for (const name of await listDataCollections(db)) {
     const indexes = await db.collection(name).listIndexes().toArray();
-    all[name] = indexes.map((i) => ({ name: i.name, key: i.key, unique: i.unique ?? false })).sort((a, b) => a.name.localeCompare(b.name));
+    all[name] = indexes
+      .map((i) => ({ name: i.name, key: i.key, unique: i.unique ?? false }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
   return all;
 }
@@ -70,7 +81,16 @@ function writeArchive(file: string, collections: Record<string, mongoose.mongo.D
     }
     return { name, count: digest.count, checksum: digest.checksum, indexes: [] };
   });
-  const manifest = { format: formatName, formatVersion, createdAt: new Date().toISOString(), database: 'crafted', app: { name: 'capgap', version: '0.0.0' }, methodologyVersion: METHODOLOGY_VERSION, forms: [], collections: listed };
+  const manifest = {
+    format: formatName,
+    formatVersion,
+    createdAt: new Date().toISOString(),
+    database: 'crafted',
+    app: { name: 'capgap', version: '0.0.0' },
+    methodologyVersion: METHODOLOGY_VERSION,
+    forms: [],
+    collections: listed,
+  };
   fs.writeFileSync(file, gzipSync(`${text}${manifestPrefix}${JSON.stringify(manifest)}\n`));
 }
 
@@ -78,29 +98,71 @@ async function seed(): Promise<void> {
   const round = await createTestRound();
   const roundId = new ObjectId(round.roundId);
   await FocalPoint.create([
-    { roundId, country: 'KEN', name: 'Wanjiru Kamau', email: 'w.kamau@interior.example', language: 'en', ministry: 'Interior', invitedAt: new Date('2026-03-01T08:00:00.123Z') },
-    { roundId, country: 'NER', name: 'Aïssa Moussa', email: 'a.moussa@interieur.example', language: 'fr', ministry: 'Intérieur' },
+    {
+      roundId,
+      country: 'KEN',
+      name: 'Wanjiru Kamau',
+      email: 'w.kamau@interior.example',
+      language: 'en',
+      ministry: 'Interior',
+      invitedAt: new Date('2026-03-01T08:00:00.123Z'),
+    },
+    {
+      roundId,
+      country: 'NER',
+      name: 'Aïssa Moussa',
+      email: 'a.moussa@interieur.example',
+      language: 'fr',
+      ministry: 'Intérieur',
+    },
   ]);
   await ResponseDoc.create({
     formId: 'a1-pilot',
     formVersion: 1,
     locale: 'fr',
     country: 'NER',
-    answers: { q1: 'oui', matrix: { row1: { col1: 3, col2: 'élevé' } }, list: ['a', 'b'], rows: [{ share: 0.25, note: null }, {}], empty: {} },
+    answers: {
+      q1: 'oui',
+      matrix: { row1: { col1: 3, col2: 'élevé' } },
+      list: ['a', 'b'],
+      rows: [{ share: 0.25, note: null }, {}],
+      empty: {},
+    },
     submittedAt: new Date('2026-04-02T10:11:12.345Z'),
   });
   for (const i of [1, 2, 3]) {
-    await recordAudit({ actor: { kind: 'account', id: 'acc-ana', label: 'ana@ministry.example' }, action: 'round.update', roundId: round.roundId, details: { i } });
+    await recordAudit({
+      actor: { kind: 'account', id: 'acc-ana', label: 'ana@ministry.example' },
+      action: 'round.update',
+      roundId: round.roundId,
+      details: { i },
+    });
   }
   // BSON types the models do not use but a database may hold: each must come back as itself.
   const db = mongoose.connection.db!;
   await anyIds(db, 'typed_values').insertMany([
-    { _id: new ObjectId(), int: new Int32(7), long: Long.fromString('9007199254740993'), double: new Double(1), negative: -2.5, flag: false, nothing: null },
-    { _id: 'string-id:1', date: new Date(0), bytes: new Binary(Buffer.from([0, 1, 2, 255])), ids: [new ObjectId(), new ObjectId()], deep: { a: [{ b: [1, { c: [2, 3] }] }] } },
+    {
+      _id: new ObjectId(),
+      int: new Int32(7),
+      long: Long.fromString('9007199254740993'),
+      double: new Double(1),
+      negative: -2.5,
+      flag: false,
+      nothing: null,
+    },
+    {
+      _id: 'string-id:1',
+      date: new Date(0),
+      bytes: new Binary(Buffer.from([0, 1, 2, 255])),
+      ids: [new ObjectId(), new ObjectId()],
+      deep: { a: [{ b: [1, { c: [2, 3] }] }] },
+    },
     { _id: 42, text: 'line\nbreak, "quotes", emoji 🌍, and \u0000 a NUL' },
   ]);
   // Enough documents for several read and write batches.
-  await anyIds(db, 'bulk').insertMany(Array.from({ length: 2500 }, (_, i) => ({ _id: `bulk:${i}`, i, at: new Date(1_700_000_000_000 + i) })));
+  await anyIds(db, 'bulk').insertMany(
+    Array.from({ length: 2500 }, (_, i) => ({ _id: `bulk:${i}`, i, at: new Date(1_700_000_000_000 + i) })),
+  );
   await db.createCollection('empty_with_index');
   await db.collection('empty_with_index').createIndex({ code: 1 }, { unique: true, name: 'code_unique' });
 }
@@ -120,13 +182,22 @@ afterAll(async () => {
 
 describe('backup and restore', () => {
   test('When a database is backed up, then the manifest counts every collection and names the versions of the app, forms and methodology', async () => {
-    const manifest = JSON.parse(gunzipSync(fs.readFileSync(archive)).toString('utf8').trimEnd().split('\n').pop()!.slice('@manifest '.length));
-    const counts = Object.fromEntries(manifest.collections.map((c: { name: string; count: number }) => [c.name, c.count]));
-    for (const name of await listDataCollections(source)) expect(counts[name]).toBe(await source.collection(name).countDocuments());
+    const manifest = JSON.parse(
+      gunzipSync(fs.readFileSync(archive)).toString('utf8').trimEnd().split('\n').pop()!.slice('@manifest '.length),
+    );
+    const counts = Object.fromEntries(
+      manifest.collections.map((c: { name: string; count: number }) => [c.name, c.count]),
+    );
+    for (const name of await listDataCollections(source))
+      expect(counts[name]).toBe(await source.collection(name).countDocuments());
     expect(counts).toMatchObject({ bulk: 2500, typed_values: 3, empty_with_index: 0, focalpoints: 2, responses: 1 });
-    expect(manifest.app.version).toBe(JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version);
+    expect(manifest.app.version).toBe(
+      JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version,
+    );
     expect(manifest.methodologyVersion).toBe(METHODOLOGY_VERSION);
-    expect(manifest.forms.map((f: { formId: string }) => f.formId)).toEqual(expect.arrayContaining(['a1-pilot', 'capacity']));
+    expect(manifest.forms.map((f: { formId: string }) => f.formId)).toEqual(
+      expect.arrayContaining(['a1-pilot', 'capacity']),
+    );
     expect(manifest.collections.every((c: { checksum: string }) => /^[0-9a-f]{64}$/.test(c.checksum))).toBe(true);
   });
 
@@ -160,10 +231,24 @@ describe('backup and restore', () => {
   });
 
   test.each([
-    ['one byte is flipped', (bytes: Buffer) => Buffer.from(bytes.map((b, i) => (i === Math.floor(bytes.length / 2) ? b ^ 0x01 : b)))],
+    [
+      'one byte is flipped',
+      (bytes: Buffer) => Buffer.from(bytes.map((b, i) => (i === Math.floor(bytes.length / 2) ? b ^ 0x01 : b))),
+    ],
     ['the file is cut short', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length * 0.7))],
-    ['a document is edited and the file compressed again', (bytes: Buffer) => gzipSync(gunzipSync(bytes).toString('utf8').replace('Wanjiru Kamau', 'Wanjiru Kamav'))],
-    ['a document is removed and the file compressed again', (bytes: Buffer) => gzipSync(gunzipSync(bytes).toString('utf8').replace(/^\{"_id":\{"\$oid":"[0-9a-f]{24}"\},"int".*\n/m, ''))],
+    [
+      'a document is edited and the file compressed again',
+      (bytes: Buffer) => gzipSync(gunzipSync(bytes).toString('utf8').replace('Wanjiru Kamau', 'Wanjiru Kamav')),
+    ],
+    [
+      'a document is removed and the file compressed again',
+      (bytes: Buffer) =>
+        gzipSync(
+          gunzipSync(bytes)
+            .toString('utf8')
+            .replace(/^\{"_id":\{"\$oid":"[0-9a-f]{24}"\},"int".*\n/m, ''),
+        ),
+    ],
   ])('When %s, then restore refuses the archive and writes nothing', async (_label, damage) => {
     const damaged = path.join(dir, `damaged-${Math.random().toString(36).slice(2)}.backup.gz`);
     const original = fs.readFileSync(archive);
@@ -178,7 +263,10 @@ describe('backup and restore', () => {
   test('When the server refuses a document while loading, then the database is left as it was', async () => {
     // An intact archive whose second collection repeats an _id: every server refuses the insert.
     const file = path.join(dir, 'duplicate-ids.backup.gz');
-    writeArchive(file, { rounds: [{ _id: new ObjectId(), name: 'from the backup' }], zz_twice: [{ _id: 'same' }, { _id: 'same' }] });
+    writeArchive(file, {
+      rounds: [{ _id: new ObjectId(), name: 'from the backup' }],
+      zz_twice: [{ _id: 'same' }, { _id: 'same' }],
+    });
     const target = otherDatabase('load_fails');
     await anyIds(target, 'rounds').insertOne({ _id: 'kept', name: 'the current round' });
     const before = await snapshot(target);

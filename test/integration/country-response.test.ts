@@ -21,7 +21,12 @@ beforeEach(async () => {
 });
 
 const api = (token: string) => `${app.baseUrl}/api/respondent/${token}`;
-const put = (token: string, body: unknown) => request(`${api(token)}/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const put = (token: string, body: unknown) =>
+  request(`${api(token)}/draft`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const submit = (token: string, body: unknown) => postJson(`${api(token)}/submit`, body);
 const stored = () => findLatestResponse(round.roundId, 'KEN');
 
@@ -69,7 +74,10 @@ describe('When drafts are saved', () => {
   });
 
   it('then two first saves at once create one response and refuse the other', async () => {
-    const [a, b] = await Promise.all([put(round.kenya, { answers: { a1_1: 1 }, baseRevision: 0 }), put(round.kenyaColleague, { answers: { a1_1: 3 }, baseRevision: 0 })]);
+    const [a, b] = await Promise.all([
+      put(round.kenya, { answers: { a1_1: 1 }, baseRevision: 0 }),
+      put(round.kenyaColleague, { answers: { a1_1: 3 }, baseRevision: 0 }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect((await stored())!.revision).toBe(1);
   });
@@ -78,7 +86,11 @@ describe('When drafts are saved', () => {
     await put(round.kenya, { answers: { a1_1: 2 }, baseRevision: 0 });
     const links = [round.kenya, round.kenyaColleague];
     for (let base = 1; base <= 3; base++) {
-      const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => put(links[i % 2], { answers: { a1_1: 2, a1_2: i % 5, a1_4: base }, baseRevision: base })));
+      const replies = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          put(links[i % 2], { answers: { a1_1: 2, a1_2: i % 5, a1_4: base }, baseRevision: base }),
+        ),
+      );
       expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
       expect(replies.filter((r) => r.status === 409)).toHaveLength(11);
       const winner = replies.find((r) => r.status === 200)!;
@@ -89,7 +101,9 @@ describe('When drafts are saved', () => {
   it('then every save is kept as a revision of its own, with the link it came through', async () => {
     await put(round.kenya, { answers: { a1_1: 2 }, baseRevision: 0 });
     await put(round.kenyaColleague, { answers: { a1_1: 3 }, baseRevision: 1 });
-    const revisions = await Promise.all([1, 2].map((n) => CountryResponseRevision.findById(countryResponseRevisionId(round.roundId, 'KEN', n)).lean()));
+    const revisions = await Promise.all(
+      [1, 2].map((n) => CountryResponseRevision.findById(countryResponseRevisionId(round.roundId, 'KEN', n)).lean()),
+    );
     expect(revisions.map((r) => r!.answers)).toEqual([{ a1_1: 2 }, { a1_1: 3 }]);
     expect(revisions[0]!.savedVia).not.toEqual(revisions[1]!.savedVia);
     expect(await stored()).toMatchObject({ revision: 2, answers: { a1_1: 3 } });
@@ -111,7 +125,11 @@ describe('When drafts are saved', () => {
   });
 
   it('then a __proto__ key is refused and nothing is stored', async () => {
-    const reply = await request(`${api(round.kenya)}/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"answers": {"__proto__": {"x": 1}}, "baseRevision": 0}' });
+    const reply = await request(`${api(round.kenya)}/draft`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"answers": {"__proto__": {"x": 1}}, "baseRevision": 0}',
+    });
     expect(reply.status).toBe(422);
     expect(await stored()).toBeNull();
   });
@@ -129,7 +147,13 @@ describe('When the response is submitted', () => {
     await put(round.kenya, { answers: { a1_1: 2 }, baseRevision: 0 });
     const reply = await submit(round.kenya, { answers: { a1_1: 2 }, baseRevision: 1, locale: 'fr' });
     expect(reply.status).toBe(422);
-    expect(reply.body.errors.map((e: { field: string }) => e.field)).toEqual(['answers.a1_2', 'answers.a1_3', 'answers.a1_4', 'answers.a1_5', 'answers.a1_importance']);
+    expect(reply.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'answers.a1_2',
+      'answers.a1_3',
+      'answers.a1_4',
+      'answers.a1_5',
+      'answers.a1_importance',
+    ]);
     expect(reply.body.errors[0].message).toMatch(/obligatoire/);
     expect(await stored()).toMatchObject({ status: 'draft', revision: 1 });
   });
@@ -174,7 +198,9 @@ describe('When the response is submitted', () => {
 
     const changed = await put(round.kenya, { answers: { ...complete, a1_1: 4 }, baseRevision: 2 });
     expect(changed.body).toMatchObject({ status: 'draft', revision: 3, answers: { a1_1: 4 } });
-    const read = await request(`${app.baseUrl}/api/rounds/${round.roundId}/responses/KEN`, { headers: { Cookie: viewer.cookie } });
+    const read = await request(`${app.baseUrl}/api/rounds/${round.roundId}/responses/KEN`, {
+      headers: { Cookie: viewer.cookie },
+    });
     expect(read.body).toMatchObject({ revision: 3 });
   });
 });
@@ -183,17 +209,20 @@ describe('When a link cannot be used', () => {
   it.each([
     ['expired', 410],
     ['revoked', 410],
-  ] as const)('then a link that was %s gets %i from the API and a clear page, not an error dump', async (key, status) => {
-    const token = round[key];
-    const reply = await request(api(token));
-    expect(reply).toMatchObject({ status, body: { code: '410.1' } });
-    expect((await put(token, { answers: { a1_1: 1 }, baseRevision: 0 })).status).toBe(status);
-    const page = await request(`${app.baseUrl}/respond/${token}`, { headers: { 'Accept-Language': 'es' } });
-    expect(page.status).toBe(status);
-    expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(page.body).toContain('Este enlace ya no es válido');
-    expect(await stored()).toBeNull();
-  });
+  ] as const)(
+    'then a link that was %s gets %i from the API and a clear page, not an error dump',
+    async (key, status) => {
+      const token = round[key];
+      const reply = await request(api(token));
+      expect(reply).toMatchObject({ status, body: { code: '410.1' } });
+      expect((await put(token, { answers: { a1_1: 1 }, baseRevision: 0 })).status).toBe(status);
+      const page = await request(`${app.baseUrl}/respond/${token}`, { headers: { 'Accept-Language': 'es' } });
+      expect(page.status).toBe(status);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      expect(page.body).toContain('Este enlace ya no es válido');
+      expect(await stored()).toBeNull();
+    },
+  );
 
   it('then an unknown link gets 404 and a page saying so', async () => {
     expect((await request(api('A'.repeat(24)))).status).toBe(404);
@@ -207,12 +236,18 @@ describe('When an organizer asks for a response of a round or country that does 
   it('then an unknown round or a country not in the round gets 404, while a country of the round that has not started is "new"', async () => {
     const viewer = await createOrganizer(app.baseUrl, 'viewer');
     const read = (path: string) => request(`${app.baseUrl}/api/rounds/${path}`, { headers: { Cookie: viewer.cookie } });
-    expect(await read(`000000000000000000000000/responses/ETH`)).toMatchObject({ status: 404, body: { code: '404.1' } });
+    expect(await read(`000000000000000000000000/responses/ETH`)).toMatchObject({
+      status: 404,
+      body: { code: '404.1' },
+    });
     expect(await read(`${round.roundId}/responses/ETH`)).toMatchObject({ status: 404, body: { code: '404.1' } });
     expect(await read(`${round.roundId}/responses/NER`)).toMatchObject({ status: 200, body: { status: 'new' } });
     const organizer = await createOrganizer(app.baseUrl, 'organizer');
     const reopen = (path: string) => postJson(`${app.baseUrl}/api/rounds/${path}/reopen`, {}, organizer.headers);
-    expect(await reopen(`000000000000000000000000/responses/KEN`)).toMatchObject({ status: 404, body: { code: '404.1' } });
+    expect(await reopen(`000000000000000000000000/responses/KEN`)).toMatchObject({
+      status: 404,
+      body: { code: '404.1' },
+    });
     expect(await reopen(`${round.roundId}/responses/ETH`)).toMatchObject({ status: 404, body: { code: '404.1' } });
   });
 });

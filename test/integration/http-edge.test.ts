@@ -28,19 +28,35 @@ afterAll(async () => {
 });
 
 /** Sends a request byte for byte as given (fetch and http.request add body headers of their own). */
-function rawRequest(baseUrl: string, method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<{ status: number; body: any }> {
+function rawRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer,
+): Promise<{ status: number; body: any }> {
   const { hostname, port } = new URL(baseUrl);
-  const head = [`${method} ${path} HTTP/1.1`, `Host: ${hostname}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const head = [
+    `${method} ${path} HTTP/1.1`,
+    `Host: ${hostname}`,
+    'Connection: close',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connect(Number(port), hostname, () => socket.write(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body ?? Buffer.alloc(0)])));
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body ?? Buffer.alloc(0)])),
+    );
     socket.on('data', (c: Buffer) => chunks.push(c));
     socket.on('error', reject);
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString();
       const [headers, ...rest] = text.split('\r\n\r\n');
       const payload = rest.join('\r\n\r\n');
-      resolve({ status: Number(headers.split(' ')[1]), body: /content-type: application\/(problem\+)?json/i.test(headers) ? JSON.parse(payload) : payload });
+      resolve({
+        status: Number(headers.split(' ')[1]),
+        body: /content-type: application\/(problem\+)?json/i.test(headers) ? JSON.parse(payload) : payload,
+      });
     });
   });
 }
@@ -60,7 +76,15 @@ describe('When a client forges X-Forwarded-For on every request', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 15; i++) {
-        statuses.push((await postJson(`${limited.baseUrl}/api/session`, { email: 'nobody@ministry.example', password: `guess${i}` }, throughProxy())).status);
+        statuses.push(
+          (
+            await postJson(
+              `${limited.baseUrl}/api/session`,
+              { email: 'nobody@ministry.example', password: `guess${i}` },
+              throughProxy(),
+            )
+          ).status,
+        );
       }
       expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
       expect(statuses.slice(10)).toEqual(Array(5).fill(429));
@@ -74,7 +98,10 @@ describe('When a client forges X-Forwarded-For on every request', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 15; i++) {
-        statuses.push((await postJson(`${limited.baseUrl}/api/links/resend`, { email: `nobody${i}@example.org` }, throughProxy())).status);
+        statuses.push(
+          (await postJson(`${limited.baseUrl}/api/links/resend`, { email: `nobody${i}@example.org` }, throughProxy()))
+            .status,
+        );
       }
       expect(statuses).toEqual([...Array(5).fill(202), ...Array(10).fill(429)]);
     } finally {
@@ -90,11 +117,23 @@ describe('When a respondent uses their link', () => {
     expect((await request(`${app.baseUrl}/respond/${token}`)).status).toBe(200);
     expect((await request(`${app.baseUrl}/RESPOND/${token}/`)).status).toBe(200);
     expect((await request(`${app.baseUrl}/api/respondent/${token}`, { headers: referer })).status).toBe(200);
-    const draft = await request(`${app.baseUrl}/api/respondent/${token}/draft?x=1`, { method: 'PUT', headers: { 'Content-Type': 'application/json', ...referer }, body: JSON.stringify({ answers: {}, baseRevision: 0 }) });
+    const draft = await request(`${app.baseUrl}/api/respondent/${token}/draft?x=1`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...referer },
+      body: JSON.stringify({ answers: {}, baseRevision: 0 }),
+    });
     expect(draft.status).toBe(200);
-    expect((await request(`${app.baseUrl}/api/respondent/${token}x/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{' })).status).toBe(400);
+    expect(
+      (
+        await request(`${app.baseUrl}/api/respondent/${token}x/draft`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{',
+        })
+      ).status,
+    ).toBe(400);
     expect((await request(`${app.baseUrl}/respond/${round.revoked}`)).status).toBe(410);
-    const session = (organizer.cookie.split('=')[1]);
+    const session = organizer.cookie.split('=')[1];
 
     const lines = logText();
     expect(lines).toContain('/api/respondent/[token]/draft');
@@ -124,18 +163,36 @@ describe('When a request cannot be decoded', () => {
     expect(errorsLogged().length).toBe(before);
   });
 
-  it.each(['gzip', 'deflate', 'br'])('then a corrupt %s body is a 400 problem, logged as a warning at most', async (encoding) => {
-    const before = errorsLogged().length;
-    const corrupt = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.from('definitely not compressed data')]);
-    const reply = await rawRequest(app.baseUrl, 'POST', '/api/session', { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Content-Length': String(corrupt.length) }, corrupt);
-    expect(reply.status).toBe(400);
-    expect(reply.body).toMatchObject({ code: '400.4' });
-    expect(errorsLogged().length).toBe(before);
-  });
+  it.each(['gzip', 'deflate', 'br'])(
+    'then a corrupt %s body is a 400 problem, logged as a warning at most',
+    async (encoding) => {
+      const before = errorsLogged().length;
+      const corrupt = Buffer.concat([
+        Buffer.from([0x1f, 0x8b, 0x08, 0x00]),
+        Buffer.from('definitely not compressed data'),
+      ]);
+      const reply = await rawRequest(
+        app.baseUrl,
+        'POST',
+        '/api/session',
+        { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Content-Length': String(corrupt.length) },
+        corrupt,
+      );
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ code: '400.4' });
+      expect(errorsLogged().length).toBe(before);
+    },
+  );
 
   it('then a well-compressed body is still read', async () => {
     const body = gzipSync(JSON.stringify({ email: 'nobody@ministry.example', password: 'wrong' }));
-    const reply = await rawRequest(app.baseUrl, 'POST', '/api/session', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) }, body);
+    const reply = await rawRequest(
+      app.baseUrl,
+      'POST',
+      '/api/session',
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) },
+      body,
+    );
     expect(reply.status).toBe(401);
   });
 });
@@ -143,18 +200,33 @@ describe('When a request cannot be decoded', () => {
 describe('When a body holds a huge array', () => {
   it('then creating a round with 43,000 languages is a small 400 naming the field', async () => {
     const languages = Array.from({ length: 43_000 }, (_, i) => i);
-    const body = { name: 'Huge', formId: 'a1-pilot', languages, deadline: new Date(Date.now() + 86400_000).toISOString() };
-    const reply = await request(`${app.baseUrl}/api/rounds`, { method: 'POST', headers: organizer.headers, body: JSON.stringify(body) });
+    const body = {
+      name: 'Huge',
+      formId: 'a1-pilot',
+      languages,
+      deadline: new Date(Date.now() + 86400_000).toISOString(),
+    };
+    const reply = await request(`${app.baseUrl}/api/rounds`, {
+      method: 'POST',
+      headers: organizer.headers,
+      body: JSON.stringify(body),
+    });
     expect(reply.status).toBe(400);
     expect(JSON.stringify(reply.body).length).toBeLessThan(2000);
-    expect(reply.body.errors).toEqual([{ field: 'body.languages', message: expect.stringMatching(/more than 3 items/) }]);
+    expect(reply.body.errors).toEqual([
+      { field: 'body.languages', message: expect.stringMatching(/more than 3 items/) },
+    ]);
   });
 });
 
 describe('When a body breaks its schema in many places', () => {
   it('then the problem lists the first 100 errors and counts the others', async () => {
     const answers = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`unknown${i}`, 'x']));
-    const reply = await request(`${app.baseUrl}/api/respondent/${round.niger}/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers, baseRevision: 0 }) });
+    const reply = await request(`${app.baseUrl}/api/respondent/${round.niger}/draft`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers, baseRevision: 0 }),
+    });
     expect(reply.status).toBe(422);
     expect(reply.body.errors).toHaveLength(100);
     expect(reply.body.errors[0]).toEqual({ field: 'answers.unknown0', message: 'is not a known field' });
@@ -164,19 +236,33 @@ describe('When a body breaks its schema in many places', () => {
   it('then a focal point import of valid rows lists the first 100 rows skipped and counts the others', async () => {
     const rows = Array.from({ length: 150 }, (_, i) => `XYZ,Name ${i},fp${i}@ministry.example,en,Ministry`);
     const csv = ['country,name,email,language,ministry', ...rows].join('\n');
-    const reply = await request(`${app.baseUrl}/api/rounds/${round.roundId}/focal-points/import?validOnly=true`, { method: 'POST', headers: { ...organizer.headers, 'Content-Type': 'text/csv' }, body: csv });
+    const reply = await request(`${app.baseUrl}/api/rounds/${round.roundId}/focal-points/import?validOnly=true`, {
+      method: 'POST',
+      headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
+      body: csv,
+    });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ imported: 0, skippedOmitted: 50 });
     expect(reply.body.skipped).toHaveLength(100);
-    expect(reply.body.skipped[0]).toEqual({ row: 2, field: 'country', message: 'XYZ is not a known ISO 3166 alpha-3 code' });
+    expect(reply.body.skipped[0]).toEqual({
+      row: 2,
+      field: 'country',
+      message: 'XYZ is not a known ISO 3166 alpha-3 code',
+    });
   });
 
   it('then 20,000 answers are refused by their count alone, in a small answer', async () => {
     const answers = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, 1]));
-    const reply = await request(`${app.baseUrl}/api/respondent/${round.niger}/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers, baseRevision: 0 }) });
+    const reply = await request(`${app.baseUrl}/api/respondent/${round.niger}/draft`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers, baseRevision: 0 }),
+    });
     expect(reply.status).toBe(400);
     expect(JSON.stringify(reply.body).length).toBeLessThan(2000);
-    expect(reply.body.errors).toEqual([{ field: 'body.answers', message: expect.stringMatching(/more than \d+ properties/) }]);
+    expect(reply.body.errors).toEqual([
+      { field: 'body.answers', message: expect.stringMatching(/more than \d+ properties/) },
+    ]);
   });
 });
 
@@ -184,12 +270,22 @@ describe('When a POST says application/json but sends no body', () => {
   it('then the answer is a 400 saying a JSON body is required', async () => {
     const reply = await rawRequest(app.baseUrl, 'POST', '/api/links/resend', { 'Content-Type': 'application/json' });
     expect(reply.status).toBe(400);
-    expect(reply.body).toMatchObject({ code: '400.5', title: 'A request body is required', detail: expect.stringMatching(/application\/json/) });
+    expect(reply.body).toMatchObject({
+      code: '400.5',
+      title: 'A request body is required',
+      detail: expect.stringMatching(/application\/json/),
+    });
     expect(reply.body.detail).not.toMatch(/Content-Type was/);
   });
 
   it('then a body with the wrong Content-Type is still a 415 naming it', async () => {
-    const reply = await rawRequest(app.baseUrl, 'POST', '/api/links/resend', { 'Content-Type': 'text/plain', 'Content-Length': '2' }, Buffer.from('{}'));
+    const reply = await rawRequest(
+      app.baseUrl,
+      'POST',
+      '/api/links/resend',
+      { 'Content-Type': 'text/plain', 'Content-Length': '2' },
+      Buffer.from('{}'),
+    );
     expect(reply).toMatchObject({ status: 415, body: { detail: 'Content-Type was text/plain' } });
   });
 });

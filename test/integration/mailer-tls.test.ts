@@ -24,7 +24,12 @@ describe('When the relay speaks TLS from the first byte (smtps://)', () => {
     const { port } = relay.server.address() as AddressInfo;
     const transport = createSmtpTransport({ smtpUrl: `smtps://127.0.0.1:${port}?tls.rejectUnauthorized=false` });
     try {
-      const sent = await sendEmail(transport, 'capgap <no-reply@capgap.example>', { to: 'focal.point@ministry.example', subject: 'Test', text: 'Hello', html: '<p>Hello</p>' });
+      const sent = await sendEmail(transport, 'capgap <no-reply@capgap.example>', {
+        to: 'focal.point@ministry.example',
+        subject: 'Test',
+        text: 'Hello',
+        html: '<p>Hello</p>',
+      });
       expect(sent.response).toMatch(/^250/);
       expect(sessions).toEqual([{ secure: true, to: 'focal.point@ministry.example' }]);
     } finally {

@@ -39,8 +39,10 @@ const partner = {
   contacts: [{ name: 'Claire Martin', email: 'claire@msi.example', language: 'fr' }],
 };
 
-const get = (path: string, who: Organizer = viewer) => request(`${app.baseUrl}${path}`, { headers: { Cookie: who.cookie } });
-const put = (path: string, body: unknown, who: Organizer) => request(`${app.baseUrl}${path}`, { method: 'PUT', headers: who.headers, body: JSON.stringify(body) });
+const get = (path: string, who: Organizer = viewer) =>
+  request(`${app.baseUrl}${path}`, { headers: { Cookie: who.cookie } });
+const put = (path: string, body: unknown, who: Organizer) =>
+  request(`${app.baseUrl}${path}`, { method: 'PUT', headers: who.headers, body: JSON.stringify(body) });
 interface MatchView {
   id: string;
   kept: boolean;
@@ -82,13 +84,31 @@ beforeAll(async () => {
   });
   roundId = String(round._id);
   base = `/api/rounds/${roundId}/matching`;
-  const csv = 'country,name,email,language,ministry\nKEN,Amina Wanjiku,amina@interior.go.ke,en,Interior\nUGA,Moïse Okello,moise@ubos.example,fr,Statistics\nTZA,Rosa Mbwana,rosa@nbs.example,es,Statistics\n';
-  expect((await request(`${app.baseUrl}/api/rounds/${roundId}/focal-points/import`, { method: 'POST', headers: { ...organizer.headers, 'Content-Type': 'text/csv' }, body: csv })).status).toBe(200);
-  for (const [country, answers] of [['KEN', weak], ['UGA', strong], ['TZA', strong]] as const) {
+  const csv =
+    'country,name,email,language,ministry\nKEN,Amina Wanjiku,amina@interior.go.ke,en,Interior\nUGA,Moïse Okello,moise@ubos.example,fr,Statistics\nTZA,Rosa Mbwana,rosa@nbs.example,es,Statistics\n';
+  expect(
+    (
+      await request(`${app.baseUrl}/api/rounds/${roundId}/focal-points/import`, {
+        method: 'POST',
+        headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
+        body: csv,
+      })
+    ).status,
+  ).toBe(200);
+  for (const [country, answers] of [
+    ['KEN', weak],
+    ['UGA', strong],
+    ['TZA', strong],
+  ] as const) {
     const { token } = await createCountryLink({ roundId, country, language: 'en' });
-    expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(200);
+    expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(
+      200,
+    );
     // Matching uses approved responses (the round's default scoresFrom).
-    expect((await postJson(`${app.baseUrl}/api/rounds/${roundId}/responses/${country}/approve`, {}, organizer.headers)).status).toBe(200);
+    expect(
+      (await postJson(`${app.baseUrl}/api/rounds/${roundId}/responses/${country}/approve`, {}, organizer.headers))
+        .status,
+    ).toBe(200);
   }
   expect((await postJson(`${app.baseUrl}/api/partners`, partner, organizer.headers)).status).toBe(201);
 });
@@ -101,7 +121,9 @@ describe('When a viewer tries to run matching, change pins or decide on a match'
     expect((await postJson(`${app.baseUrl}${base}/runs`, {}, viewer.headers)).status).toBe(403);
     expect((await put(`${base}/pins`, { pins: [], exclusions: [] }, viewer)).status).toBe(403);
     expect((await put(`${base}/settings`, { partnersPerArea: 1 }, organizer)).status).toBe(403);
-    expect((await postJson(`${app.baseUrl}${base}/runs/1/matches/KEN-A1-gov:UGA/confirm`, {}, viewer.headers)).status).toBe(403);
+    expect(
+      (await postJson(`${app.baseUrl}${base}/runs/1/matches/KEN-A1-gov:UGA/confirm`, {}, viewer.headers)).status,
+    ).toBe(403);
     const settings = await get(`${base}/settings`);
     expect(settings.status).toBe(200);
     expect(settings.body.settings).toMatchObject({ partnersPerArea: 2, priorityThreshold: 20 });
@@ -116,26 +138,45 @@ describe('When an organizer runs matching, confirms a match and the partner decl
 
     const first = await postJson(`${app.baseUrl}${base}/runs`, {}, organizer.headers);
     expect(first.status).toBe(201);
-    expect(first.body.run).toMatchObject({ n: 1, methodologyVersion: expect.any(String), settings: { partnersPerArea: 2 } });
+    expect(first.body.run).toMatchObject({
+      n: 1,
+      methodologyVersion: expect.any(String),
+      settings: { partnersPerArea: 2 },
+    });
     expect(first.body.run.scores.map((s: { country: string }) => s.country)).toEqual(['KEN', 'TZA', 'UGA']);
     const proposed = kenyaA1(first.body.run);
     expect(proposed).toHaveLength(2);
-    expect(proposed[0]).toMatchObject({ status: 'proposed', explanation: { en: expect.any(String), fr: expect.any(String), es: expect.any(String) } });
+    expect(proposed[0]).toMatchObject({
+      status: 'proposed',
+      explanation: { en: expect.any(String), fr: expect.any(String), es: expect.any(String) },
+    });
 
     // A second run: decisions must be taken on it, not on run 1.
     const second = await postJson(`${app.baseUrl}${base}/runs`, {}, organizer.headers);
     expect(second.body.run.n).toBe(2);
     expect((await get(`${base}/runs/latest`)).body.run.n).toBe(2);
-    expect((await get(`${base}/runs/2/diff`)).body).toMatchObject({ from: 1, to: 2, added: [], removed: [], changed: [] });
+    expect((await get(`${base}/runs/2/diff`)).body).toMatchObject({
+      from: 1,
+      to: 2,
+      added: [],
+      removed: [],
+      changed: [],
+    });
     const target = kenyaA1(second.body.run)[0];
     const stale = await postJson(`${app.baseUrl}${base}/runs/1/matches/${target.id}/confirm`, {}, organizer.headers);
     expect(stale.status).toBe(409);
     expect(stale.body.latestRun).toBe(2);
 
-    const confirmed = await postJson(`${app.baseUrl}${base}/runs/2/matches/${target.id}/confirm`, {}, organizer.headers);
+    const confirmed = await postJson(
+      `${app.baseUrl}${base}/runs/2/matches/${target.id}/confirm`,
+      {},
+      organizer.headers,
+    );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.introductions).toEqual({ requester: 1, provider: 1 });
-    expect((await postJson(`${app.baseUrl}${base}/runs/2/matches/${target.id}/confirm`, {}, organizer.headers)).status).toBe(409);
+    expect(
+      (await postJson(`${app.baseUrl}${base}/runs/2/matches/${target.id}/confirm`, {}, organizer.headers)).status,
+    ).toBe(409);
 
     expect(await deliver()).toBe(2);
     const received = await smtp.waitFor(2);
@@ -180,7 +221,11 @@ describe('When pins contradict exclusions or name a pair that is not eligible', 
     expect(both.status).toBe(422);
     expect(both.body.detail).toContain('KEN A1 ↔ gov:UGA');
     expect(both.body.pairs).toEqual([pair]);
-    const notDemand = await put(`${base}/pins`, { pins: [{ country: 'UGA', area: 'A1', provider: 'gov:TZA' }], exclusions: [] }, organizer);
+    const notDemand = await put(
+      `${base}/pins`,
+      { pins: [{ country: 'UGA', area: 'A1', provider: 'gov:TZA' }], exclusions: [] },
+      organizer,
+    );
     expect(notDemand.status).toBe(422);
     expect(notDemand.body.detail).toContain('UGA A1 ↔ gov:TZA');
     expect((await get(`${base}/pins`)).body).toEqual({ pins: [], exclusions: [] });
@@ -191,10 +236,15 @@ describe('When a proposal is rejected and no other partner is left', () => {
   it('then the coverage report shows the unmet demand by area and region, also as CSV', async () => {
     const latest = (await get(`${base}/runs/latest`)).body.run;
     const target = kenyaA1(latest).find((m) => m.status === 'proposed')!;
-    expect((await postJson(`${app.baseUrl}${base}/runs/${latest.n}/matches/${target.id}/reject`, {}, organizer.headers)).status).toBe(200);
+    expect(
+      (await postJson(`${app.baseUrl}${base}/runs/${latest.n}/matches/${target.id}/reject`, {}, organizer.headers))
+        .status,
+    ).toBe(200);
     const next = (await postJson(`${app.baseUrl}${base}/runs`, {}, organizer.headers)).body.run;
     expect(kenyaA1(next)).toHaveLength(1);
-    expect(next.unmet).toEqual([expect.objectContaining({ country: 'KEN', area: 'A1', wanted: 2, assigned: 1, reason: 'excluded' })]);
+    expect(next.unmet).toEqual([
+      expect.objectContaining({ country: 'KEN', area: 'A1', wanted: 2, assigned: 1, reason: 'excluded' }),
+    ]);
 
     const coverage = await get(`${base}/coverage`);
     expect(coverage.status).toBe(200);
@@ -217,15 +267,24 @@ describe('When both sides accept a confirmed introduction', () => {
     const latest = (await get(`${base}/runs/latest`)).body.run;
     const target = kenyaA1(latest)[0];
     const before = smtp.received.length;
-    expect((await postJson(`${app.baseUrl}${base}/runs/${latest.n}/matches/${target.id}/confirm`, {}, organizer.headers)).status).toBe(200);
+    expect(
+      (await postJson(`${app.baseUrl}${base}/runs/${latest.n}/matches/${target.id}/confirm`, {}, organizer.headers))
+        .status,
+    ).toBe(200);
     expect(await deliver()).toBe(2);
     const mails = (await smtp.waitFor(before + 2)).slice(before);
     const [first, second] = mails.map((m) => /\/introductions\/([A-Za-z0-9_-]{32})/.exec(m.text)![1]);
     // One side answers with the page's plain form, the other through the JSON API.
-    const page = await request(`${app.baseUrl}/introductions/${first}/accept`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+    const page = await request(`${app.baseUrl}/introductions/${first}/accept`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('/accept"');
-    expect((await postJson(`${app.baseUrl}/api/introductions/${second}/accept`, {})).body.decision.status).toBe('accepted');
+    expect((await postJson(`${app.baseUrl}/api/introductions/${second}/accept`, {})).body.decision.status).toBe(
+      'accepted',
+    );
 
     const next = (await postJson(`${app.baseUrl}${base}/runs`, {}, organizer.headers)).body.run;
     expect(kenyaA1(next).find((m) => m.id === target.id)).toMatchObject({ kept: true, status: 'accepted' });
@@ -237,7 +296,15 @@ describe('When matching was set up, run and decided on', () => {
     const audit = await get(`/api/audit?round=${roundId}&limit=100`, admin);
     expect(audit.status).toBe(200);
     const actions = audit.body.entries.map((e: { action: string }) => e.action);
-    for (const action of ['matching.settingsChange', 'matching.run', 'match.confirm', 'match.reject', 'introduction.decline', 'introduction.accept']) expect(actions).toContain(action);
+    for (const action of [
+      'matching.settingsChange',
+      'matching.run',
+      'match.confirm',
+      'match.reject',
+      'introduction.decline',
+      'introduction.accept',
+    ])
+      expect(actions).toContain(action);
     const decline = audit.body.entries.find((e: { action: string }) => e.action === 'introduction.decline');
     expect(decline).toMatchObject({ actor: { kind: 'link' }, details: { side: 'provider', status: 'declined' } });
   });
@@ -245,15 +312,33 @@ describe('When matching was set up, run and decided on', () => {
 
 describe('When the demo seed asks for a first run', () => {
   it('then a round without approved responses gets none, one with approved responses gets one run, and only once', async () => {
-    const round = await Round.create({ name: 'Demo-like round', formId: 'a1-pilot', formVersion: 1, languages: ['en'], deadline: new Date(Date.now() + 30 * 86400_000), countries: [{ iso3: 'KEN', name: 'Kenya' }, { iso3: 'UGA', name: 'Uganda' }] });
+    const round = await Round.create({
+      name: 'Demo-like round',
+      formId: 'a1-pilot',
+      formVersion: 1,
+      languages: ['en'],
+      deadline: new Date(Date.now() + 30 * 86400_000),
+      countries: [
+        { iso3: 'KEN', name: 'Kenya' },
+        { iso3: 'UGA', name: 'Uganda' },
+      ],
+    });
     const id = String(round._id);
     expect(await runDemoMatching(app.forms, id)).toBeNull();
-    for (const [country, answers] of [['KEN', weak], ['UGA', strong]] as const) {
+    for (const [country, answers] of [
+      ['KEN', weak],
+      ['UGA', strong],
+    ] as const) {
       const { token } = await createCountryLink({ roundId: id, country, language: 'en' });
-      expect((await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status).toBe(200);
+      expect(
+        (await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status,
+      ).toBe(200);
     }
     expect(await runDemoMatching(app.forms, id)).toBeNull(); // submitted, not yet approved
-    for (const country of ['KEN', 'UGA']) expect((await postJson(`${app.baseUrl}/api/rounds/${id}/responses/${country}/approve`, {}, organizer.headers)).status).toBe(200);
+    for (const country of ['KEN', 'UGA'])
+      expect(
+        (await postJson(`${app.baseUrl}/api/rounds/${id}/responses/${country}/approve`, {}, organizer.headers)).status,
+      ).toBe(200);
     const run = await runDemoMatching(app.forms, id);
     expect(run).toMatchObject({ n: 1, createdBy: 'demo-seed' });
     expect(run!.matches.map((m) => m.id)).toContain('KEN-A1-gov:UGA');

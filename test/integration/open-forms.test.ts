@@ -14,7 +14,16 @@ beforeEach(async () => {
   await ResponseDoc.deleteMany({});
 });
 
-const pilotAnswers = { a1_1: 2, a1_2: 3, a1_3: 'na', a1_4: 1, a1_5: 'dk', a1_importance: 4, a1_target: 3, a1_share: 'no' };
+const pilotAnswers = {
+  a1_1: 2,
+  a1_2: 3,
+  a1_3: 'na',
+  a1_4: 1,
+  a1_5: 'dk',
+  a1_importance: 4,
+  a1_target: 3,
+  a1_share: 'no',
+};
 
 describe('When a form does not enable open responses (the capacity questionnaire)', () => {
   it('then an anonymous submission gets 403 and nothing is stored, and there is no open page for it', async () => {
@@ -29,7 +38,8 @@ describe('When a form does not enable open responses (the capacity questionnaire
 describe('When one address keeps posting to an open form', () => {
   it(`then the first ${perHour} of 25 are stored and the rest get 429`, async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 25; i++) statuses.push((await postJson(`${app.baseUrl}/api/forms/a1-pilot/responses`, { answers: pilotAnswers })).status);
+    for (let i = 0; i < 25; i++)
+      statuses.push((await postJson(`${app.baseUrl}/api/forms/a1-pilot/responses`, { answers: pilotAnswers })).status);
     expect(statuses).toEqual([...Array(perHour).fill(201), ...Array(25 - perHour).fill(429)]);
     expect(await ResponseDoc.countDocuments()).toBe(perHour);
     const limited = await postJson(`${app.baseUrl}/api/forms/a1-pilot/responses`, { answers: pilotAnswers });

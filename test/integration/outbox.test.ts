@@ -43,9 +43,16 @@ beforeEach(async () => {
 });
 
 /** Immediate retries: the tests look at outcomes, not at waiting. */
-const ctx = (owner: string): DeliveryContext & { owner: string; leaseMs: number } => ({ mailer, from, owner, backoffBaseMs: 0, leaseMs: 60_000 });
+const ctx = (owner: string): DeliveryContext & { owner: string; leaseMs: number } => ({
+  mailer,
+  from,
+  owner,
+  backoffBaseMs: 0,
+  leaseMs: 60_000,
+});
 
-const queue = (to: string, locale: 'en' | 'fr' | 'es' = 'en') => queueEmail({ to, template: 'invitation', locale, data });
+const queue = (to: string, locale: 'en' | 'fr' | 'es' = 'en') =>
+  queueEmail({ to, template: 'invitation', locale, data });
 
 describe('When a queued invitation is processed', () => {
   it('then it is delivered once and marked sent with its Message-ID', async () => {
@@ -96,7 +103,11 @@ describe('When the recipient server answers 451 once', () => {
     const id = await queue('down@ministry.example');
     expect(await processDue({ ...ctx('A'), maxAttempts: 3 })).toBe(3);
     expect(smtp.received).toHaveLength(0);
-    expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'failed', attempts: 3, lastError: expect.stringMatching(/^421/) });
+    expect(await OutboxEmail.findById(id).lean()).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: expect.stringMatching(/^421/),
+    });
   });
 });
 
@@ -159,7 +170,9 @@ describe('When a worker crashes after claiming a message and before sending it',
     expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', attempts: 2, handledBy: 'B' });
 
     // A, back from the dead with its stale claim, cannot record anything over B's outcome.
-    expect(await deliver({ ...claimed!, leaseUntil: new Date(Date.now() + 60_000) }, { mailer, from })).toBe('lease-lost');
+    expect(await deliver({ ...claimed!, leaseUntil: new Date(Date.now() + 60_000) }, { mailer, from })).toBe(
+      'lease-lost',
+    );
     expect(await OutboxEmail.findById(id).lean()).toMatchObject({ status: 'sent', handledBy: 'B' });
   });
 });
@@ -215,7 +228,14 @@ describe('When a claimer dies between inserting its claim and updating the due l
   it('then the message is claimed again (next attempt number) once that claim has expired', async () => {
     const id = await queue('halfway@ministry.example');
     const doc = await OutboxEmail.findById(id).lean();
-    await OutboxClaim.create({ _id: `${id}:1`, outboxId: doc!._id, attempt: 1, owner: 'A', claimedAt: new Date(), leaseUntil: new Date(Date.now() + 300) });
+    await OutboxClaim.create({
+      _id: `${id}:1`,
+      outboxId: doc!._id,
+      attempt: 1,
+      owner: 'A',
+      claimedAt: new Date(),
+      leaseUntil: new Date(Date.now() + 300),
+    });
     expect(await claimNext('B', 60_000)).toBeNull(); // A's claim still holds
     await new Promise((r) => setTimeout(r, 400));
     expect(await processDue(ctx('B'))).toBe(1);
@@ -242,7 +262,10 @@ describe('When a due entry has no message (queueEmail failed after its first ins
     const { Types } = await import('mongoose');
     const young = new Types.ObjectId();
     const old = Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 120);
-    await OutboxDue.create([{ _id: young, dueAt: new Date(), attempts: 0 }, { _id: old, dueAt: new Date(), attempts: 0 }]);
+    await OutboxDue.create([
+      { _id: young, dueAt: new Date(), attempts: 0 },
+      { _id: old, dueAt: new Date(), attempts: 0 },
+    ]);
     expect(await processDue(ctx('A'))).toBe(0);
     expect((await OutboxDue.find({}).lean()).map((e) => String(e._id))).toEqual([String(young)]);
     expect(await OutboxClaim.countDocuments()).toBe(0);
@@ -256,7 +279,10 @@ describe('When the outbox holds messages from before the due list existed', () =
     const halfSent = await queue('half-sent@ministry.example');
     await OutboxDue.deleteMany({}); // the older version had no due list…
     // …and marked a message being sent as 'sending' (that worker stopped mid-way).
-    await OutboxEmail.collection.updateOne({ _id: new (await import('mongoose')).Types.ObjectId(halfSent) }, { $set: { status: 'sending', attempts: 1, leaseOwner: 'old', leaseUntil: new Date(0) } });
+    await OutboxEmail.collection.updateOne(
+      { _id: new (await import('mongoose')).Types.ObjectId(halfSent) },
+      { $set: { status: 'sending', attempts: 1, leaseOwner: 'old', leaseUntil: new Date(0) } },
+    );
     const worker = startOutboxWorker({ mailer, from, pollMs: 10 });
     try {
       await smtp.waitFor(2);
@@ -264,7 +290,10 @@ describe('When the outbox holds messages from before the due list existed', () =
     } finally {
       await worker.stop();
     }
-    expect(smtp.received.map((e) => e.to[0]).sort()).toEqual(['half-sent@ministry.example', 'waiting@ministry.example']);
+    expect(smtp.received.map((e) => e.to[0]).sort()).toEqual([
+      'half-sent@ministry.example',
+      'waiting@ministry.example',
+    ]);
     expect(await OutboxEmail.findById(queued).lean()).toMatchObject({ status: 'sent', attempts: 1 });
     expect(await OutboxEmail.findById(halfSent).lean()).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await OutboxDue.countDocuments()).toBe(0);

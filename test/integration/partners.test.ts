@@ -21,7 +21,10 @@ const iom = {
 };
 
 const csvHeader = 'name_en,name_fr,name_es,kind,areas,modalities,where,languages,slots,contacts,notes';
-const csvRow = (name: string, over: Partial<Record<'kind' | 'areas' | 'where' | 'languages' | 'slots' | 'contacts', string>> = {}) =>
+const csvRow = (
+  name: string,
+  over: Partial<Record<'kind' | 'areas' | 'where' | 'languages' | 'slots' | 'contacts', string>> = {},
+) =>
   [
     name,
     '',
@@ -37,7 +40,11 @@ const csvRow = (name: string, over: Partial<Record<'kind' | 'areas' | 'where' | 
   ].join(',');
 
 const importCsv = (csv: string, query = '') =>
-  request(`${app().baseUrl}/api/partners/import${query}`, { method: 'POST', headers: { ...organizer.headers, 'Content-Type': 'text/csv' }, body: csv });
+  request(`${app().baseUrl}/api/partners/import${query}`, {
+    method: 'POST',
+    headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
+    body: csv,
+  });
 
 beforeAll(async () => {
   await seedReferenceData();
@@ -52,7 +59,11 @@ describe('the registry', () => {
     const reply = await postJson(`${app().baseUrl}/api/partners`, iom, organizer.headers);
     expect(reply.status).toBe(201);
     id = reply.body.partner.id;
-    expect(reply.body.partner).toMatchObject({ ...iom, contacts: [{ ...iom.contacts[0], email: 'amina@mdi.example' }], archived: false });
+    expect(reply.body.partner).toMatchObject({
+      ...iom,
+      contacts: [{ ...iom.contacts[0], email: 'amina@mdi.example' }],
+      archived: false,
+    });
     const list = await request(`${app().baseUrl}/api/partners`, { headers: { Cookie: viewer.cookie } });
     expect(list.body.partners.map((p: { id: string }) => p.id)).toContain(id);
   });
@@ -67,13 +78,28 @@ describe('the registry', () => {
     ['an unknown kind', { kind: 'charity' }, 400, 'body.kind'],
     ['negative slots', { slots: { total: -1 } }, 400, 'body.slots.total'],
     ['absurd slots', { slots: { total: 5000 } }, 400, 'body.slots.total'],
-    ['an email that is not one', { contacts: [{ name: 'X', email: 'not-an-email', language: 'en' }] }, 400, 'body.contacts.0.email'],
+    [
+      'an email that is not one',
+      { contacts: [{ name: 'X', email: 'not-an-email', language: 'en' }] },
+      400,
+      'body.contacts.0.email',
+    ],
     ['an unknown region', { scope: { global: false, regions: ['Atlantis'] } }, 422, 'body.scope.regions.0'],
     ['an unknown country', { scope: { global: false, countries: ['XXX'] } }, 422, 'body.scope.countries.0'],
     ['an unknown language', { languages: ['eng', 'qqq'] }, 422, 'body.languages.1'],
-    ['a contact named twice', { contacts: [iom.contacts[0], { ...iom.contacts[0], email: 'amina@MDI.example' }] }, 422, 'body.contacts.1.email'],
+    [
+      'a contact named twice',
+      { contacts: [iom.contacts[0], { ...iom.contacts[0], email: 'amina@MDI.example' }] },
+      422,
+      'body.contacts.1.email',
+    ],
     ['per-area slots above the total', { slots: { total: 1, perArea: { A1: 2 } } }, 422, 'body.slots.perArea.A1'],
-    ['an indicator of another area', { areas: [{ area: 'A1', indicators: ['a2_1'] }] }, 422, 'body.areas.0.indicators.0'],
+    [
+      'an indicator of another area',
+      { areas: [{ area: 'A1', indicators: ['a2_1'] }] },
+      422,
+      'body.areas.0.indicators.0',
+    ],
     ['nowhere to work', { scope: { global: false } }, 422, 'body.scope'],
   ])('When a partner has %s, then $2 names $3 and nothing is stored', async (_what, change, status, field) => {
     const before = await Partner.countDocuments();
@@ -87,18 +113,29 @@ describe('the registry', () => {
   test('When an organizer replaces the offer, then fields left out are gone', async () => {
     const { fr: _fr, ...nameWithoutFrench } = iom.name;
     const changed = { ...iom, name: nameWithoutFrench, slots: { total: 5 } };
-    const reply = await request(`${app().baseUrl}/api/partners/${id}`, { method: 'PUT', headers: organizer.headers, body: JSON.stringify(changed) });
+    const reply = await request(`${app().baseUrl}/api/partners/${id}`, {
+      method: 'PUT',
+      headers: organizer.headers,
+      body: JSON.stringify(changed),
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.partner.name).toEqual({ en: iom.name.en });
     expect(reply.body.partner.slots).toEqual({ total: 5 });
   });
 
   test('When a partner is archived, then the list leaves it out unless asked, and a vague flag is refused', async () => {
-    expect((await request(`${app().baseUrl}/api/partners/${id}`, { method: 'DELETE', headers: organizer.headers })).status).toBe(200);
-    const ids = async (q: string) => (await request(`${app().baseUrl}/api/partners${q}`, { headers: { Cookie: viewer.cookie } })).body.partners?.map((p: { id: string }) => p.id);
+    expect(
+      (await request(`${app().baseUrl}/api/partners/${id}`, { method: 'DELETE', headers: organizer.headers })).status,
+    ).toBe(200);
+    const ids = async (q: string) =>
+      (await request(`${app().baseUrl}/api/partners${q}`, { headers: { Cookie: viewer.cookie } })).body.partners?.map(
+        (p: { id: string }) => p.id,
+      );
     expect(await ids('')).not.toContain(id);
     expect(await ids('?archived=true')).toContain(id);
-    expect((await request(`${app().baseUrl}/api/partners?archived=1`, { headers: { Cookie: viewer.cookie } })).status).toBe(400);
+    expect(
+      (await request(`${app().baseUrl}/api/partners?archived=1`, { headers: { Cookie: viewer.cookie } })).status,
+    ).toBe(400);
   });
 });
 
@@ -122,7 +159,11 @@ describe('CSV import and export', () => {
   });
 
   test('When validOnly is set, then the good rows are imported and the bad reported', async () => {
-    const csv = [csvHeader, csvRow('Remittance Fintech Alliance', { kind: 'private-sector', areas: 'A5' }), csvRow('Bad Lang Org', { languages: 'xx' })].join('\n');
+    const csv = [
+      csvHeader,
+      csvRow('Remittance Fintech Alliance', { kind: 'private-sector', areas: 'A5' }),
+      csvRow('Bad Lang Org', { languages: 'xx' }),
+    ].join('\n');
     const reply = await importCsv(csv, '?validOnly=true');
     expect(reply.status).toBe(200);
     expect(reply.body.imported).toBe(1);
@@ -132,7 +173,11 @@ describe('CSV import and export', () => {
   });
 
   test('When the registry is exported as CSV, then the file reads back through the import (every row already known)', async () => {
-    await postJson(`${app().baseUrl}/api/partners`, { ...iom, name: { en: 'Sahel Field Data' }, notes: '- field teams in Niamey' }, organizer.headers);
+    await postJson(
+      `${app().baseUrl}/api/partners`,
+      { ...iom, name: { en: 'Sahel Field Data' }, notes: '- field teams in Niamey' },
+      organizer.headers,
+    );
     const reply = await request(`${app().baseUrl}/api/partners/export.csv`, { headers: { Cookie: viewer.cookie } });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toContain('text/csv');
@@ -146,7 +191,11 @@ describe('CSV import and export', () => {
     const again = await importCsv(text, '?validOnly=true');
     expect(again.status).toBe(200);
     expect(again.body.imported).toBe(0);
-    expect(again.body.skipped.every((e: { field: string; message: string }) => e.field === 'name_en' && /already in the registry/.test(e.message))).toBe(true);
+    expect(
+      again.body.skipped.every(
+        (e: { field: string; message: string }) => e.field === 'name_en' && /already in the registry/.test(e.message),
+      ),
+    ).toBe(true);
     expect(again.body.skipped.length).toBeGreaterThanOrEqual(1);
   });
 });
@@ -159,7 +208,16 @@ describe('demo partners', () => {
     const names = new Set(demoPartners.map((p) => p.name.en));
     const stored = (await Partner.find().lean()).filter((p) => names.has(p.name!.en));
     expect(stored).toHaveLength(demoPartners.length);
-    expect(new Set(stored.map((p) => p.kind))).toEqual(new Set(['international-organization', 'civil-society', 'private-sector', 'academia', 'government-agency', 'other']));
+    expect(new Set(stored.map((p) => p.kind))).toEqual(
+      new Set([
+        'international-organization',
+        'civil-society',
+        'private-sector',
+        'academia',
+        'government-agency',
+        'other',
+      ]),
+    );
     expect(stored.every((p) => p.name!.fr && p.name!.es)).toBe(true);
   });
 

@@ -22,7 +22,8 @@ function collect(child: ChildProcess): { out: () => string } {
   return { out: () => text };
 }
 
-const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 async function waitFor(check: () => RegExpMatchArray | null, what: string, ms = 30_000): Promise<RegExpMatchArray> {
   const until = Date.now() + ms;
@@ -49,7 +50,10 @@ describe('When a questionnaire in the forms folder is broken', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-forms-'));
     fs.cpSync(path.join(projectRoot, 'forms'), dir, { recursive: true });
     const file = path.join(dir, 'a1-pilot', 'v1.json');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"visibleIf": "{a1_share}', '"visibleIf": "{a1_shared}'));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('"visibleIf": "{a1_share}', '"visibleIf": "{a1_shared}'),
+    );
     try {
       const child = startService({ FORMS_DIR: dir, MONGODB_URI: process.env.MONGODB_URI! });
       const log = collect(child);
@@ -76,7 +80,9 @@ describe('When the service gets SIGTERM during a request', () => {
     let closedByServer = false;
     socket.on('data', (c: Buffer) => (reply += c.toString()));
     socket.on('end', () => (closedByServer = true));
-    socket.write(`POST /api/forms/a1-pilot/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    socket.write(
+      `POST /api/forms/a1-pilot/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
     await new Promise((r) => setTimeout(r, 200));
 
     const exited = exitOf(child);

@@ -13,25 +13,38 @@ let organizer: Organizer;
 beforeAll(async () => {
   app = testApp();
   await seedReferenceData();
-  [admin, viewer, organizer] = await Promise.all([createOrganizer(app.baseUrl, 'admin'), createOrganizer(app.baseUrl, 'viewer'), createOrganizer(app.baseUrl, 'organizer')]);
+  [admin, viewer, organizer] = await Promise.all([
+    createOrganizer(app.baseUrl, 'admin'),
+    createOrganizer(app.baseUrl, 'viewer'),
+    createOrganizer(app.baseUrl, 'organizer'),
+  ]);
 });
 
 const url = (path: string) => `${app.baseUrl}/api/reference${path}`;
 const get = (path: string, who: Organizer = viewer) => request(url(path), { headers: { Cookie: who.cookie } });
-const put = (path: string, body: unknown, who: Organizer = admin) => request(url(path), { method: 'PUT', headers: who.headers, body: JSON.stringify(body) });
+const put = (path: string, body: unknown, who: Organizer = admin) =>
+  request(url(path), { method: 'PUT', headers: who.headers, body: JSON.stringify(body) });
 const del = (path: string, who: Organizer = admin) => request(url(path), { method: 'DELETE', headers: who.headers });
 
 describe('When the reference data is seeded', () => {
   it('then every country and group is in the database, and seeding again changes nothing', async () => {
     expect(await ReferenceCountry.countDocuments()).toBe(248);
     expect(await CountryGroup.countDocuments()).toBe(20);
-    expect(await seedReferenceData()).toEqual({ countriesAdded: 0, countriesUpdated: 0, groupsAdded: 0, groupsUpdated: 0 });
+    expect(await seedReferenceData()).toEqual({
+      countriesAdded: 0,
+      countriesUpdated: 0,
+      groupsAdded: 0,
+      groupsUpdated: 0,
+    });
   });
 
   it('then a country changed in the database is brought back to the files on the next seed', async () => {
     await ReferenceCountry.updateOne({ iso3: 'KEN' }, { $set: { hdiGroup: 'High', borders: ['ETH'] } });
     expect(await seedReferenceData()).toMatchObject({ countriesAdded: 0, countriesUpdated: 1 });
-    expect(await ReferenceCountry.findOne({ iso3: 'KEN' }).lean()).toMatchObject({ hdiGroup: 'Medium', borders: ['ETH', 'SOM', 'SSD', 'TZA', 'UGA'] });
+    expect(await ReferenceCountry.findOne({ iso3: 'KEN' }).lean()).toMatchObject({
+      hdiGroup: 'Medium',
+      borders: ['ETH', 'SOM', 'SSD', 'TZA', 'UGA'],
+    });
   });
 });
 
@@ -45,21 +58,37 @@ describe('When a viewer reads the reference data', () => {
     expect(africa.body.countries).toHaveLength(60);
     const eastern = await get('/countries?region=Eastern%20Africa');
     expect(eastern.body.countries.map((c: { iso3: string }) => c.iso3)).toEqual(expect.arrayContaining(['ETH', 'KEN']));
-    expect(eastern.body.countries.every((c: { intermediateRegion: string }) => c.intermediateRegion === 'Eastern Africa')).toBe(true);
+    expect(
+      eastern.body.countries.every((c: { intermediateRegion: string }) => c.intermediateRegion === 'Eastern Africa'),
+    ).toBe(true);
   });
 
   it('then a misspelt region gets 400 naming the query field', async () => {
     const reply = await get('/countries?region=Afrika');
     expect(reply.status).toBe(400);
     expect(reply.body.errors[0].field).toBe('query.region');
-    expect((await get('/countries?colour=red')).body.errors).toContainEqual({ field: 'query.colour', message: 'is not a known field' });
+    expect((await get('/countries?colour=red')).body.errors).toContainEqual({
+      field: 'query.colour',
+      message: 'is not a known field',
+    });
   });
 
   it("then a country comes with its facts and its groups' dates", async () => {
     const reply = await get('/countries/NER');
     expect(reply.status).toBe(200);
-    expect(reply.body.country).toMatchObject({ iso3: 'NER', names: { fr: 'Niger' }, hdiGroup: 'Low', languages: ['fra'] });
-    expect(reply.body.groups).toContainEqual({ code: 'ECOWAS', name: 'Economic Community of West African States', type: 'rec', until: '2025-01-29', active: false });
+    expect(reply.body.country).toMatchObject({
+      iso3: 'NER',
+      names: { fr: 'Niger' },
+      hdiGroup: 'Low',
+      languages: ['fra'],
+    });
+    expect(reply.body.groups).toContainEqual({
+      code: 'ECOWAS',
+      name: 'Economic Community of West African States',
+      type: 'rec',
+      until: '2025-01-29',
+      active: false,
+    });
     expect(reply.body.groups).toContainEqual(expect.objectContaining({ code: 'MIDWA', active: true }));
   });
 
@@ -102,12 +131,16 @@ describe('When an admin edits a group membership', () => {
   it('then a new member is added with 201', async () => {
     const reply = await put('/groups/EAC/members/ETH', { since: '2030-01-01', until: '2031-01-01' });
     expect(reply.status).toBe(201);
-    expect(reply.body.group.members).toContainEqual(expect.objectContaining({ iso3: 'ETH', since: '2030-01-01', active: false, editedBy: admin.email }));
+    expect(reply.body.group.members).toContainEqual(
+      expect.objectContaining({ iso3: 'ETH', since: '2030-01-01', active: false, editedBy: admin.email }),
+    );
   });
 
   it('then of eight edits at once none is lost: each is stored, or refused with 409', async () => {
     const countries = ['FRA', 'DEU', 'JPN', 'BRA', 'CAN', 'MEX', 'IND', 'CHN'];
-    const replies = await Promise.all(countries.map((iso3) => put(`/groups/SADC/members/${iso3}`, { since: '2030-01-01' })));
+    const replies = await Promise.all(
+      countries.map((iso3) => put(`/groups/SADC/members/${iso3}`, { since: '2030-01-01' })),
+    );
     expect(replies.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     const accepted = countries.filter((_, i) => replies[i].status === 201);
     expect(accepted.length).toBeGreaterThanOrEqual(1);
@@ -159,7 +192,11 @@ describe('When someone other than an admin edits a membership', () => {
   });
 
   it('then an admin without the CSRF token gets 403', async () => {
-    const reply = await request(url('/groups/EAC/members/KEN'), { method: 'PUT', headers: { Cookie: admin.cookie, 'Content-Type': 'application/json' }, body: '{}' });
+    const reply = await request(url('/groups/EAC/members/KEN'), {
+      method: 'PUT',
+      headers: { Cookie: admin.cookie, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(reply).toMatchObject({ status: 403, body: { code: '403.1' } });
   });
 });

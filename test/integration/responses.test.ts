@@ -8,7 +8,17 @@ const testApp = setupTestApp();
 let app: TestApp;
 let url: string;
 
-const validAnswers = { a1_1: 2, a1_2: 3, a1_3: 'na', a1_4: 1, a1_4_evidence: 'Census 2020 report, ch. 4', a1_5: 'dk', a1_importance: 4, a1_target: 3, a1_share: 'maybe' };
+const validAnswers = {
+  a1_1: 2,
+  a1_2: 3,
+  a1_3: 'na',
+  a1_4: 1,
+  a1_4_evidence: 'Census 2020 report, ch. 4',
+  a1_5: 'dk',
+  a1_importance: 4,
+  a1_target: 3,
+  a1_share: 'maybe',
+};
 
 beforeAll(() => {
   app = testApp();
@@ -21,7 +31,11 @@ beforeEach(async () => {
 function expectProblem(reply: { status: number; headers: Headers; body: any }, status: number) {
   expect(reply.status).toBe(status);
   expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(reply.body).toMatchObject({ status, title: expect.any(String), code: expect.stringMatching(new RegExp(`^${status}\\.`)) });
+  expect(reply.body).toMatchObject({
+    status,
+    title: expect.any(String),
+    code: expect.stringMatching(new RegExp(`^${status}\\.`)),
+  });
 }
 
 async function expectNothingStored() {
@@ -34,7 +48,13 @@ describe('When a respondent submits a complete, valid answer set', () => {
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ formId: 'a1-pilot', formVersion: 1, id: expect.any(String) });
     const stored = await ResponseDoc.findById(reply.body.id).lean();
-    expect(stored).toMatchObject({ formId: 'a1-pilot', formVersion: 1, locale: 'fr', country: 'KEN', answers: validAnswers });
+    expect(stored).toMatchObject({
+      formId: 'a1-pilot',
+      formVersion: 1,
+      locale: 'fr',
+      country: 'KEN',
+      answers: validAnswers,
+    });
   });
 
   it('then a question left to its default gets the default value, as in the browser', async () => {
@@ -48,13 +68,21 @@ describe('When a respondent submits a complete, valid answer set', () => {
 
 describe('When the request itself is broken', () => {
   it('then malformed JSON gets 400', async () => {
-    const reply = await request(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"answers": {' });
+    const reply = await request(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"answers": {',
+    });
     expectProblem(reply, 400);
     await expectNothingStored();
   });
 
   it('then a body that is not declared as JSON gets 415', async () => {
-    const reply = await request(url, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ answers: validAnswers }) });
+    const reply = await request(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ answers: validAnswers }),
+    });
     expectProblem(reply, 415);
     await expectNothingStored();
   });
@@ -89,7 +117,11 @@ describe('When the answers are not valid for the form', () => {
     ['an importance outside 1–5', { ...validAnswers, a1_importance: 9 }, 'answers.a1_importance'],
     ['a choice that does not exist', { ...validAnswers, a1_share: 'perhaps' }, 'answers.a1_share'],
     ['an unknown question', { ...validAnswers, a9_1: 2 }, 'answers.a9_1'],
-    ['a text longer than the form allows', { ...validAnswers, a1_4_evidence: 'x'.repeat(501) }, 'answers.a1_4_evidence'],
+    [
+      'a text longer than the form allows',
+      { ...validAnswers, a1_4_evidence: 'x'.repeat(501) },
+      'answers.a1_4_evidence',
+    ],
   ];
 
   it.each(cases)('then %s gets 422 naming the question', async (_name, answers, field) => {
@@ -133,7 +165,11 @@ describe('When a client reads a form', () => {
     expect(form.status).toBe(200);
     expect(form.body).toMatchObject({ formId: 'a1-pilot', formVersion: 1, json: { pages: expect.any(Array) } });
     const schema = await request(`${app.baseUrl}/api/forms/a1-pilot/answer-schema`);
-    expect(schema.body).toMatchObject({ type: 'object', additionalProperties: false, properties: { a1_1: { enum: [0, 1, 2, 3, 4, 'na', 'dk'] } } });
+    expect(schema.body).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      properties: { a1_1: { enum: [0, 1, 2, 3, 4, 'na', 'dk'] } },
+    });
   });
 
   it('then an unknown form gets 404 problem+json', async () => {

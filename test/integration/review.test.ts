@@ -36,12 +36,18 @@ beforeEach(async () => {
 });
 
 const respondent = (token: string) => `${app.baseUrl}/api/respondent/${token}`;
-const submit = (token: string, answers: unknown, baseRevision: number) => postJson(`${respondent(token)}/submit`, { answers, baseRevision });
+const submit = (token: string, answers: unknown, baseRevision: number) =>
+  postJson(`${respondent(token)}/submit`, { answers, baseRevision });
 const saveDraft = (token: string, answers: unknown, baseRevision: number) =>
-  request(`${respondent(token)}/draft`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ answers, baseRevision }) });
+  request(`${respondent(token)}/draft`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ answers, baseRevision }),
+  });
 const step = (action: string, who: Organizer | null, body: unknown = {}, country = 'KEN') =>
   postJson(`${app.baseUrl}/api/rounds/${round.roundId}/responses/${country}/${action}`, body, who?.headers ?? {});
-const read = (path: string, who: Organizer = viewer) => request(`${app.baseUrl}/api/rounds/${round.roundId}${path}`, { headers: { Cookie: who.cookie } });
+const read = (path: string, who: Organizer = viewer) =>
+  request(`${app.baseUrl}/api/rounds/${round.roundId}${path}`, { headers: { Cookie: who.cookie } });
 
 describe('When organizers review a submitted response', () => {
   it('then an organizer or an admin may approve, return and reopen; a viewer gets 403 and a link or no session 401', async () => {
@@ -49,7 +55,11 @@ describe('When organizers review a submitted response', () => {
     for (const action of ['approve', 'return', 'reopen']) {
       expect((await step(action, viewer, { comment: 'x' })).status).toBe(403);
       expect((await step(action, null, { comment: 'x' })).status).toBe(401);
-      const withLink = await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/responses/KEN/${action}?token=${round.kenya}`, { comment: 'x' }, { Authorization: `Bearer ${round.kenya}` });
+      const withLink = await postJson(
+        `${app.baseUrl}/api/rounds/${round.roundId}/responses/KEN/${action}?token=${round.kenya}`,
+        { comment: 'x' },
+        { Authorization: `Bearer ${round.kenya}` },
+      );
       expect(withLink.status).toBe(401);
     }
     expect(await findLatestResponse(round.roundId, 'KEN')).toMatchObject({ status: 'submitted', revision: 1 });
@@ -60,9 +70,20 @@ describe('When organizers review a submitted response', () => {
     expect(reopened).toMatchObject({ status: 200, body: { status: 'draft', revision: 3 } });
     expect((await submit(round.kenya, complete, 3)).body.status).toBe('submitted');
     const returned = await step('return', admin, { comment: 'Please give a source for A1.4.' });
-    expect(returned.body).toMatchObject({ status: 'returned', revision: 5, review: { comment: 'Please give a source for A1.4.' } });
+    expect(returned.body).toMatchObject({
+      status: 'returned',
+      revision: 5,
+      review: { comment: 'Please give a source for A1.4.' },
+    });
 
-    const history = (await read('/responses/KEN')).body.history as { action: string; status: string; revision: number; by: { kind: string; label?: string }; at: string; comment?: string }[];
+    const history = (await read('/responses/KEN')).body.history as {
+      action: string;
+      status: string;
+      revision: number;
+      by: { kind: string; label?: string };
+      at: string;
+      comment?: string;
+    }[];
     expect(history.map((e) => [e.action, e.status, e.revision])).toEqual([
       ['submit', 'submitted', 1],
       ['approve', 'approved', 2],
@@ -71,13 +92,23 @@ describe('When organizers review a submitted response', () => {
       ['return', 'returned', 5],
     ]);
     expect(history[1].by).toMatchObject({ kind: 'account', label: organizer.email });
-    expect(history[4]).toMatchObject({ by: { kind: 'account', label: admin.email }, comment: 'Please give a source for A1.4.', at: expect.any(String) });
+    expect(history[4]).toMatchObject({
+      by: { kind: 'account', label: admin.email },
+      comment: 'Please give a source for A1.4.',
+      at: expect.any(String),
+    });
     expect(history[0].by.kind).toBe('link');
 
     const reviewActions = ['response.approve', 'response.reopen', 'response.return'];
-    const audit = (await AuditEntry.find({ roundId: round.roundId }).lean()).filter((e) => reviewActions.includes(e.action));
+    const audit = (await AuditEntry.find({ roundId: round.roundId }).lean()).filter((e) =>
+      reviewActions.includes(e.action),
+    );
     expect(audit.map((e) => e.action).sort()).toEqual(['response.approve', 'response.reopen', 'response.return']);
-    expect(audit.find((e) => e.action === 'response.return')).toMatchObject({ actor: { kind: 'account', label: admin.email }, target: { kind: 'country', id: 'KEN' }, details: { status: 'returned', questionsCommented: 0 } });
+    expect(audit.find((e) => e.action === 'response.return')).toMatchObject({
+      actor: { kind: 'account', label: admin.email },
+      target: { kind: 'country', id: 'KEN' },
+      details: { status: 'returned', questionsCommented: 0 },
+    });
   });
 
   it('then two reviewers at once: one wins, the other gets 409 with the state the winner left', async () => {
@@ -98,11 +129,19 @@ describe('When a review step does not fit the response', () => {
       const reply = await step(action, organizer, { comment: 'Too early' });
       expect(reply.status).toBe(409);
       expect(reply.headers.get('content-type')).toMatch(/problem\+json/);
-      expect(reply.body).toMatchObject({ code: '409.4', current: { status: 'draft', revision: 1, answers: { a1_1: 2 } } });
+      expect(reply.body).toMatchObject({
+        code: '409.4',
+        current: { status: 'draft', revision: 1, answers: { a1_1: 2 } },
+      });
     }
-    expect((await step('approve', organizer, {}, 'NER')).body).toMatchObject({ code: '409.4', current: { status: 'new' } });
+    expect((await step('approve', organizer, {}, 'NER')).body).toMatchObject({
+      code: '409.4',
+      current: { status: 'new' },
+    });
     expect((await step('approve', organizer, {}, 'XYZ')).status).toBe(404); // not a country of the round
-    expect((await postJson(`${app.baseUrl}/api/rounds/not-a-round/responses/KEN/approve`, {}, organizer.headers)).status).toBe(404);
+    expect(
+      (await postJson(`${app.baseUrl}/api/rounds/not-a-round/responses/KEN/approve`, {}, organizer.headers)).status,
+    ).toBe(404);
     await submit(round.kenya, complete, 1);
     await step('approve', organizer);
     expect((await step('approve', organizer)).body).toMatchObject({ code: '409.4', current: { status: 'approved' } });
@@ -111,7 +150,13 @@ describe('When a review step does not fit the response', () => {
 
   it('then a return without a comment, or with an empty one, gets 422 from the published schema', async () => {
     await submit(round.kenya, complete, 0);
-    for (const body of [{}, { comment: '' }, { comment: '   ' }, { comment: 'x'.repeat(5001) }, { comment: 'ok', questionComments: { a1_1: '' } }]) {
+    for (const body of [
+      {},
+      { comment: '' },
+      { comment: '   ' },
+      { comment: 'x'.repeat(5001) },
+      { comment: 'ok', questionComments: { a1_1: '' } },
+    ]) {
       const reply = await step('return', organizer, body);
       expect(reply.status).toBe(422);
       expect(reply.body.errors[0].field).toMatch(/^body/);
@@ -123,31 +168,54 @@ describe('When a review step does not fit the response', () => {
 
   it('then comments on questions the form lacks get 422 naming them, and nothing is stored', async () => {
     await submit(round.kenya, complete, 0);
-    const reply = await step('return', organizer, { comment: 'See below', questionComments: { a1_1: 'Which year?', a9_9: 'x', nothere: 'y' } });
+    const reply = await step('return', organizer, {
+      comment: 'See below',
+      questionComments: { a1_1: 'Which year?', a9_9: 'x', nothere: 'y' },
+    });
     expect(reply.status).toBe(422);
     expect(reply.body.detail).toMatch(/a9_9, nothere/);
-    expect(reply.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.questionComments.a9_9', 'body.questionComments.nothere']);
+    expect(reply.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'body.questionComments.a9_9',
+      'body.questionComments.nothere',
+    ]);
     expect(await findLatestResponse(round.roundId, 'KEN')).toMatchObject({ status: 'submitted', revision: 1 });
-    expect((await OutboxEmail.find({ roundId: round.roundId }).lean()).filter((e) => String(e.template) === 'returned')).toEqual([]);
+    expect(
+      (await OutboxEmail.find({ roundId: round.roundId }).lean()).filter((e) => String(e.template) === 'returned'),
+    ).toEqual([]);
   });
 });
 
 describe('When a returned response is edited through a link and submitted again', () => {
   it('then the link shows the comments, drafts are allowed, the resubmission can be approved, and reminders go only while returned', async () => {
     await submit(round.kenya, complete, 0);
-    expect((await remindRound(app.baseUrl, round.roundId, { dryRun: true })).decisions).toEqual([]); // no focal points: nothing to plan
-    await step('return', organizer, { comment: 'Please check the evidence.', questionComments: { a1_4: 'Which bulletin?' } });
+    // No focal points: nothing to plan.
+    expect((await remindRound(app.baseUrl, round.roundId, { dryRun: true })).decisions).toEqual([]);
+    await step('return', organizer, {
+      comment: 'Please check the evidence.',
+      questionComments: { a1_4: 'Which bulletin?' },
+    });
 
     const seen = (await request(respondent(round.kenyaColleague))).body.response;
-    expect(seen).toMatchObject({ status: 'returned', revision: 2, review: { comment: 'Please check the evidence.', questionComments: { a1_4: 'Which bulletin?' } } });
+    expect(seen).toMatchObject({
+      status: 'returned',
+      revision: 2,
+      review: { comment: 'Please check the evidence.', questionComments: { a1_4: 'Which bulletin?' } },
+    });
     expect(seen.history).toBeUndefined(); // reviewers' names stay with the organizers
 
     const draft = await saveDraft(round.kenyaColleague, { ...complete, a1_4: 2 }, 2);
-    expect(draft.body).toMatchObject({ status: 'returned', revision: 3, review: { comment: 'Please check the evidence.' } });
+    expect(draft.body).toMatchObject({
+      status: 'returned',
+      revision: 3,
+      review: { comment: 'Please check the evidence.' },
+    });
     const resubmitted = await submit(round.kenya, { ...complete, a1_4: 2 }, 3);
     expect(resubmitted.body).toMatchObject({ status: 'resubmitted', revision: 4, answers: { a1_4: 2 } });
     expect(resubmitted.body.review).toBeUndefined();
-    expect((await saveDraft(round.kenya, complete, 4)).body).toMatchObject({ code: '409.3', current: { status: 'resubmitted' } });
+    expect((await saveDraft(round.kenya, complete, 4)).body).toMatchObject({
+      code: '409.3',
+      current: { status: 'resubmitted' },
+    });
 
     const approved = await step('approve', organizer);
     expect(approved.body).toMatchObject({ status: 'approved', revision: 5, answers: { a1_4: 2 } });
@@ -163,13 +231,19 @@ describe('When scores count from approved responses (the default)', () => {
     expect(before).toMatchObject({ scoresFrom: 'approved', countriesScored: 0 });
     const overviewBefore = (await read('/overview')).body;
     expect(overviewBefore.scoresFrom).toBe('approved');
-    expect(overviewBefore.countries.find((c: { iso3: string }) => c.iso3 === 'KEN')).toMatchObject({ response: 'submitted', areas: {} });
+    expect(overviewBefore.countries.find((c: { iso3: string }) => c.iso3 === 'KEN')).toMatchObject({
+      response: 'submitted',
+      areas: {},
+    });
 
     await step('approve', organizer);
     const after = (await read('/aggregates?by=region')).body;
     expect(after).toMatchObject({ scoresFrom: 'approved', countriesScored: 1 });
     const overview = await read('/overview');
-    expect(overview.body.countries.find((c: { iso3: string }) => c.iso3 === 'KEN')).toMatchObject({ response: 'approved', areas: { A1: { capacity: 50 } } });
+    expect(overview.body.countries.find((c: { iso3: string }) => c.iso3 === 'KEN')).toMatchObject({
+      response: 'approved',
+      areas: { A1: { capacity: 50 } },
+    });
     const schema = (await request(`${app.baseUrl}/api/schemas/round-overview`)).body;
     expect(new Ajv({ strict: false }).validate({ ...schema, $id: undefined }, overview.body)).toBe(true);
 
@@ -179,7 +253,11 @@ describe('When scores count from approved responses (the default)', () => {
 
   it('then a round set to count submitted responses shows them before approval', async () => {
     await submit(round.kenya, complete, 0);
-    const set = await request(`${app.baseUrl}/api/rounds/${round.roundId}/scoring`, { method: 'PUT', headers: admin.headers, body: JSON.stringify({ scoresFrom: 'submitted' }) });
+    const set = await request(`${app.baseUrl}/api/rounds/${round.roundId}/scoring`, {
+      method: 'PUT',
+      headers: admin.headers,
+      body: JSON.stringify({ scoresFrom: 'submitted' }),
+    });
     expect(set).toMatchObject({ status: 200, body: { scoring: { scoresFrom: 'submitted' } } });
     expect((await read('/aggregates?by=region')).body).toMatchObject({ scoresFrom: 'submitted', countriesScored: 1 });
     expect((await read('/overview')).body.scoresFrom).toBe('submitted');
@@ -197,11 +275,30 @@ describe('When a response is returned to a country whose focal point writes in F
 
   it('then the focal point receives, over SMTP, the comment, the number of questions commented and a working link, in French', async () => {
     const csv = 'country,name,email,language,ministry\nNER,Moussa Issa,moussa@interieur.gouv.ne,fr,Intérieur\n';
-    expect((await request(`${app.baseUrl}/api/rounds/${round.roundId}/focal-points/import`, { method: 'POST', headers: { ...organizer.headers, 'Content-Type': 'text/csv' }, body: csv })).status).toBe(200);
-    expect((await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/invitations`, {}, organizer.headers)).body.invited).toBe(1);
+    expect(
+      (
+        await request(`${app.baseUrl}/api/rounds/${round.roundId}/focal-points/import`, {
+          method: 'POST',
+          headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
+          body: csv,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/invitations`, {}, organizer.headers)).body.invited,
+    ).toBe(1);
     await submit(round.niger, complete, 0);
     const comment = 'Merci de préciser la source <des données> pour A1.4.';
-    expect((await step('return', organizer, { comment, questionComments: { a1_4: 'Quelle publication ?', a1_2: 'Année ?' } }, 'NER')).body).toMatchObject({ status: 'returned', focalPointsNotified: 1 });
+    expect(
+      (
+        await step(
+          'return',
+          organizer,
+          { comment, questionComments: { a1_4: 'Quelle publication ?', a1_2: 'Année ?' } },
+          'NER',
+        )
+      ).body,
+    ).toMatchObject({ status: 'returned', focalPointsNotified: 1 });
 
     const mailer = createMailer({ smtpUrl: smtp.url });
     try {
@@ -212,22 +309,34 @@ describe('When a response is returned to a country whose focal point writes in F
     const received = await smtp.waitFor(2);
     const returned = received.find((m) => /renvoyée/.test(m.subject))!;
     expect(returned.to).toEqual(['moussa@interieur.gouv.ne']);
-    expect(returned.subject).toBe(`Réponse renvoyée pour révision : Test round ${returned.subject.split('Test round ')[1]}`);
+    expect(returned.subject).toBe(
+      `Réponse renvoyée pour révision : Test round ${returned.subject.split('Test round ')[1]}`,
+    );
     expect(returned.text).toContain(`> ${comment}`);
     expect(returned.text).toContain('2 questions font l’objet d’un commentaire particulier');
     expect(returned.html).toContain('Merci de préciser la source &lt;des données&gt; pour A1.4.');
     expect(returned.html).toContain('<html lang="fr">');
     const token = /https?:\/\/\S+\/respond\/([A-Za-z0-9_-]{16,64})/.exec(returned.text)![1];
     const opened = (await request(respondent(token))).body;
-    expect(opened).toMatchObject({ country: { iso3: 'NER' }, language: 'fr', response: { status: 'returned', review: { comment } } });
+    expect(opened).toMatchObject({
+      country: { iso3: 'NER' },
+      language: 'fr',
+      response: { status: 'returned', review: { comment } },
+    });
   });
 
   it('then reminders go to a returned response, not to a submitted or approved one', async () => {
     const csv = 'country,name,email,language,ministry\nNER,Moussa Issa,moussa@interieur.gouv.ne,fr,Intérieur\n';
-    await request(`${app.baseUrl}/api/rounds/${round.roundId}/focal-points/import`, { method: 'POST', headers: { ...organizer.headers, 'Content-Type': 'text/csv' }, body: csv });
+    await request(`${app.baseUrl}/api/rounds/${round.roundId}/focal-points/import`, {
+      method: 'POST',
+      headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
+      body: csv,
+    });
     await postJson(`${app.baseUrl}/api/rounds/${round.roundId}/invitations`, {}, organizer.headers);
     const later = new Date(Date.now() + 8 * 86400_000);
-    const plan = async () => (await remindRound(app.baseUrl, round.roundId, { dryRun: true, now: later })).decisions.filter((d) => d.remind).length;
+    const plan = async () =>
+      (await remindRound(app.baseUrl, round.roundId, { dryRun: true, now: later })).decisions.filter((d) => d.remind)
+        .length;
     expect(await plan()).toBe(1);
     await submit(round.niger, complete, 0);
     expect(await plan()).toBe(0);

@@ -3,19 +3,38 @@
 // median of odd and even counts.
 import fc from 'fast-check';
 import type { FormJson, FormQuestion } from '../../server/forms/form-registry';
-import { aggregateScores, mean, median, type AggregateEntry, type GroupAggregate } from '../../server/scoring/aggregate';
+import {
+  aggregateScores,
+  mean,
+  median,
+  type AggregateEntry,
+  type GroupAggregate,
+} from '../../server/scoring/aggregate';
 import { scoreAnswers } from '../../server/scoring/score';
 import { scoringModelOf } from '../../server/scoring/scoring-model';
 
 // Areas A1 and A2, 4 indicators of weight 1 each: C = 100 × Σlevels / 16 = 6.25 × Σlevels.
 const elements: FormQuestion[] = ['A1', 'A2'].flatMap((area) => [
-  ...[1, 2, 3, 4].map((i) => ({ type: 'radiogroup', name: `${area.toLowerCase()}_${i}`, capgapRole: 'level', capgapArea: area, capgapIndicator: `${area}.${i}`, capgapWeight: 1 })),
+  ...[1, 2, 3, 4].map((i) => ({
+    type: 'radiogroup',
+    name: `${area.toLowerCase()}_${i}`,
+    capgapRole: 'level',
+    capgapArea: area,
+    capgapIndicator: `${area}.${i}`,
+    capgapWeight: 1,
+  })),
   { type: 'rating', name: `${area.toLowerCase()}_imp`, capgapRole: 'importance', capgapArea: area },
 ]);
 const form: FormJson = { formId: 'agg', formVersion: 1, title: 'Aggregates', pages: [{ name: 'p', elements }] };
 const model = scoringModelOf(form);
 
-function country(code: string, groups: string[], a1: unknown[], a2: unknown[], imp: { a1?: number; a2?: number } = {}): AggregateEntry {
+function country(
+  code: string,
+  groups: string[],
+  a1: unknown[],
+  a2: unknown[],
+  imp: { a1?: number; a2?: number } = {},
+): AggregateEntry {
   const answers: Record<string, unknown> = { a1_imp: imp.a1, a2_imp: imp.a2 };
   a1.forEach((v, i) => (answers[`a1_${i + 1}`] = v));
   a2.forEach((v, i) => (answers[`a2_${i + 1}`] = v));
@@ -29,12 +48,16 @@ const entries = [
   // A1 C = 50, G = 50, no importance: P null; A2 C = 100, G = 0, P = 1×0/5 = 0
   country('NG', ['region:Africa', 'income:Lower middle', 'south:un-regions'], [2, 2, 2, 2], [4, 4, 4, 4], { a2: 1 }),
   // A1 C = 6.25×14 = 87.5, G = 12.5, P = 2×12.5/5 = 5; A2 C = 0, G = 100, P = 3×100/5 = 60
-  country('MA', ['region:Africa', 'income:Lower middle', 'region:Africa'], [4, 4, 4, 2], [0, 0, 0, 0], { a1: 2, a2: 3 }),
+  country('MA', ['region:Africa', 'income:Lower middle', 'region:Africa'], [4, 4, 4, 2], [0, 0, 0, 0], {
+    a1: 2,
+    a2: 3,
+  }),
   // A1 C = 75, G = 25, P = 4×25/5 = 20; A2 one answered of 4: completeness 0.25, insufficient
   country('DE', ['region:Europe', 'income:High'], [3, 3, 3, 3], [2, 'dk', 'dk', 'dk'], { a1: 4 }),
 ];
 
-const find = (result: GroupAggregate[], group: string, area: string) => result.find((g) => g.group === group)!.areas.find((a) => a.area === area)!;
+const find = (result: GroupAggregate[], group: string, area: string) =>
+  result.find((g) => g.group === group)!.areas.find((a) => a.area === area)!;
 
 describe('aggregateScores', () => {
   const result = aggregateScores(entries);
@@ -79,12 +102,21 @@ describe('aggregateScores', () => {
     expect(africa.capacity!.median).toBe(50);
     expect(find(result, 'region:Africa', 'A2')).toMatchObject({ scored: 2, insufficientData: 1 });
     // Europe A2: DE only, insufficient: no statistics at all
-    expect(find(result, 'region:Europe', 'A2')).toMatchObject({ scored: 0, insufficientData: 1, capacity: null, gap: null, priority: null });
+    expect(find(result, 'region:Europe', 'A2')).toMatchObject({
+      scored: 0,
+      insufficientData: 1,
+      capacity: null,
+      gap: null,
+      priority: null,
+    });
   });
 
   it('counts a country whose form lacks an area neither as scored nor as insufficient', () => {
     const pilot = scoringModelOf({ ...form, formId: 'pilot', pages: [{ name: 'p', elements: elements.slice(0, 5) }] });
-    const withPilot = [...entries, { country: 'SN', groups: [], scores: scoreAnswers(pilot, { a1_1: 4, a1_2: 4, a1_3: 4, a1_4: 4 }) }];
+    const withPilot = [
+      ...entries,
+      { country: 'SN', groups: [], scores: scoreAnswers(pilot, { a1_1: 4, a1_2: 4, a1_3: 4, a1_4: 4 }) },
+    ];
     const all = aggregateScores(withPilot);
     expect(find(all, 'all', 'A1')).toMatchObject({ scored: 5 });
     expect(find(all, 'all', 'A2')).toMatchObject({ scored: 2, insufficientData: 2 });
@@ -133,7 +165,11 @@ describe('mean and median', () => {
 describe('aggregate properties', () => {
   const level = fc.constantFrom<unknown>(0, 1, 2, 3, 4, 'dk', 'na', undefined);
   const countries = fc.array(
-    fc.record({ a1: fc.array(level, { minLength: 4, maxLength: 4 }), a2: fc.array(level, { minLength: 4, maxLength: 4 }), imp: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) }),
+    fc.record({
+      a1: fc.array(level, { minLength: 4, maxLength: 4 }),
+      a2: fc.array(level, { minLength: 4, maxLength: 4 }),
+      imp: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    }),
     { maxLength: 25 },
   );
 

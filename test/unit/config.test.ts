@@ -3,11 +3,21 @@ import { ConfigError, loadConfig } from '../../server/config';
 
 describe('loadConfig', () => {
   it('gives the embedded defaults for an empty environment', () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', dbServer: 'auto', dbName: 'capgap', seedDemo: true, cookieSecure: false });
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dbServer: 'auto',
+      dbName: 'capgap',
+      seedDemo: true,
+      cookieSecure: false,
+    });
   });
 
   it('uses MONGODB_URI as the database server when set', () => {
-    expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/?replicaSet=rs0' })).toMatchObject({ dbServer: 'uri', mongodbUri: 'mongodb://db:27017/?replicaSet=rs0' });
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/?replicaSet=rs0' })).toMatchObject({
+      dbServer: 'uri',
+      mongodbUri: 'mongodb://db:27017/?replicaSet=rs0',
+    });
   });
 
   it('does not seed demo data in production unless asked', () => {
@@ -16,7 +26,9 @@ describe('loadConfig', () => {
   });
 
   it('reads the email sender from EMAIL_FROM', () => {
-    expect(loadConfig({ EMAIL_FROM: 'Secretariat <secretariat@capgap.example>' }).emailFrom).toBe('Secretariat <secretariat@capgap.example>');
+    expect(loadConfig({ EMAIL_FROM: 'Secretariat <secretariat@capgap.example>' }).emailFrom).toBe(
+      'Secretariat <secretariat@capgap.example>',
+    );
     expect(loadConfig({}).emailFrom).toBeUndefined();
   });
 
@@ -28,11 +40,17 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustProxy).toBe(0);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(0);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,2001:db8::1' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback', '2001:db8::1']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, loopback,2001:db8::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '2001:db8::1',
+    ]);
   });
 
   it('refuses TRUST_PROXY=true, which would let any client choose its address', () => {
-    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: "true" would believe any X-Forwarded-For.*number of proxies/);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: "true" would believe any X-Forwarded-For.*number of proxies/,
+    );
   });
 
   it.each([

@@ -10,13 +10,23 @@ describe('databaseOutage', () => {
     expect(databaseOutage(new MongoNetworkError('connection 2 to 127.0.0.1:41617 closed'))).toBe('unavailable');
     expect(databaseOutage(new MongoNetworkTimeoutError('connection timed out'))).toBe('unavailable');
     expect(databaseOutage(new MongoOperationTimeoutError('Timed out during server selection'))).toBe('unavailable');
-    expect(databaseOutage(new mongoose.Error.MongooseServerSelectionError('connect ECONNREFUSED 127.0.0.1:41617'))).toBe('unavailable');
-    expect(databaseOutage(Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }))).toBe('unavailable');
-    expect(databaseOutage(new mongoose.Error('Operation `countryresponses.findOne()` buffering timed out after 2000ms'))).toBe('unavailable');
+    expect(
+      databaseOutage(new mongoose.Error.MongooseServerSelectionError('connect ECONNREFUSED 127.0.0.1:41617')),
+    ).toBe('unavailable');
+    expect(
+      databaseOutage(Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' })),
+    ).toBe('unavailable');
+    expect(
+      databaseOutage(new mongoose.Error('Operation `countryresponses.findOne()` buffering timed out after 2000ms')),
+    ).toBe('unavailable');
   });
 
   it('When the database answers that its disk is full, then it cannot write', () => {
-    expect(databaseOutage(new MongoServerError({ errmsg: '[db.go:167 fsql.(*DB).InTransaction] database or disk is full (13)', code: 1 }))).toBe('cannotWrite');
+    expect(
+      databaseOutage(
+        new MongoServerError({ errmsg: '[db.go:167 fsql.(*DB).InTransaction] database or disk is full (13)', code: 1 }),
+      ),
+    ).toBe('cannotWrite');
     expect(databaseOutage(new MongoServerError({ errmsg: 'Out of disk space', code: 14031 }))).toBe('cannotWrite');
   });
 

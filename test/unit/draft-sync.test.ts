@@ -3,7 +3,12 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sync = require('../../server/respondent/public/draft-sync.js');
 
-type State = Record<string, unknown> & { answers: Record<string, unknown>; dirty: boolean; status: string; notice: string };
+type State = Record<string, unknown> & {
+  answers: Record<string, unknown>;
+  dirty: boolean;
+  status: string;
+  notice: string;
+};
 interface Effect {
   type: string;
   [key: string]: unknown;
@@ -34,7 +39,12 @@ class Page {
 
 const machine = () => new Page();
 
-const draft = (revision: number, answers: Record<string, unknown>) => ({ status: 'draft', revision, answers, answeredAt: {} });
+const draft = (revision: number, answers: Record<string, unknown>) => ({
+  status: 'draft',
+  revision,
+  answers,
+  answeredAt: {},
+});
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 
 /** A page loaded on revision 3 with { a: 1 }, shown, nothing pending. */
@@ -61,7 +71,14 @@ describe('When the page loads', () => {
   });
 
   it('then answers kept in this browser on the same revision are restored, said, kept and sent', () => {
-    const local = { baseRevision: 3, baseAnswers: { a: 1 }, answers: { a: 1, b: 2 }, editedAt: { b: T0 }, dirty: true, page: 1 };
+    const local = {
+      baseRevision: 3,
+      baseAnswers: { a: 1 },
+      answers: { a: 1, b: 2 },
+      editedAt: { b: T0 },
+      dirty: true,
+      page: 1,
+    };
     const m = machine().send({ type: 'loaded', response: draft(3, { a: 1 }), scores: null, local });
     expect(m.of('render')).toEqual([{ type: 'render', answers: { a: 1, b: 2 }, page: 1 }]);
     expect(m.of('notice')).toEqual([{ type: 'notice', key: 'restored', names: [] }]);
@@ -72,7 +89,14 @@ describe('When the page loads', () => {
   });
 
   it('then local answers on an older revision are merged with a colleague’s, and the page names what came from them', () => {
-    const local = { baseRevision: 2, baseAnswers: { a: 1 }, answers: { a: 1, b: 2 }, editedAt: { b: T0 }, dirty: true, page: 0 };
+    const local = {
+      baseRevision: 2,
+      baseAnswers: { a: 1 },
+      answers: { a: 1, b: 2 },
+      editedAt: { b: T0 },
+      dirty: true,
+      page: 0,
+    };
     const m = machine().send({ type: 'loaded', response: draft(3, { a: 1, c: 'dk' }), scores: null, local });
     expect(m.of('render')[0].answers).toEqual({ a: 1, b: 2, c: 'dk' });
     expect(m.of('notice')).toEqual([{ type: 'notice', key: 'merged', names: ['c'] }]);
@@ -94,7 +118,17 @@ describe('When the respondent edits an answer', () => {
   it('then it is kept in this browser at once and a save is scheduled after 30 s idle', () => {
     const m = loadedPage().send({ type: 'edited', name: 'b', answers: { a: 1, b: 2 }, now: T0 });
     expect(m.of('persistLocal')).toEqual([
-      { type: 'persistLocal', draft: { baseRevision: 3, baseAnswers: { a: 1 }, answers: { a: 1, b: 2 }, editedAt: { b: T0 }, dirty: true, page: 0 } },
+      {
+        type: 'persistLocal',
+        draft: {
+          baseRevision: 3,
+          baseAnswers: { a: 1 },
+          answers: { a: 1, b: 2 },
+          editedAt: { b: T0 },
+          dirty: true,
+          page: 0,
+        },
+      },
     ]);
     expect(m.of('schedule')).toEqual([{ type: 'schedule', timer: 'idle', ms: 30000 }]);
     expect(m.of('save')).toEqual([]);
@@ -127,7 +161,12 @@ describe('When the respondent edits an answer', () => {
 describe('When a save is acknowledged', () => {
   it('then the new revision is the base, the local copy is updated and the status says saved', () => {
     const m = savingPage().send({ type: 'saveAnswered', status: 200, body: { revision: 4, answers: { a: 1, b: 2 } } });
-    expect(m.state).toMatchObject({ base: { revision: 4, answers: { a: 1, b: 2 } }, dirty: false, editedAt: {}, request: null });
+    expect(m.state).toMatchObject({
+      base: { revision: 4, answers: { a: 1, b: 2 } },
+      dirty: false,
+      editedAt: {},
+      request: null,
+    });
     expect(m.of('revision')).toEqual([{ type: 'revision', revision: 4 }]);
     expect(m.of('persistLocal')[0].draft).toMatchObject({ baseRevision: 4, dirty: false });
     expect(m.status()).toBe('saved');
@@ -153,16 +192,28 @@ describe('When a save is acknowledged', () => {
 
 describe('When a colleague saved meanwhile (409 stale revision)', () => {
   it('then their answers are merged into ours, the page says which, and the merge is saved on their revision', () => {
-    const current = { status: 'draft', revision: 5, answers: { a: 1, d: 'dk' }, answeredAt: { d: '2026-03-02T09:59:00Z' } };
+    const current = {
+      status: 'draft',
+      revision: 5,
+      answers: { a: 1, d: 'dk' },
+      answeredAt: { d: '2026-03-02T09:59:00Z' },
+    };
     const m = savingPage().send({ type: 'saveAnswered', status: 409, body: { code: '409.2', current } });
     expect(m.of('setAnswers')).toEqual([{ type: 'setAnswers', answers: { a: 1, b: 2, d: 'dk' } }]);
     expect(m.of('notice')).toEqual([{ type: 'notice', key: 'merged', names: ['d'] }]);
-    expect(m.of('save')).toEqual([{ type: 'save', answers: { a: 1, b: 2, d: 'dk' }, baseRevision: 5, keepalive: false }]);
+    expect(m.of('save')).toEqual([
+      { type: 'save', answers: { a: 1, b: 2, d: 'dk' }, baseRevision: 5, keepalive: false },
+    ]);
     expect(m.of('persistLocal')[0].draft).toMatchObject({ baseRevision: 5, answers: { a: 1, b: 2, d: 'dk' } });
   });
 
   it('then where both changed the same answer the newer edit wins and the page names the conflict', () => {
-    const current = { status: 'draft', revision: 5, answers: { a: 1, b: 3 }, answeredAt: { b: '2026-03-02T10:00:01Z' } };
+    const current = {
+      status: 'draft',
+      revision: 5,
+      answers: { a: 1, b: 3 },
+      answeredAt: { b: '2026-03-02T10:00:01Z' },
+    };
     const m = savingPage().send({ type: 'saveAnswered', status: 409, body: { code: '409.2', current } });
     expect(m.of('setAnswers')[0].answers).toEqual({ a: 1, b: 3 });
     expect(m.of('notice')).toEqual([{ type: 'notice', key: 'conflicts', names: ['b'] }]);
@@ -191,10 +242,19 @@ describe('When the network fails or the server is unavailable', () => {
   });
 
   it('then a 503 with Retry-After waits as long as the server asked, even across page changes', () => {
-    const m = savingPage().send({ type: 'saveAnswered', status: 503, body: { code: '503.1' }, retryAfter: '7', now: T0 });
+    const m = savingPage().send({
+      type: 'saveAnswered',
+      status: 503,
+      body: { code: '503.1' },
+      retryAfter: '7',
+      now: T0,
+    });
     expect(m.status()).toBe('unavailable');
     expect(m.of('schedule')).toEqual([{ type: 'schedule', timer: 'retry', ms: 7000 }]);
-    m.send({ type: 'edited', name: 'c', answers: { a: 1, b: 2, c: 1 }, now: T0 + 1 }).send({ type: 'pageChanged', page: 2 });
+    m.send({ type: 'edited', name: 'c', answers: { a: 1, b: 2, c: 1 }, now: T0 + 1 }).send({
+      type: 'pageChanged',
+      page: 2,
+    });
     expect(m.of('save')).toEqual([]);
     m.send({ type: 'timer', timer: 'retry' });
     expect(m.of('save')).toEqual([{ type: 'save', answers: { a: 1, b: 2, c: 1 }, baseRevision: 3, keepalive: false }]);
@@ -223,7 +283,10 @@ describe('When the browser goes offline, then online again', () => {
     expect(m.status()).toBe('offline');
     m.send({ type: 'saveFailed', now: T0 });
     expect(m.of('schedule')).toEqual([]); // no timer: the 'online' event brings it back
-    m.send({ type: 'edited', name: 'c', answers: { a: 1, b: 2, c: 4 }, now: T0 + 1 }).send({ type: 'pageChanged', page: 2 });
+    m.send({ type: 'edited', name: 'c', answers: { a: 1, b: 2, c: 4 }, now: T0 + 1 }).send({
+      type: 'pageChanged',
+      page: 2,
+    });
     expect(m.of('save')).toEqual([]);
     expect(m.status()).toBe('offline');
     m.send({ type: 'online' });
@@ -243,10 +306,23 @@ describe('When the browser goes offline, then online again', () => {
 });
 
 describe('When the respondent submits', () => {
-  const submittedBody = { status: 'submitted', revision: 4, answers: { a: 1, b: 2 }, submittedAt: '2026-03-02T10:01:00Z', scores: { areas: [] } };
+  const submittedBody = {
+    status: 'submitted',
+    revision: 4,
+    answers: { a: 1, b: 2 },
+    submittedAt: '2026-03-02T10:01:00Z',
+    scores: { areas: [] },
+  };
 
   it('then the answers go with the current revision, and on success the summary shows, the copy is dropped and the notices go', () => {
-    const local = { baseRevision: 3, baseAnswers: { a: 1 }, answers: { a: 1, b: 2 }, editedAt: {}, dirty: true, page: 0 };
+    const local = {
+      baseRevision: 3,
+      baseAnswers: { a: 1 },
+      answers: { a: 1, b: 2 },
+      editedAt: {},
+      dirty: true,
+      page: 0,
+    };
     const m = machine()
       .send({ type: 'loaded', response: draft(3, { a: 1 }), scores: null, local })
       .send({ type: 'rendered', answers: { a: 1, b: 2 }, page: 0 })
@@ -278,18 +354,30 @@ describe('When the respondent submits', () => {
     const m = savingPage().send({ type: 'saveAnswered', status: 200, body: { revision: 4, answers: { a: 1, b: 2 } } });
     expect(m.status()).toBe('saved');
     const errors = [{ field: 'answers.c', message: 'Response required.' }];
-    m.send({ type: 'submitRequested', answers: { a: 1, b: 2 } }).send({ type: 'submitAnswered', status: 422, body: { code: '422.1', errors } });
+    m.send({ type: 'submitRequested', answers: { a: 1, b: 2 } }).send({
+      type: 'submitAnswered',
+      status: 422,
+      body: { code: '422.1', errors },
+    });
     expect(m.of('showErrors')).toEqual([{ type: 'showErrors', errors }]);
     expect(m.status()).toBe('invalid');
     expect(m.state.phase).toBe('editing');
     // The respondent fixes one answer; the draft is saved; the status keeps asking for attention.
     m.send({ type: 'edited', name: 'c', answers: { a: 1, b: 2, c: 1 }, now: T0 + 9 });
     expect(m.status()).toBeUndefined(); // 'invalid' stays
-    m.send({ type: 'pageChanged', page: 2 }).send({ type: 'saveAnswered', status: 200, body: { revision: 5, answers: { a: 1, b: 2, c: 1 } } });
+    m.send({ type: 'pageChanged', page: 2 }).send({
+      type: 'saveAnswered',
+      status: 200,
+      body: { revision: 5, answers: { a: 1, b: 2, c: 1 } },
+    });
     expect(m.status()).toBe('invalid');
     expect([m.state.status]).not.toContain('saved');
     // Submitting again clears it.
-    m.send({ type: 'submitRequested', answers: { a: 1, b: 2, c: 1 } }).send({ type: 'submitAnswered', status: 200, body: submittedBody });
+    m.send({ type: 'submitRequested', answers: { a: 1, b: 2, c: 1 } }).send({
+      type: 'submitAnswered',
+      status: 200,
+      body: submittedBody,
+    });
     expect(m.status()).toBe('sent');
   });
 
@@ -310,7 +398,11 @@ describe('When the respondent submits', () => {
     expect(m.status()).toBe('failed');
     expect(m.state.dirty).toBe(true);
     expect(m.of('schedule')).toEqual([{ type: 'schedule', timer: 'idle', ms: 30000 }]);
-    m.send({ type: 'timer', timer: 'idle' }).send({ type: 'saveAnswered', status: 200, body: { revision: 5, answers: { a: 1, b: 2, c: 3 } } });
+    m.send({ type: 'timer', timer: 'idle' }).send({
+      type: 'saveAnswered',
+      status: 200,
+      body: { revision: 5, answers: { a: 1, b: 2, c: 3 } },
+    });
     expect(m.status()).toBe('failed'); // still true: it was not sent
   });
 
@@ -320,7 +412,11 @@ describe('When the respondent submits', () => {
       .send({ type: 'saveAnswered', status: 503, body: {}, retryAfter: '5', now: T0 });
     expect(m.of('submit')).toEqual([]);
     expect(m.status()).toBe('unavailable');
-    m.send({ type: 'timer', timer: 'retry' }).send({ type: 'saveAnswered', status: 200, body: { revision: 4, answers: { a: 1, b: 2 } } });
+    m.send({ type: 'timer', timer: 'retry' }).send({
+      type: 'saveAnswered',
+      status: 200,
+      body: { revision: 4, answers: { a: 1, b: 2 } },
+    });
     expect(m.status()).toBe('failed');
   });
 
@@ -355,7 +451,11 @@ describe('When the respondent submits', () => {
 
 describe('When a draft save is refused for a wrong value (422)', () => {
   it('then the errors are shown, and a later successful save clears the message', () => {
-    const m = savingPage().send({ type: 'saveAnswered', status: 422, body: { code: '422.1', errors: [{ field: 'answers.b', message: 'no' }] } });
+    const m = savingPage().send({
+      type: 'saveAnswered',
+      status: 422,
+      body: { code: '422.1', errors: [{ field: 'answers.b', message: 'no' }] },
+    });
     expect(m.status()).toBe('invalid');
     expect(m.of('schedule')).toEqual([]); // not retried as is
     m.send({ type: 'edited', name: 'b', answers: { a: 1, b: 1 }, now: T0 + 2 }).send({ type: 'pageChanged', page: 2 });
@@ -366,7 +466,14 @@ describe('When a draft save is refused for a wrong value (422)', () => {
 
 describe('When the page loads without a connection', () => {
   it('then restored answers wait for the online event instead of being sent', () => {
-    const local = { baseRevision: 3, baseAnswers: { a: 1 }, answers: { a: 2 }, editedAt: { a: T0 }, dirty: true, page: 0 };
+    const local = {
+      baseRevision: 3,
+      baseAnswers: { a: 1 },
+      answers: { a: 2 },
+      editedAt: { a: T0 },
+      dirty: true,
+      page: 0,
+    };
     const m = new Page(sync.initial({ online: false }))
       .send({ type: 'loaded', response: draft(3, { a: 1 }), scores: null, local })
       .send({ type: 'rendered', answers: { a: 2 }, page: 0 });

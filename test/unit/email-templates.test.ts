@@ -62,7 +62,8 @@ describe('When a template is rendered in a language', () => {
     expect(renderEmail('link-again', 'en', data).text).toContain('Links sent to you earlier still work.');
     expect(renderEmail('link-again', 'fr', data).text).toContain('restent valables');
     expect(renderEmail('link-again', 'es', data).text).toContain('siguen siendo válidos');
-    for (const locale of ['en', 'fr', 'es'] as const) expect(renderEmail('link-again', locale, data).text).not.toMatch(/has not changed|n’a pas changé|no ha cambiado/);
+    for (const locale of ['en', 'fr', 'es'] as const)
+      expect(renderEmail('link-again', locale, data).text).not.toMatch(/has not changed|n’a pas changé|no ha cambiado/);
     expect(renderEmail('receipt', 'en', data).text).toContain('was received on 3 February 2027');
   });
 
@@ -96,7 +97,9 @@ describe('When data contains HTML', () => {
   }
 
   it('then a line break in a name does not split the subject', () => {
-    expect(renderEmail('invitation', 'en', { ...data, roundName: 'Round\r\nBcc: x@evil.example' }).subject).toBe('Invitation: Round Bcc: x@evil.example (Côte d’Ivoire)');
+    expect(renderEmail('invitation', 'en', { ...data, roundName: 'Round\r\nBcc: x@evil.example' }).subject).toBe(
+      'Invitation: Round Bcc: x@evil.example (Côte d’Ivoire)',
+    );
   });
 
   it('then a link that is not http(s) is refused', () => {
@@ -110,27 +113,46 @@ describe('When data contains HTML', () => {
 
 describe('When a send error is classified', () => {
   it('then 5xx replies to RCPT TO and DATA are permanent, with the reply as reason', () => {
-    expect(classifySendError({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 550, response: '550 5.1.1 No such user' })).toEqual({
+    expect(
+      classifySendError({
+        code: 'EENVELOPE',
+        command: 'RCPT TO',
+        responseCode: 550,
+        response: '550 5.1.1 No such user',
+      }),
+    ).toEqual({
       kind: 'permanent',
       reason: '550 5.1.1 No such user (RCPT TO)',
     });
-    expect(classifySendError({ code: 'EMESSAGE', command: 'DATA', responseCode: 554, response: '554 rejected' }).kind).toBe('permanent');
+    expect(
+      classifySendError({ code: 'EMESSAGE', command: 'DATA', responseCode: 554, response: '554 rejected' }).kind,
+    ).toBe('permanent');
   });
 
   it('then an address refused before sending is permanent', () => {
-    expect(classifySendError({ code: 'EENVELOPE', command: 'API', message: 'Invalid recipient "x"' }).kind).toBe('permanent');
+    expect(classifySendError({ code: 'EENVELOPE', command: 'API', message: 'Invalid recipient "x"' }).kind).toBe(
+      'permanent',
+    );
   });
 
   it('then 4xx, connection and unknown errors are temporary', () => {
-    expect(classifySendError({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451, response: '451 try later' }).kind).toBe('temporary');
+    expect(
+      classifySendError({ code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451, response: '451 try later' }).kind,
+    ).toBe('temporary');
     expect(classifySendError({ code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:1' }).kind).toBe('temporary');
     expect(classifySendError({ code: 'ETIMEDOUT', message: 'Connection timeout' }).kind).toBe('temporary');
     expect(classifySendError(new Error('something odd')).kind).toBe('temporary');
   });
 
   it('then our own relay configuration (sign-in, sender) is temporary, not a bounce of the recipient', () => {
-    expect(classifySendError({ code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535, response: '535 bad credentials' }).kind).toBe('temporary');
-    expect(classifySendError({ code: 'EENVELOPE', command: 'MAIL FROM', responseCode: 553, response: '553 sender refused' }).kind).toBe('temporary');
+    expect(
+      classifySendError({ code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535, response: '535 bad credentials' })
+        .kind,
+    ).toBe('temporary');
+    expect(
+      classifySendError({ code: 'EENVELOPE', command: 'MAIL FROM', responseCode: 553, response: '553 sender refused' })
+        .kind,
+    ).toBe('temporary');
   });
 });
 

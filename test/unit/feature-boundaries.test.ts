@@ -15,7 +15,9 @@ interface SourceFile {
 
 function importsOf(file: SourceFile): string[] {
   const specs = [...file.source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
-  return specs.filter((s) => s.startsWith('.')).map((s) => path.posix.normalize(path.posix.join(path.posix.dirname(file.path), s)));
+  return specs
+    .filter((s) => s.startsWith('.'))
+    .map((s) => path.posix.normalize(path.posix.join(path.posix.dirname(file.path), s)));
 }
 
 const folderOf = (p: string) => (p.includes('/') ? p.split('/')[0] : '');
@@ -26,9 +28,12 @@ export function boundaryViolations(files: SourceFile[]): string[] {
     const folder = folderOf(file.path);
     for (const target of importsOf(file)) {
       const targetFolder = folderOf(target);
-      if (/\.model$/.test(target) && targetFolder !== folder) out.push(`${file.path} imports another feature's model ${target}`);
-      if (/\.routes\.ts$/.test(file.path) && /\.model$/.test(target)) out.push(`${file.path} (routes) imports the model ${target}`);
-      if (folder === 'http' && targetFolder && !infrastructure.has(targetFolder)) out.push(`${file.path} (http/) imports the feature ${target}`);
+      if (/\.model$/.test(target) && targetFolder !== folder)
+        out.push(`${file.path} imports another feature's model ${target}`);
+      if (/\.routes\.ts$/.test(file.path) && /\.model$/.test(target))
+        out.push(`${file.path} (routes) imports the model ${target}`);
+      if (folder === 'http' && targetFolder && !infrastructure.has(targetFolder))
+        out.push(`${file.path} (http/) imports the feature ${target}`);
     }
   }
   return out;
@@ -54,7 +59,10 @@ describe('feature boundaries', () => {
       { path: 'scoring/overview.ts', source: "import { Round } from '../rounds/round.model';\n" },
       { path: 'rounds/rounds.routes.ts', source: "import {\n  Round,\n} from './round.model';\n" },
       { path: 'http/problem.ts', source: "export { x } from '../scoring/score';\n" },
-      { path: 'rounds/find-round.ts', source: "import { Round } from './round.model';\nimport { hashToken } from '../http/token-hash';\n" },
+      {
+        path: 'rounds/find-round.ts',
+        source: "import { Round } from './round.model';\nimport { hashToken } from '../http/token-hash';\n",
+      },
     ];
     expect(boundaryViolations(planted)).toEqual([
       "scoring/overview.ts imports another feature's model rounds/round.model",

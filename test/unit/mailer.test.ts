@@ -4,7 +4,11 @@ import { createSmtpTransport } from '../../server/email/mailer';
 
 describe('When a transport is created from SMTP_URL', () => {
   it('then it has the URL’s relay, account and TLS mode, and our timeouts and socket hook', () => {
-    const transport = createSmtpTransport({ smtpUrl: 'smtps://mailer%40ministry.example:s3cret@relay.ministry.example:2465', pool: true, maxConnections: 2 });
+    const transport = createSmtpTransport({
+      smtpUrl: 'smtps://mailer%40ministry.example:s3cret@relay.ministry.example:2465',
+      pool: true,
+      maxConnections: 2,
+    });
     try {
       const options = (transport.transporter as unknown as { options: Record<string, unknown> }).options;
       expect(options).toMatchObject({

@@ -19,7 +19,9 @@ const pilot = forms.get('a1-pilot')!;
 const edit = fc.constantFrom('keep', 'keep', 'drop', 'empty', 'spaces');
 
 const textQuestions = new Set(
-  (capacity.json.pages as { elements: { type: string; name: string }[] }[]).flatMap((p) => p.elements.filter((q) => q.type === 'text').map((q) => q.name)),
+  (capacity.json.pages as { elements: { type: string; name: string }[] }[]).flatMap((p) =>
+    p.elements.filter((q) => q.type === 'text').map((q) => q.name),
+  ),
 );
 
 function applyEdits(answers: Record<string, unknown>, edits: string[]): Record<string, unknown> {
@@ -42,12 +44,17 @@ describe('When the form is the capacity questionnaire', () => {
     const shapeOk = compileSchema(capacity.answerSchema);
     let compared = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(edit, { minLength: 1, maxLength: 120 }), fc.constantFrom(...supportedLocales), (seed, edits, locale) => {
-        const answers = applyEdits(buildAnswerSet(capacity.json, seededRandom(seed)), edits);
-        if (!shapeOk(answers)) return; // never reaches either check
-        compared++;
-        expect(checkPlainForm(capacity, answers, locale)).toEqual(checkWithSurvey(capacity, answers, locale));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(edit, { minLength: 1, maxLength: 120 }),
+        fc.constantFrom(...supportedLocales),
+        (seed, edits, locale) => {
+          const answers = applyEdits(buildAnswerSet(capacity.json, seededRandom(seed)), edits);
+          if (!shapeOk(answers)) return; // never reaches either check
+          compared++;
+          expect(checkPlainForm(capacity, answers, locale)).toEqual(checkWithSurvey(capacity, answers, locale));
+        },
+      ),
       { numRuns: 150 },
     );
     expect(compared).toBeGreaterThan(50);
@@ -70,7 +77,10 @@ describe('When a form has anything survey-core could act on', () => {
 
   it.each([
     ['a condition', (q: Record<string, unknown>) => (q.visibleIf = '{a1_2} = 1')],
-    ['a validator', (q: Record<string, unknown>) => (q.validators = [{ type: 'expression', expression: '{a1_1} > 0' }])],
+    [
+      'a validator',
+      (q: Record<string, unknown>) => (q.validators = [{ type: 'expression', expression: '{a1_1} > 0' }]),
+    ],
     ['a number input', (q: Record<string, unknown>) => Object.assign(q, { type: 'text', inputType: 'number', min: 0 })],
     ['a custom required message', (q: Record<string, unknown>) => (q.requiredErrorText = 'Please answer')],
     ['an "other" choice', (q: Record<string, unknown>) => (q.showOtherItem = true)],

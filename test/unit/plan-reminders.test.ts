@@ -3,8 +3,15 @@ import { planReminders, type ReminderCandidate } from '../../server/reminders/pl
 const day = (n: number) => new Date(Date.UTC(2027, 0, 1 + n));
 const policy = { max: 2, minDaysApart: 7 };
 const deadline = day(60);
-const base: ReminderCandidate = { focalPointId: 'fp1', country: 'KEN', invitedAt: day(0), bounced: false, remindersAt: [] };
-const plan = (c: Partial<ReminderCandidate>, now: Date, submitted: string[] = []) => planReminders([{ ...base, ...c }], new Set(submitted), policy, deadline, now)[0];
+const base: ReminderCandidate = {
+  focalPointId: 'fp1',
+  country: 'KEN',
+  invitedAt: day(0),
+  bounced: false,
+  remindersAt: [],
+};
+const plan = (c: Partial<ReminderCandidate>, now: Date, submitted: string[] = []) =>
+  planReminders([{ ...base, ...c }], new Set(submitted), policy, deadline, now)[0];
 
 describe('planReminders', () => {
   it('reminds an invited focal point of a country that has not submitted, D days after the invitation', () => {
@@ -13,9 +20,15 @@ describe('planReminders', () => {
   });
 
   it('keeps reminders at least D days apart and at most N in all', () => {
-    expect(plan({ remindersAt: [day(7)] }, day(13))).toMatchObject({ remind: false, why: expect.stringMatching(/days ago/) });
+    expect(plan({ remindersAt: [day(7)] }, day(13))).toMatchObject({
+      remind: false,
+      why: expect.stringMatching(/days ago/),
+    });
     expect(plan({ remindersAt: [day(7)] }, day(14)).remind).toBe(true);
-    expect(plan({ remindersAt: [day(7), day(14)] }, day(40))).toMatchObject({ remind: false, why: expect.stringMatching(/at most 2/) });
+    expect(plan({ remindersAt: [day(7), day(14)] }, day(40))).toMatchObject({
+      remind: false,
+      why: expect.stringMatching(/at most 2/),
+    });
   });
 
   it('never reminds a country that submitted, a bounced address, withdrawn links, an uninvited focal point, or after the deadline', () => {

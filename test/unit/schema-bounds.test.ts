@@ -15,11 +15,22 @@ function* subschemas(node: unknown, path: string): Generator<[Node, string]> {
   for (const k of ['properties', 'patternProperties', 'definitions', '$defs']) {
     if (isNode(node[k])) for (const [name, s] of Object.entries(node[k])) yield* subschemas(s, `${path}.${k}.${name}`);
   }
-  for (const k of ['additionalProperties', 'additionalItems', 'propertyNames', 'items', 'contains', 'not', 'if', 'then', 'else']) {
+  for (const k of [
+    'additionalProperties',
+    'additionalItems',
+    'propertyNames',
+    'items',
+    'contains',
+    'not',
+    'if',
+    'then',
+    'else',
+  ]) {
     yield* subschemas(node[k], `${path}.${k}`);
   }
   for (const k of ['items', 'anyOf', 'oneOf', 'allOf']) {
-    if (Array.isArray(node[k])) for (const [i, s] of (node[k] as unknown[]).entries()) yield* subschemas(s, `${path}.${k}[${i}]`);
+    if (Array.isArray(node[k]))
+      for (const [i, s] of (node[k] as unknown[]).entries()) yield* subschemas(s, `${path}.${k}[${i}]`);
   }
 }
 
@@ -34,10 +45,13 @@ function unbounded(schema: unknown, name: string, { objects }: { objects: boolea
   const found: string[] = [];
   for (const [node, path] of subschemas(schema, name)) {
     const types = ([] as unknown[]).concat(node.type ?? []);
-    if ((types.includes('array') || 'items' in node) && node.maxItems === undefined) found.push(`${path}: array without maxItems`);
+    if ((types.includes('array') || 'items' in node) && node.maxItems === undefined)
+      found.push(`${path}: array without maxItems`);
     const stringy = types.includes('string') || ['pattern', 'format', 'minLength'].some((k) => k in node);
-    if (stringy && node.maxLength === undefined && !naturallyBounded(node)) found.push(`${path}: string without maxLength`);
-    if (objects && types.includes('object') && node.additionalProperties !== false && node.maxProperties === undefined) found.push(`${path}: open object without maxProperties`);
+    if (stringy && node.maxLength === undefined && !naturallyBounded(node))
+      found.push(`${path}: string without maxLength`);
+    if (objects && types.includes('object') && node.additionalProperties !== false && node.maxProperties === undefined)
+      found.push(`${path}: open object without maxProperties`);
   }
   return found;
 }
@@ -58,7 +72,10 @@ describe('The published schemas', () => {
   });
 
   it('notice what they are meant to: an unbounded array, string or open object', () => {
-    const loose = { type: 'object', properties: { a: { type: 'array', items: { type: 'string', pattern: '^x+$' } }, b: { type: 'object' } } };
+    const loose = {
+      type: 'object',
+      properties: { a: { type: 'array', items: { type: 'string', pattern: '^x+$' } }, b: { type: 'object' } },
+    };
     expect(unbounded(loose, 'loose', { objects: true }).sort()).toEqual([
       'loose.properties.a.items: string without maxLength',
       'loose.properties.a: array without maxItems',

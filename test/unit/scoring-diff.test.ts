@@ -7,9 +7,23 @@ import { scoringModelOf } from '../../server/scoring/scoring-model';
 
 // Areas A1 (weights 1,1,2,1) and A2 (weights 1,1), with importance questions.
 const elements: FormQuestion[] = [
-  ...[1, 1, 2, 1].map((w, i) => ({ type: 'radiogroup', name: `a1_${i + 1}`, capgapRole: 'level', capgapArea: 'A1', capgapIndicator: `A1.${i + 1}`, capgapWeight: w })),
+  ...[1, 1, 2, 1].map((w, i) => ({
+    type: 'radiogroup',
+    name: `a1_${i + 1}`,
+    capgapRole: 'level',
+    capgapArea: 'A1',
+    capgapIndicator: `A1.${i + 1}`,
+    capgapWeight: w,
+  })),
   { type: 'rating', name: 'a1_imp', capgapRole: 'importance', capgapArea: 'A1' },
-  ...[1, 1].map((w, i) => ({ type: 'radiogroup', name: `a2_${i + 1}`, capgapRole: 'level', capgapArea: 'A2', capgapIndicator: `A2.${i + 1}`, capgapWeight: w })),
+  ...[1, 1].map((w, i) => ({
+    type: 'radiogroup',
+    name: `a2_${i + 1}`,
+    capgapRole: 'level',
+    capgapArea: 'A2',
+    capgapIndicator: `A2.${i + 1}`,
+    capgapWeight: w,
+  })),
 ];
 const form: FormJson = { formId: 'diff', formVersion: 1, title: 'Diff', pages: [{ name: 'p', elements }] };
 const model = scoringModelOf(form);
@@ -66,6 +80,14 @@ describe('diffScores', () => {
     const fewer: ResponseScores = { ...before, areas: before.areas.filter((a) => a.area === 'A1') };
     const changes = diffScores(fewer, before);
     expect(changes.every((c) => c.area === 'A2' && c.before === null)).toBe(true);
-    expect(changes.map((c) => c.field)).toEqual(['status', 'capacity', 'target', 'gap', 'band', 'completeness', 'confidence']);
+    expect(changes.map((c) => c.field)).toEqual([
+      'status',
+      'capacity',
+      'target',
+      'gap',
+      'band',
+      'completeness',
+      'confidence',
+    ]);
   });
 });

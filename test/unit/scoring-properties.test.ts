@@ -19,15 +19,24 @@ const levelValue = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom<unknown>('na', 'dk') },
   { weight: 1, arbitrary: junk },
 );
-const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(fc.oneof({ weight: 5, arbitrary: arb as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junk }), { nil: undefined });
+const optional = <T>(arb: fc.Arbitrary<T>) =>
+  fc.option(fc.oneof({ weight: 5, arbitrary: arb as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: junk }), {
+    nil: undefined,
+  });
 
 const answerSet: fc.Arbitrary<Record<string, unknown>> = fc
   .record({
     levels: fc.tuple(...indicators.map(() => fc.option(levelValue, { nil: undefined }))),
-    evidence: fc.tuple(...indicators.map(() => optional(fc.constantFrom('see report', '  ', 'https://example.org/plan.pdf')))),
+    evidence: fc.tuple(
+      ...indicators.map(() => optional(fc.constantFrom('see report', '  ', 'https://example.org/plan.pdf'))),
+    ),
     perArea: fc.tuple(
       ...model.areas.map(() =>
-        fc.record({ importance: optional(fc.integer({ min: 1, max: 5 })), target: optional(fc.integer({ min: 1, max: 4 })), share: optional(fc.constantFrom('yes', 'maybe', 'no')) }),
+        fc.record({
+          importance: optional(fc.integer({ min: 1, max: 5 })),
+          target: optional(fc.integer({ min: 1, max: 4 })),
+          share: optional(fc.constantFrom('yes', 'maybe', 'no')),
+        }),
       ),
     ),
   })
@@ -56,7 +65,12 @@ describe('scoring properties over generated answer sets for the capacity form', 
     fc.assert(
       fc.property(answerSet, (answers) => {
         for (const area of scoreAnswers(model, answers).areas) {
-          expect(within(area.capacity, 0, 100) && within(area.target, 0, 100) && within(area.gap, 0, 100) && within(area.priority, 0, 100)).toBe(true);
+          expect(
+            within(area.capacity, 0, 100) &&
+              within(area.target, 0, 100) &&
+              within(area.gap, 0, 100) &&
+              within(area.priority, 0, 100),
+          ).toBe(true);
           expect(within(area.completeness, 0, 1) && within(area.confidence, 0, 1)).toBe(true);
           const scored = area.status === 'scored';
           expect([area.capacity, area.gap, area.band].every((v) => (v === null) === !scored)).toBe(true);
@@ -68,17 +82,23 @@ describe('scoring properties over generated answer sets for the capacity form', 
 
   it('never lowers an area’s capacity (nor raises its gap or priority) when one answered level is raised', () => {
     fc.assert(
-      fc.property(answerSet, indicatorIndex, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 4 }), (answers, i, from, step) => {
-        const ind = indicators[i];
-        const to = Math.min(4, from + step);
-        const low = areaOf(scoreAnswers(model, { ...answers, [ind.question]: from }), ind.area);
-        const high = areaOf(scoreAnswers(model, { ...answers, [ind.question]: to }), ind.area);
-        expect(high.status).toBe(low.status); // same answered/applicable counts
-        if (low.capacity === null) return;
-        expect(high.capacity!).toBeGreaterThanOrEqual(low.capacity);
-        expect(high.gap!).toBeLessThanOrEqual(low.gap!);
-        if (low.priority !== null) expect(high.priority!).toBeLessThanOrEqual(low.priority);
-      }),
+      fc.property(
+        answerSet,
+        indicatorIndex,
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        (answers, i, from, step) => {
+          const ind = indicators[i];
+          const to = Math.min(4, from + step);
+          const low = areaOf(scoreAnswers(model, { ...answers, [ind.question]: from }), ind.area);
+          const high = areaOf(scoreAnswers(model, { ...answers, [ind.question]: to }), ind.area);
+          expect(high.status).toBe(low.status); // same answered/applicable counts
+          if (low.capacity === null) return;
+          expect(high.capacity!).toBeGreaterThanOrEqual(low.capacity);
+          expect(high.gap!).toBeLessThanOrEqual(low.gap!);
+          if (low.priority !== null) expect(high.priority!).toBeLessThanOrEqual(low.priority);
+        },
+      ),
     );
   });
 
@@ -97,8 +117,16 @@ describe('scoring properties over generated answer sets for the capacity form', 
   it('gives an area with "dk" answers the same capacity as the area with those indicators removed from the form (threshold 0)', () => {
     fc.assert(
       fc.property(answerSet, (answers) => {
-        const dkQuestions = new Set(indicators.filter((ind) => answers[ind.question] === 'dk').map((ind) => ind.question));
-        const without: ScoringModel = { ...model, areas: model.areas.map((a) => ({ ...a, indicators: a.indicators.filter((ind) => !dkQuestions.has(ind.question)) })) };
+        const dkQuestions = new Set(
+          indicators.filter((ind) => answers[ind.question] === 'dk').map((ind) => ind.question),
+        );
+        const without: ScoringModel = {
+          ...model,
+          areas: model.areas.map((a) => ({
+            ...a,
+            indicators: a.indicators.filter((ind) => !dkQuestions.has(ind.question)),
+          })),
+        };
         const settings = { completenessThreshold: 0 };
         const withDk = scoreAnswers(model, answers, settings);
         const withoutDk = scoreAnswers(without, answers, settings);
@@ -132,7 +160,12 @@ describe('scoring properties over generated answer sets for the capacity form', 
         const b = scoreAnswers(model, answers, { weights: byId((w) => w * k) });
         a.areas.forEach((x, i) => {
           const y = b.areas[i];
-          expect([y.status, y.band, y.completeness, y.confidence]).toEqual([x.status, x.band, x.completeness, x.confidence]);
+          expect([y.status, y.band, y.completeness, y.confidence]).toEqual([
+            x.status,
+            x.band,
+            x.completeness,
+            x.confidence,
+          ]);
           for (const field of ['capacity', 'gap', 'priority'] as const) {
             if (x[field] === null) expect(y[field]).toBeNull();
             else expect(Math.abs(x[field]! - y[field]!)).toBeLessThan(1e-9);

@@ -11,26 +11,48 @@ import { METHODOLOGY_VERSION, scoringModelOf } from '../../server/scoring/scorin
 /** A form with one area A1 of the given weights: level a1_<i>, evidence a1_<i>_ev, a1_imp, a1_target, a1_share. */
 function areaForm(weights: number[]): FormJson {
   const elements: FormQuestion[] = weights.flatMap((w, i) => [
-    { type: 'radiogroup', name: `a1_${i + 1}`, capgapRole: 'level', capgapArea: 'A1', capgapIndicator: `A1.${i + 1}`, capgapWeight: w, choices: [0, 1, 2, 3, 4, 'na', 'dk'] },
+    {
+      type: 'radiogroup',
+      name: `a1_${i + 1}`,
+      capgapRole: 'level',
+      capgapArea: 'A1',
+      capgapIndicator: `A1.${i + 1}`,
+      capgapWeight: w,
+      choices: [0, 1, 2, 3, 4, 'na', 'dk'],
+    },
     { type: 'text', name: `a1_${i + 1}_ev`, capgapRole: 'evidence', capgapArea: 'A1', capgapIndicator: `A1.${i + 1}` },
   ]);
   elements.push(
     { type: 'rating', name: 'a1_imp', capgapRole: 'importance', capgapArea: 'A1', rateMin: 1, rateMax: 5 },
-    { type: 'dropdown', name: 'a1_target', capgapRole: 'target', capgapArea: 'A1', choices: [1, 2, 3, 4], defaultValue: 4 },
+    {
+      type: 'dropdown',
+      name: 'a1_target',
+      capgapRole: 'target',
+      capgapArea: 'A1',
+      choices: [1, 2, 3, 4],
+      defaultValue: 4,
+    },
     { type: 'radiogroup', name: 'a1_share', capgapRole: 'share', capgapArea: 'A1', choices: ['yes', 'maybe', 'no'] },
   );
   return { formId: 'test', formVersion: 3, title: 'Test', pages: [{ name: 'p', elements }] };
 }
 
 /** Answers a1_1.. from a list of levels (undefined = not answered). */
-const levels = (...values: unknown[]) => Object.fromEntries(values.map((v, i) => [`a1_${i + 1}`, v]).filter(([, v]) => v !== undefined));
+const levels = (...values: unknown[]) =>
+  Object.fromEntries(values.map((v, i) => [`a1_${i + 1}`, v]).filter(([, v]) => v !== undefined));
 
 function scoreArea(weights: number[], answers: Record<string, unknown>, settings = {}): AreaScore {
   return scoreAnswers(scoringModelOf(areaForm(weights)), answers, settings).areas[0];
 }
 
 const w1121 = [1, 1, 2, 1];
-const example = { ...levels(2, 'na', 3, 'dk'), a1_1_ev: 'Census 2020 report', a1_4_ev: 'see ministry site', a1_imp: 3, a1_share: 'maybe' };
+const example = {
+  ...levels(2, 'na', 3, 'dk'),
+  a1_1_ev: 'Census 2020 report',
+  a1_4_ev: 'see ministry site',
+  a1_imp: 3,
+  a1_share: 'maybe',
+};
 
 describe('capacity, target, gap, priority, completeness, confidence', () => {
   const area = scoreArea(w1121, example);
@@ -82,7 +104,12 @@ describe('capacity, target, gap, priority, completeness, confidence', () => {
     expect([top.capacity, top.gap, top.priority, top.band]).toEqual([100, 0, 0, 'fully meets']);
     const bottom = scoreArea([1, 1], { ...levels(0, 0), a1_imp: 5 });
     // C = 100×0/8 = 0; G = 100 − 0 = 100; P = 5×100/5 = 100
-    expect([bottom.capacity, bottom.gap, bottom.priority, bottom.band]).toEqual([0, 100, 100, 'requires further progress']);
+    expect([bottom.capacity, bottom.gap, bottom.priority, bottom.band]).toEqual([
+      0,
+      100,
+      100,
+      'requires further progress',
+    ]);
   });
 
   it('weighs priority by importance 1 and 5, and leaves it null without importance', () => {
@@ -144,11 +171,24 @@ describe('insufficient data', () => {
   // under 0.5 as an area can get, 49/98 exactly 0.5.
   it('is not scored just under completeness 0.5 (49/99 = 0.495) and is at 0.5 (49/98)', () => {
     // 49 answered (level 2) + 50 dk: completeness 49/99 = 0.4949… < 0.5
-    const under = scoreArea(Array<number>(99).fill(1), { ...levels(...Array(49).fill(2), ...Array(50).fill('dk')), a1_imp: 5 });
+    const under = scoreArea(Array<number>(99).fill(1), {
+      ...levels(...Array(49).fill(2), ...Array(50).fill('dk')),
+      a1_imp: 5,
+    });
     expect(under.completeness).toBeCloseTo(0.4949, 4);
-    expect(under).toMatchObject({ status: 'insufficient data', capacity: null, gap: null, priority: null, band: null, target: 100 });
+    expect(under).toMatchObject({
+      status: 'insufficient data',
+      capacity: null,
+      gap: null,
+      priority: null,
+      band: null,
+      target: 100,
+    });
     // 49 answered + 49 dk: completeness 0.5; C = 100×(49×2)/(49×4) = 50; G = 50; P = 5×50/5 = 50
-    const at = scoreArea(Array<number>(98).fill(1), { ...levels(...Array(49).fill(2), ...Array(49).fill('dk')), a1_imp: 5 });
+    const at = scoreArea(Array<number>(98).fill(1), {
+      ...levels(...Array(49).fill(2), ...Array(49).fill('dk')),
+      a1_imp: 5,
+    });
     expect(at.completeness).toBe(0.5);
     expect(at).toMatchObject({ status: 'scored', capacity: 50, gap: 50, priority: 50, band: 'meets' });
   });
@@ -156,8 +196,12 @@ describe('insufficient data', () => {
   it('follows the threshold setting: scored when completeness ≥ threshold', () => {
     // 2 answered of 4 applicable = 0.5: scored by default (0.5 ≥ 0.5), not with 0.51 or 0.6
     expect(scoreArea([1, 1, 1, 1], levels(2, 2, 'dk')).status).toBe('scored');
-    expect(scoreArea([1, 1, 1, 1], levels(2, 2, 'dk'), { completenessThreshold: 0.51 }).status).toBe('insufficient data');
-    expect(scoreArea([1, 1, 1, 1], levels(2, 2, 'dk'), { completenessThreshold: 0.6 }).status).toBe('insufficient data');
+    expect(scoreArea([1, 1, 1, 1], levels(2, 2, 'dk'), { completenessThreshold: 0.51 }).status).toBe(
+      'insufficient data',
+    );
+    expect(scoreArea([1, 1, 1, 1], levels(2, 2, 'dk'), { completenessThreshold: 0.6 }).status).toBe(
+      'insufficient data',
+    );
   });
 
   it('does not count "na" against completeness', () => {
@@ -166,11 +210,19 @@ describe('insufficient data', () => {
   });
 
   it('reports completeness 0 when nothing is applicable', () => {
-    expect(scoreArea([1, 1], levels('na', 'na'))).toMatchObject({ applicable: 0, completeness: 0, confidence: 0, status: 'insufficient data' });
+    expect(scoreArea([1, 1], levels('na', 'na'))).toMatchObject({
+      applicable: 0,
+      completeness: 0,
+      confidence: 0,
+      status: 'insufficient data',
+    });
   });
 
   it('does not score an area with nothing answered even at threshold 0 (no 0/0)', () => {
-    expect(scoreArea([1, 1], levels('dk'), { completenessThreshold: 0 })).toMatchObject({ status: 'insufficient data', capacity: null });
+    expect(scoreArea([1, 1], levels('dk'), { completenessThreshold: 0 })).toMatchObject({
+      status: 'insufficient data',
+      capacity: null,
+    });
   });
 });
 
@@ -183,7 +235,15 @@ describe('the capacity form with an empty answer set', () => {
     expect(scores.settings).toEqual({ completenessThreshold: 0.5, defaultTargetLevel: 4 });
     expect(scores.areas).toHaveLength(10);
     for (const area of scores.areas) {
-      expect(area).toMatchObject({ status: 'insufficient data', capacity: null, completeness: 0, confidence: 0, target: 100, importance: null, share: null });
+      expect(area).toMatchObject({
+        status: 'insufficient data',
+        capacity: null,
+        completeness: 0,
+        confidence: 0,
+        target: 100,
+        importance: null,
+        share: null,
+      });
       expect(area.indicators.every((i) => i.answer === null && !i.evidence)).toBe(true);
     }
   });
@@ -201,8 +261,22 @@ describe('answers of the wrong type count as missing', () => {
   });
 
   it('ignores importance, target and share outside their choices, and blank evidence', () => {
-    const area = scoreArea([1, 1], { ...levels(2, 2), a1_imp: 6, a1_target: '3', a1_share: 'Yes', a1_1_ev: '   ', a1_2_ev: 42 });
-    expect(area).toMatchObject({ importance: null, priority: null, targetLevel: 4, targetGiven: false, share: null, confidence: 0 });
+    const area = scoreArea([1, 1], {
+      ...levels(2, 2),
+      a1_imp: 6,
+      a1_target: '3',
+      a1_share: 'Yes',
+      a1_1_ev: '   ',
+      a1_2_ev: 42,
+    });
+    expect(area).toMatchObject({
+      importance: null,
+      priority: null,
+      targetLevel: 4,
+      targetGiven: false,
+      share: null,
+      confidence: 0,
+    });
   });
 
   it('reads only the answer set’s own keys', () => {
@@ -224,7 +298,14 @@ describe('weight overrides', () => {
     // A1.1 out: applicable A1.3, A1.4 (dk) = 2; answered 1: completeness 0.5; C = 100×(2×3)/(4×2) = 75
     // confidence: A1.1's evidence no longer counts: 0 of 1
     const area = scoreArea(w1121, example, { weights: { 'A1.1': 0 } });
-    expect(area).toMatchObject({ applicable: 2, answered: 1, completeness: 0.5, capacity: 75, band: 'fully meets', confidence: 0 });
+    expect(area).toMatchObject({
+      applicable: 2,
+      answered: 1,
+      completeness: 0.5,
+      capacity: 75,
+      band: 'fully meets',
+      confidence: 0,
+    });
     expect(area.indicators[0]).toEqual({ id: 'A1.1', question: 'a1_1', weight: 0, answer: 2, evidence: true });
   });
 

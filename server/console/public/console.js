@@ -1,4 +1,3 @@
-/* global sessionStorage, URLSearchParams */
 // The console's one browser module. Pages are rendered on the server; this module only turns
 // forms marked `data-api="METHOD /api/path"` into API calls (JSON, or a chosen CSV file as
 // text/csv) with the session's CSRF token, then follows `data-then` (a URL, or "reload") or
@@ -115,7 +114,10 @@ function compact(value) {
   return value;
 }
 
-/** The form's fields as the API's JSON: data-type number, list (";"-separated), date (end of that day, UTC); data-array checkboxes. */
+/**
+ * The form's fields as the API's JSON: data-type number, list (";"-separated), date (end of that
+ * day, UTC); data-array checkboxes.
+ */
 function formJson(form) {
   const body = {};
   for (const input of form.elements) {

@@ -16,7 +16,8 @@
 // and nothing changed since; the submit was accepted), and notices go when they stop holding.
 // Runs in the browser (as window.CapgapDraftSync) and in Node, where the unit tests drive it.
 (function (root, factory) {
-  if (typeof module === 'object' && module.exports) module.exports = factory(require('./draft-merge.js'), require('./problem-codes.js'));
+  if (typeof module === 'object' && module.exports)
+    module.exports = factory(require('./draft-merge.js'), require('./problem-codes.js'));
   else root.CapgapDraftSync = factory(root.CapgapMerge, root.CapgapProblemCodes);
 })(typeof self !== 'undefined' ? self : this, function (merge, codes) {
   'use strict';
@@ -96,7 +97,14 @@
   function persist(s, fx) {
     fx.push({
       type: 'persistLocal',
-      draft: { baseRevision: s.base.revision, baseAnswers: s.base.answers, answers: s.answers, editedAt: s.editedAt, dirty: s.dirty, page: s.page },
+      draft: {
+        baseRevision: s.base.revision,
+        baseAnswers: s.base.answers,
+        answers: s.answers,
+        editedAt: s.editedAt,
+        dirty: s.dirty,
+        page: s.page,
+      },
     });
   }
 
@@ -233,7 +241,13 @@
         if (local.baseRevision === response.revision) {
           s.answers = local.answers;
         } else {
-          var merged = merge.mergeAnswers(local.baseAnswers, local.answers, response.answers, local.editedAt, response.answeredAt);
+          var merged = merge.mergeAnswers(
+            local.baseAnswers,
+            local.answers,
+            response.answers,
+            local.editedAt,
+            response.answeredAt,
+          );
           s.answers = merged.answers;
           takenFromOthers = merged.takenFromOthers;
         }

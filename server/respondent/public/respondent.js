@@ -22,24 +22,34 @@
       loadFailed: 'The questionnaire could not be loaded. Check your connection and reload the page.',
       saving: 'Saving…',
       saved: 'All changes saved',
-      offline: 'No connection: your answers are kept in this browser and will be saved as soon as the connection returns.',
+      offline:
+        'No connection: your answers are kept in this browser and will be saved as soon as the connection returns.',
       unavailable: 'The server is busy: your answers are kept in this browser and will be saved in a moment.',
       restored: 'Answers you typed earlier in this browser were restored.',
       merged: 'A colleague saved answers meanwhile. Updated from their version: {names}.',
       conflicts: 'You and a colleague both changed: {names}. The most recent answer was kept.',
       sending: 'Sending your answers…',
       sent: 'Thank you. Your answers have been received.',
-      submitted: 'This response was submitted on {date}. It can no longer be changed; contact the organizers if it must be reopened.',
+      submitted:
+        'This response was submitted on {date}. It can no longer be changed; contact the organizers if it must be reopened.',
       invalid: 'Some answers need your attention; they are marked below.',
       failed: 'Your answers could not be sent. Check your connection and try again; nothing you entered is lost.',
-      linkGone: 'This link is no longer valid. Your answers are kept in this browser; ask the organizers for a new link.',
+      linkGone:
+        'This link is no longer valid. Your answers are kept in this browser; ask the organizers for a new link.',
       reviewAgain: 'A colleague saved answers while you were submitting. Check the answers, then submit again.',
       reviewTitle: 'The organizers returned this response with comments',
-      reviewIntro: 'Please revise the answers and submit the response again. Comments on particular questions are shown next to them.',
+      reviewIntro:
+        'Please revise the answers and submit the response again. Comments on particular questions are shown next to them.',
       questionComment: 'Comment from the organizers',
       profileTitle: 'Your country’s capacity-gap profile',
       profileColumns: ['Area', 'Capacity', 'Target', 'Gap', 'Assessment'],
-      bands: { 'requires further progress': 'requires further progress', 'partially meets': 'partially meets', meets: 'meets', 'fully meets': 'fully meets', 'insufficient data': 'insufficient data' },
+      bands: {
+        'requires further progress': 'requires further progress',
+        'partially meets': 'partially meets',
+        meets: 'meets',
+        'fully meets': 'fully meets',
+        'insufficient data': 'insufficient data',
+      },
     },
     fr: {
       language: 'Langue',
@@ -47,24 +57,37 @@
       loadFailed: 'Le questionnaire n’a pas pu être chargé. Vérifiez votre connexion et rechargez la page.',
       saving: 'Enregistrement…',
       saved: 'Toutes les modifications sont enregistrées',
-      offline: 'Pas de connexion : vos réponses sont conservées dans ce navigateur et seront enregistrées dès le retour de la connexion.',
-      unavailable: 'Le serveur est occupé : vos réponses sont conservées dans ce navigateur et seront enregistrées dans un instant.',
+      offline:
+        'Pas de connexion : vos réponses sont conservées dans ce navigateur et seront enregistrées dès le retour de la connexion.',
+      unavailable:
+        'Le serveur est occupé : vos réponses sont conservées dans ce navigateur et seront enregistrées dans un instant.',
       restored: 'Les réponses saisies précédemment dans ce navigateur ont été restaurées.',
       merged: 'Un collègue a enregistré des réponses entre-temps. Mises à jour d’après sa version : {names}.',
       conflicts: 'Vous et un collègue avez modifié : {names}. La réponse la plus récente a été conservée.',
       sending: 'Envoi de vos réponses…',
       sent: 'Merci. Vos réponses ont bien été reçues.',
-      submitted: 'Cette réponse a été soumise le {date}. Elle ne peut plus être modifiée ; contactez les organisateurs si elle doit être rouverte.',
+      submitted:
+        'Cette réponse a été soumise le {date}. Elle ne peut plus être modifiée ; contactez les organisateurs si elle doit être rouverte.',
       invalid: 'Certaines réponses demandent votre attention ; elles sont signalées ci-dessous.',
-      failed: 'Vos réponses n’ont pas pu être envoyées. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.',
-      linkGone: 'Ce lien n’est plus valide. Vos réponses sont conservées dans ce navigateur ; demandez un nouveau lien aux organisateurs.',
-      reviewAgain: 'Un collègue a enregistré des réponses pendant l’envoi. Vérifiez les réponses, puis soumettez à nouveau.',
+      failed:
+        'Vos réponses n’ont pas pu être envoyées. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.',
+      linkGone:
+        'Ce lien n’est plus valide. Vos réponses sont conservées dans ce navigateur ; demandez un nouveau lien aux organisateurs.',
+      reviewAgain:
+        'Un collègue a enregistré des réponses pendant l’envoi. Vérifiez les réponses, puis soumettez à nouveau.',
       reviewTitle: 'Les organisateurs ont renvoyé cette réponse avec des commentaires',
-      reviewIntro: 'Veuillez réviser les réponses, puis soumettre à nouveau la réponse. Les commentaires portant sur certaines questions figurent à côté de celles-ci.',
+      reviewIntro:
+        'Veuillez réviser les réponses, puis soumettre à nouveau la réponse. Les commentaires portant sur certaines questions figurent à côté de celles-ci.',
       questionComment: 'Commentaire des organisateurs',
       profileTitle: 'Profil des lacunes de capacités de votre pays',
       profileColumns: ['Domaine', 'Capacité', 'Cible', 'Écart', 'Appréciation'],
-      bands: { 'requires further progress': 'progrès supplémentaires nécessaires', 'partially meets': 'satisfait partiellement', meets: 'satisfait', 'fully meets': 'satisfait pleinement', 'insufficient data': 'données insuffisantes' },
+      bands: {
+        'requires further progress': 'progrès supplémentaires nécessaires',
+        'partially meets': 'satisfait partiellement',
+        meets: 'satisfait',
+        'fully meets': 'satisfait pleinement',
+        'insufficient data': 'données insuffisantes',
+      },
     },
     es: {
       language: 'Idioma',
@@ -72,24 +95,37 @@
       loadFailed: 'No se pudo cargar el cuestionario. Compruebe su conexión y vuelva a cargar la página.',
       saving: 'Guardando…',
       saved: 'Todos los cambios se han guardado',
-      offline: 'Sin conexión: sus respuestas se conservan en este navegador y se guardarán en cuanto vuelva la conexión.',
-      unavailable: 'El servidor está ocupado: sus respuestas se conservan en este navegador y se guardarán en un momento.',
+      offline:
+        'Sin conexión: sus respuestas se conservan en este navegador y se guardarán en cuanto vuelva la conexión.',
+      unavailable:
+        'El servidor está ocupado: sus respuestas se conservan en este navegador y se guardarán en un momento.',
       restored: 'Se han recuperado las respuestas que escribió antes en este navegador.',
       merged: 'Un colega guardó respuestas mientras tanto. Actualizadas según su versión: {names}.',
       conflicts: 'Usted y un colega modificaron: {names}. Se conservó la respuesta más reciente.',
       sending: 'Enviando sus respuestas…',
       sent: 'Gracias. Hemos recibido sus respuestas.',
-      submitted: 'Esta respuesta se envió el {date}. Ya no puede modificarse; póngase en contacto con los organizadores si debe reabrirse.',
+      submitted:
+        'Esta respuesta se envió el {date}. Ya no puede modificarse; póngase en contacto con los organizadores si debe reabrirse.',
       invalid: 'Algunas respuestas requieren su atención; se indican a continuación.',
-      failed: 'No se pudieron enviar sus respuestas. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
-      linkGone: 'Este enlace ya no es válido. Sus respuestas se conservan en este navegador; solicite un nuevo enlace a los organizadores.',
-      reviewAgain: 'Un colega guardó respuestas mientras usted enviaba las suyas. Revise las respuestas y vuelva a enviarlas.',
+      failed:
+        'No se pudieron enviar sus respuestas. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
+      linkGone:
+        'Este enlace ya no es válido. Sus respuestas se conservan en este navegador; solicite un nuevo enlace a los organizadores.',
+      reviewAgain:
+        'Un colega guardó respuestas mientras usted enviaba las suyas. Revise las respuestas y vuelva a enviarlas.',
       reviewTitle: 'Los organizadores devolvieron esta respuesta con comentarios',
-      reviewIntro: 'Revise las respuestas y vuelva a enviar la respuesta. Los comentarios sobre preguntas concretas figuran junto a ellas.',
+      reviewIntro:
+        'Revise las respuestas y vuelva a enviar la respuesta. Los comentarios sobre preguntas concretas figuran junto a ellas.',
       questionComment: 'Comentario de los organizadores',
       profileTitle: 'Perfil de brechas de capacidad de su país',
       profileColumns: ['Área', 'Capacidad', 'Meta', 'Brecha', 'Valoración'],
-      bands: { 'requires further progress': 'requiere más avances', 'partially meets': 'cumple parcialmente', meets: 'cumple', 'fully meets': 'cumple plenamente', 'insufficient data': 'datos insuficientes' },
+      bands: {
+        'requires further progress': 'requiere más avances',
+        'partially meets': 'cumple parcialmente',
+        meets: 'cumple',
+        'fully meets': 'cumple plenamente',
+        'insufficient data': 'datos insuficientes',
+      },
     },
   };
 
@@ -154,7 +190,7 @@
   function remember(key, value) {
     try {
       localStorage.setItem(key, typeof value === 'string' ? value : JSON.stringify(value));
-    } catch (e) {
+    } catch {
       /* private mode or full: the server copy still works */
     }
   }
@@ -162,7 +198,7 @@
   function recall(key) {
     try {
       return localStorage.getItem(key);
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -170,7 +206,7 @@
   function forget(key) {
     try {
       localStorage.removeItem(key);
-    } catch (e) {
+    } catch {
       /* nothing to do */
     }
   }
@@ -226,7 +262,10 @@
 
   /** A question's comment right under its title, and named as its description for screen readers. */
   function showQuestionComment(name, element) {
-    var comment = review && review.questionComments && Object.prototype.hasOwnProperty.call(review.questionComments, name) ? review.questionComments[name] : null;
+    var comment =
+      review && review.questionComments && Object.prototype.hasOwnProperty.call(review.questionComments, name)
+        ? review.questionComments[name]
+        : null;
     if (!comment || !element || element.querySelector('.question-review')) return;
     var note = document.createElement('div');
     note.className = 'question-review';
@@ -299,7 +338,12 @@
       th.scope = 'row';
       th.textContent = pageTitle(a.area);
       row.appendChild(th);
-      [number(a.capacity), number(a.target), number(a.gap), t.bands[a.status === 'scored' ? a.band : 'insufficient data']].forEach(function (v) {
+      [
+        number(a.capacity),
+        number(a.target),
+        number(a.gap),
+        t.bands[a.status === 'scored' ? a.band : 'insufficient data'],
+      ].forEach(function (v) {
         row.insertCell().textContent = v;
       });
     });
@@ -407,14 +451,21 @@
       } finally {
         running = false;
       }
-      if (!state.request) idleWaiters.splice(0).forEach(function (resolve) {
-        resolve();
-      });
+      if (!state.request)
+        idleWaiters.splice(0).forEach(function (resolve) {
+          resolve();
+        });
     }
 
     function answered(type) {
       return function (result) {
-        dispatch({ type: type, status: result.status, body: result.data, retryAfter: result.retryAfter, now: Date.now() });
+        dispatch({
+          type: type,
+          status: result.status,
+          body: result.data,
+          retryAfter: result.retryAfter,
+          now: Date.now(),
+        });
       };
     }
 
@@ -466,10 +517,18 @@
         forget(storeKey);
       },
       save: function (e) {
-        send('PUT', api + '/draft', { answers: e.answers, baseRevision: e.baseRevision, locale: locale }, e.keepalive).then(answered('saveAnswered'), failed('saveFailed'));
+        send(
+          'PUT',
+          api + '/draft',
+          { answers: e.answers, baseRevision: e.baseRevision, locale: locale },
+          e.keepalive,
+        ).then(answered('saveAnswered'), failed('saveFailed'));
       },
       submit: function (e) {
-        send('POST', api + '/submit', { answers: e.answers, baseRevision: e.baseRevision, locale: locale }).then(answered('submitAnswered'), failed('submitFailed'));
+        send('POST', api + '/submit', { answers: e.answers, baseRevision: e.baseRevision, locale: locale }).then(
+          answered('submitAnswered'),
+          failed('submitFailed'),
+        );
       },
       schedule: function (e) {
         clearTimeout(timers[e.timer]);
@@ -514,11 +573,11 @@
       });
     };
 
-    var local = null;
+    var local;
     try {
       local = JSON.parse(recall(storeKey) || 'null');
-    } catch (e) {
-      local = null;
+    } catch {
+      local = null; // a copy that no longer parses is left out
     }
     dispatch({ type: 'loaded', response: response, scores: scores, local: local });
   }
@@ -537,7 +596,11 @@
       if (accepted) return;
       options.allow = false;
       say('sending');
-      send('POST', '/api/forms/' + encodeURIComponent(formId) + '/responses', { answers: sender.data, formVersion: formJson.formVersion, locale: locale })
+      send('POST', '/api/forms/' + encodeURIComponent(formId) + '/responses', {
+        answers: sender.data,
+        formVersion: formJson.formVersion,
+        locale: locale,
+      })
         .then(function (result) {
           var outcome = CapgapDraftSync.classify(result.status, result.data);
           if (outcome === 'ok') {

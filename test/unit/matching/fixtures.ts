@@ -16,13 +16,30 @@ export const explainData: ExplainData = {
 /** A round date after Somalia joined the EAC and after the ECOWAS exits. */
 export const roundDate = '2026-03-01';
 
-export function scored(area: string, capacity: number, priority: number | null, share: CountryAreaScore['share'] = 'no', slots?: number): CountryAreaScore {
+export function scored(
+  area: string,
+  capacity: number,
+  priority: number | null,
+  share: CountryAreaScore['share'] = 'no',
+  slots?: number,
+): CountryAreaScore {
   return { area, status: 'scored', capacity, priority, target: 100, share, ...(slots !== undefined && { slots }) };
 }
 
-export const insufficient = (area: string): CountryAreaScore => ({ area, status: 'insufficient data', capacity: null, priority: null, target: 100, share: null });
+export const insufficient = (area: string): CountryAreaScore => ({
+  area,
+  status: 'insufficient data',
+  capacity: null,
+  priority: null,
+  target: 100,
+  share: null,
+});
 
-export const country = (iso3: string, areas: CountryAreaScore[], extra: Partial<CountryScoreList> = {}): CountryScoreList => ({ country: iso3, areas, ...extra });
+export const country = (
+  iso3: string,
+  areas: CountryAreaScore[],
+  extra: Partial<CountryScoreList> = {},
+): CountryScoreList => ({ country: iso3, areas, ...extra });
 
 export function organization(id: string, extra: Partial<OrganizationInput> = {}): OrganizationInput {
   return {

@@ -24,12 +24,41 @@ import { modalities, pairKey, partnerKinds } from '../../../server/matching/matc
 import type { FrameworkArea } from '../../../server/partners/partner-vocabulary';
 import { reference, roundDate } from './fixtures';
 
-const pool = ['ETH', 'KEN', 'UGA', 'TZA', 'SOM', 'NGA', 'GHA', 'SEN', 'FRA', 'DEU', 'BRA', 'ARG', 'IND', 'NPL', 'FJI', 'JPN', 'MEX', 'EGY'];
+const pool = [
+  'ETH',
+  'KEN',
+  'UGA',
+  'TZA',
+  'SOM',
+  'NGA',
+  'GHA',
+  'SEN',
+  'FRA',
+  'DEU',
+  'BRA',
+  'ARG',
+  'IND',
+  'NPL',
+  'FJI',
+  'JPN',
+  'MEX',
+  'EGY',
+];
 const areas: FrameworkArea[] = ['A1', 'A2', 'A3'];
 
 const areaScore = (area: string) =>
   fc.oneof(
-    { weight: 1, arbitrary: fc.constant({ area, status: 'insufficient data' as const, capacity: null, priority: null, target: 100, share: null }) },
+    {
+      weight: 1,
+      arbitrary: fc.constant({
+        area,
+        status: 'insufficient data' as const,
+        capacity: null,
+        priority: null,
+        target: 100,
+        share: null,
+      }),
+    },
     {
       weight: 6,
       arbitrary: fc.record({
@@ -45,18 +74,20 @@ const areaScore = (area: string) =>
     },
   );
 
-const countries: fc.Arbitrary<CountryScoreList[]> = fc.uniqueArray(fc.constantFrom(...pool), { minLength: 2, maxLength: 7 }).chain((codes) =>
-  fc.tuple(
-    ...codes.map((code) =>
-      fc.record({
-        country: fc.constant(code),
-        areas: fc.tuple(...areas.map(areaScore)),
-        workingLanguages: fc.subarray(['eng', 'fra', 'spa']),
-        wantedModalities: fc.subarray([...modalities]),
-      }),
+const countries: fc.Arbitrary<CountryScoreList[]> = fc
+  .uniqueArray(fc.constantFrom(...pool), { minLength: 2, maxLength: 7 })
+  .chain((codes) =>
+    fc.tuple(
+      ...codes.map((code) =>
+        fc.record({
+          country: fc.constant(code),
+          areas: fc.tuple(...areas.map(areaScore)),
+          workingLanguages: fc.subarray(['eng', 'fra', 'spa']),
+          wantedModalities: fc.subarray([...modalities]),
+        }),
+      ),
     ),
-  ),
-);
+  );
 
 const scope = fc
   .record({
@@ -64,23 +95,40 @@ const scope = fc
     regions: fc.subarray(['Africa', 'Eastern Africa', 'Sub-Saharan Africa', 'Americas', 'Asia'], { maxLength: 2 }),
     countries: fc.subarray(pool, { maxLength: 3 }),
   })
-  .map((s) => ({ global: s.global || (s.regions.length === 0 && s.countries.length === 0), regions: s.regions, countries: s.countries }));
+  .map((s) => ({
+    global: s.global || (s.regions.length === 0 && s.countries.length === 0),
+    regions: s.regions,
+    countries: s.countries,
+  }));
 
-const organizations: fc.Arbitrary<OrganizationInput[]> = fc.array(
-  fc.record({
-    kind: fc.constantFrom(...partnerKinds),
-    country: fc.option(fc.constantFrom(...pool), { nil: undefined }),
-    areas: fc.subarray(areas, { minLength: 1 }).map((list) => list.map((area) => ({ area }))),
-    modalities: fc.subarray([...modalities]),
-    scope,
-    languages: fc.subarray(['eng', 'fra', 'spa', 'ara']),
-    total: fc.integer({ min: 0, max: 4 }),
-    perArea: fc.option(fc.dictionary(fc.constantFrom(...areas), fc.integer({ min: 0, max: 2 })) as fc.Arbitrary<Partial<Record<FrameworkArea, number>>>, { nil: undefined }),
-  }),
-  { maxLength: 5 },
-).map((list) =>
-  list.map(({ total, perArea, country, ...o }, i) => ({ id: `org-${i}`, name: { en: `Org ${i}` }, ...o, ...(country && { country }), slots: { total, ...(perArea && { perArea }) } })),
-);
+const organizations: fc.Arbitrary<OrganizationInput[]> = fc
+  .array(
+    fc.record({
+      kind: fc.constantFrom(...partnerKinds),
+      country: fc.option(fc.constantFrom(...pool), { nil: undefined }),
+      areas: fc.subarray(areas, { minLength: 1 }).map((list) => list.map((area) => ({ area }))),
+      modalities: fc.subarray([...modalities]),
+      scope,
+      languages: fc.subarray(['eng', 'fra', 'spa', 'ara']),
+      total: fc.integer({ min: 0, max: 4 }),
+      perArea: fc.option(
+        fc.dictionary(fc.constantFrom(...areas), fc.integer({ min: 0, max: 2 })) as fc.Arbitrary<
+          Partial<Record<FrameworkArea, number>>
+        >,
+        { nil: undefined },
+      ),
+    }),
+    { maxLength: 5 },
+  )
+  .map((list) =>
+    list.map(({ total, perArea, country, ...o }, i) => ({
+      id: `org-${i}`,
+      name: { en: `Org ${i}` },
+      ...o,
+      ...(country && { country }),
+      slots: { total, ...(perArea && { perArea }) },
+    })),
+  );
 
 const instance = fc.record({
   countries,
@@ -128,7 +176,10 @@ function build(inst: Instance): Built {
       const i = pick % candidates.size;
       const pair = pairOf(candidates, i);
       const limits = limitsOf(pair, candidates.providers[candidates.providerIndex[i]], inst.k);
-      const fits = !excluded.has(pairKey(pair)) && !pins.some((q) => pairKey(q) === pairKey(pair)) && limits.every(([key, cap]) => (used.get(key) ?? 0) < cap);
+      const fits =
+        !excluded.has(pairKey(pair)) &&
+        !pins.some((q) => pairKey(q) === pairKey(pair)) &&
+        limits.every(([key, cap]) => (used.get(key) ?? 0) < cap);
       if (!fits) continue;
       pins.push(pair);
       for (const [key] of limits) used.set(key, (used.get(key) ?? 0) + 1);
@@ -163,10 +214,12 @@ describe('Matching properties on random instances over real reference countries'
       fc.property(instance, (inst) => {
         const b = build(inst);
         const { matches } = run(b);
-        const count = (key: (m: PairRef) => string) => matches.reduce((m, x) => m.set(key(x), (m.get(key(x)) ?? 0) + 1), new Map<string, number>());
+        const count = (key: (m: PairRef) => string) =>
+          matches.reduce((m, x) => m.set(key(x), (m.get(key(x)) ?? 0) + 1), new Map<string, number>());
         for (const n of count((m) => `${m.country}|${m.area}`).values()) expect(n).toBeLessThanOrEqual(b.k);
         const providers = new Map(b.candidates.providers.map((p) => [p.id, p]));
-        for (const [id, n] of count((m) => m.providerId)) expect(n).toBeLessThanOrEqual(providers.get(id)!.totalSlots ?? Infinity);
+        for (const [id, n] of count((m) => m.providerId))
+          expect(n).toBeLessThanOrEqual(providers.get(id)!.totalSlots ?? Infinity);
         for (const [key, n] of count((m) => `${m.providerId}|${m.area}`)) {
           const [id, area] = key.split('|');
           expect(n).toBeLessThanOrEqual(providers.get(id)!.areas[area]?.slots ?? Infinity);
@@ -187,7 +240,12 @@ describe('Matching properties on random instances over real reference countries'
         for (const ex of b.exclusions) expect(proposed.has(pairKey(ex))).toBe(false);
         const eligible = new Set(Array.from({ length: b.candidates.size }, (_, i) => pairKey(pairOf(b.candidates, i))));
         for (const m of matches) expect(eligible.has(pairKey(m))).toBe(true);
-        expect(matches.filter((m) => m.pinned).map(pairKey).sort()).toEqual(b.pins.map(pairKey).sort());
+        expect(
+          matches
+            .filter((m) => m.pinned)
+            .map(pairKey)
+            .sort(),
+        ).toEqual(b.pins.map(pairKey).sort());
       }),
       params,
     );
@@ -199,11 +257,19 @@ describe('Matching properties on random instances over real reference countries'
         const b = build(inst);
         const shuffled: Instance = {
           ...inst,
-          countries: shuffle(inst.countries, inst.seed).map((c, i) => ({ ...c, areas: shuffle(c.areas, inst.seed + i), workingLanguages: shuffle(c.workingLanguages ?? [], i) })),
+          countries: shuffle(inst.countries, inst.seed).map((c, i) => ({
+            ...c,
+            areas: shuffle(c.areas, inst.seed + i),
+            workingLanguages: shuffle(c.workingLanguages ?? [], i),
+          })),
           organizations: shuffle(inst.organizations, inst.seed + 7).map((o, i) => ({
             ...o,
             areas: shuffle(o.areas, i),
-            scope: { global: o.scope.global, regions: shuffle(o.scope.regions ?? [], i + 1), countries: shuffle(o.scope.countries ?? [], i + 2) },
+            scope: {
+              global: o.scope.global,
+              regions: shuffle(o.scope.regions ?? [], i + 1),
+              countries: shuffle(o.scope.countries ?? [], i + 2),
+            },
           })),
         };
         const s = build(shuffled);
@@ -222,7 +288,8 @@ describe('Matching properties on random instances over real reference countries'
         const c = b.candidates;
         const providers = new Map(c.providers.map((p) => [p.id, p]));
         const valueOf = new Map<string, number>();
-        for (let i = 0; i < c.size; i++) valueOf.set(pairKey(pairOf(c, i)), (c.demands[c.demandIndex[i]].priority * c.score[i]) / 100);
+        for (let i = 0; i < c.size; i++)
+          valueOf.set(pairKey(pairOf(c, i)), (c.demands[c.demandIndex[i]].priority * c.score[i]) / 100);
         const matched = new Set(matches.map(pairKey));
         const excluded = new Set(b.exclusions.map(pairKey));
         for (let i = 0; i < c.size; i++) {
@@ -236,7 +303,11 @@ describe('Matching properties on random instances over real reference countries'
           const inArea = held.filter((m) => m.area === pair.area);
           const areaFull = inArea.length >= (provider.areas[pair.area]?.slots ?? Infinity);
           const totalFull = held.length >= (provider.totalSlots ?? Infinity);
-          const providerWants = areaFull ? inArea.some((m) => !m.pinned && m.value < v) : totalFull ? held.some((m) => !m.pinned && m.value < v) : true;
+          const providerWants = areaFull
+            ? inArea.some((m) => !m.pinned && m.value < v)
+            : totalFull
+              ? held.some((m) => !m.pinned && m.value < v)
+              : true;
           expect({ pair, blocking: requesterWants && providerWants }).toEqual({ pair, blocking: false });
         }
       }),
@@ -290,7 +361,9 @@ describe('Matching properties on random instances over real reference countries'
           const [u] = short;
           expect(u.assigned).toBe(assigned);
           expect(u.eligible).toBe(u.assigned + u.excluded + u.full);
-          expect(u.reason).toBe(u.eligible === u.assigned ? 'no-eligible-provider' : u.full === 0 ? 'excluded' : 'all-slots-taken');
+          expect(u.reason).toBe(
+            u.eligible === u.assigned ? 'no-eligible-provider' : u.full === 0 ? 'excluded' : 'all-slots-taken',
+          );
         }
       }),
       params,

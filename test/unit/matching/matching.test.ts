@@ -71,7 +71,9 @@ describe('When Ethiopia (30 in A2, working in English) is paired with Kenya (85,
 
   it('then the fast total used for allocation is the same score', () => {
     const r = run({ scores: [ethiopia, kenya] });
-    expect(r.allocation.matches).toEqual([expect.objectContaining({ country: 'ETH', area: 'A2', providerId: 'gov:KEN', pinned: false })]);
+    expect(r.allocation.matches).toEqual([
+      expect.objectContaining({ country: 'ETH', area: 'A2', providerId: 'gov:KEN', pinned: false }),
+    ]);
     expect(r.allocation.matches[0].score).toBeCloseTo(score, 10);
     expect(r.allocation.matches[0].value).toBeCloseTo((56 * score) / 100, 10);
     expect(r.methodologyVersion).toBe(MATCHING_METHODOLOGY_VERSION);
@@ -98,7 +100,9 @@ describe('When Ethiopia (30 in A2, working in English) is paired with Kenya (85,
     const pair = candidateTerms(ctx, bare, peer);
     expect(pair.terms.find((t) => t.term === 'language')!.raw).toBe(0);
     expect(pair.score).toBeCloseTo(score - (100 * 2) / W, 10);
-    expect(explainMatch({ country: 'ETH', area: 'A2', provider: peer, pair }, 'en', explainData)).not.toMatch(/English/);
+    expect(explainMatch({ country: 'ETH', area: 'A2', provider: peer, pair }, 'en', explainData)).not.toMatch(
+      /English/,
+    );
   });
 });
 
@@ -108,9 +112,17 @@ describe('When the corridor runs both ways (Uganda asking, Kenya offering)', () 
     const [peer] = peerProvidersFrom([kenya], settings);
     const pair = candidateTerms(ctx, demand, peer);
     const term = pair.terms.find((t) => t.term === 'corridor')!;
-    expect(term.facts).toEqual({ term: 'corridor', requester: 'UGA', provider: 'KEN', fromRequester: 309490, toRequester: 36822 });
+    expect(term.facts).toEqual({
+      term: 'corridor',
+      requester: 'UGA',
+      provider: 'KEN',
+      fromRequester: 309490,
+      toRequester: 36822,
+    });
     expect(term.raw).toBeCloseTo(corridor(309490 + 36822), 12);
-    expect(explainMatch({ country: 'UGA', area: 'A2', provider: peer, pair }, 'en', explainData)).toContain('309,490 migrants Uganda → Kenya, 36,822 migrants Kenya → Uganda');
+    expect(explainMatch({ country: 'UGA', area: 'A2', provider: peer, pair }, 'en', explainData)).toContain(
+      '309,490 migrants Uganda → Kenya, 36,822 migrants Kenya → Uganda',
+    );
   });
 });
 
@@ -127,7 +139,18 @@ describe('When an organization working in Eastern Africa offers A2 with 3 slots'
     const [provider] = organizationProviders([org]);
     const pair = candidateTerms(ctx, demand, provider);
     const raw = Object.fromEntries(pair.terms.map((t) => [t.term, t.raw]));
-    expect(raw).toEqual({ strength: 0.5, subRegion: null, groups: null, border: null, language: 1, corridor: null, south: null, incomeHdi: null, worksIn: 0.75, modality: 0.5 });
+    expect(raw).toEqual({
+      strength: 0.5,
+      subRegion: null,
+      groups: null,
+      border: null,
+      language: 1,
+      corridor: null,
+      south: null,
+      incomeHdi: null,
+      worksIn: 0.75,
+      modality: 0.5,
+    });
     expect(pair.score).toBeCloseTo((100 * (3 * 0.5 + 2 + 0.75 + 0.5)) / W, 10);
   });
 
@@ -136,15 +159,29 @@ describe('When an organization working in Eastern Africa offers A2 with 3 slots'
     const [match] = r.allocation.matches;
     expect(match).toEqual(expect.objectContaining({ providerId: 'ngo-1', slots: { free: 2, of: 3 } }));
     const provider = r.providers.find((p) => p.id === 'ngo-1')!;
-    const text = explainMatch({ country: 'ETH', area: 'A2', provider, pair: r.terms[0], slots: match.slots }, 'en', explainData);
-    expect(text).toBe('Data Alliance offers A2 Analysis and Migration Profiles (technical assistance and training) · English · works in Eastern Africa · 2 of 3 slots free');
-    const fr = explainMatch({ country: 'ETH', area: 'A2', provider, pair: r.terms[0], slots: match.slots }, 'fr', explainData);
-    expect(fr).toBe("Alliance des données propose A2 Analyse et profils migratoires (assistance technique et formation) · langue : anglais · zone d'action : Afrique de l'Est · 2 places libres sur 3");
+    const text = explainMatch(
+      { country: 'ETH', area: 'A2', provider, pair: r.terms[0], slots: match.slots },
+      'en',
+      explainData,
+    );
+    expect(text).toBe(
+      'Data Alliance offers A2 Analysis and Migration Profiles (technical assistance and training) · English · works in Eastern Africa · 2 of 3 slots free',
+    );
+    const fr = explainMatch(
+      { country: 'ETH', area: 'A2', provider, pair: r.terms[0], slots: match.slots },
+      'fr',
+      explainData,
+    );
+    expect(fr).toBe(
+      "Alliance des données propose A2 Analyse et profils migratoires (assistance technique et formation) · langue : anglais · zone d'action : Afrique de l'Est · 2 places libres sur 3",
+    );
   });
 
   it('then it is not proposed to a country where it does not work (Brazil), unless the setting allows it', () => {
     const brazil = country('BRA', [scored('A2', 10, 90)]);
-    expect(run({ scores: [brazil], organizations: [org] }).allocation.unmet).toEqual([expect.objectContaining({ country: 'BRA', reason: 'no-eligible-provider', eligible: 0 })]);
+    expect(run({ scores: [brazil], organizations: [org] }).allocation.unmet).toEqual([
+      expect.objectContaining({ country: 'BRA', reason: 'no-eligible-provider', eligible: 0 }),
+    ]);
     const loose = run({ scores: [brazil], organizations: [org], settings: { organizationsOnlyWhereTheyWork: false } });
     expect(loose.allocation.matches.map((m) => m.providerId)).toEqual(['ngo-1']);
   });
@@ -152,25 +189,53 @@ describe('When an organization working in Eastern Africa offers A2 with 3 slots'
 
 describe('When demand and peers are derived from scores', () => {
   it('then only scored areas with priority ≥ 20 are demand; insufficient data never is', () => {
-    const demand = demandFrom([country('ETH', [scored('A1', 10, 20), scored('A2', 10, 19.99), insufficient('A3'), scored('A4', 10, null)])], settings);
+    const demand = demandFrom(
+      [country('ETH', [scored('A1', 10, 20), scored('A2', 10, 19.99), insufficient('A3'), scored('A4', 10, null)])],
+      settings,
+    );
     expect(demand.map((d) => d.area)).toEqual(['A1']);
-    expect(demandFrom([country('ETH', [scored('A2', 10, 19.99)])], resolveMatchingSettings({ priorityThreshold: 10 }))).toHaveLength(1);
+    expect(
+      demandFrom([country('ETH', [scored('A2', 10, 19.99)])], resolveMatchingSettings({ priorityThreshold: 10 })),
+    ).toHaveLength(1);
   });
 
   it('then a peer needs capacity ≥ 75 and "yes" ("maybe" only when allowed), with 2 slots per area unless stated', () => {
-    const scores = [country('KEN', [scored('A1', 75, 0, 'yes'), scored('A2', 74.9, 0, 'yes'), scored('A3', 90, 0, 'maybe'), scored('A4', 90, 0, 'no'), scored('A5', 80, 0, 'yes', 5)])];
-    expect(peerProvidersFrom(scores, settings)[0].areas).toEqual({ A1: { capacity: 75, slots: 2 }, A5: { capacity: 80, slots: 5 } });
-    expect(Object.keys(peerProvidersFrom(scores, resolveMatchingSettings({ allowMaybe: true }))[0].areas)).toEqual(['A1', 'A3', 'A5']);
+    const scores = [
+      country('KEN', [
+        scored('A1', 75, 0, 'yes'),
+        scored('A2', 74.9, 0, 'yes'),
+        scored('A3', 90, 0, 'maybe'),
+        scored('A4', 90, 0, 'no'),
+        scored('A5', 80, 0, 'yes', 5),
+      ]),
+    ];
+    expect(peerProvidersFrom(scores, settings)[0].areas).toEqual({
+      A1: { capacity: 75, slots: 2 },
+      A5: { capacity: 80, slots: 5 },
+    });
+    expect(Object.keys(peerProvidersFrom(scores, resolveMatchingSettings({ allowMaybe: true }))[0].areas)).toEqual([
+      'A1',
+      'A3',
+      'A5',
+    ]);
   });
 
   it('then a peer must be at least 25 points ahead: 80 helps 55 but not 55.1', () => {
     const peer = country('KEN', [scored('A2', 80, 0, 'yes')]);
     expect(run({ scores: [peer, country('ETH', [scored('A2', 55, 50)])] }).allocation.matches).toHaveLength(1);
-    expect(run({ scores: [peer, country('ETH', [scored('A2', 55.1, 50)])] }).allocation.unmet[0].reason).toBe('no-eligible-provider');
+    expect(run({ scores: [peer, country('ETH', [scored('A2', 55.1, 50)])] }).allocation.unmet[0].reason).toBe(
+      'no-eligible-provider',
+    );
   });
 
   it('then a government is never its own partner, even pinned', () => {
-    const outcome = runMatching({ reference, date: roundDate, scores: [country('KEN', [scored('A2', 80, 0, 'yes'), scored('A3', 10, 50)])], organizations: [], pins: [{ country: 'KEN', area: 'A3', providerId: 'gov:KEN' }] });
+    const outcome = runMatching({
+      reference,
+      date: roundDate,
+      scores: [country('KEN', [scored('A2', 80, 0, 'yes'), scored('A3', 10, 50)])],
+      organizations: [],
+      pins: [{ country: 'KEN', area: 'A3', providerId: 'gov:KEN' }],
+    });
     expect(outcome.ok ? [] : outcome.problems.map((p) => p.reason)).toEqual(['same-country']);
   });
 });
@@ -180,15 +245,38 @@ describe('When demand cannot be met', () => {
 
   it('then each short (country, area) is reported with its reason: no eligible provider, all slots taken, or excluded', () => {
     const r = run({
-      scores: [...peers, country('ETH', [scored('A2', 10, 90), scored('A5', 10, 90)]), country('UGA', [scored('A2', 10, 30)]), country('TZA', [scored('A2', 10, 40)])],
+      scores: [
+        ...peers,
+        country('ETH', [scored('A2', 10, 90), scored('A5', 10, 90)]),
+        country('UGA', [scored('A2', 10, 30)]),
+        country('TZA', [scored('A2', 10, 40)]),
+      ],
       exclusions: [{ country: 'TZA', area: 'A2', providerId: 'gov:KEN' }],
       settings: { partnersPerArea: 1 },
     });
     expect(r.allocation.matches.map((m) => `${m.country} ${m.area} ${m.providerId}`)).toEqual(['ETH A2 gov:KEN']);
     expect(r.allocation.unmet).toEqual([
-      { country: 'ETH', area: 'A5', wanted: 1, assigned: 0, reason: 'no-eligible-provider', eligible: 0, excluded: 0, full: 0 },
+      {
+        country: 'ETH',
+        area: 'A5',
+        wanted: 1,
+        assigned: 0,
+        reason: 'no-eligible-provider',
+        eligible: 0,
+        excluded: 0,
+        full: 0,
+      },
       { country: 'TZA', area: 'A2', wanted: 1, assigned: 0, reason: 'excluded', eligible: 1, excluded: 1, full: 0 },
-      { country: 'UGA', area: 'A2', wanted: 1, assigned: 0, reason: 'all-slots-taken', eligible: 1, excluded: 0, full: 1 },
+      {
+        country: 'UGA',
+        area: 'A2',
+        wanted: 1,
+        assigned: 0,
+        reason: 'all-slots-taken',
+        eligible: 1,
+        excluded: 0,
+        full: 1,
+      },
     ]);
   });
 
@@ -196,12 +284,19 @@ describe('When demand cannot be met', () => {
     const scores = [...peers, country('ETH', [scored('A2', 10, 90)]), country('UGA', [scored('A2', 10, 30)])];
     expect(run({ scores }).allocation.matches.map((m) => m.country)).toEqual(['ETH']);
     const pinned = run({ scores, pins: [{ country: 'UGA', area: 'A2', providerId: 'gov:KEN' }] });
-    expect(pinned.allocation.matches).toEqual([expect.objectContaining({ country: 'UGA', pinned: true, slots: { free: 0, of: 1 } })]);
+    expect(pinned.allocation.matches).toEqual([
+      expect.objectContaining({ country: 'UGA', pinned: true, slots: { free: 0, of: 1 } }),
+    ]);
   });
 });
 
 describe('When pins and exclusions are wrong', () => {
-  const scores = [country('KEN', [scored('A2', 90, 0, 'yes', 1)]), country('ETH', [scored('A2', 10, 90)]), country('UGA', [scored('A2', 70, 90)]), country('TZA', [scored('A2', 10, 50)])];
+  const scores = [
+    country('KEN', [scored('A2', 90, 0, 'yes', 1)]),
+    country('ETH', [scored('A2', 10, 90)]),
+    country('UGA', [scored('A2', 70, 90)]),
+    country('TZA', [scored('A2', 10, 50)]),
+  ];
   const problems = (input: Partial<Parameters<typeof runMatching>[0]>) => {
     const outcome = runMatching({ reference, date: roundDate, scores, organizations: [], ...input });
     return outcome.ok ? [] : outcome.problems.map((p) => [p.reason, p.message]);
@@ -209,26 +304,42 @@ describe('When pins and exclusions are wrong', () => {
 
   it('then a pair both pinned and excluded is refused, naming the pair', () => {
     const pair = { country: 'ETH', area: 'A2', providerId: 'gov:KEN' };
-    expect(problems({ pins: [pair], exclusions: [pair] })).toEqual([['pinned-and-excluded', 'ETH A2 ↔ gov:KEN is both pinned and excluded']]);
+    expect(problems({ pins: [pair], exclusions: [pair] })).toEqual([
+      ['pinned-and-excluded', 'ETH A2 ↔ gov:KEN is both pinned and excluded'],
+    ]);
   });
 
   it('then a pin on an ineligible pair is refused with the reason', () => {
     expect(problems({ pins: [{ country: 'UGA', area: 'A2', providerId: 'gov:KEN' }] })).toEqual([
       ['margin-too-small', 'UGA A2 ↔ gov:KEN names a peer not far enough ahead in this area'],
     ]);
-    expect(problems({ pins: [{ country: 'ETH', area: 'A3', providerId: 'gov:KEN' }, { country: 'ETH', area: 'A2', providerId: 'nobody' }] })).toEqual([
+    expect(
+      problems({
+        pins: [
+          { country: 'ETH', area: 'A3', providerId: 'gov:KEN' },
+          { country: 'ETH', area: 'A2', providerId: 'nobody' },
+        ],
+      }),
+    ).toEqual([
       ['no-such-provider', 'ETH A2 ↔ nobody names an unknown provider'],
       ['no-such-demand', 'ETH A3 ↔ gov:KEN names a country and area that is not demand in this run'],
     ]);
   });
 
   it('then pins beyond the provider’s slots or the partners wanted are refused', () => {
-    expect(problems({ pins: [{ country: 'ETH', area: 'A2', providerId: 'gov:KEN' }, { country: 'TZA', area: 'A2', providerId: 'gov:KEN' }] })).toEqual([
-      ['pins-exceed-slots', 'TZA A2 ↔ gov:KEN is one pin more than the provider has slots'],
-    ]);
+    expect(
+      problems({
+        pins: [
+          { country: 'ETH', area: 'A2', providerId: 'gov:KEN' },
+          { country: 'TZA', area: 'A2', providerId: 'gov:KEN' },
+        ],
+      }),
+    ).toEqual([['pins-exceed-slots', 'TZA A2 ↔ gov:KEN is one pin more than the provider has slots']]);
     const orgs = [organization('a'), organization('b')];
     const pins = ['a', 'b'].map((providerId) => ({ country: 'ETH', area: 'A2', providerId }));
-    expect(problems({ organizations: orgs, pins, settings: { partnersPerArea: 1 } })).toEqual([['pins-exceed-wants', 'ETH A2 ↔ b is one pin more than the partners wanted in this area']]);
+    expect(problems({ organizations: orgs, pins, settings: { partnersPerArea: 1 } })).toEqual([
+      ['pins-exceed-wants', 'ETH A2 ↔ b is one pin more than the partners wanted in this area'],
+    ]);
   });
 });
 
@@ -237,7 +348,19 @@ describe('When settings are given', () => {
     expect(() => resolveMatchingSettings({ weights: { charm: 1 } as never })).toThrow('unknown matching term charm');
     expect(() => resolveMatchingSettings({ partnersPerArea: 0 })).toThrow(/partnersPerArea/);
     expect(() => resolveMatchingSettings({ weights: { strength: -1 } })).toThrow(/weight of strength/);
-    const onlyBorder = resolveMatchingSettings({ weights: { strength: 0, subRegion: 0, groups: 0, language: 0, corridor: 0, south: 0, incomeHdi: 0, worksIn: 0, modality: 0 } });
+    const onlyBorder = resolveMatchingSettings({
+      weights: {
+        strength: 0,
+        subRegion: 0,
+        groups: 0,
+        language: 0,
+        corridor: 0,
+        south: 0,
+        incomeHdi: 0,
+        worksIn: 0,
+        modality: 0,
+      },
+    });
     const c = buildMatchingContext(reference, roundDate, onlyBorder);
     const [demand] = demandFrom([ethiopia], onlyBorder);
     expect(candidateTerms(c, demand, peerProvidersFrom([kenya], onlyBorder)[0]).score).toBe(100);
@@ -246,7 +369,10 @@ describe('When settings are given', () => {
   it('then group memberships count at the round date: Somalia and Kenya share the EAC from 2024 only', () => {
     const [demand] = demandFrom([country('SOM', [scored('A2', 10, 50)])], settings);
     const [peer] = peerProvidersFrom([kenya], settings);
-    const shared = (date: string) => candidateTerms(buildMatchingContext(reference, date, settings), demand, peer).terms.find((t) => t.term === 'groups')!.facts;
+    const shared = (date: string) =>
+      candidateTerms(buildMatchingContext(reference, date, settings), demand, peer).terms.find(
+        (t) => t.term === 'groups',
+      )!.facts;
     expect(shared('2023-06-30')).toEqual({ term: 'groups', shared: ['COMESA', 'IGAD', 'IGAD-RCP'] });
     expect(shared('2024-06-30')).toEqual({ term: 'groups', shared: ['COMESA', 'EAC', 'IGAD', 'IGAD-RCP'] });
   });
@@ -255,13 +381,23 @@ describe('When settings are given', () => {
 describe('When the organizations are the registry’s demo partners', () => {
   it('then they fit as they are stored, and each proposal for Ethiopia is one that works there and offers the area', () => {
     const organizations = demoPartners.map((p, i) => ({ ...p, id: `demo-${i}` }));
-    const scores = [country('ETH', ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10'].map((a) => scored(a, 10, 80)), { workingLanguages: ['eng'] })];
+    const scores = [
+      country(
+        'ETH',
+        ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10'].map((a) => scored(a, 10, 80)),
+        { workingLanguages: ['eng'] },
+      ),
+    ];
     const r = run({ scores, organizations });
     expect(r.allocation.matches.length).toBeGreaterThan(0);
     for (const m of r.allocation.matches) {
       const p = organizations.find((o) => o.id === m.providerId)!;
       expect(p.areas.map((a) => a.area)).toContain(m.area);
-      expect(p.scope.global || (p.scope.countries ?? []).includes('ETH') || (p.scope.regions ?? []).some((x) => ['Africa', 'Sub-Saharan Africa', 'Eastern Africa'].includes(x))).toBe(true);
+      expect(
+        p.scope.global ||
+          (p.scope.countries ?? []).includes('ETH') ||
+          (p.scope.regions ?? []).some((x) => ['Africa', 'Sub-Saharan Africa', 'Eastern Africa'].includes(x)),
+      ).toBe(true);
     }
   });
 });

@@ -2,7 +2,8 @@ import { CsvError, parseCsvRecords } from '../../../scripts/lib/csv-parse';
 
 describe('parseCsvRecords', () => {
   it('reads quoted fields with commas and doubled quotes, a BOM and CRLF line ends', () => {
-    const text = '\uFEFFiso3,wb_region\r\nAFG,"Middle East, North Africa, Afghanistan & Pakistan"\r\nX,"say ""hi"""\r\n';
+    const text =
+      '\uFEFFiso3,wb_region\r\nAFG,"Middle East, North Africa, Afghanistan & Pakistan"\r\nX,"say ""hi"""\r\n';
     expect(parseCsvRecords(text, ['iso3'])).toEqual([
       { iso3: 'AFG', wb_region: 'Middle East, North Africa, Afghanistan & Pakistan' },
       { iso3: 'X', wb_region: 'say "hi"' },

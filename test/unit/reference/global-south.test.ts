@@ -1,6 +1,12 @@
 // The three "global South" definitions of the concept note, on countries whose answer is known,
 // and on the edge cases settled in server/reference/global-south.ts.
-import { defaultSouthSettings, gccMembers, isGlobalSouth, southDefinitions, southStatus } from '../../../server/reference/global-south';
+import {
+  defaultSouthSettings,
+  gccMembers,
+  isGlobalSouth,
+  southDefinitions,
+  southStatus,
+} from '../../../server/reference/global-south';
 import { loadReferenceData } from '../../../server/reference/reference-data';
 
 const data = loadReferenceData();
@@ -35,10 +41,12 @@ describe('When a country is classified as global South or not', () => {
   });
 
   it('then UN regions follow the reference README literally: only Japan leaves Asia', () => {
-    for (const iso3 of ['ISR', 'KOR', 'SGP', 'CYP', 'QAT']) expect([iso3, isGlobalSouth(country(iso3), 'un-regions')]).toEqual([iso3, true]);
+    for (const iso3 of ['ISR', 'KOR', 'SGP', 'CYP', 'QAT'])
+      expect([iso3, isGlobalSouth(country(iso3), 'un-regions')]).toEqual([iso3, true]);
     expect(isGlobalSouth(country('MEX'), 'un-regions')).toBe(true);
     expect(isGlobalSouth(country('BRB'), 'un-regions')).toBe(true); // Caribbean: Latin America and the Caribbean
-    for (const iso3 of ['USA', 'CAN', 'BMU', 'AUS', 'NZL', 'NFK', 'DEU']) expect([iso3, isGlobalSouth(country(iso3), 'un-regions')]).toEqual([iso3, false]);
+    for (const iso3 of ['USA', 'CAN', 'BMU', 'AUS', 'NZL', 'NFK', 'DEU'])
+      expect([iso3, isGlobalSouth(country(iso3), 'un-regions')]).toEqual([iso3, false]);
     expect(isGlobalSouth(country('FJI'), 'un-regions')).toBe(true);
   });
 
@@ -55,7 +63,9 @@ describe('When a country is classified as global South or not', () => {
 
   it('then which HDI groups count as South is a setting (default Low and Medium)', () => {
     expect(isGlobalSouth(country('DZA'), 'undp-hdi')).toBe(false); // High
-    expect(isGlobalSouth(country('DZA'), 'undp-hdi', { ...defaultSouthSettings, hdiSouthGroups: ['Low', 'Medium', 'High'] })).toBe(true);
+    expect(
+      isGlobalSouth(country('DZA'), 'undp-hdi', { ...defaultSouthSettings, hdiSouthGroups: ['Low', 'Medium', 'High'] }),
+    ).toBe(true);
     expect(isGlobalSouth(country('NER'), 'undp-hdi')).toBe(true); // Low
   });
 });

@@ -14,7 +14,12 @@ describe('When the groups of a country are asked for at a date', () => {
 
   it('then Nigeria stays in ECOWAS throughout', () => {
     expect(groupsOf(groups, 'NGA', '2025-06-01')).toEqual(expect.arrayContaining(['ECOWAS', 'MIDWA']));
-    expect(membersOf(groups.find((g) => g.code === 'ECOWAS')!, '2025-06-01')).not.toEqual(expect.arrayContaining(['BFA']));
+    expect(
+      membersOf(
+        groups.find((g) => g.code === 'ECOWAS')!,
+        '2025-06-01',
+      ),
+    ).not.toEqual(expect.arrayContaining(['BFA']));
   });
 
   it('then a later admission counts from its date only (Somalia joined the EAC in 2024)', () => {

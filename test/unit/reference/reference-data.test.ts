@@ -7,7 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildReferenceFiles, type WorldCountry } from '../../../scripts/lib/reference-build';
 import { projectRoot } from '../../../server/paths';
-import { corridorStock, loadReferenceData, ReferenceDataError, validateReferenceData } from '../../../server/reference/reference-data';
+import {
+  corridorStock,
+  loadReferenceData,
+  ReferenceDataError,
+  validateReferenceData,
+} from '../../../server/reference/reference-data';
 
 const data = loadReferenceData();
 const byIso3 = new Map(data.countries.map((c) => [c.iso3, c]));
@@ -18,7 +23,7 @@ describe('When the reference data is loaded', () => {
     for (const c of data.countries) {
       expect(c.names.en.length * c.names.fr.length * c.names.es.length).toBeGreaterThan(0);
     }
-    expect(byIso3.get('CIV')!.names).toEqual({ en: "Côte d’Ivoire", fr: "Côte d’Ivoire", es: "Côte d’Ivoire" });
+    expect(byIso3.get('CIV')!.names).toEqual({ en: 'Côte d’Ivoire', fr: 'Côte d’Ivoire', es: 'Côte d’Ivoire' });
     expect(byIso3.get('CHE')!.names).toEqual({ en: 'Switzerland', fr: 'Suisse', es: 'Suiza' });
   });
 
@@ -38,7 +43,8 @@ describe('When the reference data is loaded', () => {
 
   it('then land borders are symmetric and Kenya borders its five neighbours', () => {
     expect(byIso3.get('KEN')!.borders).toEqual(expect.arrayContaining(['ETH', 'SOM', 'SSD', 'TZA', 'UGA']));
-    for (const c of data.countries) for (const b of c.borders) expect([b, byIso3.get(b)!.borders]).toEqual([b, expect.arrayContaining([c.iso3])]);
+    for (const c of data.countries)
+      for (const b of c.borders) expect([b, byIso3.get(b)!.borders]).toEqual([b, expect.arrayContaining([c.iso3])]);
   });
 
   it('then official languages are ISO 639-3 codes (Kenya: English, Swahili)', () => {
@@ -52,7 +58,15 @@ describe('When the reference data is loaded', () => {
   });
 
   it('then classifications are typed values or null, never blank strings', () => {
-    expect(byIso3.get('KEN')).toMatchObject({ region: 'Africa', subRegion: 'Sub-Saharan Africa', intermediateRegion: 'Eastern Africa', wbIncome: 'Lower middle income', hdiGroup: 'Medium', hdi: 0.601, m49: '404' });
+    expect(byIso3.get('KEN')).toMatchObject({
+      region: 'Africa',
+      subRegion: 'Sub-Saharan Africa',
+      intermediateRegion: 'Eastern Africa',
+      wbIncome: 'Lower middle income',
+      hdiGroup: 'Medium',
+      hdi: 0.601,
+      m49: '404',
+    });
     expect(byIso3.get('ATA')).toMatchObject({ region: null, wbIncome: null, hdiGroup: null, hdi: null });
     expect(byIso3.get('AFG')).toMatchObject({ m49: '004', ldc: true, lldc: true, sids: false });
   });
@@ -61,7 +75,9 @@ describe('When the reference data is loaded', () => {
     const ecowas = data.groups.find((g) => g.code === 'ECOWAS')!;
     expect(ecowas.type).toBe('rec');
     expect(ecowas.members.filter((m) => m.until)).toEqual([
-      { iso3: 'BFA', until: '2025-01-29' }, { iso3: 'MLI', until: '2025-01-29' }, { iso3: 'NER', until: '2025-01-29' },
+      { iso3: 'BFA', until: '2025-01-29' },
+      { iso3: 'MLI', until: '2025-01-29' },
+      { iso3: 'NER', until: '2025-01-29' },
     ]);
     expect(new Set(data.groups.map((g) => g.type))).toEqual(new Set(['rec', 'rcp', 'regional_org']));
   });
@@ -77,15 +93,25 @@ describe('When a data file is broken', () => {
   const withKenya = (change: object) => ({ countries: [{ ...ken, ...change }], groups: [eac], corridors: {} });
 
   it('then loading stops with the file and field named', () => {
-    expect(() => validateReferenceData(withKenya({ wbIncome: 'Middle income' }))).toThrow(/countries\.json\.0\.wbIncome must be one of/);
-    expect(() => validateReferenceData({ ...withKenya({}), groups: [{ code: 'EAC', name: 'x', type: 'rec', members: [{ iso3: 'KEN', since: '2020-13-01' }] }] }))
-      .toThrow(/groupings\.json\.0\.members\.0\.since must match format "date"/);
+    expect(() => validateReferenceData(withKenya({ wbIncome: 'Middle income' }))).toThrow(
+      /countries\.json\.0\.wbIncome must be one of/,
+    );
+    expect(() =>
+      validateReferenceData({
+        ...withKenya({}),
+        groups: [{ code: 'EAC', name: 'x', type: 'rec', members: [{ iso3: 'KEN', since: '2020-13-01' }] }],
+      }),
+    ).toThrow(/groupings\.json\.0\.members\.0\.since must match format "date"/);
   });
 
   it('then a reference to an unknown country is refused', () => {
     expect(validateReferenceData(withKenya({ borders: [] })).countries).toHaveLength(1);
-    expect(() => validateReferenceData({ ...withKenya({ borders: [] }), corridors: { ETH: { KEN: 5 } } })).toThrow(/corridors\.json ETH names unknown countries: ETH/);
-    expect(() => validateReferenceData({ ...withKenya({ borders: [] }), groups: [{ ...eac, members: [{ iso3: 'UGA' }] }] })).toThrow(ReferenceDataError);
+    expect(() => validateReferenceData({ ...withKenya({ borders: [] }), corridors: { ETH: { KEN: 5 } } })).toThrow(
+      /corridors\.json ETH names unknown countries: ETH/,
+    );
+    expect(() =>
+      validateReferenceData({ ...withKenya({ borders: [] }), groups: [{ ...eac, members: [{ iso3: 'UGA' }] }] }),
+    ).toThrow(ReferenceDataError);
     expect(() => validateReferenceData(withKenya({}))).toThrow(/KEN borders names unknown countries: ETH, SOM/);
   });
 });
@@ -96,15 +122,23 @@ const haveSources = fs.existsSync(path.join(sharedDir, 'countries.csv'));
 describe('When the reference data is rebuilt from its sources', () => {
   (haveSources ? it : it.skip)('then the build gives exactly the committed files (deterministic, up to date)', () => {
     const read = (f: string) => fs.readFileSync(path.join(sharedDir, f), 'utf8');
-    const build = () => buildReferenceFiles({
-      csv: { 'countries.csv': read('countries.csv'), 'groupings.csv': read('groupings.csv'), 'corridors_2019.csv': read('corridors_2019.csv') },
-      worldCountries: worldCountriesData as WorldCountry[],
-      worldCountriesVersion: worldCountriesPackage.version,
-    });
+    const build = () =>
+      buildReferenceFiles({
+        csv: {
+          'countries.csv': read('countries.csv'),
+          'groupings.csv': read('groupings.csv'),
+          'corridors_2019.csv': read('corridors_2019.csv'),
+        },
+        worldCountries: worldCountriesData as WorldCountry[],
+        worldCountriesVersion: worldCountriesPackage.version,
+      });
     const files = build();
     expect(build()).toEqual(files);
     for (const [name, content] of Object.entries(files)) {
-      expect([name, fs.readFileSync(path.join(projectRoot, 'server', 'reference', 'data', name), 'utf8')]).toEqual([name, content]);
+      expect([name, fs.readFileSync(path.join(projectRoot, 'server', 'reference', 'data', name), 'utf8')]).toEqual([
+        name,
+        content,
+      ]);
     }
   });
 });
