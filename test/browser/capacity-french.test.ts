@@ -181,7 +181,18 @@ async function chooseInDropdown(
     await page.keyboard.press('Control+A');
     await page.keyboard.type(optionText.slice(0, 5));
   } else {
-    await page.keyboard.press('ArrowDown'); // opens the list, highlighting an option
+    // ArrowDown opens the list, highlighting an option. A press that comes while the combobox is
+    // still settling after Tab is dropped (aria-expanded stays false): press again, a few times.
+    const combobox = inQuestion(question, 'input[role="combobox"]');
+    for (let tries = 0; (await page.$eval(combobox, (i) => i.getAttribute('aria-expanded'))) !== 'true'; tries++) {
+      if (tries === 5) throw new Error(`ArrowDown never opened the list of ${question}`);
+      await page.keyboard.press('ArrowDown');
+      await page
+        .waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-expanded') === 'true', combobox, {
+          timeout: 2_000,
+        })
+        .catch(() => undefined);
+    }
     await waitForHighlight('', true);
     for (let i = 0; i < 5; i++) {
       const before = await highlighted();
