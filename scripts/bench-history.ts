@@ -291,7 +291,7 @@ async function main(): Promise<void> {
       await insertOlderRounds(template, scale - stored, stored + 1, progress);
       progress(`${scale}×: ${scale - stored} older rounds inserted in ${duration(performance.now() - t)}`);
       stored = scale;
-      counts.set(scale, await countDocuments(template));
+      counts.set(scale, countDocuments(template, scale));
       const figures: Figures[] = [];
       for (const endpoint of list) {
         const f = await measure(endpoint, options);
