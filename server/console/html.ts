@@ -27,3 +27,14 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Markup 
 
 /** Markup that is already safe (our own constants only). */
 export const raw = (text: string): Markup => new Markup(text);
+
+/** The caption and column headers of a data table (every console list is one). */
+export const tableHead = (caption: Value, headers: readonly Value[]): Markup =>
+  html`<caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        ${headers.map((h) => html`<th scope="col">${h}</th>`)}
+      </tr>
+    </thead>`;

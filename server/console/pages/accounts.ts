@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { listAccounts } from '../../auth/accounts';
 import { roles } from '../../auth/roles';
 import { pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
-import { html } from '../html';
+import { html, tableHead } from '../html';
 import { common, consolePage, formOutput } from '../layout';
 
 const t = {
@@ -42,18 +42,7 @@ export function accountsPage(router: Router, deps: ConsoleDeps): void {
     const accounts = await listAccounts();
     const roleName = (r: (typeof roles)[number]) => common.roles[r][l];
     const body = html`<table id="accounts">
-        <caption>
-          ${t.caption[l]}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t.name[l]}</th>
-            <th scope="col">${t.email[l]}</th>
-            <th scope="col">${t.role[l]}</th>
-            <th scope="col">${t.status[l]}</th>
-            <th scope="col">${t.actions[l]}</th>
-          </tr>
-        </thead>
+        ${tableHead(t.caption[l], [t.name[l], t.email[l], t.role[l], t.status[l], t.actions[l]])}
         <tbody>
           ${accounts.map((a) => {
             const disabled = (a as { disabled?: boolean }).disabled === true;

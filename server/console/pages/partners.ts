@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { getPartnerOrReject, listPartners, type PartnerView } from '../../partners/partners';
 import { contactLanguages, frameworkAreas, partnerKinds, partnerModalities } from '../../partners/partner-vocabulary';
 import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
-import { html, type Markup } from '../html';
+import { html, tableHead, type Markup } from '../html';
 import type { Locale } from '../i18n';
 import { csvImportForm } from '../csv-import-form';
 import { common, consolePage, formOutput } from '../layout';
@@ -214,20 +214,7 @@ export function partnersPage(router: Router, deps: ConsoleDeps): void {
     const act = mayAct(ctx);
     const list = partners.length
       ? html`<table id="partners">
-          <caption>
-            ${t.caption[l]}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.name[l]}</th>
-              <th scope="col">${t.kind[l]}</th>
-              <th scope="col">${t.areas[l]}</th>
-              <th scope="col">${t.modalities[l]}</th>
-              <th scope="col">${t.where[l]}</th>
-              <th scope="col">${t.slots[l]}</th>
-              <th scope="col">${t.contacts[l]}</th>
-            </tr>
-          </thead>
+          ${tableHead(t.caption[l], [t.name[l], t.kind[l], t.areas[l], t.modalities[l], t.where[l], t.slots[l], t.contacts[l]])}
           <tbody>
             ${partners.map(
               (p) =>

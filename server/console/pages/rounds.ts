@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import type { FormRegistry } from '../../forms/form-registry';
 import { listRounds } from '../../rounds/find-round';
 import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
-import { html } from '../html';
+import { html, tableHead } from '../html';
 import { formatDateTime, type Locale } from '../i18n';
 import { consolePage, formOutput } from '../layout';
 
@@ -63,19 +63,7 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
     const rounds = await listRounds();
     const list = rounds.length
       ? html`<table>
-          <caption>
-            ${t.caption[l]}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.name[l]}</th>
-              <th scope="col">${t.questionnaire[l]}</th>
-              <th scope="col">${t.languages[l]}</th>
-              <th scope="col">${t.deadline[l]}</th>
-              <th scope="col">${t.countries[l]}</th>
-              <th scope="col">${t.reminders[l]}</th>
-            </tr>
-          </thead>
+          ${tableHead(t.caption[l], [t.name[l], t.questionnaire[l], t.languages[l], t.deadline[l], t.countries[l], t.reminders[l]])}
           <tbody>
             ${rounds.map(
               (r) =>
