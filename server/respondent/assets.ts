@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { Router, type Response } from 'express';
 import { consoleAssetFiles } from '../console/console-assets';
 import type { FormRegistry } from '../forms/form-registry';
+import { supportedLocales } from '../i18n/locales';
 import { nodeModulesDir, projectRoot, respondentPublicDir } from '../paths';
 
 const assetCacheDir = path.join(projectRoot, '.cache', 'assets');
@@ -72,6 +73,11 @@ export class AssetStore {
       ['problem-codes.js', path.join(respondentPublicDir, 'problem-codes.js')],
       ['draft-sync.js', path.join(respondentPublicDir, 'draft-sync.js')],
       ['respondent.css', path.join(respondentPublicDir, 'respondent.css')],
+      // The page's texts, one dictionary per language: the page fetches only the one it shows.
+      ...supportedLocales.map((l): [string, string] => [
+        `messages.${l}.json`,
+        path.join(respondentPublicDir, 'i18n', `${l}.json`),
+      ]),
       // The organizer console's module and stylesheet (server/console/public).
       ...consoleAssetFiles,
       ...forms.all().map((f): [string, string] => [`form:${f.formId}:${f.formVersion}`, f.file]),

@@ -1,6 +1,6 @@
 // HTML of the respondent pages: a small shell that loads SurveyJS and our script (all from
 // hashed, long-cached URLs), and the plain pages shown when a link cannot be used.
-import type { Locale } from '../i18n/locales';
+import { supportedLocales, type Locale } from '../i18n/locales';
 import { escapeHtml } from '../http/html';
 import type { AssetStore } from './assets';
 
@@ -48,7 +48,9 @@ export interface PageData {
 }
 
 export function questionnairePage(assets: AssetStore, { locale, data }: PageData): string {
-  const attrs = Object.entries(data)
+  // Where respondent.js finds each language's texts (data-messages-en, -fr, -es).
+  const messages = Object.fromEntries(supportedLocales.map((l) => [`messages-${l}`, assets.url(`messages.${l}.json`)]));
+  const attrs = Object.entries({ ...data, ...messages })
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
   const scripts = [

@@ -65,3 +65,34 @@ describe('When a focal point switches the language on the page', () => {
     }
   });
 });
+
+describe('When the page loads its texts', () => {
+  it('then a French page fetches only fr.json, and switching to Spanish fetches es.json', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      const dictionaries: string[] = [];
+      page.on('request', (request) => {
+        const name = new URL(request.url()).pathname.match(/\/assets\/[^/]+\/(en|fr|es)\.json$/);
+        if (name) dictionaries.push(name[1]);
+      });
+      await page.goto(`${app.baseUrl}/respond/${round.niger}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.getByText('Les statistiques migratoires sont ventilées par sexe et par âge.').waitFor();
+      expect(await page.locator('#language-label').textContent()).toBe('Langue');
+      expect(dictionaries).toEqual(['fr']);
+
+      await page.locator('#language').selectOption('es');
+      await page.getByText('Las estadísticas migratorias se desglosan por sexo y edad.').waitFor();
+      await page.locator('#language-label', { hasText: 'Idioma' }).waitFor();
+      expect(dictionaries).toEqual(['fr', 'es']);
+
+      // Back to French: the dictionary already loaded is kept, not fetched again.
+      await page.locator('#language').selectOption('fr');
+      await page.locator('#language-label', { hasText: 'Langue' }).waitFor();
+      expect(dictionaries).toEqual(['fr', 'es']);
+    } finally {
+      await context.close();
+    }
+  });
+});

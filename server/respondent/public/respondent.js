@@ -15,119 +15,10 @@
   var noticeBox = document.getElementById('notice');
   var languageSelect = document.getElementById('language');
 
-  var messages = {
-    en: {
-      language: 'Language',
-      loading: 'Loading the questionnaire…',
-      loadFailed: 'The questionnaire could not be loaded. Check your connection and reload the page.',
-      saving: 'Saving…',
-      saved: 'All changes saved',
-      offline:
-        'No connection: your answers are kept in this browser and will be saved as soon as the connection returns.',
-      unavailable: 'The server is busy: your answers are kept in this browser and will be saved in a moment.',
-      restored: 'Answers you typed earlier in this browser were restored.',
-      merged: 'A colleague saved answers meanwhile. Updated from their version: {names}.',
-      conflicts: 'You and a colleague both changed: {names}. The most recent answer was kept.',
-      sending: 'Sending your answers…',
-      sent: 'Thank you. Your answers have been received.',
-      submitted:
-        'This response was submitted on {date}. It can no longer be changed; contact the organizers if it must be reopened.',
-      invalid: 'Some answers need your attention; they are marked below.',
-      failed: 'Your answers could not be sent. Check your connection and try again; nothing you entered is lost.',
-      linkGone:
-        'This link is no longer valid. Your answers are kept in this browser; ask the organizers for a new link.',
-      reviewAgain: 'A colleague saved answers while you were submitting. Check the answers, then submit again.',
-      reviewTitle: 'The organizers returned this response with comments',
-      reviewIntro:
-        'Please revise the answers and submit the response again. Comments on particular questions are shown next to them.',
-      questionComment: 'Comment from the organizers',
-      profileTitle: 'Your country’s capacity-gap profile',
-      profileColumns: ['Area', 'Capacity', 'Target', 'Gap', 'Assessment'],
-      bands: {
-        'requires further progress': 'requires further progress',
-        'partially meets': 'partially meets',
-        meets: 'meets',
-        'fully meets': 'fully meets',
-        'insufficient data': 'insufficient data',
-      },
-    },
-    fr: {
-      language: 'Langue',
-      loading: 'Chargement du questionnaire…',
-      loadFailed: 'Le questionnaire n’a pas pu être chargé. Vérifiez votre connexion et rechargez la page.',
-      saving: 'Enregistrement…',
-      saved: 'Toutes les modifications sont enregistrées',
-      offline:
-        'Pas de connexion : vos réponses sont conservées dans ce navigateur et seront enregistrées dès le retour de la connexion.',
-      unavailable:
-        'Le serveur est occupé : vos réponses sont conservées dans ce navigateur et seront enregistrées dans un instant.',
-      restored: 'Les réponses saisies précédemment dans ce navigateur ont été restaurées.',
-      merged: 'Un collègue a enregistré des réponses entre-temps. Mises à jour d’après sa version : {names}.',
-      conflicts: 'Vous et un collègue avez modifié : {names}. La réponse la plus récente a été conservée.',
-      sending: 'Envoi de vos réponses…',
-      sent: 'Merci. Vos réponses ont bien été reçues.',
-      submitted:
-        'Cette réponse a été soumise le {date}. Elle ne peut plus être modifiée ; contactez les organisateurs si elle doit être rouverte.',
-      invalid: 'Certaines réponses demandent votre attention ; elles sont signalées ci-dessous.',
-      failed:
-        'Vos réponses n’ont pas pu être envoyées. Vérifiez votre connexion et réessayez ; rien de ce que vous avez saisi n’est perdu.',
-      linkGone:
-        'Ce lien n’est plus valide. Vos réponses sont conservées dans ce navigateur ; demandez un nouveau lien aux organisateurs.',
-      reviewAgain:
-        'Un collègue a enregistré des réponses pendant l’envoi. Vérifiez les réponses, puis soumettez à nouveau.',
-      reviewTitle: 'Les organisateurs ont renvoyé cette réponse avec des commentaires',
-      reviewIntro:
-        'Veuillez réviser les réponses, puis soumettre à nouveau la réponse. Les commentaires portant sur certaines questions figurent à côté de celles-ci.',
-      questionComment: 'Commentaire des organisateurs',
-      profileTitle: 'Profil des lacunes de capacités de votre pays',
-      profileColumns: ['Domaine', 'Capacité', 'Cible', 'Écart', 'Appréciation'],
-      bands: {
-        'requires further progress': 'progrès supplémentaires nécessaires',
-        'partially meets': 'satisfait partiellement',
-        meets: 'satisfait',
-        'fully meets': 'satisfait pleinement',
-        'insufficient data': 'données insuffisantes',
-      },
-    },
-    es: {
-      language: 'Idioma',
-      loading: 'Cargando el cuestionario…',
-      loadFailed: 'No se pudo cargar el cuestionario. Compruebe su conexión y vuelva a cargar la página.',
-      saving: 'Guardando…',
-      saved: 'Todos los cambios se han guardado',
-      offline:
-        'Sin conexión: sus respuestas se conservan en este navegador y se guardarán en cuanto vuelva la conexión.',
-      unavailable:
-        'El servidor está ocupado: sus respuestas se conservan en este navegador y se guardarán en un momento.',
-      restored: 'Se han recuperado las respuestas que escribió antes en este navegador.',
-      merged: 'Un colega guardó respuestas mientras tanto. Actualizadas según su versión: {names}.',
-      conflicts: 'Usted y un colega modificaron: {names}. Se conservó la respuesta más reciente.',
-      sending: 'Enviando sus respuestas…',
-      sent: 'Gracias. Hemos recibido sus respuestas.',
-      submitted:
-        'Esta respuesta se envió el {date}. Ya no puede modificarse; póngase en contacto con los organizadores si debe reabrirse.',
-      invalid: 'Algunas respuestas requieren su atención; se indican a continuación.',
-      failed:
-        'No se pudieron enviar sus respuestas. Compruebe su conexión e inténtelo de nuevo; no se ha perdido nada de lo que escribió.',
-      linkGone:
-        'Este enlace ya no es válido. Sus respuestas se conservan en este navegador; solicite un nuevo enlace a los organizadores.',
-      reviewAgain:
-        'Un colega guardó respuestas mientras usted enviaba las suyas. Revise las respuestas y vuelva a enviarlas.',
-      reviewTitle: 'Los organizadores devolvieron esta respuesta con comentarios',
-      reviewIntro:
-        'Revise las respuestas y vuelva a enviar la respuesta. Los comentarios sobre preguntas concretas figuran junto a ellas.',
-      questionComment: 'Comentario de los organizadores',
-      profileTitle: 'Perfil de brechas de capacidad de su país',
-      profileColumns: ['Área', 'Capacidad', 'Meta', 'Brecha', 'Valoración'],
-      bands: {
-        'requires further progress': 'requiere más avances',
-        'partially meets': 'cumple parcialmente',
-        meets: 'cumple',
-        'fully meets': 'cumple plenamente',
-        'insufficient data': 'datos insuficientes',
-      },
-    },
-  };
+  // The texts of each language, fetched from i18n/<lang>.json (hashed URLs in data-messages-<lang>)
+  // when first needed: the page downloads only the language it shows.
+  var messages = {};
+  var messageLoads = {};
 
   var locale = pickLocale();
   var survey = null;
@@ -150,39 +41,80 @@
     return supported.indexOf(body.dataset.locale) >= 0 ? body.dataset.locale : 'en';
   }
 
+  /** The dictionary of a language, fetched once; later calls reuse the same promise. */
+  function loadMessages(lang) {
+    if (!messageLoads[lang]) {
+      var url = body.dataset['messages' + lang.charAt(0).toUpperCase() + lang.slice(1)];
+      messageLoads[lang] = fetch(url, { headers: { Accept: 'application/json' } })
+        .then(function (res) {
+          if (!res.ok) throw new Error('HTTP ' + res.status);
+          return res.json();
+        })
+        .then(function (dictionary) {
+          messages[lang] = dictionary;
+          return dictionary;
+        });
+      // A failed fetch is tried again at the next switch rather than remembered.
+      messageLoads[lang].catch(function () {
+        delete messageLoads[lang];
+      });
+    }
+    return messageLoads[lang];
+  }
+
+  /** The texts of the page's language; before they arrive, another loaded language, else none. */
+  function dictionary() {
+    return messages[locale] || messages.en || messages.fr || messages.es || {};
+  }
+
   function text(key, values) {
-    var s = (messages[locale] || messages.en)[key];
+    var s = dictionary()[key];
+    if (s === undefined) return '';
     Object.keys(values || {}).forEach(function (k) {
       s = s.replace('{' + k + '}', values[k]);
     });
     return s;
   }
 
+  // The last status and notice, said again in the new language when the respondent switches.
+  var said = { status: null, notice: null };
+
   function say(key, values) {
+    said.status = { key: key, values: values };
     statusBox.textContent = key ? text(key, values) : '';
     statusBox.setAttribute('data-message', key || '');
   }
 
   // Notes that must stay visible while saving goes on (merges, restored answers).
   function notify(key, values) {
+    said.notice = { key: key, values: values };
     noticeBox.textContent = key ? text(key, values) : '';
     noticeBox.setAttribute('data-message', key || '');
   }
 
+  /** Switches to a language once its texts are here (the page keeps the current ones until then). */
   function setLocale(next) {
-    locale = next;
-    remember('capgap:lang', next);
-    document.documentElement.lang = next;
-    languageSelect.value = next;
-    document.getElementById('language-label').textContent = text('language');
-    var url = new URL(location.href);
-    url.searchParams.set('lang', next);
-    history.replaceState(null, '', url);
-    if (survey) survey.locale = next === 'en' ? '' : next;
+    return loadMessages(next).then(function () {
+      locale = next;
+      remember('capgap:lang', next);
+      document.documentElement.lang = next;
+      languageSelect.value = next;
+      document.getElementById('language-label').textContent = text('language');
+      var url = new URL(location.href);
+      url.searchParams.set('lang', next);
+      history.replaceState(null, '', url);
+      if (said.status) say(said.status.key, said.status.values);
+      if (said.notice) notify(said.notice.key, said.notice.values);
+      showReview();
+      if (survey) survey.locale = next === 'en' ? '' : next;
+    });
   }
 
   languageSelect.addEventListener('change', function () {
-    setLocale(languageSelect.value);
+    var previous = locale;
+    setLocale(languageSelect.value).catch(function () {
+      languageSelect.value = previous; // texts unreachable (offline): stay in the current language
+    });
   });
 
   // ---- storage in this browser --------------------------------------------------------------
@@ -305,7 +237,7 @@
   function showProfile(scores) {
     var box = document.getElementById('profile');
     if (!scores || !scores.areas || !box) return;
-    var t = messages[locale] || messages.en;
+    var t = dictionary();
     var localized = function (text) {
       return typeof text === 'string' ? text : (text && (text[locale] || text['default'])) || '';
     };
@@ -625,23 +557,29 @@
 
   // ---- start ---------------------------------------------------------------------------------
 
-  setLocale(locale);
-  say('loading');
+  // The page's texts, the form and the response load side by side; nothing is rendered before
+  // the texts are here.
+  var started = false;
+  var textsReady = setLocale(locale).then(function () {
+    if (!started) say('loading');
+  });
   var getJson = function (url) {
     return fetch(url, { headers: { Accept: 'application/json' } }).then(function (res) {
       if (!res.ok) throw new Error('HTTP ' + res.status);
       return res.json();
     });
   };
-  var loads = [getJson(body.dataset.formUrl)];
+  var loads = [textsReady, getJson(body.dataset.formUrl)];
   if (token) loads.push(getJson('/api/respondent/' + encodeURIComponent(token)));
   Promise.all(loads).then(
     function (results) {
-      formJson = results[0];
-      if (token) startCountry(results[1].response, results[1].scores);
+      started = true;
+      formJson = results[1];
+      if (token) startCountry(results[2].response, results[2].scores);
       else startOpen();
     },
     function () {
+      started = true;
       say('loadFailed');
     },
   );
