@@ -3,10 +3,9 @@
 //   GET /api/rounds/:roundId/exports/scores.:format      one row per country and area (current scores)
 //   GET /api/rounds/:roundId/exports/aggregates.:format  one row per group and area (?by= as /aggregates)
 // :format is csv or xlsx; ?lang=en|fr|es chooses the language of headers and choice labels.
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
-import { AppError } from '../http/problem';
 import { requestLocale } from '../i18n/request-locale';
 import { listCountryResponses } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
@@ -16,21 +15,14 @@ import { countedScores } from '../scoring/scores-from';
 import { dimensionOf } from '../scoring/country-groupings';
 import { responseColumns, type ResponseRow } from './response-columns';
 import { aggregateColumns, aggregateRows, scoreColumns, scoreRows } from './score-columns';
-import { startDownload } from './start-download';
-import { exportFormats, writeTable, type ExportFormat } from './table-writer';
-
-function formatOf(req: Request): ExportFormat {
-  const format = String(req.params.format);
-  if (!(exportFormats as readonly string[]).includes(format))
-    throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
-  return format as ExportFormat;
-}
+import { exportFormatOf, startDownload } from './start-download';
+import { writeTable } from './table-writer';
 
 export function exportsRoutes(forms: FormRegistry): Router {
   const router = Router();
 
   router.get('/api/rounds/:roundId/exports/responses.:format', requireRole('viewer'), async (req, res) => {
-    const format = formatOf(req);
+    const format = exportFormatOf(req);
     const round = await findRoundOrReject(String(req.params.roundId));
     const form = findFormOrReject(forms, round.formId, round.formVersion);
     const locale = requestLocale(req, req.query.lang);
@@ -57,7 +49,7 @@ export function exportsRoutes(forms: FormRegistry): Router {
   });
 
   router.get('/api/rounds/:roundId/exports/scores.:format', requireRole('viewer'), async (req, res) => {
-    const format = formatOf(req);
+    const format = exportFormatOf(req);
     const round = await findRoundOrReject(String(req.params.roundId));
     const { scores } = await countedScores(round);
     const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
@@ -70,7 +62,7 @@ export function exportsRoutes(forms: FormRegistry): Router {
   });
 
   router.get('/api/rounds/:roundId/exports/aggregates.:format', requireRole('viewer'), async (req, res) => {
-    const format = formatOf(req);
+    const format = exportFormatOf(req);
     const by = dimensionOf(req.query.by);
     const aggregates = await aggregateRound(String(req.params.roundId), by);
     await startDownload(req, res, format, `capgap-aggregates-${by}`, String(req.params.roundId));

@@ -2,7 +2,8 @@
 // the headers; the body follows as a stream (table-writer.ts).
 import type { Request, Response } from 'express';
 import { auditRequest } from '../audit/audit-request';
-import { contentTypes, type ExportFormat } from './table-writer';
+import { AppError } from '../http/problem';
+import { contentTypes, exportFormats, type ExportFormat } from './table-writer';
 
 /** Records the download (who, what, which format) and sends its headers; the body follows as a stream. */
 export async function startDownload(
@@ -18,4 +19,12 @@ export async function startDownload(
     'Content-Disposition': `attachment; filename="${name}.${format}"`,
     'Cache-Control': 'no-store',
   });
+}
+
+/** The :format of a download URL: csv or xlsx, anything else a 404. */
+export function exportFormatOf(req: Request): ExportFormat {
+  const format = String(req.params.format);
+  if (!(exportFormats as readonly string[]).includes(format))
+    throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
+  return format as ExportFormat;
 }

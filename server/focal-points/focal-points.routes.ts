@@ -12,7 +12,7 @@
 import { isRoundId } from '../rounds/find-round';
 import { auditRequest } from '../audit/audit-request';
 import express, { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { limitPerClient } from '../http/rate-limit';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
 import { AppError } from '../http/problem';
@@ -113,13 +113,10 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   });
 
   // Counts every request, known address or not, so the limit says nothing about addresses.
-  const linkAgainLimit = rateLimit({
+  const linkAgainLimit = limitPerClient({
     windowMs: 3_600_000,
     limit: options.linkAgainPerHour ?? 5,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new AppError('tooManyRequests', 'Too many requests for links; try again in an hour')),
+    detail: 'Too many requests for links; try again in an hour',
   });
 
   router.post('/api/links/resend', linkAgainLimit, noQuery, validateBody(linkAgainSchema), (req, res) => {

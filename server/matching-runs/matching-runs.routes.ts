@@ -16,8 +16,8 @@ import { Router, type Request } from 'express';
 import { auditRequest, requestActor } from '../audit/audit-request';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
-import { startDownload } from '../exports/start-download';
-import { exportFormats, writeTable, type ExportFormat } from '../exports/table-writer';
+import { exportFormatOf, startDownload } from '../exports/start-download';
+import { writeTable } from '../exports/table-writer';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
@@ -161,17 +161,11 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
   });
 
   router.get(`${base}/coverage.:format`, requireRole('viewer'), async (req, res) => {
-    const format = String(req.params.format);
-    if (!(exportFormats as readonly string[]).includes(format))
-      throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
+    const format = exportFormatOf(req);
     const roundId = await roundOf(req);
     const report = await roundCoverage(roundId);
-    await startDownload(req, res, format as ExportFormat, `capgap-coverage-run-${report.run}`, roundId);
-    await writeTable(
-      format as ExportFormat,
-      { sheetName: 'Coverage', columns: coverageColumns, rows: report.rows },
-      res,
-    );
+    await startDownload(req, res, format, `capgap-coverage-run-${report.run}`, roundId);
+    await writeTable(format, { sheetName: 'Coverage', columns: coverageColumns, rows: report.rows }, res);
   });
 
   return router;

@@ -7,11 +7,11 @@
 //   PUT    /api/partners/:id                replace its offer (organizer+)
 //   DELETE /api/partners/:id                archive it (kept for the match runs that named it) (organizer+)
 import { auditRequest } from '../audit/audit-request';
-import { startDownload } from '../exports/start-download';
+import { exportFormatOf, startDownload } from '../exports/start-download';
 import express, { Router, type Request } from 'express';
 import { queryFlag, querySchema, validateQuery } from '../http/validate-query';
 import { requireRole } from '../auth/auth.middleware';
-import { exportFormats, writeTable, type ExportFormat } from '../exports/table-writer';
+import { writeTable } from '../exports/table-writer';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { importPartners } from './import-partners';
@@ -65,12 +65,10 @@ export function partnersRoutes(): Router {
   );
 
   router.get('/api/partners/export.:format', requireRole('viewer'), archivedQuery, async (req, res) => {
-    const format = String(req.params.format);
-    if (!(exportFormats as readonly string[]).includes(format))
-      throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
+    const format = exportFormatOf(req);
     const partners = await listPartners({ includeArchived: req.query.archived === 'true' });
-    await startDownload(req, res, format as ExportFormat, 'capgap-partners');
-    await writeTable(format as ExportFormat, { sheetName: 'Partners', columns: partnerColumns, rows: partners }, res);
+    await startDownload(req, res, format, 'capgap-partners');
+    await writeTable(format, { sheetName: 'Partners', columns: partnerColumns, rows: partners }, res);
   });
 
   router.get('/api/partners/:id', requireRole('viewer'), noQuery, async (req, res) => {

@@ -3,6 +3,7 @@
 // Without SMTP_URL a banner says that emails wait here and how to set up a relay.
 import type { Router } from 'express';
 import { countWaitingEmails, getOutboxEmail, listOutbox } from '../../email/list-outbox';
+import { isRoundId } from '../../rounds/find-round';
 import { pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
 import { html } from '../html';
 import { formatDateTime, type Locale } from '../i18n';
@@ -49,8 +50,7 @@ export function outboxPage(router: Router, deps: ConsoleDeps): void {
   router.get('/console/outbox', requirePage(deps, 'viewer'), async (req, res) => {
     const ctx = pageContext(req, res, deps);
     const l = ctx.locale;
-    const round =
-      typeof req.query.round === 'string' && /^[0-9a-f]{24}$/.test(req.query.round) ? req.query.round : undefined;
+    const round = typeof req.query.round === 'string' && isRoundId(req.query.round) ? req.query.round : undefined;
     const before =
       typeof req.query.before === 'string' && /^[1-9][0-9]{0,9}$/.test(req.query.before)
         ? Number(req.query.before)
