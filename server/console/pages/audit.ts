@@ -9,7 +9,7 @@ import { listAccounts } from '../../auth/accounts';
 import { compileSchema } from '../../http/ajv';
 import { listRounds } from '../../rounds/find-round';
 import { pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
-import { html } from '../html';
+import { html, tableHead } from '../html';
 import { formatDateTime } from '../i18n';
 import { consolePage } from '../layout';
 
@@ -111,21 +111,7 @@ export function auditPage(router: Router, deps: ConsoleDeps): void {
       ? html`<p class="notice" role="alert">${t.bad[l]}</p>`
       : page.entries.length
         ? html`<table id="audit">
-            <caption>
-              ${t.caption[l]}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">${t.at[l]}</th>
-                <th scope="col">${t.actor[l]}</th>
-                <th scope="col">${t.action[l]}</th>
-                <th scope="col">${t.target[l]}</th>
-                <th scope="col">${t.round[l]}</th>
-                <th scope="col">${t.details[l]}</th>
-                <th scope="col">${t.address[l]}</th>
-              </tr>
-            </thead>
+            ${tableHead(t.caption[l], ['#', t.at[l], t.actor[l], t.action[l], t.target[l], t.round[l], t.details[l], t.address[l]])}
             <tbody>
               ${page.entries.map(
                 (e) =>

@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { countWaitingEmails, getOutboxEmail, listOutbox } from '../../email/list-outbox';
 import { isRoundId } from '../../rounds/find-round';
 import { pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
-import { html } from '../html';
+import { html, tableHead } from '../html';
 import { formatDateTime, type Locale } from '../i18n';
 import { consolePage } from '../layout';
 
@@ -62,21 +62,7 @@ export function outboxPage(router: Router, deps: ConsoleDeps): void {
     const query = (extra: string) => `?${round ? `round=${round}&` : ''}${extra}`;
     const list = page.emails.length
       ? html`<table id="outbox">
-          <caption>
-            ${t.caption[l]}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${t.queued[l]}</th>
-              <th scope="col">${t.to[l]}</th>
-              <th scope="col">${t.subject[l]}</th>
-              <th scope="col">${t.template[l]}</th>
-              <th scope="col">${t.language[l]}</th>
-              <th scope="col">${t.status[l]}</th>
-              <th scope="col">${t.attempts[l]}</th>
-              <th scope="col">${t.lastError[l]}</th>
-            </tr>
-          </thead>
+          ${tableHead(t.caption[l], [t.queued[l], t.to[l], t.subject[l], t.template[l], t.language[l], t.status[l], t.attempts[l], t.lastError[l]])}
           <tbody>
             ${page.emails.map(
               (e) =>

@@ -6,7 +6,7 @@
 import type { Router } from 'express';
 import { focalPointViews, summarizeRoundStatus, type FocalPointView } from '../../focal-points/focal-point-status';
 import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
-import { html, type Markup } from '../html';
+import { html, tableHead, type Markup } from '../html';
 import { formatDateTime, type Locale, type Text } from '../i18n';
 import { csvImportForm } from '../csv-import-form';
 import { consolePage, formOutput } from '../layout';
@@ -213,16 +213,7 @@ export function roundDashboardPage(router: Router, deps: ConsoleDeps): void {
       ${
         round.countries.length
           ? html`<table id="countries">
-              <caption>
-                ${t.countriesCaption[l]}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t.country[l]}</th>
-                  <th scope="col">${t.response[l]}</th>
-                  <th scope="col">${t.focalPoints[l]}</th>
-                </tr>
-              </thead>
+              ${tableHead(t.countriesCaption[l], [t.country[l], t.response[l], t.focalPoints[l]])}
               <tbody>
                 ${round.countries.map(
                   (c) =>
