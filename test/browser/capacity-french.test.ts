@@ -170,16 +170,26 @@ async function chooseInDropdown(
   const highlighted = () =>
     page.evaluate((sel) => document.querySelector(sel)?.textContent?.trim() ?? '', highlightSelector);
   /** The list re-renders a moment after a key press: wait until the highlight is (or is no longer) `text`. */
-  const waitForHighlight = (text: string, not = false) =>
+  const waitForHighlight = (text: string, not = false, timeout = 15_000) =>
     page.waitForFunction(
       ([sel, t, n]) => ((document.querySelector(sel)?.textContent?.trim() ?? '') === t) !== n,
       [highlightSelector, text, not] as const,
-      { timeout: 15_000 },
-    ); // generous: CI machines are busy
+      { timeout }, // generous by default: CI machines are busy
+    );
 
   if (how === 'type') {
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(optionText.slice(0, 5));
+    // Keys typed while the combobox is still settling after Tab can be dropped, leaving a filter
+    // that matches nothing: select what is there and type again, as a user would.
+    for (let tries = 0; ; tries++) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(optionText.slice(0, 5));
+      const shown = await waitForHighlight(optionText, false, 5_000).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      if (tries === 3) throw new Error(`typing never highlighted "${optionText}" in ${question}`);
+    }
   } else {
     // ArrowDown opens the list, highlighting an option. A press that comes while the combobox is
     // still settling after Tab is dropped (aria-expanded stays false): press again, a few times.
@@ -194,7 +204,7 @@ async function chooseInDropdown(
         .catch(() => undefined);
     }
     await waitForHighlight('', true);
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 8; i++) {
       const before = await highlighted();
       if (before === optionText) break;
       await page.keyboard.press('ArrowDown');
