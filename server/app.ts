@@ -28,6 +28,7 @@ import { reviewRoutes } from './responses/review.routes';
 import { roundsRoutes } from './rounds/rounds.routes';
 import { focalPointsRoutes } from './focal-points/focal-points.routes';
 import { partnersRoutes } from './partners/partners.routes';
+import { declarationsRoutes } from './partner-declarations/declarations.routes';
 import { introductionsRoutes } from './matching-runs/introductions.routes';
 import { matchingRunsRoutes } from './matching-runs/matching-runs.routes';
 import { scoresRoutes } from './scoring/scores.routes';
@@ -71,6 +72,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(remindersRoutes(config));
   app.use(scoresRoutes(forms));
   app.use(partnersRoutes());
+  app.use(declarationsRoutes(config, forms, assets));
   app.use(matchingRunsRoutes(config, forms));
   app.use(introductionsRoutes());
   app.use(exportsRoutes(forms));

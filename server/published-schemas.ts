@@ -4,6 +4,12 @@ import { accountUpdateSchema, newAccountSchema, passwordChangeSchema, signInSche
 import { invitationsRequestSchema, linkAgainSchema } from './focal-points/focal-points.schemas';
 import { matchingPinsSchema, matchingSettingsSchema } from './matching-runs/matching-runs.schemas';
 import { partnerInputSchema } from './partners/partner.schemas';
+import {
+  declarationApproveSchema,
+  declarationLinkSchema,
+  declarationReturnSchema,
+  organizationInviteSchema,
+} from './partner-declarations/declarations.schemas';
 import { groupMembershipSchema } from './reference/reference.schemas';
 import { responseWriteSchema } from './respondent/respondent.routes';
 import { responseSubmissionSchema } from './responses/response.schemas';
@@ -30,6 +36,10 @@ export const requestSchemas: readonly { $id: string }[] = [
   invitationsRequestSchema,
   linkAgainSchema,
   partnerInputSchema,
+  declarationLinkSchema,
+  organizationInviteSchema,
+  declarationApproveSchema,
+  declarationReturnSchema,
   matchingSettingsSchema,
   matchingPinsSchema,
   responseReturnSchema,

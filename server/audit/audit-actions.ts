@@ -34,6 +34,13 @@ export const auditActions = [
   'partner.update',
   'partner.archive',
   'partners.import',
+  'declaration.linkSend',
+  'declaration.linkRevoke',
+  'declaration.invite',
+  'declaration.draftSave',
+  'declaration.submit',
+  'declaration.approve',
+  'declaration.return',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

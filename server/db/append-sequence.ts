@@ -56,6 +56,22 @@ async function advanceHead(key: string, n: number): Promise<void> {
   }
 }
 
+/**
+ * Stores `entry` as number n exactly, or returns false when n is taken: for writers that must
+ * build on the entry they read (a draft saved on revision n − 1), where losing the race means
+ * "read again and merge", not "append on top".
+ */
+export async function insertInSequence(model: EntryModel, key: string, n: number, entry: object): Promise<boolean> {
+  try {
+    await model.create({ ...entry, _id: sequenceEntryId(key, n) });
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+  await advanceHead(key, n);
+  return true;
+}
+
 export interface Appended<T> {
   n: number;
   entry: T;

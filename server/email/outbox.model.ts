@@ -8,7 +8,7 @@ import mongoose from 'mongoose';
 export const emailTemplates = ['invitation', 'reminder', 'receipt', 'link-again', 'returned'] as const;
 export type EmailTemplate = (typeof emailTemplates)[number];
 /** Messages rendered by their feature's own templates (server/email/introduction-email.ts). */
-export const featureEmailTemplates = ['introduction'] as const;
+export const featureEmailTemplates = ['introduction', 'declaration'] as const;
 export type StoredEmailTemplate = EmailTemplate | (typeof featureEmailTemplates)[number];
 const emailStatuses = ['queued', 'sent', 'failed', 'bounced'] as const;
 export type EmailStatus = (typeof emailStatuses)[number];

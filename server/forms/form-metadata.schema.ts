@@ -57,6 +57,9 @@ const question = {
   ],
 };
 
+export const formPurposes = ['capacity', 'partner-offer'] as const;
+export type FormPurpose = (typeof formPurposes)[number];
+
 export const formMetadataSchema = {
   $id: 'form-metadata',
   type: 'object',
@@ -68,6 +71,8 @@ export const formMetadataSchema = {
     // Anyone may answer it without a link (POST /api/forms/:formId/responses, /r/:formId),
     // rate limited per client address. Off unless set: answers normally come through links.
     capgapOpenResponses: { type: 'boolean' },
+    // What the form is for: a country's capacity (rounds take only these) or a partner's offer.
+    capgapPurpose: { enum: [...formPurposes] },
     pages: {
       type: 'array',
       minItems: 1,

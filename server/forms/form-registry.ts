@@ -7,7 +7,7 @@ import { Model } from 'survey-core';
 import { ajv, toFieldErrors } from '../http/ajv';
 import { deriveAnswerSchema, type AnswerSchema } from './answer-schema';
 import { lintForm } from './form-lint';
-import { formMetadataSchema } from './form-metadata.schema';
+import { formMetadataSchema, type FormPurpose } from './form-metadata.schema';
 import { ScoringModelError, scoringModelOf, type ScoringModel } from '../scoring/scoring-model';
 import { registerCapgapProperties } from './survey-properties';
 
@@ -35,6 +35,8 @@ export interface LoadedForm {
   scoringModel: ScoringModel;
   /** Takes anonymous answers (POST /api/forms/:formId/responses, /r/:formId): capgapOpenResponses. */
   openResponses: boolean;
+  /** What it is for (capgapPurpose): 'capacity' unless it says otherwise. */
+  purpose: FormPurpose;
 }
 
 export class FormError extends Error {
@@ -92,6 +94,7 @@ export function loadForm(file: string): LoadedForm {
     answerSchema: deriveAnswerSchema(json),
     scoringModel,
     openResponses: json.capgapOpenResponses === true,
+    purpose: (json.capgapPurpose as FormPurpose | undefined) ?? 'capacity',
   };
 }
 

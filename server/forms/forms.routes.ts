@@ -40,7 +40,9 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
 
   router.get('/api/forms', (_req, res) => {
     res.json({
-      forms: forms.list().map((f) => ({ formId: f.formId, formVersion: f.formVersion, title: f.json.title })),
+      forms: forms
+        .list()
+        .map((f) => ({ formId: f.formId, formVersion: f.formVersion, purpose: f.purpose, title: f.json.title })),
     });
   });
 

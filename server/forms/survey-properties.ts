@@ -4,7 +4,7 @@
 import { Serializer } from 'survey-core';
 
 export const capgapQuestionProperties = ['capgapRole', 'capgapArea', 'capgapIndicator', 'capgapWeight:number'];
-export const capgapSurveyProperties = ['formId', 'formVersion:number', 'capgapOpenResponses:boolean'];
+export const capgapSurveyProperties = ['formId', 'formVersion:number', 'capgapOpenResponses:boolean', 'capgapPurpose'];
 
 let registered = false;
 

@@ -1,11 +1,13 @@
-// Country links: creating one (the token is returned once, only its hash kept, as the link's
-// _id), resolving a token back to its round and country (one lookup by _id), withdrawing one.
+// Personal links: creating one (the token is returned once, only its hash kept, as the link's
+// _id), resolving a token back to its subject — a round's country or a partner organization —
+// in one lookup by _id, withdrawing one. A token of the other subject is unknown (404): a
+// partner's link never opens a country's answers, nor the reverse.
 import { randomBytes } from 'node:crypto';
 import { isDuplicateKey } from '../db/claim-number';
 import { hashToken } from '../http/token-hash';
 import { AppError } from '../http/problem';
 import { findRound } from '../rounds/find-round';
-import { CountryLink } from './invitation.model';
+import { Link, type LinkSubject } from './invitation.model';
 import type { Locale } from '../i18n/locales';
 
 export { hashToken };
@@ -13,31 +15,49 @@ export { hashToken };
 /** 144 random bits, URL-safe. */
 const newToken = () => randomBytes(18).toString('base64url');
 
-export interface NewLink {
-  roundId: string;
-  country: string;
+interface NewLinkFields {
   language: Locale;
   label?: string;
-  focalPointId?: string;
   expiresAt?: Date;
   /** A known token (demo links derive theirs); a random one otherwise. */
   token?: string;
+}
+
+export interface NewLink extends NewLinkFields {
+  roundId: string;
+  country: string;
+  focalPointId?: string;
+}
+
+export interface NewPartnerLink extends NewLinkFields {
+  partnerId: string;
+  /** The contact's email it is sent to (shown to organizers). */
+  sentTo?: string;
 }
 
 /**
  * Stores a new link. A known token that is already stored keeps its stored link as it is (a
  * withdrawn demo link stays withdrawn), so seeding known tokens can be repeated.
  */
-export async function createCountryLink(input: NewLink): Promise<{ token: string; id: string }> {
-  const { token = newToken(), ...fields } = input;
+async function storeLink(
+  subject: LinkSubject,
+  { token: knownToken, ...fields }: NewLinkFields & Record<string, unknown>,
+): Promise<{ token: string; id: string }> {
+  const token = knownToken ?? newToken();
   const id = hashToken(token);
   try {
-    await CountryLink.create({ ...fields, _id: id });
+    await Link.create({ ...fields, subject, _id: id });
   } catch (err) {
-    if (!(input.token && isDuplicateKey(err))) throw err;
+    if (!(knownToken && isDuplicateKey(err))) throw err;
   }
   return { token, id };
 }
+
+/** A link to answer for a country in a round. */
+export const createCountryLink = (input: NewLink) => storeLink('country', { ...input });
+
+/** A link for a partner organization to declare its offer. */
+export const createPartnerLink = (input: NewPartnerLink) => storeLink('partner', { ...input });
 
 export interface ResolvedLink {
   /** The link's id (the SHA-256 of its token). */
@@ -47,14 +67,20 @@ export interface ResolvedLink {
   country: { iso3: string; name: string };
 }
 
-/** The round and country of a token; 404 when unknown, 410 when expired or revoked. */
-export async function resolveLink(token: string): Promise<ResolvedLink> {
+/** The stored link of a token of this subject; 404 when unknown, 410 when expired or revoked. */
+async function usableLink(token: string, subject: LinkSubject) {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) throw new AppError('linkNotFound');
-  const link = await CountryLink.findById(hashToken(token)).lean();
-  if (!link) throw new AppError('linkNotFound');
+  const link = await Link.findById(hashToken(token)).lean();
+  if (!link || (link.subject ?? 'country') !== subject) throw new AppError('linkNotFound');
   if (link.revokedAt) throw new AppError('linkNotValid', 'This link has been withdrawn');
   if (link.expiresAt && link.expiresAt.getTime() < Date.now())
     throw new AppError('linkNotValid', 'This link has expired');
+  return link;
+}
+
+/** The round and country of a token; 404 when unknown, 410 when expired or revoked. */
+export async function resolveLink(token: string): Promise<ResolvedLink> {
+  const link = await usableLink(token, 'country');
   const round = await findRound(String(link.roundId));
   const country = round?.countries.find((c) => c.iso3 === link.country);
   if (!round || !country) throw new AppError('linkNotFound');
@@ -73,9 +99,48 @@ export async function resolveLink(token: string): Promise<ResolvedLink> {
   };
 }
 
+export interface ResolvedPartnerLink {
+  /** The link's id (the SHA-256 of its token). */
+  invitationId: string;
+  language: Locale;
+  partnerId: string;
+}
+
+/** The partner of a token; 404 when unknown, 410 when expired or revoked. */
+export async function resolvePartnerLink(token: string): Promise<ResolvedPartnerLink> {
+  const link = await usableLink(token, 'partner');
+  return { invitationId: link._id, language: link.language as Locale, partnerId: String(link.partnerId) };
+}
+
+export interface LinkState {
+  id: string;
+  language: Locale;
+  sentTo?: string;
+  createdAt: Date;
+  expiresAt?: Date;
+  revokedAt?: Date;
+  openedAt?: Date;
+}
+
+/** The state of the given links, read by _id (unknown ids left out), in the order given. */
+export async function linkStates(ids: readonly string[]): Promise<LinkState[]> {
+  const docs = await Promise.all(ids.map((id) => Link.findById(id).lean()));
+  return docs
+    .filter((d): d is NonNullable<typeof d> => d !== null)
+    .map((d) => ({
+      id: d._id,
+      language: d.language as Locale,
+      ...(d.sentTo && { sentTo: d.sentTo }),
+      createdAt: d.createdAt,
+      ...(d.expiresAt && { expiresAt: d.expiresAt }),
+      ...(d.revokedAt && { revokedAt: d.revokedAt }),
+      ...(d.openedAt && { openedAt: d.openedAt }),
+    }));
+}
+
 /** Withdraws a link (idempotent: an already revoked link keeps its first revocation time). */
 export async function revokeLink(linkId: string): Promise<void> {
-  await CountryLink.updateOne({ _id: linkId, revokedAt: null }, { $set: { revokedAt: new Date() } });
+  await Link.updateOne({ _id: linkId, revokedAt: null }, { $set: { revokedAt: new Date() } });
 }
 
 /**
@@ -83,8 +148,8 @@ export async function revokeLink(linkId: string): Promise<void> {
  * link's first opening (so the caller records the focal point's first opening), else null.
  */
 export async function recordLinkOpened(linkId: string, at = new Date()): Promise<string | null> {
-  const link = await CountryLink.findById(linkId, { openedAt: 1, focalPointId: 1 }).lean();
+  const link = await Link.findById(linkId, { openedAt: 1, focalPointId: 1 }).lean();
   if (!link || link.openedAt) return null;
-  await CountryLink.updateOne({ _id: linkId }, { $set: { openedAt: at } });
+  await Link.updateOne({ _id: linkId }, { $set: { openedAt: at } });
   return link.focalPointId ? String(link.focalPointId) : null;
 }

@@ -61,9 +61,10 @@ const normalized = (input: PartnerInput): PartnerInput => ({
   contacts: input.contacts.map((c) => ({ ...c, email: c.email.toLowerCase() })),
 });
 
-export async function createPartner(input: PartnerInput, by: string): Promise<PartnerView> {
+/** A new partner; `id` when it was given one before (an organization invited to declare its offer). */
+export async function createPartner(input: PartnerInput, by: string, id?: string): Promise<PartnerView> {
   await assertPartnerFacts(input);
-  const doc = await Partner.create({ ...normalized(input), createdBy: by, updatedBy: by });
+  const doc = await Partner.create({ ...normalized(input), createdBy: by, updatedBy: by, ...(id && { _id: id }) });
   return partnerView(doc.toObject() as unknown as PartnerDoc);
 }
 
@@ -74,6 +75,12 @@ export async function createPartners(inputs: PartnerInput[], by: string): Promis
     inputs.map((input) => ({ ...normalized(input), createdBy: by, updatedBy: by })),
   );
   return docs.length;
+}
+
+/** The partner, or null when there is none with this id (yet). */
+export async function findPartner(id: string): Promise<PartnerView | null> {
+  const doc = isValidObjectId(id) ? await Partner.findById(id).lean<PartnerDoc>() : null;
+  return doc ? partnerView(doc) : null;
 }
 
 export async function getPartnerOrReject(id: string): Promise<PartnerView> {

@@ -38,7 +38,8 @@ export function roundsRoutes(forms: FormRegistry): Router {
   router.post('/api/rounds', requireRole('organizer'), validateBody(roundCreateSchema), async (req, res) => {
     const body = req.body as RoundCreate;
     const latest = forms.get(body.formId);
-    if (!latest)
+    // A round asks countries about their capacity: a partner's offer form is not one.
+    if (!latest || latest.purpose !== 'capacity')
       throw new AppError('unprocessable', `No form ${body.formId}`, [
         { field: 'body.formId', message: 'is not a known form' },
       ]);

@@ -50,7 +50,7 @@ describe('loading the forms folder', () => {
         .list()
         .map((f) => f.formId)
         .sort(),
-    ).toEqual(['a1-pilot', 'capacity']);
+    ).toEqual(['a1-pilot', 'capacity', 'partner-offer']);
     expect(registry.get('a1-pilot', 1)?.formVersion).toBe(1);
     expect(registry.get('a1-pilot', 2)).toBeUndefined();
   });

@@ -88,7 +88,15 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
             <label for="round-name">${t.name[l]}</label><input id="round-name" name="name" required maxlength="200" />
             <label for="round-form">${t.questionnaire[l]}</label>
             <select id="round-form" name="formId">
-              ${deps.forms.list().map((f) => html`<option value="${f.formId}">${formTitle(deps.forms, f.formId, l)} (v${f.formVersion})</option>`)}
+              ${deps.forms
+                .list()
+                .filter((f) => f.purpose === 'capacity')
+                .map(
+                  (f) =>
+                    html`<option value="${f.formId}">
+                      ${formTitle(deps.forms, f.formId, l)} (v${f.formVersion})
+                    </option>`,
+                )}
             </select>
             <fieldset>
               <legend>${t.languages[l]}</legend>

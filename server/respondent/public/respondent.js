@@ -11,6 +11,8 @@
 
   var body = document.body;
   var token = body.dataset.token;
+  // A partner's declaration link uses the same page and protocol under its own API.
+  var linkApi = body.dataset.api || '/api/respondent/' + encodeURIComponent(token || '');
   var statusBox = document.getElementById('status');
   var noticeBox = document.getElementById('notice');
   var languageSelect = document.getElementById('language');
@@ -149,7 +151,7 @@
   ['capgapRole', 'capgapArea', 'capgapIndicator', 'capgapWeight:number'].forEach(function (name) {
     Survey.Serializer.addProperty('question', { name: name });
   });
-  ['formId', 'formVersion:number', 'capgapOpenResponses:boolean'].forEach(function (name) {
+  ['formId', 'formVersion:number', 'capgapOpenResponses:boolean', 'capgapPurpose'].forEach(function (name) {
     Survey.Serializer.addProperty('survey', { name: name });
   });
 
@@ -361,7 +363,7 @@
     review = response.review || null;
     showReview();
     var storeKey = 'capgap:draft:' + token;
-    var api = '/api/respondent/' + encodeURIComponent(token);
+    var api = linkApi;
     var state = CapgapDraftSync.initial({ online: navigator.onLine !== false });
     var timers = {};
     var queue = [];
@@ -570,7 +572,7 @@
     });
   };
   var loads = [textsReady, getJson(body.dataset.formUrl)];
-  if (token) loads.push(getJson('/api/respondent/' + encodeURIComponent(token)));
+  if (token) loads.push(getJson(linkApi));
   Promise.all(loads).then(
     function (results) {
       started = true;
