@@ -5,6 +5,7 @@
 //   GET /console/rounds        rounds; create one (→ POST /api/rounds)
 //   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
 //   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
+//   GET /console/declarations[/:id] partners' self-declarations: invite, approve, return
 //   GET /console/outbox[/:id]  every email with its status; one email's preview
 //   GET /console/audit         the audit log with filters (admin)
 //   GET /console/accounts      organizer accounts: create, role, disable (admin)
@@ -15,6 +16,7 @@ import { Router } from 'express';
 import { consoleNotFound, type ConsoleDeps } from './console-context';
 import { accountsPage } from './pages/accounts';
 import { auditPage } from './pages/audit';
+import { declarationsPage } from './pages/declarations';
 import { landingPage } from './pages/landing';
 import { outboxPage } from './pages/outbox';
 import { partnersPage } from './pages/partners';
@@ -32,6 +34,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     roundsPage,
     roundDashboardPage,
     partnersPage,
+    declarationsPage,
     outboxPage,
     auditPage,
     accountsPage,

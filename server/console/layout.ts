@@ -40,6 +40,11 @@ export const common = {
 const navigation: { path: string; role: Role; text: Text }[] = [
   { path: '/console/rounds', role: 'viewer', text: { en: 'Rounds', fr: 'Cycles', es: 'Rondas' } },
   { path: '/console/partners', role: 'viewer', text: { en: 'Partners', fr: 'Partenaires', es: 'Socios' } },
+  {
+    path: '/console/declarations',
+    role: 'viewer',
+    text: { en: 'Declarations', fr: 'Déclarations', es: 'Declaraciones' },
+  },
   { path: '/console/outbox', role: 'viewer', text: { en: 'Outbox', fr: 'Boîte d’envoi', es: 'Bandeja de salida' } },
   {
     path: '/console/audit',

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { launchBrowser } from '../helpers/browser';
-import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
+import { createOrganizer, postJson, request, testPassword, type Organizer } from '../helpers/http';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 import { seriousAxeViolations } from './console-axe';
 import { Link } from '../../server/invitations/invitation.model';
@@ -102,6 +102,35 @@ describe('When a partner declares its offer in French through its link', () => {
       const registry = await request(`${app.baseUrl}/api/partners/${partnerId}`, { headers: organizer.headers });
       expect(registry.body).toMatchObject({ partner: { slots: { total: 2 }, scope: { countries: ['NER'] } } });
       expect(errors).toEqual([]);
+
+      // The organizer, in the French console: the declaration awaits review, what changed is
+      // marked next to the registry's values, and approving puts the offer in the registry.
+      const console = await context.newPage();
+      await console.goto(`${app.baseUrl}/console/sign-in?lang=fr&next=%2Fconsole%2Fdeclarations`);
+      await console.waitForSelector('body[data-ready="true"]');
+      await console.getByLabel('Courriel').fill(organizer.email);
+      await console.getByLabel('Mot de passe').fill(testPassword);
+      await Promise.all([
+        console.waitForURL('**/console/declarations'),
+        console.getByRole('button', { name: 'Se connecter' }).click(),
+      ]);
+      const row = console.getByRole('row', { name: /Sahel Migration Observatory/ });
+      expect(await row.textContent()).toContain('à examiner');
+      expect(await seriousAxeViolations(console)).toEqual([]);
+      await row.getByRole('link').click();
+      await console.waitForURL(`**/console/declarations/${partnerId}`);
+      await console.waitForSelector('body[data-ready="true"]');
+      const slots = console.getByRole('row', { name: /^slots/ });
+      expect(await slots.textContent()).toMatch(/modifié\s*3\s*2/);
+      expect(await seriousAxeViolations(console)).toEqual([]);
+      console.once('dialog', (d) => void d.accept());
+      await Promise.all([
+        console.waitForEvent('load'),
+        console.getByRole('button', { name: 'Approuver : le registre reprend cette offre' }).click(),
+      ]);
+      await console.getByText('approuvée').first().waitFor();
+      const approved = await request(`${app.baseUrl}/api/partners/${partnerId}`, { headers: organizer.headers });
+      expect(approved.body).toMatchObject({ partner: { slots: { total: 3 }, scope: { countries: ['NER', 'MLI'] } } });
     } finally {
       await context.close();
     }

@@ -302,3 +302,16 @@ describe('When a round is created on the partner-offer questionnaire', () => {
     expect(JSON.stringify(reply.body)).toContain('body.formId');
   });
 });
+
+describe('When the console shows the declarations', () => {
+  it('then organizers get the invitation form and the decisions, viewers only read', async () => {
+    const list = await request(api('/console/declarations'), { headers: { Cookie: organizer.cookie } });
+    expect(list.status).toBe(200);
+    expect(list.body).toContain('data-api="POST /api/partner-declarations/invitations"');
+    expect(list.body).toContain('Migration Data Institute');
+    const asViewer = await request(api('/console/declarations?lang=es'), { headers: { Cookie: viewer.cookie } });
+    expect(asViewer.body).toContain('Declaraciones de los socios');
+    expect(asViewer.body).not.toContain('data-api="POST /api/partner-declarations/invitations"');
+    expect(asViewer.body).not.toContain('/approve');
+  });
+});

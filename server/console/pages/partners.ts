@@ -60,7 +60,41 @@ const t = {
   },
   export: { en: 'Export the registry', fr: 'Exporter le registre', es: 'Exportar el registro' },
   back: { en: 'Back to the registry', fr: 'Retour au registre', es: 'Volver al registro' },
+  declare: {
+    en: 'Ask the partner to declare its offer',
+    fr: 'Demander au partenaire de déclarer son offre',
+    es: 'Pedir al socio que declare su oferta',
+  },
+  declareHint: {
+    en: 'The contact receives a personal link, in their language, to a questionnaire prefilled with this entry. What they declare counts once you approve it.',
+    fr: 'Le contact reçoit, dans sa langue, un lien personnel vers un questionnaire prérempli avec cette fiche. Sa déclaration compte une fois approuvée par vous.',
+    es: 'El contacto recibe, en su idioma, un enlace personal a un cuestionario prellenado con esta ficha. Lo que declare cuenta cuando usted lo apruebe.',
+  },
+  declareTo: { en: 'Send to', fr: 'Envoyer à', es: 'Enviar a' },
+  declareButton: { en: 'Send the link', fr: 'Envoyer le lien', es: 'Enviar el enlace' },
+  declarations: { en: 'Its declarations', fr: 'Ses déclarations', es: 'Sus declaraciones' },
 } as const;
+
+/** The form that emails a contact of the partner its declaration link. */
+function declareForm(l: Locale, p: PartnerView): Markup {
+  return html`<section aria-labelledby="declare">
+    <h2 id="declare">${t.declare[l]}</h2>
+    <p>${t.declareHint[l]} <a href="/console/declarations/${p.id}">${t.declarations[l]}</a></p>
+    <form
+      method="post"
+      data-api="POST /api/partners/${p.id}/declaration-links"
+      data-then="/console/declarations/${p.id}"
+      data-output="declare-output"
+    >
+      <label for="declare-to">${t.declareTo[l]}</label>
+      <select id="declare-to" name="contactEmail">
+        ${p.contacts.map((c) => html`<option value="${c.email}">${c.name} &lt;${c.email}&gt; (${c.language})</option>`)}
+      </select>
+      <p><button type="submit">${t.declareButton[l]}</button></p>
+    </form>
+    ${formOutput('declare-output')}
+  </section>`;
+}
 
 const nameIn = (p: PartnerView, l: Locale) => p.name[l] ?? p.name.en;
 
@@ -274,7 +308,7 @@ export function partnersPage(router: Router, deps: ConsoleDeps): void {
                     >
                       <button type="submit" class="secondary">${t.archive[l]}</button>
                     </form>
-                    ${formOutput('archive-output')}`
+                    ${formOutput('archive-output')} ${declareForm(l, p)}`
             }`
           : html`<table>
               <caption>
