@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { createOrganizer, postJson, type Organizer } from '../helpers/http';
-import { createTestRound, type TestRound } from '../helpers/rounds';
+import { a1PilotAnswers, createTestRound, type TestRound } from '../helpers/rounds';
 import { setupTestApp } from '../helpers/test-app';
 import { seriousAxeViolations } from './console-axe';
 
@@ -17,17 +17,7 @@ let round: TestRound;
 let organizer: Organizer;
 let otherReviewer: Organizer;
 
-const answers = {
-  a1_1: 2,
-  a1_2: 3,
-  a1_3: 'na',
-  a1_4: 1,
-  a1_4_evidence: 'National census report 2024, table 3',
-  a1_5: 4,
-  a1_importance: 4,
-  a1_target: 3,
-  a1_share: 'no',
-};
+const answers = a1PilotAnswers;
 
 beforeAll(async () => {
   round = await createTestRound('a1-pilot');

@@ -3,7 +3,7 @@
 // evidence, the decision forms for organizers only, the history of transitions, and a page
 // saying "not found" for a country the round does not include.
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
-import { createTestRound, type TestRound } from '../helpers/rounds';
+import { a1PilotAnswers, createTestRound, type TestRound } from '../helpers/rounds';
 import { setupTestApp } from '../helpers/test-app';
 
 const app = setupTestApp();
@@ -11,17 +11,7 @@ let round: TestRound;
 let organizer: Organizer;
 let viewer: Organizer;
 
-const kenyaAnswers = {
-  a1_1: 2,
-  a1_2: 3,
-  a1_3: 'na',
-  a1_4: 1,
-  a1_4_evidence: 'National census report 2024, table 3',
-  a1_5: 4,
-  a1_importance: 4,
-  a1_target: 3,
-  a1_share: 'no',
-};
+const kenyaAnswers = a1PilotAnswers;
 // Mostly "don't know": too little answered for a score (and no target: the default, level 4).
 const nigerAnswers = { a1_1: 'dk', a1_2: 'dk', a1_3: 'dk', a1_4: 2, a1_5: 'dk', a1_importance: 3 };
 
