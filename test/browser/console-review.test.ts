@@ -191,3 +191,25 @@ describe('When another reviewer decided first', () => {
     }
   });
 });
+
+describe('When a viewer opens the review page', () => {
+  it('then they read the answers, scores and history with no decision to take, and axe finds nothing serious', async () => {
+    const viewer = await createOrganizer(app().baseUrl, 'viewer');
+    const context = await signedInContext(viewer);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app().baseUrl}/console/rounds/${round.roundId}/countries/KEN`);
+      await ready(page);
+      expect(await page.locator('#question-a1_4_evidence dd').first().innerText()).toContain(
+        'National census report 2024, table 3',
+      );
+      expect(await page.locator('#history-table tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.locator('main form, main textarea').count()).toBe(0);
+      // The one button shows the questionnaire; it changes nothing.
+      expect(await page.locator('main button').allInnerTexts()).toEqual(['Show the answers as the questionnaire']);
+      await expectNoSeriousAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+});

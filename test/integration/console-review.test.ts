@@ -133,6 +133,21 @@ describe('When a response is returned with comments, resubmitted and approved', 
   });
 });
 
+describe('When the country has not answered yet', () => {
+  it('then the page says so, with no scores, no answers and nothing to decide', async () => {
+    const fresh = await createTestRound('a1-pilot');
+    const reply = await page(organizer, `/console/rounds/${fresh.roundId}/countries/NER`);
+    expect(reply.status).toBe(200);
+    const text = textOf(reply.body);
+    expect(text).toContain('Response: not started');
+    expect(text).toContain('No scores yet');
+    expect(text).toContain('The country has not saved any answers yet.');
+    expect(text).toContain('Nothing to decide');
+    expect(text).toContain('Nothing submitted yet.');
+    expect(reply.body).not.toContain('/approve"');
+  });
+});
+
 describe('When the round dashboard lists the countries', () => {
   it('then each country links to its review page', async () => {
     const reply = await page(viewer, `/console/rounds/${round.roundId}`);
