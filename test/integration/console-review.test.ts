@@ -22,7 +22,7 @@ const page = (who: Organizer, path: string, lang = 'en') =>
 const textOf = (markup: string) =>
   markup
     .replace(/<[^>]+>/g, ' ')
-    .replace(/\u00a0/g, ' ')
+    .replace(/[\u00a0\u202f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 

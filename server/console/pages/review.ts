@@ -194,6 +194,7 @@ function scoresSection(scores: CountryScoreDetails | undefined, pages: Displayed
       <p>${t.noScores[l]}</p>
     </section>`;
   const n = numberIn(l);
+  const percent = new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 });
   const titles = areaTitles(pages, scores);
   return html`<section aria-labelledby="scores">
     ${heading}
@@ -212,7 +213,7 @@ function scoresSection(scores: CountryScoreDetails | undefined, pages: Displayed
               <td>${n(a.gap)}</td>
               <td>${n(a.priority)}</td>
               <td>${bandCell(a, l)}</td>
-              <td>${n(Math.round(a.completeness * 100))} %</td>
+              <td>${percent.format(a.completeness)}</td>
             </tr>`,
         )}
       </tbody>
