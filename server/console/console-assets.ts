@@ -8,4 +8,6 @@ const publicDir = path.join(projectRoot, 'server', 'console', 'public');
 export const consoleAssetFiles: [string, string][] = [
   ['console.js', path.join(publicDir, 'console.js')],
   ['console.css', path.join(publicDir, 'console.css')],
+  // The review page's questionnaire view (SurveyJS in display mode, loaded on request).
+  ['review.js', path.join(publicDir, 'review.js')],
 ];

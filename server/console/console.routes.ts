@@ -4,6 +4,7 @@
 //   GET /console/password      change password (→ PUT /api/session/password)
 //   GET /console/rounds        rounds; create one (→ POST /api/rounds)
 //   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
+//   GET /console/rounds/:id/countries/:iso3  review a country's response: scores, answers, decision, history
 //   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
 //   GET /console/declarations[/:id] partners' self-declarations: invite, approve, return
 //   GET /console/outbox[/:id]  every email with its status; one email's preview
@@ -21,6 +22,7 @@ import { landingPage } from './pages/landing';
 import { outboxPage } from './pages/outbox';
 import { partnersPage } from './pages/partners';
 import { passwordPage } from './pages/password';
+import { reviewPage } from './pages/review';
 import { roundDashboardPage } from './pages/round-dashboard';
 import { roundsPage } from './pages/rounds';
 import { signInPage } from './pages/sign-in';
@@ -33,6 +35,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     passwordPage,
     roundsPage,
     roundDashboardPage,
+    reviewPage,
     partnersPage,
     declarationsPage,
     outboxPage,

@@ -1,16 +1,36 @@
-// The console's weight budget: the first load of a console page (a round's dashboard, signed
-// in, in a fresh browser) transfers at most 300 kB compressed, and its assets come compressed.
+// The console's weight budget: the first load of a console page (a round's dashboard; the
+// review page of a country's whole capacity questionnaire, with a comment field per question;
+// signed in, in a fresh browser) transfers at most 300 kB compressed, and its assets come
+// compressed. SurveyJS is not part of the review page's first load: it comes on request.
 // Measured on the bytes Chromium receives, headers included (scripts/page-weight/measure.ts).
-import type { Browser } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Cookie } from 'playwright-core';
 import { type LoadWeight, measurePageWeight, type PageWeight } from '../../scripts/page-weight/measure';
 import { launchBrowser } from '../helpers/browser';
 import { createOrganizer, postJson } from '../helpers/http';
+import { createTestRound } from '../helpers/rounds';
 import { setupTestApp } from '../helpers/test-app';
+import { formsDir } from '../../server/paths';
 
 const app = setupTestApp();
 const consoleBudgetBytes = 300_000;
 let browser: Browser;
 let weight: PageWeight;
+let reviewWeight: PageWeight;
+
+/** An answer to every question of the capacity questionnaire: the first choice, or some text. */
+function capacityAnswers(): Record<string, unknown> {
+  const form = JSON.parse(fs.readFileSync(path.join(formsDir, 'capacity', 'v1.json'), 'utf8'));
+  const answers: Record<string, unknown> = {};
+  for (const q of form.pages.flatMap((p: { elements: Record<string, any>[] }) => p.elements)) {
+    if (q.type === 'html') continue;
+    if (q.choices) answers[q.name] = typeof q.choices[0] === 'object' ? q.choices[0].value : q.choices[0];
+    else if (q.type === 'rating') answers[q.name] = q.rateMin ?? 1;
+    else answers[q.name] = 'Ministry annual report 2025, section 4';
+  }
+  return answers;
+}
 
 beforeAll(async () => {
   const org = await createOrganizer(app().baseUrl, 'organizer');
@@ -27,10 +47,19 @@ beforeAll(async () => {
   const [name, value] = org.cookie.split('=');
   browser = await launchBrowser();
   const { hostname } = new URL(app().baseUrl);
-  weight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${round.body.round.id}`, {
-    cookies: [
-      { name, value, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' },
-    ],
+  const cookies: Cookie[] = [
+    { name, value, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' },
+  ];
+  weight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${round.body.round.id}`, { cookies });
+
+  const answered = await createTestRound('capacity');
+  const submitted = await postJson(`${app().baseUrl}/api/respondent/${answered.kenya}/submit`, {
+    answers: capacityAnswers(),
+    baseRevision: 0,
+  });
+  expect(submitted.status).toBe(200);
+  reviewWeight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${answered.roundId}/countries/KEN`, {
+    cookies,
   });
 });
 afterAll(async () => {
@@ -62,5 +91,29 @@ describe('When an organizer opens a round dashboard in a fresh Chromium', () => 
         path: a.path,
         encoding: /\bbr\b/.test(a.acceptEncoding) ? 'br' : 'gzip',
       });
+  });
+});
+
+describe('When an organizer opens the review page of a submitted capacity questionnaire in a fresh Chromium', () => {
+  it('then the first load transfers at most 300 kB', () => {
+    const load = reviewWeight.first;
+    expect(
+      load.totalBytes <= consoleBudgetBytes
+        ? 'within budget'
+        : [`${load.totalBytes} B, budget ${consoleBudgetBytes} B`, ...listing(load)].join('\n'),
+    ).toBe('within budget');
+  });
+
+  it('then the page itself was served, and only the console assets came (no SurveyJS), compressed', () => {
+    const document = reviewWeight.first.requests.find((r) => r.type === 'Document');
+    expect(document?.path).toMatch(/^\/console\/rounds\/[0-9a-f]{24}\/countries\/KEN$/);
+    const assets = reviewWeight.first.requests.filter((r) => r.path.startsWith('/assets/'));
+    expect(assets.map((a) => a.path.split('/').pop()).sort()).toEqual(['console.css', 'console.js', 'review.js']);
+    for (const a of assets)
+      expect({ path: a.path, encoding: a.encoding }).toEqual({
+        path: a.path,
+        encoding: /\bbr\b/.test(a.acceptEncoding) ? 'br' : 'gzip',
+      });
+    expect(document?.encoding).toMatch(/^(br|gzip)$/);
   });
 });

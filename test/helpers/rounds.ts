@@ -36,3 +36,16 @@ export async function createTestRound(formId = 'a1-pilot'): Promise<TestRound> {
   await revokeLink(revokedLink.id);
   return { roundId, kenya, kenyaColleague, niger, expired, revoked: revokedLink.token };
 }
+
+/** A complete answer set of the a1-pilot questionnaire, with evidence for A1.4. */
+export const a1PilotAnswers = {
+  a1_1: 2,
+  a1_2: 3,
+  a1_3: 'na',
+  a1_4: 1,
+  a1_4_evidence: 'National census report 2024, table 3',
+  a1_5: 4,
+  a1_importance: 4,
+  a1_target: 3,
+  a1_share: 'no',
+};

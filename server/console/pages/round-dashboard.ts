@@ -218,7 +218,9 @@ export function roundDashboardPage(router: Router, deps: ConsoleDeps): void {
                 ${round.countries.map(
                   (c) =>
                     html`<tr>
-                      <th scope="row">${c.name} (${c.iso3})</th>
+                      <th scope="row">
+                        <a href="/console/rounds/${roundId}/countries/${c.iso3}">${c.name} (${c.iso3})</a>
+                      </th>
                       <td>${responseText(c.iso3)}</td>
                       <td>
                         <ul>

@@ -1,9 +1,11 @@
 // The console's one browser module. Pages are rendered on the server; this module only turns
 // forms marked `data-api="METHOD /api/path"` into API calls (JSON, or a chosen CSV file as
 // text/csv) with the session's CSRF token, then follows `data-then` (a URL, or "reload") or
-// shows what the server answered in the form's output area: a problem's field errors, or a
-// report (`data-render`: import, reminders, invite). A report shown before a reload is kept in
-// sessionStorage and shown again once the page is back, so the row-by-row report stays visible.
+// shows what the server answered in the form's output area: a problem's field errors (after
+// the form's `data-conflict` words when it is a 409), or a report (`data-render`: import,
+// reminders, invite). A report shown before a reload is kept in sessionStorage and shown again
+// once the page is back, so the row-by-row report stays visible.
+// A field outside its form (form="id", e.g. a question's comment next to its answer) is sent too.
 
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
 const lang = document.documentElement.lang || 'en';
@@ -160,8 +162,10 @@ function formJson(form) {
   return compact(body);
 }
 
-function problemView(problem) {
+/** `conflict`: what the page says about a 409 (the state changed meanwhile), before the problem. */
+function problemView(problem, conflict) {
   const box = el('div');
+  if (conflict) box.append(el('p', conflict));
   box.append(el('p', problem.title ?? w.failed, { class: 'error-title' }));
   if (problem.detail) box.append(el('p', problem.detail));
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
@@ -265,7 +269,7 @@ async function onSubmit(event) {
     const res = await send(form);
     const text = await res.text();
     const answer = text ? JSON.parse(text) : {};
-    if (!res.ok) return show(output, problemView(answer));
+    if (!res.ok) return show(output, problemView(answer, res.status === 409 ? form.dataset.conflict : undefined));
     const render = renderers[form.dataset.render];
     const then = form.dataset.then;
     if (render && output) {
