@@ -4,6 +4,7 @@
 //   GET /console/password      change password (→ PUT /api/session/password)
 //   GET /console/rounds        rounds; create one (→ POST /api/rounds)
 //   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
+//   GET /console/rounds/:id/matching  partnership matching: run, proposals, decide, pins, introductions, unmet demand
 //   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
 //   GET /console/outbox[/:id]  every email with its status; one email's preview
 //   GET /console/audit         the audit log with filters (admin)
@@ -20,6 +21,7 @@ import { outboxPage } from './pages/outbox';
 import { partnersPage } from './pages/partners';
 import { passwordPage } from './pages/password';
 import { roundDashboardPage } from './pages/round-dashboard';
+import { roundMatchingPage } from './pages/round-matching';
 import { roundsPage } from './pages/rounds';
 import { signInPage } from './pages/sign-in';
 
@@ -31,6 +33,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     passwordPage,
     roundsPage,
     roundDashboardPage,
+    roundMatchingPage,
     partnersPage,
     outboxPage,
     auditPage,

@@ -4,6 +4,8 @@
 // shows what the server answered in the form's output area: a problem's field errors, or a
 // report (`data-render`: import, reminders, invite). A report shown before a reload is kept in
 // sessionStorage and shown again once the page is back, so the row-by-row report stays visible.
+// A field's value may come from another element (`data-from`: one list on the page that many
+// forms send), and a form may say what a 409 means to its reader (`data-conflict`).
 
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
 const lang = document.documentElement.lang || 'en';
@@ -29,6 +31,7 @@ const allWords = {
     failed: 'The request failed; check the connection and try again.',
     rowsCaption: 'Rows with a problem',
     remindersCaption: 'Who would get a reminder',
+    reload: 'Reload the page',
   },
   fr: {
     working: 'En cours…',
@@ -50,6 +53,7 @@ const allWords = {
     failed: 'La requête a échoué ; vérifiez la connexion et réessayez.',
     rowsCaption: 'Lignes en erreur',
     remindersCaption: 'Qui recevrait un rappel',
+    reload: 'Recharger la page',
   },
   es: {
     working: 'En curso…',
@@ -71,6 +75,7 @@ const allWords = {
     failed: 'La solicitud falló; compruebe la conexión e inténtelo de nuevo.',
     rowsCaption: 'Filas con un problema',
     remindersCaption: 'Quién recibiría un recordatorio',
+    reload: 'Recargar la página',
   },
 };
 const w = allWords[lang] ?? allWords.en;
@@ -141,7 +146,9 @@ function formJson(form) {
       continue;
     }
     if (input.type === 'radio' && !input.checked) continue;
-    const value = input.value.trim();
+    const value = (
+      input.dataset.from ? (document.getElementById(input.dataset.from)?.value ?? '') : input.value
+    ).trim();
     if (value === '' && input.dataset.keepEmpty === undefined) continue;
     if (type === 'number') setPath(body, input.name, Number(value));
     else if (type === 'list')
@@ -160,9 +167,15 @@ function formJson(form) {
   return compact(body);
 }
 
-function problemView(problem) {
+/** `meaning`: what the page says this problem means (data-conflict), with a way to reload. */
+function problemView(problem, meaning) {
   const box = el('div');
   box.append(el('p', problem.title ?? w.failed, { class: 'error-title' }));
+  if (meaning) {
+    const p = el('p', meaning + ' ');
+    p.append(el('a', w.reload, { href: location.pathname + location.search }));
+    box.append(p);
+  }
   if (problem.detail) box.append(el('p', problem.detail));
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   if (errors.length) {
@@ -265,7 +278,7 @@ async function onSubmit(event) {
     const res = await send(form);
     const text = await res.text();
     const answer = text ? JSON.parse(text) : {};
-    if (!res.ok) return show(output, problemView(answer));
+    if (!res.ok) return show(output, problemView(answer, res.status === 409 ? form.dataset.conflict : undefined));
     const render = renderers[form.dataset.render];
     const then = form.dataset.then;
     if (render && output) {
