@@ -1,16 +1,20 @@
-// The console's weight budget: the first load of a console page (a round's dashboard, signed
-// in, in a fresh browser) transfers at most 300 kB compressed, and its assets come compressed.
+// The console's weight budget: the first load of a console page (a round's dashboard, and a
+// round's matching page after a run; signed in, in a fresh browser) transfers at most 300 kB
+// compressed, and its assets come compressed.
 // Measured on the bytes Chromium receives, headers included (scripts/page-weight/measure.ts).
 import type { Browser } from 'playwright-core';
 import { type LoadWeight, measurePageWeight, type PageWeight } from '../../scripts/page-weight/measure';
 import { launchBrowser } from '../helpers/browser';
+import { seedReferenceData } from '../../server/reference/seed-reference';
 import { createOrganizer, postJson } from '../helpers/http';
+import { createMatchingRound } from '../helpers/matching-round';
 import { setupTestApp } from '../helpers/test-app';
 
 const app = setupTestApp();
 const consoleBudgetBytes = 300_000;
 let browser: Browser;
 let weight: PageWeight;
+let matchingWeight: PageWeight;
 
 beforeAll(async () => {
   const org = await createOrganizer(app().baseUrl, 'organizer');
@@ -27,10 +31,15 @@ beforeAll(async () => {
   const [name, value] = org.cookie.split('=');
   browser = await launchBrowser();
   const { hostname } = new URL(app().baseUrl);
-  weight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${round.body.round.id}`, {
-    cookies: [
-      { name, value, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' },
-    ],
+  const cookies = [
+    { name, value, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const },
+  ];
+  weight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${round.body.round.id}`, { cookies });
+  await seedReferenceData();
+  const matched = await createMatchingRound(app().baseUrl, org, 'Matched round');
+  expect((await postJson(`${app().baseUrl}/api/rounds/${matched}/matching/runs`, {}, org.headers)).status).toBe(201);
+  matchingWeight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${matched}/matching`, {
+    cookies,
   });
 });
 afterAll(async () => {
@@ -62,5 +71,18 @@ describe('When an organizer opens a round dashboard in a fresh Chromium', () => 
         path: a.path,
         encoding: /\bbr\b/.test(a.acceptEncoding) ? 'br' : 'gzip',
       });
+  });
+});
+
+describe('When an organizer opens a round’s matching page after a run in a fresh Chromium', () => {
+  it('then the page itself was served and the first load transfers at most 300 kB', () => {
+    const load = matchingWeight.first;
+    const document = load.requests.find((r) => r.type === 'Document');
+    expect(document?.path).toMatch(/^\/console\/rounds\/[0-9a-f]{24}\/matching$/);
+    expect(
+      load.totalBytes <= consoleBudgetBytes
+        ? 'within budget'
+        : [`${load.totalBytes} B, budget ${consoleBudgetBytes} B`, ...listing(load)].join('\n'),
+    ).toBe('within budget');
   });
 });
