@@ -4,13 +4,11 @@
 // 409 on the page; a viewer sees the page without buttons. axe checks each state of the page.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAccount } from '../../server/auth/accounts';
-import { createMailer } from '../../server/email/mailer';
-import { newOwner, processDue } from '../../server/email/outbox-worker';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { launchBrowser } from '../helpers/browser';
 import { createOrganizer, postJson, testPassword, type Organizer } from '../helpers/http';
 import { createMatchingRound, matchingFocalPoints } from '../helpers/matching-round';
-import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { deliverOutbox, startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { setupTestApp } from '../helpers/test-app';
 import { seriousAxeViolations } from './console-axe';
 
@@ -73,15 +71,6 @@ async function pressEnterAndReload(page: Page): Promise<void> {
   await page.waitForSelector('body[data-ready="true"]');
 }
 
-async function deliver(): Promise<number> {
-  const mailer = createMailer({ smtpUrl: smtp.url });
-  try {
-    return await processDue({ mailer, from: 'capgap <no-reply@capgap.example>', owner: newOwner('test') });
-  } finally {
-    mailer.close();
-  }
-}
-
 describe('When an organizer decides on matches with the keyboard only', () => {
   let context: BrowserContext;
   let page: Page;
@@ -140,7 +129,7 @@ describe('When an organizer decides on matches with the keyboard only', () => {
     expect(introductions.some((r) => r.includes(matchingFocalPoints.KEN))).toBe(true);
     violations.push(...(await seriousAxeViolations(page)));
 
-    expect(await deliver()).toBe(2);
+    expect(await deliverOutbox(smtp)).toBe(2);
     const received = await smtp.waitFor(2);
     const kenya = received.find((m) => m.to[0] === matchingFocalPoints.KEN)!;
     expect(kenya.subject).toMatch(/^Partnership introduction: Kenya and /);

@@ -6,9 +6,18 @@ import { createCountryLink } from '../../server/invitations/links';
 import { postJson, request, type Organizer } from './http';
 
 // Every indicator at level 1 (capacity 25), target 4, importance 5: priority 75, a need.
-const weak = { a1_1: 1, a1_2: 1, a1_3: 1, a1_4: 1, a1_5: 1, a1_importance: 5, a1_target: 4, a1_share: 'no' };
+export const weakA1 = { a1_1: 1, a1_2: 1, a1_3: 1, a1_4: 1, a1_5: 1, a1_importance: 5, a1_target: 4, a1_share: 'no' };
 // Level 4 everywhere (capacity 100, no gap), willing to share.
-const strong = { a1_1: 4, a1_2: 4, a1_3: 4, a1_4: 4, a1_5: 4, a1_importance: 1, a1_target: 4, a1_share: 'yes' };
+export const strongA1 = {
+  a1_1: 4,
+  a1_2: 4,
+  a1_3: 4,
+  a1_4: 4,
+  a1_5: 4,
+  a1_importance: 1,
+  a1_target: 4,
+  a1_share: 'yes',
+};
 
 export const matchingFocalPoints = {
   KEN: 'amina@interior.go.ke',
@@ -66,10 +75,10 @@ export async function createMatchingRound(baseUrl: string, organizer: Organizer,
     }),
   );
   for (const [country, answers] of [
-    ['KEN', weak],
-    ['NER', weak],
-    ['UGA', strong],
-    ['TZA', strong],
+    ['KEN', weakA1],
+    ['NER', weakA1],
+    ['UGA', strongA1],
+    ['TZA', strongA1],
   ] as const) {
     const { token } = await createCountryLink({ roundId, country, language: 'en' });
     await ok(postJson(`${baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 }));

@@ -6,7 +6,7 @@ import { matchingTerms, type MatchingSettings } from '../../matching/matching-se
 import { html, raw, tableHead, type Markup } from '../html';
 import { common, formOutput } from '../layout';
 import { t } from './matching-texts';
-import { apiPair, pairLabel, pinListFields, samePair, type MatchingView } from './matching-view';
+import { pairLabel, pinListFields, pinsForm, withoutPairFields, type MatchingView } from './matching-view';
 
 export function runSection(v: MatchingView): Markup {
   const l = v.l;
@@ -143,17 +143,13 @@ function addPairForm(v: MatchingView, to: 'pins' | 'exclusions'): Markup {
       </select>
     </div>`;
   return html`<h3 id="${id('heading')}">${heading}</h3>
-    <form
-      method="post"
-      class="actions"
-      data-api="PUT ${v.api}/pins"
-      data-then="reload"
-      data-output="pins-output"
-      aria-labelledby="${id('heading')}"
-    >
-      ${pinListFields(to, fields)}
-      <button type="submit" class="secondary">${heading}</button>
-    </form>`;
+    ${pinsForm(
+      v,
+      'pins-output',
+      pinListFields(to, fields),
+      html`<button type="submit" class="secondary">${heading}</button>`,
+      'actions',
+    )}`;
 }
 
 export function pinsSection(v: MatchingView): Markup {
@@ -162,25 +158,15 @@ export function pinsSection(v: MatchingView): Markup {
     ...v.pins.map((p) => ({ p, to: 'pins' as const })),
     ...v.exclusions.map((p) => ({ p, to: 'exclusions' as const })),
   ];
-  const removeForm = (to: 'pins' | 'exclusions', p: (typeof entries)[number]['p']) => {
-    const other = to === 'pins' ? 'exclusions' : 'pins';
-    const rest = (to === 'pins' ? v.pins : v.exclusions).filter((q) => !samePair(q, p)).map(apiPair);
-    return html`<form
-      class="inline"
-      method="post"
-      data-api="PUT ${v.api}/pins"
-      data-then="reload"
-      data-output="pins-output"
-    >
-      <input type="hidden" name="${to}" data-type="json" value="${JSON.stringify(rest)}" /><input
-        type="hidden"
-        name="${other}"
-        data-type="json"
-        data-from="matching-${other}"
-      />
-      <button type="submit" class="secondary" aria-label="${t.remove[l]}: ${pairLabel(v, p)}">${t.remove[l]}</button>
-    </form>`;
-  };
+  const removeForm = (to: 'pins' | 'exclusions', p: (typeof entries)[number]['p']) =>
+    pinsForm(
+      v,
+      'pins-output',
+      withoutPairFields(v, to, p),
+      html`<button type="submit" class="secondary" aria-label="${t.remove[l]}: ${pairLabel(v, p)}">
+        ${t.remove[l]}
+      </button>`,
+    );
   return html`<section aria-labelledby="pins">
     <h2 id="pins">${t.pins[l]}</h2>
     <p>${t.pinsHint[l]}</p>

@@ -7,11 +7,12 @@ import { html, raw, tableHead, type Markup } from '../html';
 import { formOutput } from '../layout';
 import { fill, t } from './matching-texts';
 import {
-  apiPair,
   pairHidden,
   pairLabel,
   pinListFields,
+  pinsForm,
   samePair,
+  withoutPairFields,
   type MatchingView,
   type RunView,
 } from './matching-view';
@@ -60,26 +61,13 @@ function actionsCell(v: MatchingView, run: RunView, m: Match, out: string): Mark
         ${t[decision][l]}
       </button>
     </form>`;
-  const pinned = v.pins.some((p) => samePair(p, m));
-  const pinForm = pinned
-    ? html`<form class="inline" method="post" data-api="PUT ${v.api}/pins" data-then="reload" data-output="${out}">
-        <input
-          type="hidden"
-          name="pins"
-          data-type="json"
-          value="${JSON.stringify(v.pins.filter((p) => !samePair(p, m)).map(apiPair))}"
-        /><input type="hidden" name="exclusions" data-type="json" data-from="matching-exclusions" />
-        <button type="submit" class="secondary" aria-label="${t.unpin[l]}: ${label}">${t.unpin[l]}</button>
-      </form>`
-    : html`<form class="inline" method="post" data-api="PUT ${v.api}/pins" data-then="reload" data-output="${out}">
-          ${pinListFields('pins', pairHidden('pins', v.pins.length, m))}
-          <button type="submit" class="secondary" aria-label="${t.pin[l]}: ${label}">${t.pin[l]}</button>
-        </form>
-        <form class="inline" method="post" data-api="PUT ${v.api}/pins" data-then="reload" data-output="${out}">
-          ${pinListFields('exclusions', pairHidden('exclusions', v.exclusions.length, m))}
-          <button type="submit" class="secondary" aria-label="${t.exclude[l]}: ${label}">${t.exclude[l]}</button>
-        </form>`;
-  return html`<span class="actions">${decide('confirm')}${decide('reject')}${pinForm}</span>`;
+  const button = (text: string) =>
+    html`<button type="submit" class="secondary" aria-label="${text}: ${label}">${text}</button>`;
+  const pinForms = v.pins.some((p) => samePair(p, m))
+    ? pinsForm(v, out, withoutPairFields(v, 'pins', m), button(t.unpin[l]))
+    : html`${pinsForm(v, out, pinListFields('pins', pairHidden('pins', v.pins.length, m)), button(t.pin[l]))}
+      ${pinsForm(v, out, pinListFields('exclusions', pairHidden('exclusions', v.exclusions.length, m)), button(t.exclude[l]))}`;
+  return html`<span class="actions">${decide('confirm')}${decide('reject')}${pinForms}</span>`;
 }
 
 function countryTable(v: MatchingView, run: RunView, country: string, matches: Match[]): Markup {

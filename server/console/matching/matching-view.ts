@@ -42,7 +42,7 @@ export function namesFor(
   areaNames: AreaNames,
 ): Pick<MatchingView, 'countryName' | 'areaName' | 'providerName'> {
   const country = new Map(countries.map((c) => [c.iso3, c.name]));
-  const provider = new Map(partners.map((p) => [p.id, p.name[l] ?? p.name.en]));
+  const provider = new Map(partners.map((p) => [p.id, p.name[l] || p.name.en]));
   const area = new Map(Object.entries(areaNames).map(([a, n]) => [a, n[l]]));
   for (const m of run?.matches ?? []) {
     country.set(m.country, m.countryName[l]);
@@ -88,6 +88,24 @@ export function pinListFields(to: 'pins' | 'exclusions', pairFields: Markup): Ma
       data-from="matching-${other}"
     />`;
 }
+
+/** The fields of a form that sends the list `to` without `p`, and the other list as it is. */
+export function withoutPairFields(v: MatchingView, to: 'pins' | 'exclusions', p: PairRef): Markup {
+  const other = to === 'pins' ? 'exclusions' : 'pins';
+  const rest = (to === 'pins' ? v.pins : v.exclusions).filter((q) => !samePair(q, p)).map(apiPair);
+  return html`<input type="hidden" name="${to}" data-type="json" value="${JSON.stringify(rest)}" /><input
+      type="hidden"
+      name="${other}"
+      data-type="json"
+      data-from="matching-${other}"
+    />`;
+}
+
+/** A form that replaces the pins and exclusions (PUT …/pins) with what its fields send, then reloads. */
+export const pinsForm = (v: MatchingView, output: string, fields: Markup, button: Markup, layout = 'inline'): Markup =>
+  html`<form class="${layout}" method="post" data-api="PUT ${v.api}/pins" data-then="reload" data-output="${output}">
+    ${fields}${button}
+  </form>`;
 
 /** The hidden fields that name one pair as entry `index` of the list `to`. */
 export const pairHidden = (to: 'pins' | 'exclusions', index: number, p: PairRef): Markup =>
