@@ -122,6 +122,9 @@ export function unmetSection(v: MatchingView, coverage: CoverageReport | null): 
   </section>`;
 }
 
+/** Each list of changes shows this many pairs at most (the API's diff has them all). */
+const diffItemsShown = 100;
+
 export function diffSection(v: MatchingView, diff: RunDiff | null): Markup {
   const l = v.l;
   if (!diff || diff.from === null || !v.run) return html``;
@@ -130,8 +133,9 @@ export function diffSection(v: MatchingView, diff: RunDiff | null): Markup {
     items.length
       ? html`<h3>${label} (${items.length})</h3>
           <ul>
-            ${items.map((i) => html`<li>${i}</li>`)}
-          </ul>`
+            ${items.slice(0, diffItemsShown).map((i) => html`<li>${i}</li>`)}
+          </ul>
+          ${items.length > diffItemsShown ? html`<p>${fill(t.more[l], items.length - diffItemsShown)}</p>` : ''}`
       : '';
   const empty = !diff.added.length && !diff.removed.length && !diff.changed.length;
   return html`<section aria-labelledby="diff" id="run-diff">

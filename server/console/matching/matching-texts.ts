@@ -176,6 +176,11 @@ export const t = {
   added: { en: 'Added', fr: 'Ajoutés', es: 'Añadidos' },
   removed: { en: 'Removed', fr: 'Retirés', es: 'Retirados' },
   changed: { en: 'Changed', fr: 'Modifiés', es: 'Modificados' },
+  more: {
+    en: '… and {n} more.',
+    fr: '… et {n} de plus.',
+    es: '… y {n} más.',
+  },
   noChange: { en: 'No change.', fr: 'Aucun changement.', es: 'Ningún cambio.' },
   before: { en: 'before', fr: 'avant', es: 'antes' },
   after: { en: 'after', fr: 'après', es: 'después' },
