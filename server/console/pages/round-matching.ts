@@ -83,8 +83,8 @@ export function roundMatchingPage(router: Router, deps: ConsoleDeps): void {
         <a href="/console/rounds/${roundId}">${t.back[l]}: ${round.name}</a> ·
         <a href="/console/partners">${t.partners[l]}</a>
       </p>
-      ${pinLists(v)} ${runSummary(v)} ${runSection(v)} ${proposalsSection(v, chosen)} ${introductionsSection(v)}
-      ${unmetSection(v, coverage)} ${diffSection(v, diff)} ${pinsSection(v)}
+      ${v.act ? pinLists(v) : ''} ${runSummary(v)} ${runSection(v)} ${proposalsSection(v, chosen)}
+      ${introductionsSection(v)} ${unmetSection(v, coverage)} ${diffSection(v, diff)} ${pinsSection(v)}
       ${settingsSection(v, effectiveSettings(state, round), state.showSuggestions)}`;
     sendPage(res, consolePage({ ...ctx, path: req.path }, `${t.title[l]} — ${round.name}`, body));
   });
