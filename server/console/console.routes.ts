@@ -5,6 +5,7 @@
 //   GET /console/rounds        rounds; create one (→ POST /api/rounds)
 //   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
 //   GET /console/rounds/:id/countries/:iso3  review a country's response: scores, answers, decision, history
+//   GET /console/rounds/:id/matching  partnership matching: run, proposals, decide, pins, introductions, unmet demand
 //   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
 //   GET /console/declarations[/:id] partners' self-declarations: invite, approve, return
 //   GET /console/outbox[/:id]  every email with its status; one email's preview
@@ -24,6 +25,7 @@ import { partnersPage } from './pages/partners';
 import { passwordPage } from './pages/password';
 import { reviewPage } from './pages/review';
 import { roundDashboardPage } from './pages/round-dashboard';
+import { roundMatchingPage } from './pages/round-matching';
 import { roundsPage } from './pages/rounds';
 import { signInPage } from './pages/sign-in';
 
@@ -36,6 +38,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     roundsPage,
     roundDashboardPage,
     reviewPage,
+    roundMatchingPage,
     partnersPage,
     declarationsPage,
     outboxPage,

@@ -8,8 +8,9 @@ import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { listCountries, currentGroups } from '../reference/reference-store';
 import { coverageOf, type CoverageReport } from './coverage-report';
-import { computeRun, type RunContent, type StoredMatch } from './compute-run';
+import { computeRun, matchId, type RunContent, type StoredMatch } from './compute-run';
 import { gatherMatchingInputs } from './matching-inputs';
+import { listDecisions, type DecisionView } from './match-decisions';
 import { MatchRun } from './matching-runs.model';
 import { diffRuns, type RunDiff } from './run-diff';
 
@@ -136,15 +137,41 @@ export async function listRuns(
     }));
 }
 
-export function findMatch(run: StoredRun, matchId: string): StoredMatch {
-  const match = run.matches.find((m) => m.id === matchId);
-  if (!match) throw new AppError('notFound', `No match ${matchId} in run ${run.n}`);
+export function findMatch(run: StoredRun, id: string): StoredMatch {
+  const match = run.matches.find((m) => m.id === id);
+  if (!match) throw new AppError('notFound', `No match ${id} in run ${run.n}`);
   return match;
 }
 
 /** Unmet demand of the latest run, added up by area, region, sub-region and grouping. */
 export async function roundCoverage(roundId: string): Promise<CoverageReport> {
-  const run = await latestRunOrReject(roundId);
+  return coverageOfRun(await latestRunOrReject(roundId));
+}
+
+/** Unmet demand of a run already read, added up as roundCoverage does. */
+export async function coverageOfRun(run: StoredRun): Promise<CoverageReport> {
   const [countries, groups] = await Promise.all([listCountries(), currentGroups()]);
   return coverageOf(run, countries, groups);
+}
+
+export type MatchWithDecision = StoredMatch & {
+  status: DecisionView['status'] | 'proposed';
+  decision: DecisionView | null;
+};
+
+/** A run as organizers read it: each match with the current decision on its pair (if any). */
+export async function runWithDecisions(
+  run: StoredRun,
+  decisions?: DecisionView[],
+): Promise<Omit<StoredRun, '_id' | 'matches'> & { matches: MatchWithDecision[] }> {
+  const byPair = new Map((decisions ?? (await listDecisions(run.roundId))).map((d) => [matchId(d), d]));
+  const { _id, ...rest } = run;
+  return {
+    ...rest,
+    matches: run.matches.map((m) => ({
+      ...m,
+      status: byPair.get(m.id)?.status ?? 'proposed',
+      decision: byPair.get(m.id) ?? null,
+    })),
+  };
 }

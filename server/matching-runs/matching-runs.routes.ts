@@ -25,7 +25,6 @@ import { DEFAULT_MATCHING_SETTINGS } from '../matching/matching-settings';
 import { findRoundOrReject } from '../rounds/find-round';
 import { coverageColumns } from './coverage-report';
 import { confirmMatch, rejectMatch } from './introductions';
-import { listDecisions } from './match-decisions';
 import {
   findRunOrReject,
   latestRunOrReject,
@@ -33,8 +32,8 @@ import {
   roundCoverage,
   runDiff,
   runRoundMatching,
+  runWithDecisions,
   type Acting,
-  type StoredRun,
 } from './match-runs';
 import {
   matchingPinsSchema,
@@ -52,22 +51,6 @@ const acting = (req: Request): Acting => ({
   ...(typeof req.id === 'string' ? { requestId: req.id } : {}),
   ...(req.ip ? { ip: req.ip } : {}),
 });
-
-/** A run as the API shows it: each match with the current decision on its pair. */
-async function runView(run: StoredRun) {
-  const decisions = new Map(
-    (await listDecisions(run.roundId)).map((d) => [`${d.country}-${d.area}-${d.providerId}`, d]),
-  );
-  const { _id, ...rest } = run;
-  return {
-    ...rest,
-    matches: run.matches.map((m) => ({
-      ...m,
-      status: decisions.get(m.id)?.status ?? 'proposed',
-      decision: decisions.get(m.id) ?? null,
-    })),
-  };
-}
 
 function runNumber(req: Request): number {
   const n = Number(req.params.n);
@@ -126,7 +109,7 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     res
       .status(201)
       .location(`${req.originalUrl.replace(/\/$/, '')}/${run.n}`)
-      .json({ run: await runView(run) });
+      .json({ run: await runWithDecisions(run) });
   });
 
   router.get(`${base}/runs`, requireRole('viewer'), async (req, res) => {
@@ -134,11 +117,11 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
   });
 
   router.get(`${base}/runs/latest`, requireRole('viewer'), async (req, res) => {
-    res.json({ run: await runView(await latestRunOrReject(await roundOf(req))) });
+    res.json({ run: await runWithDecisions(await latestRunOrReject(await roundOf(req))) });
   });
 
   router.get(`${base}/runs/:n`, requireRole('viewer'), async (req, res) => {
-    res.json({ run: await runView(await findRunOrReject(await roundOf(req), runNumber(req))) });
+    res.json({ run: await runWithDecisions(await findRunOrReject(await roundOf(req), runNumber(req))) });
   });
 
   router.get(`${base}/runs/:n/diff`, requireRole('viewer'), async (req, res) => {

@@ -1,15 +1,18 @@
 // The console's weight budget: the first load of a console page (a round's dashboard; the
 // review page of a country's whole capacity questionnaire, with a comment field per question;
-// signed in, in a fresh browser) transfers at most 300 kB compressed, and its assets come
-// compressed. SurveyJS is not part of the review page's first load: it comes on request.
+// a round's matching page after a run; signed in, in a fresh browser) transfers at most 300 kB
+// compressed, and its assets come compressed. SurveyJS is not part of the review page's first
+// load: it comes on request.
 // Measured on the bytes Chromium receives, headers included (scripts/page-weight/measure.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Cookie } from 'playwright-core';
 import { type LoadWeight, measurePageWeight, type PageWeight } from '../../scripts/page-weight/measure';
 import { launchBrowser } from '../helpers/browser';
+import { seedReferenceData } from '../../server/reference/seed-reference';
 import { createOrganizer, postJson } from '../helpers/http';
 import { createTestRound } from '../helpers/rounds';
+import { createMatchingRound } from '../helpers/matching-round';
 import { setupTestApp } from '../helpers/test-app';
 import { formsDir } from '../../server/paths';
 
@@ -31,6 +34,7 @@ function capacityAnswers(): Record<string, unknown> {
   }
   return answers;
 }
+let matchingWeight: PageWeight;
 
 beforeAll(async () => {
   const org = await createOrganizer(app().baseUrl, 'organizer');
@@ -59,6 +63,12 @@ beforeAll(async () => {
   });
   expect(submitted.status).toBe(200);
   reviewWeight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${answered.roundId}/countries/KEN`, {
+    cookies,
+  });
+  await seedReferenceData();
+  const matched = await createMatchingRound(app().baseUrl, org, 'Matched round');
+  expect((await postJson(`${app().baseUrl}/api/rounds/${matched}/matching/runs`, {}, org.headers)).status).toBe(201);
+  matchingWeight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${matched}/matching`, {
     cookies,
   });
 });
@@ -115,5 +125,18 @@ describe('When an organizer opens the review page of a submitted capacity questi
         encoding: /\bbr\b/.test(a.acceptEncoding) ? 'br' : 'gzip',
       });
     expect(document?.encoding).toMatch(/^(br|gzip)$/);
+  });
+});
+
+describe('When an organizer opens a round’s matching page after a run in a fresh Chromium', () => {
+  it('then the page itself was served and the first load transfers at most 300 kB', () => {
+    const load = matchingWeight.first;
+    const document = load.requests.find((r) => r.type === 'Document');
+    expect(document?.path).toMatch(/^\/console\/rounds\/[0-9a-f]{24}\/matching$/);
+    expect(
+      load.totalBytes <= consoleBudgetBytes
+        ? 'within budget'
+        : [`${load.totalBytes} B, budget ${consoleBudgetBytes} B`, ...listing(load)].join('\n'),
+    ).toBe('within budget');
   });
 });

@@ -2,6 +2,8 @@
 // accepts, and can be told to refuse the next RCPT TO of an address with a 4xx or 5xx reply.
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { createMailer } from '../../server/email/mailer';
+import { newOwner, processDue } from '../../server/email/outbox-worker';
 
 export interface ReceivedEmail {
   from: string;
@@ -106,6 +108,16 @@ export async function startTestSmtpServer({ port: wantedPort = 0 }: { port?: num
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Sends every email due in the outbox to `server` once, as the outbox worker does; returns how many went. */
+export async function deliverOutbox(server: TestSmtpServer): Promise<number> {
+  const mailer = createMailer({ smtpUrl: server.url });
+  try {
+    return await processDue({ mailer, from: 'capgap <no-reply@capgap.example>', owner: newOwner('test') });
+  } finally {
+    mailer.close();
+  }
 }
 
 // ---- a small MIME reader: enough for what nodemailer produces ---------------------------------

@@ -4,14 +4,13 @@
 // their introduction in their own language, the partner declines through its link, and the next
 // run proposes someone else. Older runs cannot be decided on, contradictory pins are refused
 // naming the pair, and viewers can read but not run or decide.
-import { createMailer } from '../../server/email/mailer';
-import { newOwner, processDue } from '../../server/email/outbox-worker';
 import { createCountryLink } from '../../server/invitations/links';
 import { runDemoMatching } from '../../server/matching-runs/demo-matching';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { Round } from '../../server/rounds/round.model';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
-import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { matchingPartner as partner, strongA1 as strong, weakA1 as weak } from '../helpers/matching-round';
+import { deliverOutbox, startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 
 const testApp = setupTestApp();
@@ -22,22 +21,6 @@ let admin: Organizer;
 let viewer: Organizer;
 let roundId: string;
 let base: string;
-
-// Kenya: every indicator at level 1 (capacity 25), target 4 (100), importance 5: priority 75.
-const weak = { a1_1: 1, a1_2: 1, a1_3: 1, a1_4: 1, a1_5: 1, a1_importance: 5, a1_target: 4, a1_share: 'no' };
-// Uganda and Tanzania: level 4 everywhere (capacity 100, no gap), willing to share.
-const strong = { a1_1: 4, a1_2: 4, a1_3: 4, a1_4: 4, a1_5: 4, a1_importance: 1, a1_target: 4, a1_share: 'yes' };
-
-const partner = {
-  name: { en: 'Migration Statistics Institute', fr: 'Institut de statistiques migratoires' },
-  kind: 'academia',
-  areas: [{ area: 'A1' }],
-  modalities: ['training'],
-  scope: { global: true },
-  languages: ['eng', 'fra'],
-  slots: { total: 2 },
-  contacts: [{ name: 'Claire Martin', email: 'claire@msi.example', language: 'fr' }],
-};
 
 const get = (path: string, who: Organizer = viewer) =>
   request(`${app.baseUrl}${path}`, { headers: { Cookie: who.cookie } });
@@ -53,15 +36,6 @@ interface MatchView {
   explanation: Record<'en' | 'fr' | 'es', string>;
 }
 const kenyaA1 = (run: { matches: MatchView[] }) => run.matches.filter((m) => m.country === 'KEN' && m.area === 'A1');
-
-async function deliver(): Promise<number> {
-  const mailer = createMailer({ smtpUrl: smtp.url });
-  try {
-    return await processDue({ mailer, from: 'capgap <no-reply@capgap.example>', owner: newOwner('test') });
-  } finally {
-    mailer.close();
-  }
-}
 
 beforeAll(async () => {
   app = testApp();
@@ -178,7 +152,7 @@ describe('When an organizer runs matching, confirms a match and the partner decl
       (await postJson(`${app.baseUrl}${base}/runs/2/matches/${target.id}/confirm`, {}, organizer.headers)).status,
     ).toBe(409);
 
-    expect(await deliver()).toBe(2);
+    expect(await deliverOutbox(smtp)).toBe(2);
     const received = await smtp.waitFor(2);
     const kenya = received.find((m) => m.to[0] === 'amina@interior.go.ke')!;
     const other = received.find((m) => m.to[0] !== 'amina@interior.go.ke')!;
@@ -271,7 +245,7 @@ describe('When both sides accept a confirmed introduction', () => {
       (await postJson(`${app.baseUrl}${base}/runs/${latest.n}/matches/${target.id}/confirm`, {}, organizer.headers))
         .status,
     ).toBe(200);
-    expect(await deliver()).toBe(2);
+    expect(await deliverOutbox(smtp)).toBe(2);
     const mails = (await smtp.waitFor(before + 2)).slice(before);
     const [first, second] = mails.map((m) => /\/introductions\/([A-Za-z0-9_-]{32})/.exec(m.text)![1]);
     // One side answers with the page's plain form, the other through the JSON API.

@@ -10,6 +10,7 @@ import { html, tableHead, type Markup } from '../html';
 import { formatDateTime, type Locale, type Text } from '../i18n';
 import { csvImportForm } from '../csv-import-form';
 import { consolePage, formOutput } from '../layout';
+import { t as matchingTexts } from '../matching/matching-texts';
 import { formTitle } from './rounds';
 
 const t = {
@@ -204,6 +205,7 @@ export function roundDashboardPage(router: Router, deps: ConsoleDeps): void {
         ${t.questionnaire[l]}: ${formTitle(deps.forms, round.formId, l)} (v${round.formVersion}) · ${t.deadline[l]}:
         ${formatDateTime(round.deadline, l)} · ${round.languages.join(', ')}
       </p>
+      <p><a href="/console/rounds/${roundId}/matching">${matchingTexts.title[l]}</a></p>
       <section aria-labelledby="counts">
         <h2 id="counts">${t.counts[l]}</h2>
         <ul class="counts">

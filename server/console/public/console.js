@@ -1,10 +1,11 @@
 // The console's one browser module. Pages are rendered on the server; this module only turns
 // forms marked `data-api="METHOD /api/path"` into API calls (JSON, or a chosen CSV file as
 // text/csv) with the session's CSRF token, then follows `data-then` (a URL, or "reload") or
-// shows what the server answered in the form's output area: a problem's field errors (after
-// the form's `data-conflict` words when it is a 409), or a report (`data-render`: import,
-// reminders, invite). A report shown before a reload is kept in sessionStorage and shown again
-// once the page is back, so the row-by-row report stays visible.
+// shows what the server answered in the form's output area: a problem's field errors, or a
+// report (`data-render`: import, reminders, invite). A report shown before a reload is kept in
+// sessionStorage and shown again once the page is back, so the row-by-row report stays visible.
+// A field's value may come from another element (`data-from`: one list on the page that many
+// forms send), and a form may say what a 409 means to its reader (`data-conflict`).
 // A field outside its form (form="id", e.g. a question's comment next to its answer) is sent too.
 
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
@@ -31,6 +32,7 @@ const allWords = {
     failed: 'The request failed; check the connection and try again.',
     rowsCaption: 'Rows with a problem',
     remindersCaption: 'Who would get a reminder',
+    reload: 'Reload the page',
   },
   fr: {
     working: 'En cours…',
@@ -52,6 +54,7 @@ const allWords = {
     failed: 'La requête a échoué ; vérifiez la connexion et réessayez.',
     rowsCaption: 'Lignes en erreur',
     remindersCaption: 'Qui recevrait un rappel',
+    reload: 'Recharger la page',
   },
   es: {
     working: 'En curso…',
@@ -73,6 +76,7 @@ const allWords = {
     failed: 'La solicitud falló; compruebe la conexión e inténtelo de nuevo.',
     rowsCaption: 'Filas con un problema',
     remindersCaption: 'Quién recibiría un recordatorio',
+    reload: 'Recargar la página',
   },
 };
 const w = allWords[lang] ?? allWords.en;
@@ -143,7 +147,9 @@ function formJson(form) {
       continue;
     }
     if (input.type === 'radio' && !input.checked) continue;
-    const value = input.value.trim();
+    const value = (
+      input.dataset.from ? (document.getElementById(input.dataset.from)?.value ?? '') : input.value
+    ).trim();
     if (value === '' && input.dataset.keepEmpty === undefined) continue;
     if (type === 'number') setPath(body, input.name, Number(value));
     else if (type === 'list')
@@ -162,11 +168,15 @@ function formJson(form) {
   return compact(body);
 }
 
-/** `conflict`: what the page says about a 409 (the state changed meanwhile), before the problem. */
-function problemView(problem, conflict) {
+/** `meaning`: what the page says this problem means (data-conflict), with a way to reload. */
+function problemView(problem, meaning) {
   const box = el('div');
-  if (conflict) box.append(el('p', conflict));
   box.append(el('p', problem.title ?? w.failed, { class: 'error-title' }));
+  if (meaning) {
+    const p = el('p', meaning + ' ');
+    p.append(el('a', w.reload, { href: location.pathname + location.search }));
+    box.append(p);
+  }
   if (problem.detail) box.append(el('p', problem.detail));
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   if (errors.length) {

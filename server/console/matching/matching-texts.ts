@@ -1,0 +1,272 @@
+// The texts of a round's matching page (server/console/pages/round-matching.ts and its parts in
+// this folder), in English, French and Spanish.
+import type { Text } from '../i18n';
+
+export const t = {
+  title: { en: 'Partnership matching', fr: 'Mise en relation des partenaires', es: 'Emparejamiento de socios' },
+  back: { en: 'Back to the round', fr: 'Retour au cycle', es: 'Volver a la ronda' },
+  partners: { en: 'Partner registry', fr: 'Registre des partenaires', es: 'Registro de socios' },
+  // running
+  run: { en: 'Run matching', fr: 'Lancer la mise en relation', es: 'Ejecutar el emparejamiento' },
+  runHint: {
+    en: 'Matches the round’s current scores, partners, pins and decisions, and stores a new run. Confirmed pairs keep their place; rejected and declined pairs are not proposed again.',
+    fr: 'Apparie d’après les scores, partenaires, épinglages et décisions actuels du cycle, et enregistre un nouveau passage. Les paires confirmées gardent leur place ; les paires rejetées ou déclinées ne sont plus proposées.',
+    es: 'Empareja según las puntuaciones, socios, fijaciones y decisiones actuales de la ronda, y guarda una nueva ejecución. Los pares confirmados conservan su lugar; los rechazados o declinados no se proponen de nuevo.',
+  },
+  noRun: {
+    en: 'Matching has not been run for this round yet.',
+    fr: 'La mise en relation n’a pas encore été lancée pour ce cycle.',
+    es: 'Todavía no se ha ejecutado el emparejamiento en esta ronda.',
+  },
+  latestRun: { en: 'Run {n}', fr: 'Passage {n}', es: 'Ejecución {n}' },
+  runBy: { en: 'by', fr: 'par', es: 'por' },
+  counts: {
+    demand: { en: 'Needs (country × area)', fr: 'Besoins (pays × domaine)', es: 'Necesidades (país × área)' },
+    providers: { en: 'Possible partners', fr: 'Partenaires possibles', es: 'Socios posibles' },
+    matches: { en: 'Proposed matches', fr: 'Appariements proposés', es: 'Emparejamientos propuestos' },
+    unmet: { en: 'Needs left short', fr: 'Besoins non couverts', es: 'Necesidades sin cubrir' },
+  },
+  // proposals
+  proposals: { en: 'Proposed matches', fr: 'Appariements proposés', es: 'Emparejamientos propuestos' },
+  proposalsHint: {
+    en: 'Grouped by the country that asks for help, then by area. Confirming emails an introduction to both sides, each in their language.',
+    fr: 'Groupés par pays demandeur, puis par domaine. Confirmer envoie une mise en relation par courriel aux deux parties, chacune dans sa langue.',
+    es: 'Agrupados por el país que pide apoyo y luego por área. Confirmar envía una presentación por correo a ambas partes, cada una en su idioma.',
+  },
+  noMatches: {
+    en: 'This run proposes no match.',
+    fr: 'Ce passage ne propose aucun appariement.',
+    es: 'Esta ejecución no propone ningún emparejamiento.',
+  },
+  filter: { en: 'Show the country', fr: 'Afficher le pays', es: 'Mostrar el país' },
+  allCountries: { en: 'All countries', fr: 'Tous les pays', es: 'Todos los países' },
+  show: { en: 'Show', fr: 'Afficher', es: 'Mostrar' },
+  tooMany: {
+    en: 'This run has many matches: choose a country to see its proposals.',
+    fr: 'Ce passage compte beaucoup d’appariements : choisissez un pays pour voir ses propositions.',
+    es: 'Esta ejecución tiene muchos emparejamientos: elija un país para ver sus propuestas.',
+  },
+  perCountry: { en: 'Matches per country', fr: 'Appariements par pays', es: 'Emparejamientos por país' },
+  area: { en: 'Area', fr: 'Domaine', es: 'Área' },
+  partner: { en: 'Partner', fr: 'Partenaire', es: 'Socio' },
+  score: { en: 'Score', fr: 'Score', es: 'Puntuación' },
+  why: { en: 'Why', fr: 'Pourquoi', es: 'Por qué' },
+  state: { en: 'State', fr: 'État', es: 'Estado' },
+  actions: { en: 'Actions', fr: 'Actions', es: 'Acciones' },
+  country: { en: 'Country', fr: 'Pays', es: 'País' },
+  government: { en: 'government', fr: 'gouvernement', es: 'gobierno' },
+  pinnedTag: { en: 'pinned', fr: 'épinglé', es: 'fijado' },
+  keptTag: {
+    en: 'kept from an earlier run',
+    fr: 'conservé d’un passage précédent',
+    es: 'conservado de una ejecución anterior',
+  },
+  statuses: {
+    proposed: { en: 'proposed', fr: 'proposé', es: 'propuesto' },
+    confirmed: { en: 'confirmed', fr: 'confirmé', es: 'confirmado' },
+    rejected: { en: 'rejected', fr: 'rejeté', es: 'rechazado' },
+    accepted: { en: 'accepted by both', fr: 'accepté des deux côtés', es: 'aceptado por ambos' },
+    declined: { en: 'declined', fr: 'décliné', es: 'declinado' },
+  } satisfies Record<string, Text>,
+  confirm: { en: 'Confirm', fr: 'Confirmer', es: 'Confirmar' },
+  reject: { en: 'Reject', fr: 'Rejeter', es: 'Rechazar' },
+  pin: { en: 'Pin', fr: 'Épingler', es: 'Fijar' },
+  unpin: { en: 'Unpin', fr: 'Désépingler', es: 'Desfijar' },
+  exclude: { en: 'Exclude', fr: 'Exclure', es: 'Excluir' },
+  confirmAsk: {
+    en: 'Confirm this match? Both sides get an introduction email.',
+    fr: 'Confirmer cet appariement ? Les deux parties reçoivent un courriel de mise en relation.',
+    es: '¿Confirmar este emparejamiento? Ambas partes reciben un correo de presentación.',
+  },
+  olderRun: {
+    en: 'These proposals are from an older run: another run was made since. Reload the page and decide on the latest run.',
+    fr: 'Ces propositions viennent d’un passage plus ancien : un autre passage a eu lieu depuis. Rechargez la page et décidez sur le dernier passage.',
+    es: 'Estas propuestas son de una ejecución anterior: se hizo otra desde entonces. Recargue la página y decida sobre la última ejecución.',
+  },
+  reload: { en: 'Reload the page', fr: 'Recharger la page', es: 'Recargar la página' },
+  // introductions
+  introductions: { en: 'Introductions', fr: 'Mises en relation', es: 'Presentaciones' },
+  introductionsHint: {
+    en: 'Every confirmed pair of the round: the introduction emails went to both sides (see the outbox); each side accepts or declines through its link.',
+    fr: 'Chaque paire confirmée du cycle : les courriels de mise en relation sont partis vers les deux parties (voir la boîte d’envoi) ; chacune accepte ou décline par son lien.',
+    es: 'Cada par confirmado de la ronda: los correos de presentación se enviaron a ambas partes (vea la bandeja de salida); cada una acepta o declina con su enlace.',
+  },
+  noIntroductions: {
+    en: 'No match confirmed yet.',
+    fr: 'Aucun appariement confirmé pour l’instant.',
+    es: 'Todavía no hay emparejamientos confirmados.',
+  },
+  requesterSide: { en: 'Country asking', fr: 'Pays demandeur', es: 'País solicitante' },
+  providerSide: { en: 'Partner side', fr: 'Côté partenaire', es: 'Lado del socio' },
+  decided: { en: 'Decided', fr: 'Décidé', es: 'Decidido' },
+  answers: {
+    accepted: { en: 'accepted', fr: 'accepté', es: 'aceptado' },
+    declined: { en: 'declined', fr: 'décliné', es: 'declinado' },
+    waiting: {
+      en: 'introduction sent, no answer yet',
+      fr: 'mise en relation envoyée, pas encore de réponse',
+      es: 'presentación enviada, sin respuesta aún',
+    },
+  },
+  outbox: {
+    en: 'Introduction emails in the outbox',
+    fr: 'Courriels de mise en relation dans la boîte d’envoi',
+    es: 'Correos de presentación en la bandeja de salida',
+  },
+  // unmet demand and coverage
+  unmet: { en: 'Unmet demand', fr: 'Besoins non couverts', es: 'Demanda no cubierta' },
+  noUnmet: {
+    en: 'Every need found enough partners in this run.',
+    fr: 'Chaque besoin a trouvé assez de partenaires dans ce passage.',
+    es: 'Cada necesidad encontró suficientes socios en esta ejecución.',
+  },
+  wanted: { en: 'Partners wanted', fr: 'Partenaires voulus', es: 'Socios buscados' },
+  assigned: { en: 'Found', fr: 'Trouvés', es: 'Encontrados' },
+  reason: { en: 'Reason', fr: 'Raison', es: 'Motivo' },
+  reasons: {
+    'no-eligible-provider': {
+      en: 'no eligible partner',
+      fr: 'aucun partenaire admissible',
+      es: 'ningún socio elegible',
+    },
+    'all-slots-taken': {
+      en: 'all partners’ places are taken',
+      fr: 'toutes les places des partenaires sont prises',
+      es: 'todas las plazas de los socios están ocupadas',
+    },
+    excluded: {
+      en: 'the partners left were excluded',
+      fr: 'les partenaires restants ont été exclus',
+      es: 'los socios restantes fueron excluidos',
+    },
+  } satisfies Record<string, Text>,
+  eligible: {
+    en: 'Eligible (excluded, full)',
+    fr: 'Admissibles (exclus, complets)',
+    es: 'Elegibles (excluidos, completos)',
+  },
+  coverage: {
+    en: 'Coverage by area and region',
+    fr: 'Couverture par domaine et région',
+    es: 'Cobertura por área y región',
+  },
+  coverageHint: {
+    en: 'Where partnerships cannot fill the gaps: a signal for donors.',
+    fr: 'Là où les partenariats ne comblent pas les lacunes : un signal pour les bailleurs.',
+    es: 'Donde las alianzas no cubren las brechas: una señal para los donantes.',
+  },
+  dimension: { en: 'By', fr: 'Par', es: 'Por' },
+  dimensions: {
+    area: { en: 'area', fr: 'domaine', es: 'área' },
+    region: { en: 'region', fr: 'région', es: 'región' },
+    subRegion: { en: 'sub-region', fr: 'sous-région', es: 'subregión' },
+    group: { en: 'grouping', fr: 'regroupement', es: 'agrupación' },
+  } satisfies Record<string, Text>,
+  key: { en: 'Which', fr: 'Lequel', es: 'Cuál' },
+  gaps: { en: 'Needs short', fr: 'Besoins non couverts', es: 'Necesidades sin cubrir' },
+  countries: { en: 'Countries', fr: 'Pays', es: 'Países' },
+  missing: { en: 'Partners missing', fr: 'Partenaires manquants', es: 'Socios que faltan' },
+  download: {
+    en: 'Download the coverage report',
+    fr: 'Télécharger le rapport de couverture',
+    es: 'Descargar el informe de cobertura',
+  },
+  // diff
+  diff: { en: 'Changes since run {n}', fr: 'Changements depuis le passage {n}', es: 'Cambios desde la ejecución {n}' },
+  added: { en: 'Added', fr: 'Ajoutés', es: 'Añadidos' },
+  removed: { en: 'Removed', fr: 'Retirés', es: 'Retirados' },
+  changed: { en: 'Changed', fr: 'Modifiés', es: 'Modificados' },
+  more: {
+    en: '… and {n} more.',
+    fr: '… et {n} de plus.',
+    es: '… y {n} más.',
+  },
+  noChange: { en: 'No change.', fr: 'Aucun changement.', es: 'Ningún cambio.' },
+  before: { en: 'before', fr: 'avant', es: 'antes' },
+  after: { en: 'after', fr: 'après', es: 'después' },
+  // settings and pins
+  settings: { en: 'Matching settings', fr: 'Paramètres de mise en relation', es: 'Parámetros del emparejamiento' },
+  settingsHint: {
+    en: 'They apply from the next run.',
+    fr: 'Ils s’appliquent à partir du prochain passage.',
+    es: 'Se aplican a partir de la próxima ejecución.',
+  },
+  setting: { en: 'Setting', fr: 'Paramètre', es: 'Parámetro' },
+  value: { en: 'Value', fr: 'Valeur', es: 'Valor' },
+  settingNames: {
+    partnersPerArea: {
+      en: 'Partners wanted per area',
+      fr: 'Partenaires voulus par domaine',
+      es: 'Socios buscados por área',
+    },
+    priorityThreshold: {
+      en: 'Priority from which an area is a need (0–100)',
+      fr: 'Priorité à partir de laquelle un domaine est un besoin (0–100)',
+      es: 'Prioridad a partir de la cual un área es una necesidad (0–100)',
+    },
+    peerMinCapacity: {
+      en: 'Capacity a peer government needs to offer an area (0–100)',
+      fr: 'Capacité requise d’un gouvernement pair pour offrir un domaine (0–100)',
+      es: 'Capacidad que necesita un gobierno par para ofrecer un área (0–100)',
+    },
+    peerMinMargin: {
+      en: 'Points a peer must be above the country asking',
+      fr: 'Points d’avance requis du pair sur le pays demandeur',
+      es: 'Puntos que el par debe superar al país solicitante',
+    },
+    peerSlotsPerArea: {
+      en: 'Partnerships a peer takes per area',
+      fr: 'Partenariats qu’un pair prend par domaine',
+      es: 'Alianzas que un par asume por área',
+    },
+    allowMaybe: {
+      en: 'Governments that answered “maybe” to sharing are partners too',
+      fr: 'Les gouvernements ayant répondu « peut-être » au partage sont aussi partenaires',
+      es: 'Los gobiernos que respondieron «quizás» a compartir también son socios',
+    },
+    showSuggestions: {
+      en: 'Approved countries see their suggested partners',
+      fr: 'Les pays approuvés voient leurs partenaires suggérés',
+      es: 'Los países aprobados ven sus socios sugeridos',
+    },
+  } satisfies Record<string, Text>,
+  weights: {
+    en: 'Weight of each term of the score',
+    fr: 'Poids de chaque terme du score',
+    es: 'Peso de cada término de la puntuación',
+  },
+  weightOf: { en: 'Weight', fr: 'Poids', es: 'Peso' },
+  terms: {
+    strength: {
+      en: 'Strength of the partner in the area',
+      fr: 'Force du partenaire dans le domaine',
+      es: 'Fortaleza del socio en el área',
+    },
+    subRegion: { en: 'Same sub-region', fr: 'Même sous-région', es: 'Misma subregión' },
+    groups: { en: 'Shared REC or RCP', fr: 'CER ou PCR commun', es: 'CER o PCR compartido' },
+    border: { en: 'Shared border', fr: 'Frontière commune', es: 'Frontera común' },
+    language: { en: 'Shared language', fr: 'Langue commune', es: 'Idioma común' },
+    corridor: { en: 'Migration corridor', fr: 'Corridor migratoire', es: 'Corredor migratorio' },
+    south: { en: 'Both in the South', fr: 'Tous deux au Sud', es: 'Ambos en el Sur' },
+    incomeHdi: { en: 'Similar income and HDI', fr: 'Revenu et IDH proches', es: 'Ingreso e IDH similares' },
+    worksIn: { en: 'Partner works there', fr: 'Le partenaire y intervient', es: 'El socio trabaja allí' },
+    modality: { en: 'How it helps', fr: 'Forme d’appui', es: 'Forma de apoyo' },
+  } satisfies Record<string, Text>,
+  yes: { en: 'yes', fr: 'oui', es: 'sí' },
+  no: { en: 'no', fr: 'non', es: 'no' },
+  pins: { en: 'Pins and exclusions', fr: 'Épinglages et exclusions', es: 'Fijaciones y exclusiones' },
+  pinsHint: {
+    en: 'A pinned pair is always in the next run; an excluded pair never is.',
+    fr: 'Une paire épinglée figure toujours au prochain passage ; une paire exclue jamais.',
+    es: 'Un par fijado siempre está en la próxima ejecución; un par excluido nunca.',
+  },
+  noPins: { en: 'No pin or exclusion.', fr: 'Aucun épinglage ni exclusion.', es: 'Ninguna fijación ni exclusión.' },
+  kind: { en: 'Kind', fr: 'Type', es: 'Tipo' },
+  pinKind: { en: 'pinned', fr: 'épinglée', es: 'fijado' },
+  excludeKind: { en: 'excluded', fr: 'exclue', es: 'excluido' },
+  remove: { en: 'Remove', fr: 'Retirer', es: 'Quitar' },
+  addPin: { en: 'Pin a pair', fr: 'Épingler une paire', es: 'Fijar un par' },
+  addExclusion: { en: 'Exclude a pair', fr: 'Exclure une paire', es: 'Excluir un par' },
+} as const;
+
+export const fill = (text: string, n: number | string) => text.replace('{n}', String(n));
