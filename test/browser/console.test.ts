@@ -75,6 +75,7 @@ describe('When an organizer runs a round from the console', () => {
     expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual([
       'Rounds',
       'Partners',
+      'Declarations',
       'Outbox',
     ]);
   });
@@ -263,6 +264,7 @@ describe('When an organizer runs a round from the console', () => {
         expect(await adminPage.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual([
           'Rounds',
           'Partners',
+          'Declarations',
           'Outbox',
           'Audit log',
           'Accounts',
