@@ -27,7 +27,7 @@ import { requestLocale } from '../i18n/request-locale';
 import { recordLinkOpened, resolvePartnerLink, type ResolvedPartnerLink } from '../invitations/links';
 import { responseWriteSchema } from '../respondent/respondent.routes';
 import type { AssetStore } from '../respondent/assets';
-import { linkProblemPage, questionnairePage } from '../respondent/pages';
+import { questionnairePage, sendLinkPage } from '../respondent/pages';
 import type { Invitee } from './declaration-store';
 import {
   declarationApproveSchema,
@@ -162,30 +162,21 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   // ---- the partner ----
 
-  router.get('/declare/:token', async (req, res) => {
-    try {
+  router.get('/declare/:token', (req, res) => {
+    res.set('Referrer-Policy', 'no-referrer');
+    return sendLinkPage(req, res, async () => {
       const link = await resolvePartnerLink(req.params.token);
       const form = declarationForm(forms);
-      res.set('Cache-Control', 'no-cache').set('Referrer-Policy', 'no-referrer').type('html');
-      res.send(
-        questionnairePage(assets, {
-          locale: requestLocale(req, req.query.lang ?? link.language),
-          data: {
-            token: req.params.token,
-            api: `/api/declarations/${req.params.token}`,
-            'link-locale': link.language,
-            'form-url': assets.url(`form:${form.formId}:${form.formVersion}`),
-          },
-        }),
-      );
-    } catch (err) {
-      if (!(err instanceof AppError) || (err.problem !== 'linkNotFound' && err.problem !== 'linkNotValid')) throw err;
-      res
-        .status(err.status)
-        .set('Cache-Control', 'no-store')
-        .type('html')
-        .send(linkProblemPage(err.problem, requestLocale(req, req.query.lang)));
-    }
+      return questionnairePage(assets, {
+        locale: requestLocale(req, req.query.lang ?? link.language),
+        data: {
+          token: req.params.token,
+          api: `/api/declarations/${req.params.token}`,
+          'link-locale': link.language,
+          'form-url': assets.url(`form:${form.formId}:${form.formVersion}`),
+        },
+      });
+    });
   });
 
   router.get('/api/declarations/:token', async (req, res) => {

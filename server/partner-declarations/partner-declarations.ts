@@ -24,6 +24,7 @@ import {
   type ResponseStatusOrNew,
 } from '../responses/response-status';
 import { answersFromOffer } from '../partners/partner-offer';
+import { stampChanges, type ResponseState } from '../responses/country-responses';
 import { createPartner, findPartner, referenceVocabulary, updatePartner, type PartnerView } from '../partners/partners';
 import type { PartnerInput } from '../partners/partner.schemas';
 import { queueRenderedEmail } from '../email/queue-email';
@@ -44,16 +45,8 @@ export const declarationFormId = 'partner-offer';
 /** How long a declaration link works. */
 export const declarationLinkDays = 60;
 
-export interface DeclarationState {
-  status: ResponseStatusOrNew;
-  revision: number;
-  answers: Record<string, unknown>;
-  answeredAt: Record<string, string>;
-  savedAt?: Date;
-  submittedAt?: Date;
-  /** While returned: the organizer's comment (shown as the country's review comments are). */
-  review?: { comment: string; questionComments: Record<string, string>; at: Date };
-}
+/** The same states and fields as a country's response: the page and its protocol are shared. */
+export type DeclarationState = ResponseState;
 
 export interface DeclarationWrite {
   answers: Record<string, unknown>;
@@ -79,15 +72,6 @@ function toState(doc: StoredDeclaration | null): DeclarationState {
     ...(doc.submittedAt && { submittedAt: doc.submittedAt }),
     ...(returned && { review: { comment: returned.comment ?? '', questionComments: {}, at: returned.at } }),
   };
-}
-
-function stampChanges(before: DeclarationState, answers: Record<string, unknown>, now: Date): Record<string, string> {
-  const stamps: Record<string, string> = {};
-  for (const name of new Set([...Object.keys(before.answers), ...Object.keys(answers)])) {
-    if (!isDeepStrictEqual(before.answers[name], answers[name])) stamps[name] = now.toISOString();
-    else if (before.answeredAt[name]) stamps[name] = before.answeredAt[name];
-  }
-  return stamps;
 }
 
 function rejectStale(current: DeclarationState): never {

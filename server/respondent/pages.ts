@@ -1,6 +1,9 @@
 // HTML of the respondent pages: a small shell that loads SurveyJS and our script (all from
 // hashed, long-cached URLs), and the plain pages shown when a link cannot be used.
+import type { Request, Response } from 'express';
 import { supportedLocales, type Locale } from '../i18n/locales';
+import { AppError } from '../http/problem';
+import { requestLocale } from '../i18n/request-locale';
 import { escapeHtml } from '../http/html';
 import type { AssetStore } from './assets';
 
@@ -106,4 +109,22 @@ export function linkProblemPage(kind: 'linkNotFound' | 'linkNotValid', locale: L
 <main><h1>${title}</h1><p>${text}</p></main>
 </body>
 </html>`;
+}
+
+/**
+ * Sends the page a personal link opens (`render` resolves the link and builds it), or, when the
+ * link is unknown, expired or withdrawn, the page saying so in the visitor's language.
+ */
+export async function sendLinkPage(req: Request, res: Response, render: () => Promise<string>): Promise<void> {
+  try {
+    const page = await render();
+    res.set('Cache-Control', 'no-cache').type('html').send(page);
+  } catch (err) {
+    if (!(err instanceof AppError) || (err.problem !== 'linkNotFound' && err.problem !== 'linkNotValid')) throw err;
+    res
+      .status(err.status)
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(linkProblemPage(err.problem, requestLocale(req, req.query.lang)));
+  }
 }

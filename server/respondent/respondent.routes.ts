@@ -20,7 +20,7 @@ import { findFormOrReject } from '../forms/find-form';
 import { hasSubmittedAnswers } from '../responses/response-status';
 import { currentCountryScores, scoreSubmission, type CountryScores } from '../scoring/round-scores';
 import type { AssetStore } from './assets';
-import { linkProblemPage, questionnairePage } from './pages';
+import { questionnairePage, sendLinkPage } from './pages';
 
 export const responseWriteSchema = {
   $id: 'response-write',
@@ -66,30 +66,19 @@ const linkAudit = (link: ResolvedLink) => ({
 export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Router {
   const router = Router();
 
-  router.get('/respond/:token', async (req, res) => {
-    try {
+  router.get('/respond/:token', (req, res) =>
+    sendLinkPage(req, res, async () => {
       const link = await resolveLink(req.params.token);
-      const locale = requestLocale(req, req.query.lang ?? link.language);
-      res.set('Cache-Control', 'no-cache').type('html');
-      res.send(
-        questionnairePage(assets, {
-          locale,
-          data: {
-            token: req.params.token,
-            'link-locale': link.language,
-            'form-url': assets.url(`form:${link.round.formId}:${link.round.formVersion}`),
-          },
-        }),
-      );
-    } catch (err) {
-      if (!(err instanceof AppError) || (err.problem !== 'linkNotFound' && err.problem !== 'linkNotValid')) throw err;
-      res
-        .status(err.status)
-        .set('Cache-Control', 'no-store')
-        .type('html')
-        .send(linkProblemPage(err.problem, requestLocale(req, req.query.lang)));
-    }
-  });
+      return questionnairePage(assets, {
+        locale: requestLocale(req, req.query.lang ?? link.language),
+        data: {
+          token: req.params.token,
+          'link-locale': link.language,
+          'form-url': assets.url(`form:${link.round.formId}:${link.round.formVersion}`),
+        },
+      });
+    }),
+  );
 
   router.get('/api/respondent/:token', async (req, res) => {
     const link = await resolveLink(req.params.token);

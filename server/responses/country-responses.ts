@@ -118,7 +118,11 @@ export async function listCountryResponses(round: {
 }
 
 /** New change times: now for every answer that differs from the stored one, the old time otherwise. */
-function stampChanges(before: ResponseState, answers: Record<string, unknown>, now: Date): Record<string, string> {
+export function stampChanges(
+  before: ResponseState,
+  answers: Record<string, unknown>,
+  now: Date,
+): Record<string, string> {
   const stamps: Record<string, string> = {};
   for (const name of new Set([...Object.keys(before.answers), ...Object.keys(answers)])) {
     const changed = !isDeepStrictEqual(before.answers[name], answers[name]);
