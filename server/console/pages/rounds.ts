@@ -1,10 +1,12 @@
 // GET /console/rounds — the rounds, newest first, and (organizers) a form to create one
-// (→ POST /api/rounds: questionnaire, languages, deadline, reminder policy).
+// (→ POST /api/rounds: questionnaire, languages, deadline, reminder policy, South definition and
+// whose scores count). Each round's settings page changes these and the matching settings.
 import type { Router } from 'express';
 import type { FormRegistry } from '../../forms/form-registry';
 import { listRounds } from '../../rounds/find-round';
 import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
 import { html, tableHead } from '../html';
+import { choiceSelect, fieldTexts, scoresFromNames, southNames } from '../round-fields';
 import { formatDateTime, type Locale } from '../i18n';
 import { consolePage, formOutput } from '../layout';
 
@@ -40,6 +42,13 @@ const t = {
     es: 'Días entre recordatorios, como mínimo',
   },
   submit: { en: 'Create the round', fr: 'Créer le cycle', es: 'Crear la ronda' },
+  settings: { en: 'Settings', fr: 'Paramètres', es: 'Parámetros' },
+  settingsOf: { en: 'Settings of {name}', fr: 'Paramètres de {name}', es: 'Parámetros de {name}' },
+  scoringHint: {
+    en: 'Scoring and matching settings can be changed later on the round’s settings page.',
+    fr: 'Les paramètres de notation et de mise en relation se changent ensuite sur la page des paramètres du cycle.',
+    es: 'Los parámetros de puntuación y de emparejamiento se cambian después en la página de parámetros de la ronda.',
+  },
 } as const;
 
 const languageNames = { en: 'English', fr: 'Français', es: 'Español' } as const;
@@ -63,7 +72,7 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
     const rounds = await listRounds();
     const list = rounds.length
       ? html`<table>
-          ${tableHead(t.caption[l], [t.name[l], t.questionnaire[l], t.languages[l], t.deadline[l], t.countries[l], t.reminders[l]])}
+          ${tableHead(t.caption[l], [t.name[l], t.questionnaire[l], t.languages[l], t.deadline[l], t.countries[l], t.reminders[l], t.settings[l]])}
           <tbody>
             ${rounds.map(
               (r) =>
@@ -75,6 +84,13 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
                   <td>${r.countries.length}</td>
                   <td>
                     ${t.reminderPolicy[l].replace('{max}', String(r.reminders?.max ?? 3)).replace('{days}', String(r.reminders?.minDaysApart ?? 7))}
+                  </td>
+                  <td>
+                    <a
+                      href="/console/rounds/${String(r._id)}/settings"
+                      aria-label="${t.settingsOf[l].replace('{name}', r.name)}"
+                      >${t.settings[l]}</a
+                    >
                   </td>
                 </tr>`,
             )}
@@ -124,6 +140,11 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
               value="7"
               data-type="number"
             />
+            <label for="round-south">${fieldTexts.south[l]}</label>
+            ${choiceSelect('round-south', 'scoring.southDefinition', southNames, 'un-regions', l)}
+            <label for="round-scores-from">${fieldTexts.scoresFrom[l]}</label>
+            ${choiceSelect('round-scores-from', 'scoring.scoresFrom', scoresFromNames, 'approved', l)}
+            <p>${t.scoringHint[l]}</p>
             <p><button type="submit">${t.submit[l]}</button></p>
           </form>
           ${formOutput('create-output')}
