@@ -43,7 +43,6 @@ const t = {
   },
   submit: { en: 'Create the round', fr: 'Créer le cycle', es: 'Crear la ronda' },
   settings: { en: 'Settings', fr: 'Paramètres', es: 'Parámetros' },
-  settingsOf: { en: 'Settings of {name}', fr: 'Paramètres de {name}', es: 'Parámetros de {name}' },
   scoringHint: {
     en: 'Scoring and matching settings can be changed later on the round’s settings page.',
     fr: 'Les paramètres de notation et de mise en relation se changent ensuite sur la page des paramètres du cycle.',
@@ -86,11 +85,7 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
                     ${t.reminderPolicy[l].replace('{max}', String(r.reminders?.max ?? 3)).replace('{days}', String(r.reminders?.minDaysApart ?? 7))}
                   </td>
                   <td>
-                    <a
-                      href="/console/rounds/${String(r._id)}/settings"
-                      aria-label="${t.settingsOf[l].replace('{name}', r.name)}"
-                      >${t.settings[l]}</a
-                    >
+                    <a href="/console/rounds/${String(r._id)}/settings">${t.settings[l]}</a>
                   </td>
                 </tr>`,
             )}
