@@ -333,4 +333,20 @@ describe('When a round has countries in every state', () => {
     expect(asViewer.text).not.toContain('email-preview');
     expect(asViewer.text.match(/<main[\s\S]*<\/main>/)?.[0]).not.toContain('<button');
   });
+
+  it('then without a relay the outbox says the invitations are waiting and how to configure one, and previews each', async () => {
+    const outbox = await page(`/console/outbox?round=${round.roundId}`, viewer);
+    expect(outbox.text).toMatch(/<p class="notice" id="no-relay">\d+ emails are waiting: no mail relay is configured/);
+    expect(outbox.text).toContain('set SMTP_URL (for example smtp://');
+    const ids = [
+      ...outbox.text.matchAll(/<a href="\/console\/outbox\/([0-9a-f]{24})">Invita(?:tion ?|ción):/g),
+    ].map((m) => m[1]);
+    expect(ids).toHaveLength(3); // in English, French and Spanish
+    const one = await page(`/console/outbox/${ids[0]}?lang=fr`, viewer);
+    expect(one.status).toBe(200);
+    expect(one.text).toMatch(
+      /<iframe class="preview" sandbox="" title="Aperçu: Invita[^"]+" srcdoc="&lt;!doctype html&gt;/,
+    );
+    expect(one.text).toMatch(/\/respond\/[A-Za-z0-9_-]{20,}/);
+  });
 });
