@@ -338,9 +338,9 @@ describe('When a round has countries in every state', () => {
     const outbox = await page(`/console/outbox?round=${round.roundId}`, viewer);
     expect(outbox.text).toMatch(/<p class="notice" id="no-relay">\d+ emails are waiting: no mail relay is configured/);
     expect(outbox.text).toContain('set SMTP_URL (for example smtp://');
-    const ids = [
-      ...outbox.text.matchAll(/<a href="\/console\/outbox\/([0-9a-f]{24})">Invita(?:tion ?|ción):/g),
-    ].map((m) => m[1]);
+    const ids = [...outbox.text.matchAll(/<a href="\/console\/outbox\/([0-9a-f]{24})">Invita(?:tion ?|ción):/g)].map(
+      (m) => m[1],
+    );
     expect(ids).toHaveLength(3); // in English, French and Spanish
     const one = await page(`/console/outbox/${ids[0]}?lang=fr`, viewer);
     expect(one.status).toBe(200);
