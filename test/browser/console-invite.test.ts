@@ -146,6 +146,8 @@ describe('When an admin invites from the dashboard with a relay configured', () 
       .getByRole('group', { name: /HDI groups/ })
       .getByLabel('High', { exact: true })
       .check();
+    await page.getByText('Indicator weights').click();
+    await page.getByLabel(/^A1\.2 \(questionnaire: /).fill('2.5');
     await Promise.all([
       page.waitForEvent('load'),
       page.getByRole('button', { name: 'Save the scoring settings' }).click(),
@@ -158,6 +160,17 @@ describe('When an admin invites from the dashboard with a relay configured', () 
         .getByLabel('High', { exact: true })
         .isChecked(),
     ).toBe(true);
+    expect(await page.getByLabel(/^A1\.2 \(questionnaire: /).inputValue()).toBe('2.5');
+    expect(await page.getByLabel(/^A1\.1 \(questionnaire: /).inputValue()).toBe('');
+    // Clearing every weight clears every override (the list is sent whole).
+    await page.getByText('Indicator weights').click();
+    await page.getByLabel(/^A1\.2 \(questionnaire: /).fill('');
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: 'Save the scoring settings' }).click(),
+    ]);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getByLabel(/^A1\.2 \(questionnaire: /).inputValue()).toBe('');
 
     // A language a focal point reads cannot be dropped: the problem is shown on the page.
     await page.getByRole('group', { name: 'Languages' }).getByLabel('Français').uncheck();

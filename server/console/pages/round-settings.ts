@@ -2,7 +2,8 @@
 //   the round itself (organizers: PATCH /api/rounds/:id — name, questionnaire while no country
 //   has answered, languages, deadline, reminder policy);
 //   scoring (administrators: PUT /api/rounds/:id/scoring — South definition and HDI groups,
-//   whose scores count, completeness threshold, default target; then recompute the scores);
+//   whose scores count, completeness threshold, default target, indicator weights; then
+//   recompute the scores);
 //   matching (administrators: PUT /api/rounds/:id/matching/settings — empty fields take the defaults).
 // Those who may not change a group see its values with the fields disabled.
 import type { Router } from 'express';
@@ -60,6 +61,12 @@ const t = {
     fr: 'Niveau cible par défaut (1 à 4)',
     es: 'Nivel objetivo por defecto (1 a 4)',
   },
+  indicatorWeights: {
+    en: 'Indicator weights (empty: the questionnaire’s own weight)',
+    fr: 'Poids des indicateurs (vide : le poids du questionnaire)',
+    es: 'Pesos de los indicadores (vacío: el peso del cuestionario)',
+  },
+  questionnaireWeight: { en: 'questionnaire', fr: 'questionnaire', es: 'cuestionario' },
   saveScoring: { en: 'Save the scoring settings', fr: 'Enregistrer la notation', es: 'Guardar la puntuación' },
   recompute: { en: 'Recompute the scores', fr: 'Recalculer les scores', es: 'Recalcular las puntuaciones' },
   recomputeHint: {
@@ -158,6 +165,42 @@ function numberField(
       data-type="number"
       ${disabled ? html`disabled` : ''}
     />`;
+}
+
+type RoundDoc = Awaited<ReturnType<typeof findRoundOrReject>>;
+
+/**
+ * One weight per indicator of the round's questionnaire. The list is sent whole (an empty field is
+ * left out: the questionnaire's weight applies), so clearing every field clears every override.
+ */
+function weightFields(deps: ConsoleDeps, round: RoundDoc, l: Locale, disabled: boolean): Markup {
+  const indicators = deps.forms.get(round.formId, round.formVersion)?.scoringModel.areas.flatMap((a) => a.indicators);
+  if (!indicators?.length) return html``;
+  const overrides = new Map((round.scoring?.weights ?? []).map((w) => [w.indicator, w.weight]));
+  return html`<details>
+    <summary>${t.indicatorWeights[l]}</summary>
+    ${disabled ? '' : html`<input type="hidden" name="weights" value="[]" data-type="json" />`}
+    ${indicators.map(
+      (ind, i) =>
+        html`${
+          disabled
+            ? ''
+            : html`<input
+                type="hidden"
+                name="weights.${i}.indicator"
+                value="${ind.id}"
+                data-with="weights.${i}.weight"
+              />`
+        }${numberField(
+          `settings-weight-${i}`,
+          `weights.${i}.weight`,
+          `${ind.id} (${t.questionnaireWeight[l]}: ${ind.weight})`,
+          overrides.get(ind.id) ?? undefined,
+          { min: 0, max: 1000, step: 0.1 },
+          disabled,
+        )}`,
+    )}
+  </details>`;
 }
 
 const withDefault = (label: string, value: unknown, l: Locale) => `${label} (${t.defaultIs[l]} ${String(value)})`;
@@ -270,6 +313,7 @@ export function roundSettingsPage(router: Router, deps: ConsoleDeps): void {
         ${choiceSelect('settings-scores-from', 'scoresFrom', scoresFromNames, scoring.scoresFrom ?? 'approved', l, adminOff)}
         ${numberField('settings-threshold', 'completenessThreshold', t.threshold[l], scoring.completenessThreshold ?? 0.5, { min: 0, max: 1, step: 0.05 }, adminOff)}
         ${numberField('settings-target', 'defaultTargetLevel', t.target[l], scoring.defaultTargetLevel ?? 4, { min: 1, max: 4 }, adminOff)}
+        ${weightFields(deps, round, l, adminOff)}
         ${adminOff ? '' : html`<p><button type="submit">${t.saveScoring[l]}</button></p>`}
       </form>
       ${formOutput('scoring-output')}
