@@ -144,7 +144,7 @@ describe('When an organizer creates a round with scoring settings and then chang
 });
 
 describe('When the settings page of a round is opened', () => {
-  it('then an admin gets every form, an organizer the round’s only, a viewer none; the questionnaire is locked once answered', async () => {
+  it('then an admin gets the round and scoring forms, an organizer the round’s only, a viewer none; the questionnaire is locked once answered', async () => {
     const round = await createTestRound();
     const path = `/console/rounds/${round.roundId}/settings`;
     const asAdmin = await page(path, admin);
@@ -152,11 +152,12 @@ describe('When the settings page of a round is opened', () => {
     for (const api of [
       `PATCH /api/rounds/${round.roundId}`,
       `PUT /api/rounds/${round.roundId}/scoring`,
-      `PUT /api/rounds/${round.roundId}/matching/settings`,
       `POST /api/rounds/${round.roundId}/scores/recompute`,
     ])
       expect(asAdmin.text).toContain(`data-api="${api}"`);
     expect(asAdmin.text).toMatch(/<option value="un-regions"\s+selected/);
+    expect(asAdmin.text).toContain(`href="/console/rounds/${round.roundId}/matching#settings"`);
+    expect(asAdmin.text).toContain('name="weights.0.weight"');
     expect(asAdmin.text).not.toContain('id="form-locked"');
 
     const asOrganizer = await page(path, organizer);

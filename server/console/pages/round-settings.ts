@@ -4,11 +4,9 @@
 //   scoring (administrators: PUT /api/rounds/:id/scoring — South definition and HDI groups,
 //   whose scores count, completeness threshold, default target, indicator weights; then
 //   recompute the scores);
-//   matching (administrators: PUT /api/rounds/:id/matching/settings — empty fields take the defaults).
+//   matching: a link to the matching page, where its settings are changed.
 // Those who may not change a group see its values with the fields disabled.
 import type { Router } from 'express';
-import { DEFAULT_MATCHING_SETTINGS, matchingTerms } from '../../matching/matching-settings';
-import { effectiveSettings, roundMatchingState } from '../../matching-runs/round-matching';
 import { hdiGroups } from '../../reference/reference.types';
 import { responseStatusesOf } from '../../responses/response-statuses';
 import { findRoundOrReject } from '../../rounds/find-round';
@@ -76,47 +74,14 @@ const t = {
   },
   matching: { en: 'Matching', fr: 'Mise en relation', es: 'Emparejamiento' },
   matchingHint: {
-    en: 'An empty field takes the default shown in its label. The definition of the South is the scoring one above.',
-    fr: 'Un champ vide prend la valeur par défaut indiquée dans son libellé. La définition du Sud est celle de la notation ci-dessus.',
-    es: 'Un campo vacío toma el valor por defecto indicado en su etiqueta. La definición del Sur es la de la puntuación arriba.',
+    en: 'Matching uses the definition of the South above; its other settings are on the matching page.',
+    fr: 'La mise en relation utilise la définition du Sud ci-dessus ; ses autres paramètres sont sur la page de mise en relation.',
+    es: 'El emparejamiento usa la definición del Sur de arriba; sus otros parámetros están en la página de emparejamiento.',
   },
-  partnersPerArea: { en: 'Partners per area', fr: 'Partenaires par domaine', es: 'Socios por área' },
-  priorityThreshold: {
-    en: 'Priority from which an area is demand (0 to 100)',
-    fr: 'Priorité à partir de laquelle un domaine est une demande (0 à 100)',
-    es: 'Prioridad a partir de la cual un área es demanda (0 a 100)',
-  },
-  peerSlotsPerArea: {
-    en: 'Partnerships a peer government takes per area',
-    fr: 'Partenariats qu’un gouvernement pair accepte par domaine',
-    es: 'Asociaciones que un gobierno par acepta por área',
-  },
-  peerMinCapacity: {
-    en: 'Capacity a peer government needs (0 to 100)',
-    fr: 'Capacité requise d’un gouvernement pair (0 à 100)',
-    es: 'Capacidad necesaria de un gobierno par (0 a 100)',
-  },
-  peerMinMargin: {
-    en: 'Points a peer government must be above the requester',
-    fr: 'Points d’avance requis d’un gouvernement pair sur le demandeur',
-    es: 'Puntos que un gobierno par debe superar al solicitante',
-  },
-  allowMaybe: {
-    en: 'A government that answered “maybe” to sharing may be proposed',
-    fr: 'Un gouvernement ayant répondu « peut-être » au partage peut être proposé',
-    es: 'Puede proponerse un gobierno que respondió «quizás» a compartir',
-  },
-  showSuggestions: {
-    en: 'Show the suggestions to countries',
-    fr: 'Montrer les suggestions aux pays',
-    es: 'Mostrar las sugerencias a los países',
-  },
-  weights: { en: 'Weights of the match score', fr: 'Poids du score de mise en relation', es: 'Pesos de la puntuación' },
-  defaultIs: { en: 'default', fr: 'par défaut', es: 'por defecto' },
-  saveMatching: {
-    en: 'Save the matching settings',
-    fr: 'Enregistrer la mise en relation',
-    es: 'Guardar el emparejamiento',
+  matchingLink: {
+    en: 'Matching settings',
+    fr: 'Paramètres de mise en relation',
+    es: 'Parámetros de emparejamiento',
   },
   adminOnly: {
     en: 'Only administrators change these settings.',
@@ -128,18 +93,6 @@ const t = {
     fr: 'Seuls les organisateurs changent ces paramètres.',
     es: 'Solo los organizadores cambian estos parámetros.',
   },
-  terms: {
-    strength: { en: 'Strength of the provider', fr: 'Force du fournisseur', es: 'Fortaleza del proveedor' },
-    subRegion: { en: 'Same sub-region', fr: 'Même sous-région', es: 'Misma subregión' },
-    groups: { en: 'Shared REC or RCP', fr: 'CER ou PCR commun', es: 'CER o PCR compartido' },
-    border: { en: 'Shared border', fr: 'Frontière commune', es: 'Frontera común' },
-    language: { en: 'Shared language', fr: 'Langue commune', es: 'Idioma común' },
-    corridor: { en: 'Migration corridor', fr: 'Corridor migratoire', es: 'Corredor migratorio' },
-    south: { en: 'Both in the South', fr: 'Tous deux au Sud', es: 'Ambos en el Sur' },
-    incomeHdi: { en: 'Similar income or HDI', fr: 'Revenu ou IDH proches', es: 'Ingreso o IDH similares' },
-    worksIn: { en: 'Works in the country', fr: 'Travaille dans le pays', es: 'Trabaja en el país' },
-    modality: { en: 'Modality offered', fr: 'Modalité offerte', es: 'Modalidad ofrecida' },
-  } as Record<string, Record<Locale, string>>,
 } as const;
 
 const languageNames = { en: 'English', fr: 'Français', es: 'Español' } as const;
@@ -203,29 +156,21 @@ function weightFields(deps: ConsoleDeps, round: RoundDoc, l: Locale, disabled: b
   </details>`;
 }
 
-const withDefault = (label: string, value: unknown, l: Locale) => `${label} (${t.defaultIs[l]} ${String(value)})`;
-
 export function roundSettingsPage(router: Router, deps: ConsoleDeps): void {
   router.get('/console/rounds/:roundId/settings', requirePage(deps, 'viewer'), async (req, res) => {
     const ctx = pageContext(req, res, deps);
     const l = ctx.locale;
     const round = await findRoundOrReject(String(req.params.roundId));
     const roundId = String(round._id);
-    const [started, matching] = await Promise.all([
-      responseStatusesOf(
-        roundId,
-        round.countries.map((c) => c.iso3),
-      ),
-      roundMatchingState(roundId),
-    ]);
+    const started = await responseStatusesOf(
+      roundId,
+      round.countries.map((c) => c.iso3),
+    );
     const organizer = mayAct(ctx);
     const admin = !!ctx.account && roleAllows(ctx.account.role, 'admin');
     const roundOff = !organizer;
     const adminOff = !admin;
     const scoring: Partial<NonNullable<typeof round.scoring>> = round.scoring ?? {};
-    const stored = matching.stored;
-    const d = DEFAULT_MATCHING_SETTINGS;
-    const effective = effectiveSettings(matching, round);
     const roundForm = html`<section aria-labelledby="round-settings">
       <h2 id="round-settings">${t.round[l]}</h2>
       ${roundOff ? html`<p>${t.organizerOnly[l]}</p>` : ''}
@@ -332,59 +277,17 @@ export function roundSettingsPage(router: Router, deps: ConsoleDeps): void {
       }
     </section>`;
 
-    const matchingForm = html`<section aria-labelledby="matching-settings">
+    // The matching settings have their form on the matching page, next to the runs they shape.
+    const matchingLink = html`<section aria-labelledby="matching-settings">
       <h2 id="matching-settings">${t.matching[l]}</h2>
-      ${adminOff ? html`<p>${t.adminOnly[l]}</p>` : ''}
-      <p>${t.matchingHint[l]}</p>
-      <form
-        method="post"
-        data-api="PUT /api/rounds/${roundId}/matching/settings"
-        data-then="reload"
-        data-output="matching-output"
-      >
-        ${numberField('m-partners', 'partnersPerArea', withDefault(t.partnersPerArea[l], d.partnersPerArea, l), stored.partnersPerArea, { min: 1, max: 20 }, adminOff)}
-        ${numberField('m-priority', 'priorityThreshold', withDefault(t.priorityThreshold[l], d.priorityThreshold, l), stored.priorityThreshold, { min: 0, max: 100, step: 0.1 }, adminOff)}
-        ${numberField('m-slots', 'peerSlotsPerArea', withDefault(t.peerSlotsPerArea[l], d.peerSlotsPerArea, l), stored.peerSlotsPerArea, { min: 0, max: 1000 }, adminOff)}
-        ${numberField('m-capacity', 'peerMinCapacity', withDefault(t.peerMinCapacity[l], d.peerMinCapacity, l), stored.peerMinCapacity, { min: 0, max: 100, step: 0.1 }, adminOff)}
-        ${numberField('m-margin', 'peerMinMargin', withDefault(t.peerMinMargin[l], d.peerMinMargin, l), stored.peerMinMargin, { min: 0, max: 100, step: 0.1 }, adminOff)}
-        <label class="check"
-          ><input
-            type="checkbox"
-            name="allowMaybe"
-            ${effective.allowMaybe ? html`checked` : ''}
-            ${adminOff ? html`disabled` : ''}
-          />
-          ${t.allowMaybe[l]}</label
-        >
-        <label class="check"
-          ><input
-            type="checkbox"
-            name="showSuggestions"
-            ${matching.showSuggestions ? html`checked` : ''}
-            ${adminOff ? html`disabled` : ''}
-          />
-          ${t.showSuggestions[l]}</label
-        >
-        <fieldset>
-          <legend>${t.weights[l]}</legend>
-          ${matchingTerms.map((term) =>
-            numberField(
-              `m-weight-${term}`,
-              `weights.${term}`,
-              withDefault(t.terms[term]?.[l] ?? term, d.weights[term], l),
-              stored.weights?.[term],
-              { min: 0, max: 1000, step: 0.1 },
-              adminOff,
-            ),
-          )}
-        </fieldset>
-        ${adminOff ? '' : html`<p><button type="submit">${t.saveMatching[l]}</button></p>`}
-      </form>
-      ${formOutput('matching-output')}
+      <p>
+        ${t.matchingHint[l]}
+        <a href="/console/rounds/${roundId}/matching#settings">${t.matchingLink[l]}</a>
+      </p>
     </section>`;
 
     const body = html`<p><a href="/console/rounds/${roundId}">${t.back[l]}</a></p>
-      ${roundForm}${scoringForm}${matchingForm}`;
+      ${roundForm}${scoringForm}${matchingLink}`;
     sendPage(res, consolePage({ ...ctx, path: '/console/rounds' }, t.title[l].replace('{name}', round.name), body));
   });
 }
