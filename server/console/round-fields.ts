@@ -1,5 +1,6 @@
 // Form fields and texts that the round pages share (creating a round, its settings): the three
-// definitions of the global South, whose scores count, and the questionnaire choice.
+// definitions of the global South, whose scores count, the questionnaire choice, the deadline
+// and reminder fields' texts.
 import type { FormRegistry } from '../forms/form-registry';
 import { html, type Markup } from './html';
 import type { Locale, Text } from './i18n';
@@ -32,6 +33,18 @@ export const scoresFromNames: Record<string, Text> = {
 };
 
 export const fieldTexts = {
+  deadlineHint: {
+    en: 'Answers are accepted until the end of that day (UTC).',
+    fr: 'Les réponses sont acceptées jusqu’à la fin de ce jour (UTC).',
+    es: 'Se aceptan respuestas hasta el final de ese día (UTC).',
+  },
+  max: { en: 'Reminders at most', fr: 'Nombre maximal de rappels', es: 'Número máximo de recordatorios' },
+  daysApart: {
+    en: 'Days between reminders, at least',
+    fr: 'Jours entre deux rappels, au moins',
+    es: 'Días entre recordatorios, como mínimo',
+  },
+  languageNames: { en: 'English', fr: 'Français', es: 'Español' },
   south: { en: 'Definition of the global South', fr: 'Définition du Sud global', es: 'Definición del Sur global' },
   scoresFrom: { en: 'Scores count from', fr: 'Scores pris en compte', es: 'Puntuaciones que cuentan' },
 } as const;

@@ -31,17 +31,6 @@ const t = {
   },
   languages: { en: 'Languages', fr: 'Langues', es: 'Idiomas' },
   deadline: { en: 'Deadline', fr: 'Échéance', es: 'Plazo' },
-  deadlineHint: {
-    en: 'Answers are accepted until the end of that day (UTC).',
-    fr: 'Les réponses sont acceptées jusqu’à la fin de ce jour (UTC).',
-    es: 'Se aceptan respuestas hasta el final de ese día (UTC).',
-  },
-  max: { en: 'Reminders at most', fr: 'Nombre maximal de rappels', es: 'Número máximo de recordatorios' },
-  daysApart: {
-    en: 'Days between reminders, at least',
-    fr: 'Jours entre deux rappels, au moins',
-    es: 'Días entre recordatorios, como mínimo',
-  },
   saveRound: { en: 'Save the round', fr: 'Enregistrer le cycle', es: 'Guardar la ronda' },
   scoring: { en: 'Scoring', fr: 'Notation', es: 'Puntuación' },
   hdiSouth: {
@@ -94,8 +83,6 @@ const t = {
     es: 'Solo los organizadores cambian estos parámetros.',
   },
 } as const;
-
-const languageNames = { en: 'English', fr: 'Français', es: 'Español' } as const;
 
 /** A number field; `value` empty leaves it to the default. */
 function numberField(
@@ -208,7 +195,7 @@ export function roundSettingsPage(router: Router, deps: ConsoleDeps): void {
                   ${round.languages.includes(code) ? html`checked` : ''}
                   ${roundOff ? html`disabled` : ''}
                 />
-                ${languageNames[code]}</label
+                ${fieldTexts.languageNames[code]}</label
               >`,
           )}
         </fieldset>
@@ -223,9 +210,9 @@ export function roundSettingsPage(router: Router, deps: ConsoleDeps): void {
           aria-describedby="settings-deadline-hint"
           ${roundOff ? html`disabled` : ''}
         />
-        <p id="settings-deadline-hint">${t.deadlineHint[l]}</p>
-        ${numberField('settings-max', 'reminders.max', t.max[l], round.reminders?.max ?? 3, { min: 0, max: 10 }, roundOff)}
-        ${numberField('settings-days', 'reminders.minDaysApart', t.daysApart[l], round.reminders?.minDaysApart ?? 7, { min: 1, max: 60 }, roundOff)}
+        <p id="settings-deadline-hint">${fieldTexts.deadlineHint[l]}</p>
+        ${numberField('settings-max', 'reminders.max', fieldTexts.max[l], round.reminders?.max ?? 3, { min: 0, max: 10 }, roundOff)}
+        ${numberField('settings-days', 'reminders.minDaysApart', fieldTexts.daysApart[l], round.reminders?.minDaysApart ?? 7, { min: 1, max: 60 }, roundOff)}
         ${roundOff ? '' : html`<p><button type="submit">${t.saveRound[l]}</button></p>`}
       </form>
       ${formOutput('round-output')}

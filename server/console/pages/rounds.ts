@@ -30,17 +30,6 @@ const t = {
   },
   none: { en: 'No rounds yet.', fr: 'Aucun cycle pour l’instant.', es: 'Todavía no hay rondas.' },
   create: { en: 'Create a round', fr: 'Créer un cycle', es: 'Crear una ronda' },
-  deadlineHint: {
-    en: 'Answers are accepted until the end of that day (UTC).',
-    fr: 'Les réponses sont acceptées jusqu’à la fin de ce jour (UTC).',
-    es: 'Se aceptan respuestas hasta el final de ese día (UTC).',
-  },
-  max: { en: 'Reminders at most', fr: 'Nombre maximal de rappels', es: 'Número máximo de recordatorios' },
-  daysApart: {
-    en: 'Days between reminders, at least',
-    fr: 'Jours entre deux rappels, au moins',
-    es: 'Días entre recordatorios, como mínimo',
-  },
   submit: { en: 'Create the round', fr: 'Créer le cycle', es: 'Crear la ronda' },
   settings: { en: 'Settings', fr: 'Paramètres', es: 'Parámetros' },
   scoringHint: {
@@ -49,8 +38,6 @@ const t = {
     es: 'Los parámetros de puntuación y de emparejamiento se cambian después en la página de parámetros de la ronda.',
   },
 } as const;
-
-const languageNames = { en: 'English', fr: 'Français', es: 'Español' } as const;
 
 /** A questionnaire's title in the page's language (SurveyJS titles are a string or {default, fr, es}). */
 export function formTitle(forms: FormRegistry, formId: string, locale: Locale): string {
@@ -111,7 +98,7 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
             </select>
             <fieldset>
               <legend>${t.languages[l]}</legend>
-              ${(['en', 'fr', 'es'] as const).map((code) => html`<label class="check"><input type="checkbox" name="languages" value="${code}" data-array checked /> ${languageNames[code]}</label>`)}
+              ${(['en', 'fr', 'es'] as const).map((code) => html`<label class="check"><input type="checkbox" name="languages" value="${code}" data-array checked /> ${fieldTexts.languageNames[code]}</label>`)}
             </fieldset>
             <label for="round-deadline">${t.deadline[l]}</label
             ><input
@@ -122,10 +109,10 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
               required
               aria-describedby="deadline-hint"
             />
-            <p id="deadline-hint">${t.deadlineHint[l]}</p>
-            <label for="round-max">${t.max[l]}</label
+            <p id="deadline-hint">${fieldTexts.deadlineHint[l]}</p>
+            <label for="round-max">${fieldTexts.max[l]}</label
             ><input id="round-max" name="reminders.max" type="number" min="0" max="10" value="3" data-type="number" />
-            <label for="round-days">${t.daysApart[l]}</label
+            <label for="round-days">${fieldTexts.daysApart[l]}</label
             ><input
               id="round-days"
               name="reminders.minDaysApart"
