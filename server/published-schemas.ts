@@ -14,7 +14,7 @@ import { groupMembershipSchema } from './reference/reference.schemas';
 import { responseWriteSchema } from './respondent/respondent.routes';
 import { responseSubmissionSchema } from './responses/response.schemas';
 import { responseReturnSchema } from './responses/review.schemas';
-import { roundCreateSchema } from './rounds/round.schemas';
+import { roundCreateSchema, roundUpdateSchema } from './rounds/round.schemas';
 import {
   aggregatesResponseSchema,
   countryProfileResponseSchema,
@@ -33,6 +33,7 @@ export const requestSchemas: readonly { $id: string }[] = [
   groupMembershipSchema,
   scoringSettingsSchema,
   roundCreateSchema,
+  roundUpdateSchema,
   invitationsRequestSchema,
   linkAgainSchema,
   partnerInputSchema,

@@ -3,7 +3,9 @@
 //   GET /console/sign-in       sign-in form (→ POST /api/session)
 //   GET /console/password      change password (→ PUT /api/session/password)
 //   GET /console/rounds        rounds; create one (→ POST /api/rounds)
-//   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
+//   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders,
+//                              links, downloads
+//   GET /console/rounds/:id/settings  a round's settings: the round (→ PATCH /api/rounds/:id), scoring, matching
 //   GET /console/rounds/:id/countries/:iso3  review a country's response: scores, answers, decision, history
 //   GET /console/rounds/:id/matching  partnership matching: run, proposals, decide, pins, introductions, unmet demand
 //   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
@@ -26,6 +28,7 @@ import { passwordPage } from './pages/password';
 import { reviewPage } from './pages/review';
 import { roundDashboardPage } from './pages/round-dashboard';
 import { roundMatchingPage } from './pages/round-matching';
+import { roundSettingsPage } from './pages/round-settings';
 import { roundsPage } from './pages/rounds';
 import { signInPage } from './pages/sign-in';
 
@@ -37,6 +40,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     passwordPage,
     roundsPage,
     roundDashboardPage,
+    roundSettingsPage,
     reviewPage,
     roundMatchingPage,
     partnersPage,

@@ -2,7 +2,8 @@
 //   POST /api/rounds/:roundId/focal-points/import  CSV import, all-or-nothing unless ?validOnly=true (organizer+)
 //   GET  /api/rounds/:roundId/focal-points         focal points and where each stands (viewer+)
 //   GET  /api/rounds/:roundId/status               counts for the round (viewer+)
-//   POST /api/rounds/:roundId/invitations          send links: given focal points, or all not yet invited (organizer+)
+//   POST /api/rounds/:roundId/invitations          send links: given focal points, or all not yet invited (organizer+);
+//                                                  ?dryRun=true lists whom it would email, sending nothing
 //   POST /api/focal-points/:id/revoke              withdraw all of a focal point's links (organizer+)
 //   POST /api/focal-points/:id/resend              email a new link; the earlier ones stop working
 //                                                  unless ?replace=false (organizer+)
@@ -24,6 +25,7 @@ import { importFocalPoints } from './import-focal-points';
 import {
   findFocalPointOrReject,
   inviteFocalPoints,
+  listFocalPointsToInvite,
   revokeFocalPointLinks,
   sendLinksAgain,
   sendNewLink,
@@ -77,10 +79,14 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   router.post(
     '/api/rounds/:roundId/invitations',
     requireRole('organizer'),
-    noQuery,
+    validateQuery(querySchema({ dryRun: queryFlag })),
     validateBody(invitationsRequestSchema),
     async (req, res) => {
       const { focalPointIds } = req.body as { focalPointIds?: string[] };
+      if (req.query.dryRun === 'true') {
+        const focalPoints = await listFocalPointsToInvite(String(req.params.roundId), focalPointIds);
+        return res.json({ dryRun: true, wouldInvite: focalPoints.length, focalPoints });
+      }
       const invited = await inviteFocalPoints(config.publicUrl, String(req.params.roundId), focalPointIds);
       await auditRequest(req, 'invitations.send', {
         roundId: String(req.params.roundId),

@@ -123,6 +123,18 @@ export async function focalPointsToInvite(
   return focalPoints;
 }
 
+/** Whom inviteFocalPoints would email (a dry run): each focal point's country, name, address, language. */
+export async function listFocalPointsToInvite(roundId: string, focalPointIds?: string[]) {
+  const round = await findRoundOrReject(roundId);
+  return (await focalPointsToInvite(round, focalPointIds)).map((f) => ({
+    id: String(f._id),
+    country: f.country,
+    name: f.name,
+    email: f.email,
+    language: f.language,
+  }));
+}
+
 /** Invites the given focal points of a round, or all those not yet invited. */
 export async function inviteFocalPoints(
   publicUrl: string,

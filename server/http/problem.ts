@@ -32,6 +32,11 @@ export const problems = {
     status: 409,
     title: 'This response is not in a state that allows this review step',
   },
+  questionnaireInUse: {
+    code: '409.5',
+    status: 409,
+    title: 'Countries have started answering: the round’s questionnaire can no longer change',
+  },
   linkNotValid: { code: '410.1', status: 410, title: 'This link is no longer valid' },
   payloadTooLarge: { code: '413.1', status: 413, title: 'The request body is too large' },
   unsupportedMediaType: { code: '415.1', status: 415, title: 'Send the body as application/json' },

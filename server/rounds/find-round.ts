@@ -46,6 +46,8 @@ export interface NewRound {
   languages: Locale[];
   deadline: Date;
   reminders: { max: number; minDaysApart: number };
+  /** Scoring settings other than the defaults (round.model.ts). */
+  scoring?: Record<string, unknown>;
 }
 
 export async function createRound(input: NewRound) {
@@ -55,6 +57,18 @@ export async function createRound(input: NewRound) {
 /** Adds countries (ISO3 and English name) that the round does not include yet. */
 export async function addRoundCountries(roundId: unknown, countries: { iso3: string; name: string }[]): Promise<void> {
   if (countries.length) await Round.updateOne({ _id: roundId }, { $addToSet: { countries: { $each: countries } } });
+}
+
+/** Sets fields of a round (dotted paths allowed) in one update; returns the round as stored. */
+export async function setRoundFields(roundId: unknown, fields: Record<string, unknown>) {
+  if (!Object.keys(fields).length) return findRound(String(roundId));
+  return (
+    (await Round.findByIdAndUpdate(
+      roundId,
+      { $set: fields },
+      { returnDocument: 'after', runValidators: true },
+    ).lean()) ?? undefined
+  );
 }
 
 /** Sets scoring settings (`scoring.<name>` paths) and returns the round's scoring settings as stored. */

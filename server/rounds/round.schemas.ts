@@ -1,5 +1,27 @@
 // Request schemas of the round endpoints (published under /api/schemas).
 import { supportedLocales } from '../i18n/locales';
+import { scoringSettingsSchema, type ScoringSettingsInput } from '../scoring/scoring.schemas';
+
+const name = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const formId = { type: 'string', minLength: 1, maxLength: 100 } as const;
+const formVersion = { type: 'integer', minimum: 1 } as const;
+const languages = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 3,
+  uniqueItems: true,
+  items: { enum: [...supportedLocales] },
+} as const;
+/** Must be in the future. */
+const deadline = { type: 'string', format: 'date-time', maxLength: 64 } as const;
+const reminders = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    max: { type: 'integer', minimum: 0, maximum: 10, default: 3 },
+    minDaysApart: { type: 'integer', minimum: 1, maximum: 60, default: 7 },
+  },
+} as const;
 
 export const roundCreateSchema = {
   $id: 'round-create',
@@ -7,20 +29,14 @@ export const roundCreateSchema = {
   additionalProperties: false,
   required: ['name', 'formId', 'languages', 'deadline'],
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
-    formId: { type: 'string', minLength: 1, maxLength: 100 },
-    formVersion: { type: 'integer', minimum: 1 },
-    languages: { type: 'array', minItems: 1, maxItems: 3, uniqueItems: true, items: { enum: [...supportedLocales] } },
-    /** Must be in the future. */
-    deadline: { type: 'string', format: 'date-time', maxLength: 64 },
-    reminders: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        max: { type: 'integer', minimum: 0, maximum: 10, default: 3 },
-        minDaysApart: { type: 'integer', minimum: 1, maximum: 60, default: 7 },
-      },
-    },
+    name,
+    formId,
+    formVersion,
+    languages,
+    deadline,
+    reminders,
+    /** The round's first scoring settings (South definition, whose scores count …); later changes: PUT …/scoring. */
+    scoring: { type: 'object', additionalProperties: false, properties: scoringSettingsSchema.properties },
   },
 } as const;
 
@@ -30,5 +46,24 @@ export interface RoundCreate {
   formVersion?: number;
   languages: ('en' | 'fr' | 'es')[];
   deadline: string;
+  reminders?: { max?: number; minDaysApart?: number };
+  scoring?: ScoringSettingsInput;
+}
+
+/** PATCH: what is sent changes, the rest stays. The questionnaire only while no country has answered. */
+export const roundUpdateSchema = {
+  $id: 'round-update',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { name, formId, formVersion, languages, deadline, reminders },
+} as const;
+
+export interface RoundUpdate {
+  name?: string;
+  formId?: string;
+  formVersion?: number;
+  languages?: ('en' | 'fr' | 'es')[];
+  deadline?: string;
   reminders?: { max?: number; minDaysApart?: number };
 }

@@ -1,6 +1,8 @@
 // HTTP edge of assessment rounds for organizers:
 //   GET  /api/rounds                                    rounds and their countries (viewer+)
 //   POST /api/rounds                                    create a round (organizer+)
+//   PATCH /api/rounds/:roundId                          change name, questionnaire, languages, deadline,
+//                                                       reminder policy (organizer+; scoring: PUT …/scoring)
 //   GET  /api/rounds/:roundId/responses/:country        a country's response and its review history (viewer+)
 //   (review steps on a response: server/responses/review.routes.ts)
 import { auditRequest } from '../audit/audit-request';
@@ -11,7 +13,8 @@ import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { getResponseWithHistory } from '../responses/country-responses';
 import { createRound, findRoundCountryOrReject, isRoundId, listRounds } from './find-round';
-import { roundCreateSchema, type RoundCreate } from './round.schemas';
+import { roundCreateSchema, roundUpdateSchema, type RoundCreate, type RoundUpdate } from './round.schemas';
+import { updateRound } from './update-round';
 
 /** A round as the API shows it: `id` instead of `_id`. */
 function roundView({ _id, __v, ...r }: { _id: unknown; __v?: unknown } & Record<string, unknown>) {
@@ -58,17 +61,31 @@ export function roundsRoutes(forms: FormRegistry): Router {
       languages: body.languages,
       deadline,
       reminders: { max: body.reminders?.max ?? 3, minDaysApart: body.reminders?.minDaysApart ?? 7 },
+      ...(body.scoring && { scoring: body.scoring as Record<string, unknown> }),
     });
     const id = String(round._id);
     await auditRequest(req, 'round.create', {
       target: { kind: 'round', id, label: body.name },
       roundId: id,
-      details: { formId: form.formId, formVersion: form.formVersion },
+      details: { formId: form.formId, formVersion: form.formVersion, ...(body.scoring && { scoring: body.scoring }) },
     });
     res
       .status(201)
       .location(`/api/rounds/${id}`)
       .json({ round: roundView(round) });
+  });
+
+  router.patch('/api/rounds/:roundId', requireRole('organizer'), validateBody(roundUpdateSchema), async (req, res) => {
+    const { round, changed } = await updateRound(forms, String(req.params.roundId), req.body as RoundUpdate);
+    const id = String(round._id);
+    if (Object.keys(changed).length)
+      await auditRequest(req, 'round.update', {
+        target: { kind: 'round', id, label: round.name },
+        roundId: id,
+        // Field names as a list: dotted keys (reminders.max) cannot be stored as object keys.
+        details: { fields: Object.keys(changed), sent: req.body as RoundUpdate },
+      });
+    res.json({ round: roundView(round) });
   });
 
   router.get('/api/rounds/:roundId/responses/:country', requireRole('viewer'), async (req, res) => {

@@ -141,6 +141,7 @@ describe('When an admin opens every console page in each language', () => {
       '/console/password',
       '/console/rounds',
       `/console/rounds/${round.roundId}`,
+      `/console/rounds/${round.roundId}/settings`,
       '/console/partners',
       '/console/outbox',
       '/console/audit',

@@ -491,8 +491,12 @@ describe('When organizers follow a round', () => {
       opened: 1,
       draftStarted: 1,
       countriesSubmitted: 0,
+      approved: 0,
+      returned: 0,
       countries: 2,
       bounced: 1,
+      countryStates: { notStarted: 1, draft: 1, returned: 0, awaitingReview: 0, approved: 0 },
+      latestEmails: { queued: 0, sent: 1, failed: 0, bounced: 1 },
     });
 
     // What the lists show is kept with the focal points: it does not depend on reading the outbox

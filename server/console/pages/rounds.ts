@@ -1,10 +1,12 @@
 // GET /console/rounds — the rounds, newest first, and (organizers) a form to create one
-// (→ POST /api/rounds: questionnaire, languages, deadline, reminder policy).
+// (→ POST /api/rounds: questionnaire, languages, deadline, reminder policy, South definition and
+// whose scores count). Each round's settings page changes these and the matching settings.
 import type { Router } from 'express';
 import type { FormRegistry } from '../../forms/form-registry';
 import { listRounds } from '../../rounds/find-round';
 import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
 import { html, tableHead } from '../html';
+import { choiceSelect, fieldTexts, scoresFromNames, southNames } from '../round-fields';
 import { formatDateTime, type Locale } from '../i18n';
 import { consolePage, formOutput } from '../layout';
 
@@ -28,21 +30,14 @@ const t = {
   },
   none: { en: 'No rounds yet.', fr: 'Aucun cycle pour l’instant.', es: 'Todavía no hay rondas.' },
   create: { en: 'Create a round', fr: 'Créer un cycle', es: 'Crear una ronda' },
-  deadlineHint: {
-    en: 'Answers are accepted until the end of that day (UTC).',
-    fr: 'Les réponses sont acceptées jusqu’à la fin de ce jour (UTC).',
-    es: 'Se aceptan respuestas hasta el final de ese día (UTC).',
-  },
-  max: { en: 'Reminders at most', fr: 'Nombre maximal de rappels', es: 'Número máximo de recordatorios' },
-  daysApart: {
-    en: 'Days between reminders, at least',
-    fr: 'Jours entre deux rappels, au moins',
-    es: 'Días entre recordatorios, como mínimo',
-  },
   submit: { en: 'Create the round', fr: 'Créer le cycle', es: 'Crear la ronda' },
+  settings: { en: 'Settings', fr: 'Paramètres', es: 'Parámetros' },
+  scoringHint: {
+    en: 'Scoring and matching settings can be changed later on the round’s settings page.',
+    fr: 'Les paramètres de notation et de mise en relation se changent ensuite sur la page des paramètres du cycle.',
+    es: 'Los parámetros de puntuación y de emparejamiento se cambian después en la página de parámetros de la ronda.',
+  },
 } as const;
-
-const languageNames = { en: 'English', fr: 'Français', es: 'Español' } as const;
 
 /** A questionnaire's title in the page's language (SurveyJS titles are a string or {default, fr, es}). */
 export function formTitle(forms: FormRegistry, formId: string, locale: Locale): string {
@@ -63,7 +58,7 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
     const rounds = await listRounds();
     const list = rounds.length
       ? html`<table>
-          ${tableHead(t.caption[l], [t.name[l], t.questionnaire[l], t.languages[l], t.deadline[l], t.countries[l], t.reminders[l]])}
+          ${tableHead(t.caption[l], [t.name[l], t.questionnaire[l], t.languages[l], t.deadline[l], t.countries[l], t.reminders[l], t.settings[l]])}
           <tbody>
             ${rounds.map(
               (r) =>
@@ -75,6 +70,9 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
                   <td>${r.countries.length}</td>
                   <td>
                     ${t.reminderPolicy[l].replace('{max}', String(r.reminders?.max ?? 3)).replace('{days}', String(r.reminders?.minDaysApart ?? 7))}
+                  </td>
+                  <td>
+                    <a href="/console/rounds/${String(r._id)}/settings">${t.settings[l]}</a>
                   </td>
                 </tr>`,
             )}
@@ -100,7 +98,7 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
             </select>
             <fieldset>
               <legend>${t.languages[l]}</legend>
-              ${(['en', 'fr', 'es'] as const).map((code) => html`<label class="check"><input type="checkbox" name="languages" value="${code}" data-array checked /> ${languageNames[code]}</label>`)}
+              ${(['en', 'fr', 'es'] as const).map((code) => html`<label class="check"><input type="checkbox" name="languages" value="${code}" data-array checked /> ${fieldTexts.languageNames[code]}</label>`)}
             </fieldset>
             <label for="round-deadline">${t.deadline[l]}</label
             ><input
@@ -111,10 +109,10 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
               required
               aria-describedby="deadline-hint"
             />
-            <p id="deadline-hint">${t.deadlineHint[l]}</p>
-            <label for="round-max">${t.max[l]}</label
+            <p id="deadline-hint">${fieldTexts.deadlineHint[l]}</p>
+            <label for="round-max">${fieldTexts.max[l]}</label
             ><input id="round-max" name="reminders.max" type="number" min="0" max="10" value="3" data-type="number" />
-            <label for="round-days">${t.daysApart[l]}</label
+            <label for="round-days">${fieldTexts.daysApart[l]}</label
             ><input
               id="round-days"
               name="reminders.minDaysApart"
@@ -124,6 +122,11 @@ export function roundsPage(router: Router, deps: ConsoleDeps): void {
               value="7"
               data-type="number"
             />
+            <label for="round-south">${fieldTexts.south[l]}</label>
+            ${choiceSelect('round-south', 'scoring.southDefinition', southNames, 'un-regions', l)}
+            <label for="round-scores-from">${fieldTexts.scoresFrom[l]}</label>
+            ${choiceSelect('round-scores-from', 'scoring.scoresFrom', scoresFromNames, 'approved', l)}
+            <p>${t.scoringHint[l]}</p>
             <p><button type="submit">${t.submit[l]}</button></p>
           </form>
           ${formOutput('create-output')}

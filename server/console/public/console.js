@@ -2,10 +2,11 @@
 // forms marked `data-api="METHOD /api/path"` into API calls (JSON, or a chosen CSV file as
 // text/csv) with the session's CSRF token, then follows `data-then` (a URL, or "reload") or
 // shows what the server answered in the form's output area: a problem's field errors, or a
-// report (`data-render`: import, reminders, invite). A report shown before a reload is kept in
+// report (`data-render`: import, reminders, invite, inviteDryRun). A report shown before a reload is kept in
 // sessionStorage and shown again once the page is back, so the row-by-row report stays visible.
 // A field's value may come from another element (`data-from`: one list on the page that many
 // forms send), and a form may say what a 409 means to its reader (`data-conflict`).
+// It also keeps the delivery progress of a round's emails up to date (pollDelivery).
 // A field outside its form (form="id", e.g. a question's comment next to its answer) is sent too.
 
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
@@ -33,6 +34,10 @@ const allWords = {
     rowsCaption: 'Rows with a problem',
     remindersCaption: 'Who would get a reminder',
     reload: 'Reload the page',
+    wouldInvite: 'Would be emailed',
+    inviteCaption: 'Who would get an invitation',
+    name: 'Name',
+    language: 'Language',
   },
   fr: {
     working: 'En cours…',
@@ -55,6 +60,10 @@ const allWords = {
     rowsCaption: 'Lignes en erreur',
     remindersCaption: 'Qui recevrait un rappel',
     reload: 'Recharger la page',
+    wouldInvite: 'Recevraient un courriel',
+    inviteCaption: 'Qui recevrait une invitation',
+    name: 'Nom',
+    language: 'Langue',
   },
   es: {
     working: 'En curso…',
@@ -77,6 +86,10 @@ const allWords = {
     rowsCaption: 'Filas con un problema',
     remindersCaption: 'Quién recibiría un recordatorio',
     reload: 'Recargar la página',
+    wouldInvite: 'Recibirían un correo',
+    inviteCaption: 'Quién recibiría una invitación',
+    name: 'Nombre',
+    language: 'Idioma',
   },
 };
 const w = allWords[lang] ?? allWords.en;
@@ -122,7 +135,7 @@ function compact(value) {
 
 /**
  * The form's fields as the API's JSON: data-type number, list (";"-separated), date (end of that
- * day, UTC); data-array checkboxes.
+ * day, UTC), json, fields (a JSON object whose members become fields); data-array checkboxes.
  */
 function formJson(form) {
   const body = {};
@@ -163,6 +176,8 @@ function formJson(form) {
       );
     else if (type === 'date') setPath(body, input.name, `${value}T23:59:59.000Z`);
     else if (type === 'json') setPath(body, input.name, JSON.parse(value));
+    // A choice that sets several fields at once (a questionnaire: formId and formVersion).
+    else if (type === 'fields') Object.assign(body, JSON.parse(value));
     else setPath(body, input.name, value);
   }
   return compact(body);
@@ -217,6 +232,19 @@ const renderers = {
   },
   invite(result) {
     return el('p', `${w.invited}: ${result.invited}`);
+  },
+  inviteDryRun(result) {
+    const box = el('div');
+    box.append(el('p', `${w.wouldInvite}: ${result.wouldInvite}`));
+    if (result.focalPoints?.length)
+      box.append(
+        table(
+          w.inviteCaption,
+          [w.country, w.name, w.email, w.language],
+          result.focalPoints.map((f) => [f.country, f.name, f.email, f.language]),
+        ),
+      );
+    return box;
   },
   reminders(result) {
     const box = el('div');
@@ -320,6 +348,40 @@ function restoreReports() {
   }
 }
 
+/**
+ * Delivery progress (`data-poll-status`: the round's status URL): while emails wait and a relay
+ * is configured, the counts and the progress bar the server rendered are refreshed every few
+ * seconds from latestEmails, for at most ten minutes.
+ */
+function pollDelivery() {
+  const box = document.querySelector('[data-poll-status]');
+  if (!box || box.dataset.waiting === '0') return;
+  const started = Date.now();
+  const tick = async () => {
+    try {
+      const res = await fetch(box.dataset.pollStatus, { credentials: 'same-origin' });
+      if (res.ok) {
+        const counts = (await res.json()).latestEmails ?? {};
+        for (const span of box.querySelectorAll('[data-count]'))
+          span.textContent = String(counts[span.dataset.count] ?? 0);
+        const bar = box.querySelector('progress');
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        if (bar) {
+          bar.max = Math.max(total, 1);
+          bar.value = total - (counts.queued ?? 0);
+        }
+        box.dataset.waiting = String(counts.queued ?? 0);
+        if (!counts.queued) return;
+      }
+    } catch {
+      // The next tick tries again.
+    }
+    if (Date.now() - started < 600_000) setTimeout(tick, 2000);
+  };
+  setTimeout(tick, 1000);
+}
+
 document.addEventListener('submit', onSubmit);
 restoreReports();
+pollDelivery();
 document.body.dataset.ready = 'true';
