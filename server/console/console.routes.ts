@@ -6,6 +6,9 @@
 //   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders, links
 //   GET /console/rounds/:id/countries/:iso3  review a country's response: scores, answers, decision, history
 //   GET /console/rounds/:id/matching  partnership matching: run, proposals, decide, pins, introductions, unmet demand
+//   GET /console/rounds/:id/gaps     heat map of countries × areas by band, sortable, filtered by grouping
+//   GET /console/rounds/:id/countries/:iso3/profile  a country's radar, priorities, answers, trend
+//   GET /console/rounds/:id/regions  per area and group: mean, median, min, max, bands
 //   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
 //   GET /console/declarations[/:id] partners' self-declarations: invite, approve, return
 //   GET /console/outbox[/:id]  every email with its status; one email's preview
@@ -19,11 +22,14 @@ import { consoleNotFound, type ConsoleDeps } from './console-context';
 import { accountsPage } from './pages/accounts';
 import { auditPage } from './pages/audit';
 import { declarationsPage } from './pages/declarations';
+import { countryProfilePage } from './pages/country-profile';
+import { gapsPage } from './pages/gaps';
 import { landingPage } from './pages/landing';
 import { outboxPage } from './pages/outbox';
 import { partnersPage } from './pages/partners';
 import { passwordPage } from './pages/password';
 import { reviewPage } from './pages/review';
+import { regionsPage } from './pages/regions';
 import { roundDashboardPage } from './pages/round-dashboard';
 import { roundMatchingPage } from './pages/round-matching';
 import { roundsPage } from './pages/rounds';
@@ -39,6 +45,9 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     roundDashboardPage,
     reviewPage,
     roundMatchingPage,
+    gapsPage,
+    countryProfilePage,
+    regionsPage,
     partnersPage,
     declarationsPage,
     outboxPage,
