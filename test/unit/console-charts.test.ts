@@ -106,7 +106,7 @@ describe('band colours', () => {
 describe('SVG charts', () => {
   const names = (svg: string) => ({
     role: /role="img"/.test(svg),
-    labelledBy: /aria-labelledby="c-title c-desc"/.test(svg),
+    labelledBy: /aria-labelledby="c-title"\s+aria-describedby="c-desc"/.test(svg),
     title: /<title id="c-title">T &amp; co<\/title>/.test(svg),
     desc: /<desc id="c-desc">D<\/desc>/.test(svg),
   });
@@ -144,7 +144,7 @@ describe('SVG charts', () => {
     expect(bars).toContain('url(#c-hatch)');
     expect(
       names(
-        trendChart(text, [
+        trendChart(text, 'A1', [
           { label: 'R1', value: 40 },
           { label: 'R2', value: null },
         ]).text,

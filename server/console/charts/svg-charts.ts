@@ -32,7 +32,8 @@ function frame(chart: ChartText, width: number, height: number, body: Markup): M
   return html`<svg
     class="chart"
     role="img"
-    aria-labelledby="${chart.id}-title ${chart.id}-desc"
+    aria-labelledby="${chart.id}-title"
+    aria-describedby="${chart.id}-desc"
     viewBox="0 0 ${width} ${height}"
     width="${width}"
     height="${height}"
@@ -158,7 +159,7 @@ export interface RangeRow {
   stats: { mean: number; median: number; min: number; max: number } | null;
 }
 
-const labelWidth = 190;
+const labelWidth = 230;
 const plotWidth = 360;
 const rowHeight = 26;
 
@@ -185,7 +186,7 @@ export function rangeChart(
         const y = top + i * rowHeight + rowHeight / 2;
         const s = row.stats;
         return html`<text x="${labelWidth - 8}" y="${y + 4}" text-anchor="end" font-size="12" fill="${ink}">
-            ${short(row.label)}
+            ${short(row.label, 28)}
           </text>
           ${
             s
@@ -266,7 +267,7 @@ export function bandBars(
       const counts = [...row.bands, row.insufficient];
       const segments = stackSegments(counts, plotWidth);
       return html`<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="${ink}">
-          ${short(row.label)}
+          ${short(row.label, 28)}
         </text>
         ${segments.map((seg, k) => {
           if (counts[k] === 0) return '';
@@ -315,12 +316,16 @@ export function bandBars(
 }
 
 /** One area's capacity across rounds: a line through the rounds with a value, "?" where none. */
-export function trendChart(chart: ChartText, points: readonly { label: string; value: number | null }[]): Markup {
+export function trendChart(
+  chart: ChartText,
+  heading: string,
+  points: readonly { label: string; value: number | null }[],
+): Markup {
   const width = 260;
-  const height = 150;
-  const left = 30;
-  const right = width - 16;
-  const top = 10;
+  const height = 170;
+  const left = 44;
+  const right = width - 40;
+  const top = 30;
   const bottom = height - 30;
   const y = linearScale([0, 100], [bottom, top]);
   const x = (i: number) =>
@@ -339,27 +344,29 @@ export function trendChart(chart: ChartText, points: readonly { label: string; v
     chart,
     width,
     height,
-    html`${[0, 25, 50, 75, 100].map(
-      (v) =>
-        html`<line x1="${left}" y1="${round1(y(v))}" x2="${right}" y2="${round1(y(v))}" stroke="${grid}" />
-          <text x="${left - 4}" y="${round1(y(v) + 3)}" text-anchor="end" font-size="9" fill="${muted}">${v}</text>`,
-    )}
-    ${segments.map((s) =>
-      s.length > 1
-        ? html`<polyline points="${pointsAttribute(s)}" fill="none" stroke="${accent}" stroke-width="2" />`
-        : '',
-    )}
-    ${points.map((p, i) =>
-      p.value === null
-        ? html`<text x="${round1(x(i))}" y="${bottom - 4}" text-anchor="middle" font-size="12" fill="${ink}">?</text>`
-        : html`<circle cx="${round1(x(i))}" cy="${round1(y(p.value))}" r="3.5" fill="${accent}" />`,
-    )}
-    ${points.map(
-      (p, i) =>
-        html`<text x="${round1(x(i))}" y="${height - 12}" text-anchor="middle" font-size="9" fill="${ink}">
-          ${short(p.label, 14)}
-        </text>`,
-    )}`,
+    html`<text x="4" y="14" font-size="12" font-weight="bold" fill="${ink}">${short(heading, 36)}</text> ${[
+        0, 25, 50, 75, 100,
+      ].map(
+        (v) =>
+          html`<line x1="${left}" y1="${round1(y(v))}" x2="${right}" y2="${round1(y(v))}" stroke="${grid}" />
+            <text x="${left - 4}" y="${round1(y(v) + 3)}" text-anchor="end" font-size="9" fill="${muted}">${v}</text>`,
+      )}
+      ${segments.map((s) =>
+        s.length > 1
+          ? html`<polyline points="${pointsAttribute(s)}" fill="none" stroke="${accent}" stroke-width="2" />`
+          : '',
+      )}
+      ${points.map((p, i) =>
+        p.value === null
+          ? html`<text x="${round1(x(i))}" y="${bottom - 4}" text-anchor="middle" font-size="12" fill="${ink}">?</text>`
+          : html`<circle cx="${round1(x(i))}" cy="${round1(y(p.value))}" r="3.5" fill="${accent}" />`,
+      )}
+      ${points.map(
+        (p, i) =>
+          html`<text x="${round1(x(i))}" y="${height - 12}" text-anchor="middle" font-size="9" fill="${ink}">
+            ${short(p.label, 14)}
+          </text>`,
+      )}`,
   );
 }
 

@@ -183,7 +183,7 @@ function answersSection(
     <h2 id="answers">${t.answers[l]}</h2>
     ${scores.areas.map(
       (a) =>
-        html`<table>
+        html`<table class="answers">
           ${tableHead(name(a.area), [t.indicator[l], t.question[l], t.answer[l], t.evidence[l]])}
           <tbody>
             ${a.indicators.map((i) => {
@@ -223,6 +223,7 @@ function trendSection(trend: RoundScoresOfCountry[], name: (a: string) => string
             title: `${name(area)} — ${t.capacity[l]}`,
             desc: `${t.trendDesc[l]} ${trend.map((r) => `${r.name}: ${cellText(r, area)}`).join('; ')}.`,
           },
+          name(area),
           trend.map((r) => ({ label: r.name, value: valueOf(r, area)?.capacity ?? null })),
         ),
       )}

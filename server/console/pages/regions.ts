@@ -112,20 +112,26 @@ function areaSection(
   return html`<section aria-labelledby="${id}">
     <h2 id="${id}">${title}</h2>
     <div class="charts">
-      ${rangeChart(
-        { id: `${id}-range`, title: `${title} — ${t.rangeTitle[l]}`, desc: `${describeRange}.` },
-        groups.map(({ label, area: a }) => ({ label, stats: a.capacity })),
-        { range: t.range[l], mean: t.mean[l], median: t.median[l], none: t.noScores[l] },
-      )}
-      ${bandBars(
-        { id: `${id}-bands`, title: `${title} — ${t.bandsTitle[l]}`, desc: `${describeBands}.` },
-        groups.map(({ label, area: a }) => ({
-          label,
-          bands: BANDS.map((b) => a.bands[b]),
-          insufficient: a.insufficientData,
-        })),
-        { bands: BANDS.map((b) => bandNames[b][l]), insufficient: insufficientData[l] },
-      )}
+      <figure>
+        <figcaption>${t.rangeTitle[l]}</figcaption>
+        ${rangeChart(
+          { id: `${id}-range`, title: `${title} — ${t.rangeTitle[l]}`, desc: `${describeRange}.` },
+          groups.map(({ label, area: a }) => ({ label, stats: a.capacity })),
+          { range: t.range[l], mean: t.mean[l], median: t.median[l], none: t.noScores[l] },
+        )}
+      </figure>
+      <figure>
+        <figcaption>${t.bandsTitle[l]}</figcaption>
+        ${bandBars(
+          { id: `${id}-bands`, title: `${title} — ${t.bandsTitle[l]}`, desc: `${describeBands}.` },
+          groups.map(({ label, area: a }) => ({
+            label,
+            bands: BANDS.map((b) => a.bands[b]),
+            insufficient: a.insufficientData,
+          })),
+          { bands: BANDS.map((b) => bandNames[b][l]), insufficient: insufficientData[l] },
+        )}
+      </figure>
     </div>
     <details>
       <summary>${tableView[l]}</summary>
