@@ -5,6 +5,7 @@ import type { FormRegistry } from '../forms/form-registry';
 import { areaNamesFromForm, type AreaNames } from '../matching/area-names';
 import { hdiNames, incomeNames, m49Names } from '../matching/place-names';
 import type { SouthDefinition } from '../reference/global-south';
+import type { GroupingDimension } from '../scoring/country-groupings';
 import type { Band } from '../scoring/score';
 import type { Locale, Text } from './i18n';
 
@@ -39,6 +40,19 @@ const southStatusNames: Record<string, Text> = {
   south: { en: 'South', fr: 'Sud', es: 'Sur' },
   north: { en: 'North', fr: 'Nord', es: 'Norte' },
   unclassified: { en: 'unclassified', fr: 'non classé', es: 'sin clasificar' },
+};
+
+/** The grouping dimensions other than the South (named per definition by southDefinitionNames). */
+export const dimensionNames: Record<Exclude<GroupingDimension, 'south'>, Text> = {
+  region: { en: 'UN M49 region', fr: 'Région M49 de l’ONU', es: 'Región M49 de la ONU' },
+  subregion: { en: 'UN M49 sub-region', fr: 'Sous-région M49 de l’ONU', es: 'Subregión M49 de la ONU' },
+  group: { en: 'REC / RCP', fr: 'CER / PCR', es: 'CER / PCR' },
+  income: {
+    en: 'World Bank income group',
+    fr: 'Groupe de revenu (Banque mondiale)',
+    es: 'Grupo de ingreso (Banco Mundial)',
+  },
+  hdi: { en: 'UNDP HDI group', fr: 'Groupe d’IDH (PNUD)', es: 'Grupo de IDH (PNUD)' },
 };
 
 export const allCountries: Text = { en: 'All countries', fr: 'Tous les pays', es: 'Todos los países' };

@@ -31,8 +31,8 @@ export interface RoundOverview {
   countries: OverviewCountry[];
 }
 
-/** The few figures of an area that the overview matrix shows. */
-function cell(a: AreaSummary): OverviewCell {
+/** The few figures of an area that the overview matrix (and the respondent's profile) shows. */
+export function overviewCell(a: AreaSummary): OverviewCell {
   return {
     status: a.status,
     capacity: a.capacity,
@@ -61,7 +61,7 @@ export async function roundOverview(roundId: string): Promise<RoundOverview> {
         response: statuses.get(c.iso3) ?? 'none',
         methodologyVersion: s?.methodologyVersion ?? null,
         computedAt: s?.computedAt ?? null,
-        areas: s ? Object.fromEntries(s.areas.map((a) => [a.area, cell(a)])) : {},
+        areas: s ? Object.fromEntries(s.areas.map((a) => [a.area, overviewCell(a)])) : {},
       };
     }),
   };

@@ -3,6 +3,8 @@
 // evidence (the answers of the revision that was scored), and the trend of capacity across the
 // rounds the country answered. Every chart has a table of the same numbers.
 import type { Router } from 'express';
+import { displayAnswers } from '../../forms/answer-display';
+import type { LoadedForm } from '../../forms/form-registry';
 import { getAnswersAtRevision } from '../../responses/country-responses';
 import { findRoundCountryOrReject } from '../../rounds/find-round';
 import { countryTrend, type RoundScoresOfCountry } from '../../scoring/country-trend';
@@ -13,7 +15,6 @@ import type { AreaScore } from '../../scoring/score';
 import { countsForScores, scoresFromOf } from '../../scoring/scores-from';
 import { radarChart, trendChart } from '../charts/svg-charts';
 import { pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
-import { formTexts, type FormTexts } from '../form-texts';
 import { html, tableHead, type Markup } from '../html';
 import { formatDateTime, type Locale } from '../i18n';
 import { consolePage } from '../layout';
@@ -95,6 +96,7 @@ const t = {
     es: 'Capacidad por área y ronda',
   },
   round: { en: 'Round', fr: 'Cycle', es: 'Ronda' },
+  review: { en: 'Review this response', fr: 'Examiner cette réponse', es: 'Revisar esta respuesta' },
 } as const;
 
 const score = (v: number | null, l: Locale) => (v === null ? '—' : formatScore(v, l));
@@ -167,32 +169,38 @@ function rankingSection(scores: CountryScoreDetails, name: (a: string) => string
   </section>`;
 }
 
-function answerText(texts: FormTexts, question: string, answer: unknown, l: Locale): string {
-  if (answer === null || answer === undefined) return t.noAnswer[l];
-  return texts.choice(question, answer) ?? String(answer);
-}
-
+/**
+ * Each indicator's answer and evidence as the questionnaire words them in the page's language
+ * (forms/answer-display.ts: choice texts, not codes), from the answers that were scored.
+ */
 function answersSection(
   scores: CountryScoreDetails,
-  evidenceOf: (indicator: string) => unknown,
-  texts: FormTexts,
+  form: LoadedForm | undefined,
+  answers: Record<string, unknown>,
   name: (a: string) => string,
   l: Locale,
 ): Markup {
+  const shown = new Map(
+    (form ? displayAnswers(form, answers, l) : []).flatMap((p) => p.questions.map((q) => [q.name, q] as const)),
+  );
+  const evidenceQuestion = new Map(
+    form?.scoringModel.areas.flatMap((a) => a.indicators.map((i) => [i.id, i.evidenceQuestion] as const)) ?? [],
+  );
   return html`<section aria-labelledby="answers">
     <h2 id="answers">${t.answers[l]}</h2>
     ${scores.areas.map(
       (a) =>
-        html`<table class="answers">
+        html`<table class="indicator-answers">
           ${tableHead(name(a.area), [t.indicator[l], t.question[l], t.answer[l], t.evidence[l]])}
           <tbody>
             ${a.indicators.map((i) => {
-              const evidence = evidenceOf(i.id);
+              const question = shown.get(i.question);
+              const evidence = shown.get(evidenceQuestion.get(i.id) ?? '')?.answer;
               return html`<tr>
                 <th scope="row">${i.id}</th>
-                <td>${texts.title(i.question) ?? i.question}</td>
-                <td>${answerText(texts, i.question, i.answer, l)}${i.weight === 0 ? html` (${t.excluded[l]})` : ''}</td>
-                <td>${typeof evidence === 'string' && evidence.trim() ? evidence : '—'}</td>
+                <td>${question?.title ?? i.question}</td>
+                <td>${question?.answer || t.noAnswer[l]}${i.weight === 0 ? html` (${t.excluded[l]})` : ''}</td>
+                <td>${evidence || '—'}</td>
               </tr>`;
             })}
           </tbody>
@@ -246,16 +254,6 @@ function trendSection(trend: RoundScoresOfCountry[], name: (a: string) => string
   </section>`;
 }
 
-/** The evidence text of an indicator: the answer to its evidence question in the scoring model. */
-function evidence(deps: ConsoleDeps, form: { formId: string; formVersion: number }, answers: Record<string, unknown>) {
-  const model = deps.forms.get(form.formId, form.formVersion)?.scoringModel;
-  const questions = new Map(model?.areas.flatMap((a) => a.indicators.map((i) => [i.id, i.evidenceQuestion])) ?? []);
-  return (indicator: string) => {
-    const question = questions.get(indicator);
-    return question === undefined ? undefined : answers[question];
-  };
-}
-
 export function countryProfilePage(router: Router, deps: ConsoleDeps): void {
   router.get('/console/rounds/:roundId/countries/:iso3/profile', requirePage(deps, 'viewer'), async (req, res) => {
     const ctx = pageContext(req, res, deps);
@@ -267,6 +265,7 @@ export function countryProfilePage(router: Router, deps: ConsoleDeps): void {
     const scores = profile.scores;
     const status = profile.response.status;
     const head = html`${roundLinks(roundId, l)}
+      <p><a href="/console/rounds/${roundId}/countries/${country.iso3}">${t.review[l]}</a></p>
       <p>
         ${t.response[l]}:
         ${responseStatusNames[status][l]}${
@@ -291,7 +290,7 @@ export function countryProfilePage(router: Router, deps: ConsoleDeps): void {
       body = html`${head}
         <p>${counted ? t.counts[l] : t.notCounted[l]}</p>
         ${radarSection(scores, name, l)} ${rankingSection(scores, name, l)}
-        ${answersSection(scores, evidence(deps, form, answers), formTexts(deps.forms, form, l), name, l)}
+        ${answersSection(scores, deps.forms.get(form.formId, form.formVersion), answers, name, l)}
         ${trendSection(trend, name, l)}`;
     }
     sendPage(res, consolePage(ctx, `${countryName} — ${t.title[l]} — ${round.name}`, body));

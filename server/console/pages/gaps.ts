@@ -17,6 +17,7 @@ import { consolePage } from '../layout';
 import { roundLinks } from '../round-links';
 import {
   areaName,
+  dimensionNames,
   bandNames,
   formatScore,
   formatShare,
@@ -68,17 +69,6 @@ const t = {
     en: 'Not in the heat map (no scores that count yet)',
     fr: 'Absents de la carte (pas encore de scores pris en compte)',
     es: 'Fuera del mapa (aún sin puntuaciones que cuenten)',
-  },
-  dimensions: {
-    region: { en: 'UN M49 region', fr: 'Région M49 de l’ONU', es: 'Región M49 de la ONU' },
-    subregion: { en: 'UN M49 sub-region', fr: 'Sous-région M49 de l’ONU', es: 'Subregión M49 de la ONU' },
-    group: { en: 'REC / RCP', fr: 'CER / PCR', es: 'CER / PCR' },
-    income: {
-      en: 'World Bank income group',
-      fr: 'Groupe de revenu (Banque mondiale)',
-      es: 'Grupo de ingreso (Banco Mundial)',
-    },
-    hdi: { en: 'UNDP HDI group', fr: 'Groupe d’IDH (PNUD)', es: 'Grupo de IDH (PNUD)' },
   },
 } as const;
 
@@ -175,7 +165,7 @@ export function gapsPage(router: Router, deps: ConsoleDeps): void {
     const formRef = { formId: round.formId, formVersion: round.formVersion };
     const optionGroups: [string, string[]][] = [
       ...filterDimensions.map((d): [string, string[]] => [
-        t.dimensions[d][l],
+        dimensionNames[d][l],
         [...known].filter((k) => k.startsWith(`${d}:`)),
       ]),
       ...southDefinitions.map((d): [string, string[]] => [

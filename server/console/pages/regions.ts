@@ -19,6 +19,7 @@ import { consolePage } from '../layout';
 import { roundLinks } from '../round-links';
 import {
   areaName,
+  dimensionNames,
   bandNames,
   formatScore,
   groupName,
@@ -59,17 +60,6 @@ const t = {
   max: { en: 'Max', fr: 'Max', es: 'Máx.' },
   noScores: { en: 'no country scored', fr: 'aucun pays évalué', es: 'ningún país evaluado' },
   caption: { en: 'by group', fr: 'par groupe', es: 'por grupo' },
-  dimensions: {
-    region: { en: 'UN M49 region', fr: 'Région M49 de l’ONU', es: 'Región M49 de la ONU' },
-    subregion: { en: 'UN M49 sub-region', fr: 'Sous-région M49 de l’ONU', es: 'Subregión M49 de la ONU' },
-    group: { en: 'REC / RCP', fr: 'CER / PCR', es: 'CER / PCR' },
-    income: {
-      en: 'World Bank income group',
-      fr: 'Groupe de revenu (Banque mondiale)',
-      es: 'Grupo de ingreso (Banco Mundial)',
-    },
-    hdi: { en: 'UNDP HDI group', fr: 'Groupe d’IDH (PNUD)', es: 'Grupo de IDH (PNUD)' },
-  } satisfies Record<Exclude<GroupingDimension, 'south'>, Text>,
 } as const;
 
 /** The selector's choices: each dimension, and the South under each definition ("south:world-bank"). */
@@ -77,7 +67,7 @@ const choices: { value: string; by: GroupingDimension; south?: SouthDefinition; 
   ...(['region', 'subregion', 'group', 'income', 'hdi'] as const).map((by) => ({
     value: by,
     by,
-    text: t.dimensions[by],
+    text: dimensionNames[by],
   })),
   ...southDefinitions.map((d) => ({
     value: `south:${d}`,
