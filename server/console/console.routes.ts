@@ -8,6 +8,9 @@
 //   GET /console/rounds/:id/settings  a round's settings: the round (→ PATCH /api/rounds/:id), scoring, matching
 //   GET /console/rounds/:id/countries/:iso3  review a country's response: scores, answers, decision, history
 //   GET /console/rounds/:id/matching  partnership matching: run, proposals, decide, pins, introductions, unmet demand
+//   GET /console/rounds/:id/gaps     heat map of countries × areas by band, sortable, filtered by grouping
+//   GET /console/rounds/:id/countries/:iso3/profile  a country's radar, priorities, answers, trend
+//   GET /console/rounds/:id/regions  per area and group: mean, median, min, max, bands
 //   GET /console/partners[/:id] the partner registry: add, edit, archive, import, export
 //   GET /console/declarations[/:id] partners' self-declarations: invite, approve, return
 //   GET /console/outbox[/:id]  every email with its status; one email's preview
@@ -21,11 +24,14 @@ import { consoleNotFound, type ConsoleDeps } from './console-context';
 import { accountsPage } from './pages/accounts';
 import { auditPage } from './pages/audit';
 import { declarationsPage } from './pages/declarations';
+import { countryProfilePage } from './pages/country-profile';
+import { gapsPage } from './pages/gaps';
 import { landingPage } from './pages/landing';
 import { outboxPage } from './pages/outbox';
 import { partnersPage } from './pages/partners';
 import { passwordPage } from './pages/password';
 import { reviewPage } from './pages/review';
+import { regionsPage } from './pages/regions';
 import { roundDashboardPage } from './pages/round-dashboard';
 import { roundMatchingPage } from './pages/round-matching';
 import { roundSettingsPage } from './pages/round-settings';
@@ -43,6 +49,9 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     roundSettingsPage,
     reviewPage,
     roundMatchingPage,
+    gapsPage,
+    countryProfilePage,
+    regionsPage,
     partnersPage,
     declarationsPage,
     outboxPage,

@@ -18,6 +18,7 @@ import { markLinkOpened } from '../focal-points/invite';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
 import { hasSubmittedAnswers } from '../responses/response-status';
+import { overviewCell } from '../scoring/round-overview';
 import { currentCountryScores, scoreSubmission, type CountryScores } from '../scoring/round-scores';
 import type { AssetStore } from './assets';
 import { questionnairePage, sendLinkPage } from './pages';
@@ -39,16 +40,7 @@ function respondentScores(scores: CountryScores | undefined) {
   if (!scores) return null;
   return {
     methodologyVersion: scores.methodologyVersion,
-    areas: scores.areas.map((a) => ({
-      area: a.area,
-      status: a.status,
-      capacity: a.capacity,
-      target: a.target,
-      gap: a.gap,
-      priority: a.priority,
-      band: a.band,
-      completeness: a.completeness,
-    })),
+    areas: scores.areas.map((a) => ({ area: a.area, ...overviewCell(a) })),
   };
 }
 

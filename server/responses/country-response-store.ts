@@ -108,6 +108,16 @@ export async function findLatestResponses(roundId: string, countries: readonly s
   return latest.filter((r): r is StoredResponse => r !== null);
 }
 
+/** One revision of a country's response as stored, or null when there is no such revision. */
+export async function findResponseRevision(
+  roundId: string,
+  country: string,
+  revision: number,
+): Promise<StoredResponse | null> {
+  const doc = await readRevision(roundId, country, revision);
+  return doc && fieldsOf(doc);
+}
+
 /** Stores `doc` as its revision; false when that revision exists already (another writer's). */
 export async function insertResponseRevision(doc: StoredResponse): Promise<boolean> {
   try {

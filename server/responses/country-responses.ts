@@ -13,6 +13,7 @@ import type { ResolvedLink } from '../invitations/links';
 import {
   findLatestResponse,
   findLatestResponses,
+  findResponseRevision,
   insertResponseRevision,
   moveResponsePointer,
   type ResponseEvent,
@@ -102,6 +103,15 @@ export async function getResponseWithHistory(
 ): Promise<ResponseState & { history: ResponseEventView[] }> {
   const doc = await findLatestResponse(roundId, country);
   return { ...toState(doc), history: (doc?.history ?? []).map(eventView) };
+}
+
+/** The answers of one revision (e.g. the one a score snapshot was computed from); {} when there is none. */
+export async function getAnswersAtRevision(
+  roundId: string,
+  country: string,
+  revision: number,
+): Promise<Record<string, unknown>> {
+  return (await findResponseRevision(roundId, country, revision))?.answers ?? {};
 }
 
 /**

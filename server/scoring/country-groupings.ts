@@ -2,7 +2,7 @@
 // World Bank income group, UNDP HDI group, REC/RCP memberships on a date, and the round's
 // "global South" definition. Pure: the caller passes the reference data.
 import { AppError } from '../http/problem';
-import { southStatus, type SouthDefinition, type SouthSettings } from '../reference/global-south';
+import { southDefinitions, southStatus, type SouthDefinition, type SouthSettings } from '../reference/global-south';
 import { groupsOf } from '../reference/groups';
 import type { CountryGroupData, ReferenceCountryData } from '../reference/reference.types';
 
@@ -18,6 +18,17 @@ export function dimensionOf(value: unknown): GroupingDimension {
     ]);
   }
   return by as GroupingDimension;
+}
+
+/** The ?south= of a request, checked: undefined when absent (the round's own), 400 when unknown. */
+export function southDefinitionOf(value: unknown): SouthDefinition | undefined {
+  if (value === undefined) return undefined;
+  if (!(southDefinitions as readonly unknown[]).includes(value)) {
+    throw new AppError('invalidInput', undefined, [
+      { field: 'query.south', message: `must be one of ${southDefinitions.join(', ')}` },
+    ]);
+  }
+  return value as SouthDefinition;
 }
 
 export interface GroupingContext {

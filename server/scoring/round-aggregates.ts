@@ -1,10 +1,12 @@
-// Use case: the aggregate view of a round's current scores along one grouping dimension.
-import { defaultSouthSettings, type SouthDefinition } from '../reference/global-south';
+// Use case: the aggregate view of a round's current scores along one grouping dimension, and
+// the grouping context (reference data, the round's "global South" settings) that places a
+// round's countries in groups, for the console's filters too.
+import { defaultSouthSettings, southDefinitions, type SouthDefinition } from '../reference/global-south';
 import { currentGroups, listCountries } from '../reference/reference-store';
-import type { HdiGroup } from '../reference/reference.types';
+import type { CountryNames, HdiGroup } from '../reference/reference.types';
 import { findRoundOrReject } from '../rounds/find-round';
 import { aggregateScores, type GroupAggregate } from './aggregate';
-import { groupKeysOf, type GroupingDimension } from './country-groupings';
+import { groupingDimensions, groupKeysOf, type GroupingContext, type GroupingDimension } from './country-groupings';
 import { countedScores, type ScoresFrom } from './scores-from';
 
 export interface RoundAggregates {
@@ -17,15 +19,26 @@ export interface RoundAggregates {
   groups: GroupAggregate[];
 }
 
-export async function aggregateRound(roundId: string, by: GroupingDimension): Promise<RoundAggregates> {
-  const round = await findRoundOrReject(roundId);
-  const { scoresFrom, scores } = await countedScores(round);
-  const definition = (round.scoring?.southDefinition ?? 'un-regions') as SouthDefinition;
-  const ctx = {
+type RoundScoring = { scoring?: { southDefinition?: string | null; southHdiGroups?: string[] | null } | null };
+
+/** The round's own "global South" definition (un-regions unless set). */
+export const southDefinitionOfRound = (round: RoundScoring): SouthDefinition =>
+  (round.scoring?.southDefinition ?? 'un-regions') as SouthDefinition;
+
+/**
+ * What groupKeysOf needs for a round: reference countries, the REC/RCP memberships when
+ * `memberships` (only grouping by REC/RCP reads them), and the South definition asked for,
+ * else the round's, with the round's HDI setting.
+ */
+export async function groupingContextOf(
+  round: RoundScoring,
+  options: { memberships: boolean; southDefinition?: SouthDefinition },
+): Promise<GroupingContext> {
+  return {
     countries: new Map((await listCountries()).map((c) => [c.iso3, c])),
-    groups: by === 'group' ? await currentGroups() : [], // only grouping by REC/RCP needs them
+    groups: options.memberships ? await currentGroups() : [],
     south: {
-      definition,
+      definition: options.southDefinition ?? southDefinitionOfRound(round),
       settings: {
         ...defaultSouthSettings,
         hdiSouthGroups: (round.scoring?.southHdiGroups ?? defaultSouthSettings.hdiSouthGroups) as HdiGroup[],
@@ -33,6 +46,17 @@ export async function aggregateRound(roundId: string, by: GroupingDimension): Pr
     },
     date: new Date(),
   };
+}
+
+/** By `by`; grouping by South uses `southDefinition` when given, else the round's own. */
+export async function aggregateRound(
+  roundId: string,
+  by: GroupingDimension,
+  southDefinition?: SouthDefinition,
+): Promise<RoundAggregates> {
+  const round = await findRoundOrReject(roundId);
+  const { scoresFrom, scores } = await countedScores(round);
+  const ctx = await groupingContextOf(round, { memberships: by === 'group', southDefinition });
   const entries = [...scores.values()].map((s) => ({
     country: s.country,
     groups: groupKeysOf(s.country, by, ctx),
@@ -42,8 +66,35 @@ export async function aggregateRound(roundId: string, by: GroupingDimension): Pr
     roundId: String(round._id),
     by,
     scoresFrom,
-    southDefinition: definition,
+    southDefinition: ctx.south.definition,
     countriesScored: entries.length,
     groups: aggregateScores(entries),
   };
+}
+
+export interface RoundCountryGroups {
+  /** Every group key of each country: each dimension, and the South under each definition. */
+  keys: Map<string, string[]>;
+  /** REC/RCP names by code. */
+  groupNames: Map<string, string>;
+  /** Country names in en/fr/es, by ISO3 (countries the reference data knows). */
+  countryNames: Map<string, CountryNames>;
+}
+
+/** The groups each of the round's countries falls in, for filters (one read of the reference data). */
+export async function roundCountryGroups(round: RoundScoring & { countries: readonly { iso3: string }[] }) {
+  const ctx = await groupingContextOf(round, { memberships: true });
+  const keys = new Map<string, string[]>();
+  for (const { iso3 } of round.countries) {
+    const own = groupingDimensions.filter((d) => d !== 'south').flatMap((d) => groupKeysOf(iso3, d, ctx));
+    const south = southDefinitions.flatMap((definition) =>
+      groupKeysOf(iso3, 'south', { ...ctx, south: { ...ctx.south, definition } }),
+    );
+    keys.set(iso3, [...own, ...south]);
+  }
+  return {
+    keys,
+    groupNames: new Map(ctx.groups.map((g) => [g.code, g.name])),
+    countryNames: new Map([...ctx.countries].map(([iso3, c]) => [iso3, c.names])),
+  } satisfies RoundCountryGroups;
 }

@@ -1,9 +1,9 @@
 // The console's weight budget: the first load of a console page (a round's dashboard with its
 // countries, chart and invitation previews in three languages; its settings page; the review
 // page of a country's whole capacity questionnaire, with a comment field per question; a round's
-// matching page after a run; signed in, in a fresh browser) transfers at most 300 kB compressed,
-// and its assets come compressed. SurveyJS is not part of the review page's first load: it
-// comes on request.
+// matching page after a run; the score views with their SVG charts: gaps, a country profile,
+// regions; signed in, in a fresh browser) transfers at most 300 kB compressed, and its assets
+// come compressed. SurveyJS is not part of the review page's first load: it comes on request.
 // Measured on the bytes Chromium receives, headers included (scripts/page-weight/measure.ts).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { seedReferenceData } from '../../server/reference/seed-reference';
 import { createOrganizer, postJson, request } from '../helpers/http';
 import { createTestRound } from '../helpers/rounds';
 import { createMatchingRound } from '../helpers/matching-round';
+import { seedScoreViews } from '../helpers/score-views';
 import { setupTestApp } from '../helpers/test-app';
 import { formsDir } from '../../server/paths';
 
@@ -37,6 +38,7 @@ function capacityAnswers(): Record<string, unknown> {
   return answers;
 }
 let matchingWeight: PageWeight;
+let scoreViews: { path: string; weight: PageWeight }[];
 
 beforeAll(async () => {
   await seedReferenceData();
@@ -86,6 +88,15 @@ beforeAll(async () => {
   matchingWeight = await measurePageWeight(browser, `${app().baseUrl}/console/rounds/${matched}/matching`, {
     cookies,
   });
+  // The score views of a round with answers: ten areas, charts on every page.
+  const { current } = await seedScoreViews(app().baseUrl, app().forms);
+  scoreViews = [];
+  for (const path of [
+    `/console/rounds/${current}/gaps`,
+    `/console/rounds/${current}/countries/KEN/profile`,
+    `/console/rounds/${current}/regions?by=group`,
+  ])
+    scoreViews.push({ path, weight: await measurePageWeight(browser, `${app().baseUrl}${path}`, { cookies }) });
 });
 afterAll(async () => {
   await browser?.close();
@@ -164,5 +175,23 @@ describe('When an organizer opens a round’s matching page after a run in a fre
         ? 'within budget'
         : [`${load.totalBytes} B, budget ${consoleBudgetBytes} B`, ...listing(load)].join('\n'),
     ).toBe('within budget');
+  });
+});
+
+describe('When an organizer opens the gaps, a country profile and the regions in a fresh Chromium', () => {
+  it('then each first load, SVG charts included, transfers at most 300 kB and is the page asked for', () => {
+    expect(scoreViews).toHaveLength(3);
+    for (const { path, weight: w } of scoreViews) {
+      const document = w.first.requests.find((r) => r.type === 'Document');
+      expect(document?.path).toBe(path);
+      expect(document?.status).toBe(200);
+      expect({
+        path,
+        verdict:
+          w.first.totalBytes <= consoleBudgetBytes
+            ? 'within budget'
+            : [`${w.first.totalBytes} B, budget ${consoleBudgetBytes} B`, ...listing(w.first)].join('\n'),
+      }).toEqual({ path, verdict: 'within budget' });
+    }
   });
 });

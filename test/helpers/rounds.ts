@@ -1,5 +1,6 @@
 // Test fixtures for rounds and country links, created through the same domain functions the
 // service uses.
+import type { FormRegistry } from '../../server/forms/form-registry';
 import { createCountryLink, revokeLink } from '../../server/invitations/links';
 import { Round } from '../../server/rounds/round.model';
 
@@ -49,3 +50,63 @@ export const a1PilotAnswers = {
   a1_target: 3,
   a1_share: 'no',
 };
+
+export interface ScoringRound {
+  roundId: string;
+  /** One country link (token) per ISO3. */
+  links: Record<string, string>;
+}
+
+/** A round of `formId` with these countries and one link each, for tests of scores and their views. */
+export async function createScoringRound(options: {
+  name: string;
+  formId?: string;
+  deadline: Date;
+  countries: { iso3: string; name: string }[];
+}): Promise<ScoringRound> {
+  const round = await Round.create({
+    name: options.name,
+    formId: options.formId ?? 'capacity',
+    formVersion: 1,
+    languages: ['en', 'fr', 'es'],
+    deadline: options.deadline,
+    countries: options.countries,
+  });
+  const roundId = String(round._id);
+  const links: Record<string, string> = {};
+  for (const c of options.countries)
+    links[c.iso3] = (await createCountryLink({ roundId, country: c.iso3, language: 'en' })).token;
+  return { roundId, links };
+}
+
+type Level = 0 | 1 | 2 | 3 | 4 | 'na' | 'dk';
+
+/**
+ * A complete answer set of a form built from its scoring model: `level(area, indicator)` for
+ * every level question, one importance and target level for every area, no to sharing, and
+ * `evidence(indicator)` where it returns text.
+ */
+export function answersFor(
+  forms: FormRegistry,
+  formId: string,
+  answers: {
+    level: (area: string, indicator: string) => Level;
+    importance?: (area: string) => number;
+    targetLevel?: (area: string) => number;
+    evidence?: (indicator: string) => string | undefined;
+  },
+): Record<string, unknown> {
+  const model = forms.get(formId)!.scoringModel;
+  const out: Record<string, unknown> = {};
+  for (const area of model.areas) {
+    for (const i of area.indicators) {
+      out[i.question] = answers.level(area.id, i.id);
+      const text = answers.evidence?.(i.id);
+      if (text && i.evidenceQuestion) out[i.evidenceQuestion] = text;
+    }
+    if (area.importanceQuestion) out[area.importanceQuestion] = answers.importance?.(area.id) ?? 3;
+    if (area.targetQuestion) out[area.targetQuestion] = answers.targetLevel?.(area.id) ?? 4;
+    if (area.shareQuestion) out[area.shareQuestion] = 'no';
+  }
+  return out;
+}

@@ -12,11 +12,12 @@ import { getResponseWithHistory, type ResponseEventView } from '../../responses/
 import { awaitsReview, hasSubmittedAnswers, type ResponseStatusOrNew } from '../../responses/response-status';
 import { findRoundCountryOrReject } from '../../rounds/find-round';
 import { currentCountryScoreDetails, type CountryScoreDetails } from '../../scoring/round-scores';
-import type { AreaScore, Band } from '../../scoring/score';
+import type { AreaScore } from '../../scoring/score';
 import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '../console-context';
 import { html, tableHead, type Markup } from '../html';
 import { formatDateTime, type Locale, type Text } from '../i18n';
 import { consolePage, formOutput } from '../layout';
+import { bandNames, insufficientData } from '../score-texts';
 
 const t = {
   title: { en: 'Review: ', fr: 'Examen : ', es: 'Revisión: ' },
@@ -51,17 +52,8 @@ const t = {
   priority: { en: 'Priority', fr: 'Priorité', es: 'Prioridad' },
   band: { en: 'Band', fr: 'Niveau', es: 'Nivel' },
   completeness: { en: 'Answered', fr: 'Répondu', es: 'Respondido' },
-  insufficient: { en: 'insufficient data', fr: 'données insuffisantes', es: 'datos insuficientes' },
-  bands: {
-    'requires further progress': {
-      en: 'requires further progress',
-      fr: 'progrès supplémentaires nécessaires',
-      es: 'requiere más avances',
-    },
-    'partially meets': { en: 'partially meets', fr: 'satisfait partiellement', es: 'cumple parcialmente' },
-    meets: { en: 'meets', fr: 'satisfait', es: 'cumple' },
-    'fully meets': { en: 'fully meets', fr: 'satisfait pleinement', es: 'cumple plenamente' },
-  } satisfies Record<Band, Text>,
+  insufficient: insufficientData,
+  bands: bandNames,
   answers: { en: 'Answers', fr: 'Réponses', es: 'Respuestas' },
   noAnswers: {
     en: 'The country has not saved any answers yet.',

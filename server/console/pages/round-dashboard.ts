@@ -26,6 +26,7 @@ import { csvImportForm } from '../csv-import-form';
 import { consolePage, formOutput } from '../layout';
 import { t as matchingTexts } from '../matching/matching-texts';
 import { formTitle } from './rounds';
+import { roundLinks } from '../round-links';
 
 const t = {
   counts: { en: 'Where the round stands', fr: 'Où en est le cycle', es: 'Situación de la ronda' },
@@ -358,7 +359,8 @@ export function roundDashboardPage(router: Router, deps: ConsoleDeps): void {
         kind === 'approved' ? 'good' : kind === 'returned' ? 'bad' : '',
       );
     };
-    const body = html`<p>
+    const body = html`${roundLinks(roundId, l, 'dashboard')}
+      <p>
         ${t.questionnaire[l]}: ${formTitle(deps.forms, round.formId, l)} (v${round.formVersion}) · ${t.deadline[l]}:
         ${formatDateTime(round.deadline, l)} · ${round.languages.join(', ')}
       </p>
