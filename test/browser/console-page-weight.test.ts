@@ -97,7 +97,7 @@ beforeAll(async () => {
     `/console/rounds/${current}/regions?by=group`,
   ])
     scoreViews.push({ path, weight: await measurePageWeight(browser, `${app().baseUrl}${path}`, { cookies }) });
-});
+}, 240_000); // seven pages measured in fresh browser contexts, with the rounds they need: slow on a busy machine
 afterAll(async () => {
   await browser?.close();
 });
