@@ -68,7 +68,8 @@ describe('When a focal point switches the language on the page', () => {
 
 describe('When the page loads its texts', () => {
   it('then a French page fetches only fr.json, and switching to Spanish fetches es.json', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    // A French browser: an English one would be offered English, whose texts come with the offer.
+    const context = await browser.newContext({ locale: 'fr-FR' });
     try {
       const page = await context.newPage();
       const dictionaries: string[] = [];
