@@ -97,7 +97,7 @@ export const problems = {
   questionnaireInUse: problem(
     '409.5',
     'Countries have started answering: the round’s questionnaire can no longer change',
-    'Des pays ont commencé à répondre : le questionnaire de la campagne ne peut plus changer',
+    'Des pays ont commencé à répondre : le questionnaire du cycle ne peut plus changer',
     'Algunos países ya empezaron a responder: el cuestionario de la ronda ya no puede cambiar',
   ),
   linkNotValid: problem(
