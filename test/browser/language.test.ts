@@ -122,6 +122,7 @@ const browsers = [
     offer: '¿Desea ver esta página en español?',
     accept: 'Cambiar a español',
     decline: 'No, gracias',
+    invalid: ['Algunas respuestas no son válidas', 'debe ser uno de los valores 0, 1, 2, 3, 4, "na", "dk"'],
   },
   {
     name: 'a French browser at 390×844',
@@ -131,6 +132,7 @@ const browsers = [
     offer: 'Voulez-vous cette page en français ?',
     accept: 'Passer au français',
     decline: 'Non merci',
+    invalid: ['Certaines réponses ne sont pas valides', 'doit être l\'une des valeurs 0, 1, 2, 3, 4, "na", "dk"'],
   },
 ];
 
@@ -162,6 +164,20 @@ describe.each(browsers)('When $name opens a link whose invitation is English', (
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByText(question[b.lang]).waitFor();
+
+    // The server answers a bad draft of this page in its language too (title and field error).
+    const reply = await page.evaluate(
+      async ([token, locale]) => {
+        const res = await fetch(`/api/respondent/${token}/draft`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ answers: { a1_1: 7 }, baseRevision: 0, locale }),
+        });
+        return res.json();
+      },
+      [round.kenya, b.lang],
+    );
+    expect([reply.title, reply.errors[0].message]).toEqual(b.invalid);
 
     // The plain link of the invitation (no ?lang) opens in the chosen language, without an offer.
     const later = await context.newPage();
