@@ -2,6 +2,9 @@
 // metadata is checked with it, so formats and error reporting behave the same everywhere.
 import Ajv, { type ErrorObject, type Schema, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import localizeEs from 'ajv-i18n/localize/es';
+import localizeFr from 'ajv-i18n/localize/fr';
+import type { Locale } from '../i18n/locales';
 
 // Strict about schema mistakes (unknown keywords), lenient where JSON Schema idioms need it.
 export const ajv = new Ajv({
@@ -82,8 +85,13 @@ export function sizeBoundsOf(schema: unknown): Record<string, unknown> | undefin
 
 export interface FieldError {
   field: string;
+  /** In English; `fieldErrorIn` gives it in another language when it came from ajv. */
   message: string;
 }
+
+// The ajv error behind each field error, so that the answer can say it in the request's language
+// (known only when the error is rendered); a WeakMap keeps FieldError a plain {field, message}.
+const causes = new WeakMap<FieldError, ErrorObject>();
 
 /** Turns ajv's errors into "field + message" pairs, the field as a dotted path under `root`. */
 export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: string): FieldError[] {
@@ -99,24 +107,57 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: st
       if (e.keyword === 'additionalProperties') segments.push(String(e.params.additionalProperty));
       if (e.keyword === 'propertyNames') segments.push(String(e.params.propertyName));
       const field = [root, ...segments].filter(Boolean).join('.');
-      return { field, message: describe(e) };
+      const fieldError = { field, message: describe(e, 'en') };
+      causes.set(fieldError, e);
+      return fieldError;
     });
   // One message per field: the first is the most telling (e.g. a bad name before "unknown field").
   const seen = new Set<string>();
   return named.filter((e) => !seen.has(e.field) && seen.add(e.field));
 }
 
-function describe(e: ErrorObject): string {
-  switch (e.keyword) {
-    case 'required':
-      return 'is required';
-    case 'additionalProperties':
-      return 'is not a known field';
-    case 'propertyNames':
-      return 'is not an allowed field name';
-    case 'enum':
-      return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return e.message ?? 'is invalid';
-  }
+/** A field error said in `locale`: ajv's are described again; others (survey-core's…) already are. */
+export function fieldErrorIn(error: FieldError, locale: Locale): FieldError {
+  const cause = causes.get(error);
+  return cause && locale !== 'en' ? { ...error, message: describe(cause, locale) } : error;
+}
+
+// Our wording where the field path already names the property (ajv's would name it again) or
+// where the allowed values help; ajv's own message (ajv-i18n's translation of it) otherwise.
+const ownWords: Record<Locale, Record<string, (e: ErrorObject) => string>> = {
+  en: {
+    required: () => 'is required',
+    additionalProperties: () => 'is not a known field',
+    propertyNames: () => 'is not an allowed field name',
+    enum: (e) => `must be one of ${allowedValues(e)}`,
+  },
+  fr: {
+    required: () => 'est obligatoire',
+    additionalProperties: () => "n'est pas un champ connu",
+    propertyNames: () => "n'est pas un nom de champ permis",
+    enum: (e) => `doit être l'une des valeurs ${allowedValues(e)}`,
+  },
+  es: {
+    required: () => 'es obligatorio',
+    additionalProperties: () => 'no es un campo conocido',
+    propertyNames: () => 'no es un nombre de campo permitido',
+    enum: (e) => `debe ser uno de los valores ${allowedValues(e)}`,
+  },
+};
+
+const allowedValues = (e: ErrorObject) =>
+  (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+
+const ajvTranslations: Record<Exclude<Locale, 'en'>, (errors: ErrorObject[]) => void> = {
+  fr: localizeFr,
+  es: localizeEs,
+};
+
+function describe(e: ErrorObject, locale: Locale): string {
+  const own = ownWords[locale][e.keyword];
+  if (own) return own(e);
+  if (locale === 'en') return e.message ?? 'is invalid';
+  const copy = { ...e }; // ajv-i18n rewrites the message in place
+  ajvTranslations[locale]([copy]);
+  return copy.message ?? e.message ?? 'is invalid';
 }

@@ -1,8 +1,12 @@
 // The one place where errors become HTTP answers. Known problems keep their status and
 // details; anything else is logged and answered as a bare 500 (internals never reach clients).
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+// The answer speaks the request's language: its title, the details of the catalogue and the
+// field errors of ajv.
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { databaseOutage } from '../db/outage';
-import { AppError, type ProblemName } from './problem';
+import { requestLocale } from '../i18n/request-locale';
+import { fieldErrorIn } from './ajv';
+import { AppError, problemDetails, type ProblemName } from './problem';
 
 /** Seconds a client should wait before trying again after a 503 (the database is out). */
 const retryAfterSeconds = 5;
@@ -23,7 +27,7 @@ function fromBodyParser(err: { type?: string; status?: number; errno?: unknown }
   if (name) return new AppError(name);
   // zlib's own error, given status 400 by the body parser: corrupt gzip, deflate or br data.
   if (err.status === 400 && typeof err.errno === 'number')
-    return new AppError('unreadableBody', 'Its Content-Encoding does not decode');
+    return new AppError('unreadableBody', problemDetails.undecodableBody);
   return undefined;
 }
 
@@ -39,6 +43,13 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('notFound', `No route for ${req.method} ${req.path}`));
 };
 
+/** The language a request asked for: the `locale` of its body (drafts, submits), ?lang, Accept-Language. */
+function problemLocale(req: Request) {
+  const body: unknown = req.body;
+  const bodyLocale = body && typeof body === 'object' ? (body as { locale?: unknown }).locale : undefined;
+  return requestLocale(req, bodyLocale ?? req.query?.lang);
+}
+
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const appError =
     err instanceof AppError
@@ -49,17 +60,18 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     if (!(err instanceof AppError)) req.log?.warn({ err: { name: err.name, message: err.message } }, 'database outage');
     res.set('Retry-After', String(retryAfterSeconds));
   }
+  const locale = problemLocale(req);
   res
     .status(appError.status)
     .type('application/problem+json')
     .json({
       type: `https://capgap.example/problems/${appError.problem}`,
-      title: appError.spec.title,
+      title: appError.spec.title[locale],
       status: appError.status,
       code: appError.spec.code,
-      detail: appError.problem === 'internal' ? undefined : appError.detail,
+      detail: appError.problem === 'internal' ? undefined : appError.detailIn(locale),
       instance: req.originalUrl,
-      errors: appError.errors.length ? appError.errors : undefined,
+      errors: appError.errors.length ? appError.errors.map((e) => fieldErrorIn(e, locale)) : undefined,
       ...appError.extra,
     });
 };

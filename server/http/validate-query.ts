@@ -4,7 +4,7 @@
 import type { RequestHandler } from 'express';
 import type { Schema } from 'ajv';
 import { compileSchema, toFieldErrors } from './ajv';
-import { AppError } from './problem';
+import { AppError, problemDetails } from './problem';
 
 /** A boolean query flag: exactly "true" or "false". */
 export const queryFlag = { type: 'string', enum: ['true', 'false'] } as const;
@@ -19,13 +19,7 @@ export function validateQuery(schema: Schema): RequestHandler {
   const check = compileSchema(schema);
   return (req, _res, next) => {
     if (!check({ ...req.query }))
-      return next(
-        new AppError(
-          'invalidInput',
-          'The query string does not match its schema',
-          toFieldErrors(check.errors, 'query'),
-        ),
-      );
+      return next(new AppError('invalidInput', problemDetails.queryMismatch, toFieldErrors(check.errors, 'query')));
     next();
   };
 }

@@ -3,7 +3,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Schema } from 'ajv';
 import { compileSchema, toFieldErrors } from './ajv';
-import { AppError, type ProblemName } from './problem';
+import { AppError, problemDetails, type ProblemName } from './problem';
 
 /** Routes that take a CSV body instead (they parse it themselves with express.text). */
 const csvRoutes = /^\/api\/(rounds\/[^/]+\/focal-points|partners)\/import$/;
@@ -18,12 +18,7 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const csvRoute = csvRoutes.test(req.originalUrl.split('?')[0]);
   // (req.is answers nothing for a bodiless request, whatever its Content-Type says.)
   if (!hasBody(req))
-    return next(
-      new AppError(
-        'bodyRequired',
-        csvRoute ? 'Send the file as text/csv' : 'Send one as application/json ({} when there is nothing to say)',
-      ),
-    );
+    return next(new AppError('bodyRequired', csvRoute ? problemDetails.sendCsv : problemDetails.sendJson));
   if (!req.is('application/json') && !(csvRoute && req.is('text/csv'))) {
     return next(new AppError('unsupportedMediaType', `Content-Type was ${req.headers['content-type'] ?? 'missing'}`));
   }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDuplicateKey } from '../db/claim-number';
 import { hashToken } from '../http/token-hash';
-import { AppError } from '../http/problem';
+import { AppError, problemDetails } from '../http/problem';
 import { findRound } from '../rounds/find-round';
 import { Link, type LinkSubject } from './invitation.model';
 import type { Locale } from '../i18n/locales';
@@ -72,9 +72,9 @@ async function usableLink(token: string, subject: LinkSubject) {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) throw new AppError('linkNotFound');
   const link = await Link.findById(hashToken(token)).lean();
   if (!link || (link.subject ?? 'country') !== subject) throw new AppError('linkNotFound');
-  if (link.revokedAt) throw new AppError('linkNotValid', 'This link has been withdrawn');
+  if (link.revokedAt) throw new AppError('linkNotValid', problemDetails.linkWithdrawn);
   if (link.expiresAt && link.expiresAt.getTime() < Date.now())
-    throw new AppError('linkNotValid', 'This link has expired');
+    throw new AppError('linkNotValid', problemDetails.linkExpired);
   return link;
 }
 

@@ -6,7 +6,7 @@
 // The states are those of a country's response (responses/response-status.ts).
 import { isDeepStrictEqual } from 'node:util';
 import { Types } from 'mongoose';
-import { AppError } from '../http/problem';
+import { AppError, problemDetails } from '../http/problem';
 import type { FormRegistry, LoadedForm } from '../forms/form-registry';
 import type { Locale } from '../i18n/locales';
 import {
@@ -76,8 +76,8 @@ function toState(doc: StoredDeclaration | null): DeclarationState {
 
 function rejectStale(current: DeclarationState): never {
   if (hasSubmittedAnswers(current.status))
-    throw new AppError('alreadySubmitted', 'This declaration has been submitted', [], { extra: { current } });
-  throw new AppError('staleRevision', 'Merge your changes with the current answers and save again', [], {
+    throw new AppError('alreadySubmitted', problemDetails.declarationSubmitted, [], { extra: { current } });
+  throw new AppError('staleRevision', problemDetails.mergeAndSaveAgain, [], {
     extra: { current },
   });
 }

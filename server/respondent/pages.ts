@@ -64,6 +64,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
     'draft-merge.js',
     'problem-codes.js',
     'draft-sync.js',
+    'language-offer.js',
     'respondent.js',
   ];
   return `<!doctype html>

@@ -6,7 +6,7 @@
 // nothing to wait for. The one refused gets 409 with the current state and merges
 // (server/respondent/public/draft-merge.js).
 import { isDeepStrictEqual } from 'node:util';
-import { AppError } from '../http/problem';
+import { AppError, problemDetails } from '../http/problem';
 import type { FormRegistry } from '../forms/form-registry';
 import type { Locale } from '../i18n/locales';
 import type { ResolvedLink } from '../invitations/links';
@@ -145,7 +145,7 @@ export function stampChanges(
 function rejectStale(current: ResponseState): never {
   if (hasSubmittedAnswers(current.status))
     throw new AppError('alreadySubmitted', undefined, [], { extra: { current } });
-  throw new AppError('staleRevision', 'Merge your changes with the current answers and save again', [], {
+  throw new AppError('staleRevision', problemDetails.mergeAndSaveAgain, [], {
     extra: { current },
   });
 }

@@ -1,5 +1,7 @@
-// The problem catalogue stays ordered and coherent: each code's integer part is its status.
-import { problems } from '../../server/http/problem';
+// The problem catalogue stays ordered and coherent: each code's integer part is its status,
+// and each title says something in every language.
+import { problemDetails, problems } from '../../server/http/problem';
+import { supportedLocales } from '../../server/i18n/locales';
 
 describe('problem catalogue', () => {
   const entries = Object.entries(problems);
@@ -12,5 +14,10 @@ describe('problem catalogue', () => {
   it('has unique codes whose integer part is the HTTP status', () => {
     expect(new Set(entries.map(([, p]) => p.code)).size).toBe(entries.length);
     for (const [, p] of entries) expect(Math.floor(Number(p.code))).toBe(p.status);
+  });
+
+  it('says every title and catalogued detail in every language', () => {
+    const texts = [...entries.map(([, p]) => p.title), ...Object.values(problemDetails)];
+    for (const text of texts) for (const locale of supportedLocales) expect(text[locale]?.trim()).toBeTruthy();
   });
 });

@@ -281,7 +281,8 @@ function pathOf(form) {
 
 async function send(form) {
   const [method, path] = pathOf(form);
-  const headers = { 'X-CSRF-Token': csrfToken() };
+  // The page's language, so that the service's problems (titles, field errors) answer in it too.
+  const headers = { 'X-CSRF-Token': csrfToken(), 'Accept-Language': lang };
   let body;
   const file = form.querySelector('input[type="file"]');
   if (file) {

@@ -114,10 +114,56 @@
 
   languageSelect.addEventListener('change', function () {
     var previous = locale;
+    remember('capgap:lang-chosen', 'yes');
+    closeLanguageOffer();
     setLocale(languageSelect.value).catch(function () {
       languageSelect.value = previous; // texts unreachable (offline): stay in the current language
     });
   });
+
+  // The browser's language, offered in one click when the page shows another (language-offer.js
+  // decides), in the offered language itself; accepting or declining is a choice remembered here.
+  function offerBrowserLanguage() {
+    var browserLanguages = navigator.languages || [navigator.language];
+    var chosen = recall('capgap:lang-chosen') === 'yes';
+    var offered = window.CapgapLanguageOffer.languageToOffer(locale, browserLanguages, chosen);
+    if (!offered) return;
+    loadMessages(offered).then(
+      function (words) {
+        if (offered === locale || recall('capgap:lang-chosen') === 'yes') return;
+        var box = document.createElement('div');
+        box.id = 'language-offer';
+        box.lang = offered;
+        var question = document.createElement('p');
+        question.textContent = words.languageOffer;
+        box.appendChild(question);
+        [
+          [words.languageOfferAccept, offered],
+          [words.languageOfferDecline, null],
+        ].forEach(function (choice) {
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.textContent = choice[0];
+          button.addEventListener('click', function () {
+            remember('capgap:lang-chosen', 'yes');
+            closeLanguageOffer();
+            languageSelect.focus(); // keyboard users keep their place
+            if (choice[1]) setLocale(choice[1]).catch(function () {});
+          });
+          box.appendChild(button);
+        });
+        document.getElementById('main').prepend(box);
+      },
+      function () {
+        /* its texts are unreachable (offline): no offer this time */
+      },
+    );
+  }
+
+  function closeLanguageOffer() {
+    var box = document.getElementById('language-offer');
+    if (box) box.remove();
+  }
 
   // ---- storage in this browser --------------------------------------------------------------
 
@@ -564,6 +610,7 @@
   var started = false;
   var textsReady = setLocale(locale).then(function () {
     if (!started) say('loading');
+    offerBrowserLanguage();
   });
   var getJson = function (url) {
     return fetch(url, { headers: { Accept: 'application/json' } }).then(function (res) {
