@@ -2,6 +2,7 @@
 // (respondent-sw.js) serves the page, the form and the assets of a link opened once, with the
 // answers typed so far, and the draft reaches the server when the connection returns.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createCountryLink, revokeLink } from '../../server/invitations/links';
 import { findLatestResponse } from '../../server/responses/country-response-store';
 import { launchBrowser } from '../helpers/browser';
 import { createTestRound, type TestRound } from '../helpers/rounds';
@@ -105,5 +106,27 @@ describe('When a link the browser never opened is opened without a connection', 
       await context.setOffline(false);
       await page.close();
     }
+  });
+});
+
+describe('When a link opened once is revoked', () => {
+  it('then the next visit drops its page and data from this browser', async () => {
+    const link = await createCountryLink({ roundId: round.roundId, country: 'KEN', language: 'en' });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/respond/${link.token}?lang=en`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await keptPaths(page, link.token);
+    await page.close();
+
+    await revokeLink(link.id);
+    const again = await context.newPage();
+    const response = await again.goto(`${app.baseUrl}/respond/${link.token}?lang=en`);
+    expect(response?.status()).toBe(410);
+    const kept = await again.evaluate(async () => {
+      const cache = await caches.open('capgap-respondent-v1');
+      return (await cache.keys()).map((r) => new URL(r.url).pathname);
+    });
+    expect(kept.filter((p) => p.endsWith(link.token))).toEqual([]);
+    await again.close();
   });
 });

@@ -58,7 +58,9 @@ function networkFirst(request, key, token) {
           return cache.put(key, copy);
         });
       } else if (response.status === 404 || response.status === 410) {
-        forgetLink(token);
+        return forgetLink(token).then(function () {
+          return response;
+        });
       }
       return response;
     },
