@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createCountryLink, revokeLink } from '../../server/invitations/links';
 import { findLatestResponse } from '../../server/responses/country-response-store';
 import { launchBrowser } from '../helpers/browser';
-import { createTestRound, type TestRound } from '../helpers/rounds';
+import { createTestRound, type TestRound, waitForStoredAnswers } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 
 const testApp = setupTestApp();
@@ -27,14 +27,8 @@ afterAll(async () => {
 
 const stored = () => findLatestResponse(round.roundId, 'KEN');
 
-async function waitForStored(check: (answers: Record<string, unknown>) => boolean): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    const doc = await stored();
-    if (doc && check(doc.answers)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server never got the expected answers; it has ${JSON.stringify((await stored())?.answers)}`);
-}
+const waitForStored = (check: (answers: Record<string, unknown>) => boolean) =>
+  waitForStoredAnswers(round.roundId, 'KEN', check);
 
 /** The paths this browser keeps for offline use, once the page has filled the cache. */
 async function keptPaths(page: Page, token: string): Promise<string[]> {
