@@ -27,15 +27,35 @@
     });
   }
 
-  /** What the page loaded from /assets/, the page itself and the link's API answer. */
+  /** What the page loaded from /assets/ and the link's API answer. */
   function pageUrls() {
-    var urls = [location.pathname, '/api/respondent/' + encodeURIComponent(token), body.dataset.formUrl];
+    var urls = ['/api/respondent/' + encodeURIComponent(token), body.dataset.formUrl];
     performance.getEntriesByType('resource').forEach(function (entry) {
       var url = new URL(entry.name);
       if (url.origin === location.origin && url.pathname.indexOf('/assets/') === 0) urls.push(url.pathname);
     });
     return urls.filter(function (url, i) {
       return url && urls.indexOf(url) === i;
+    });
+  }
+
+  /**
+   * Keeps a copy of what the page loaded: hashed assets from the browser's HTTP cache, so
+   * nothing is downloaded twice (from the network only if that cache lost them); the page and
+   * the API answer, which that cache does not serve, from the network.
+   */
+  function keep(cache, url, key) {
+    var download = function () {
+      return fetch(url);
+    };
+    var hashed = url.indexOf('/assets/') === 0;
+    var response = hashed
+      ? fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).then(function (res) {
+          return res.ok ? res : download();
+        }, download)
+      : download();
+    return response.then(function (res) {
+      if (res.ok) return cache.put(key || url, res);
     });
   }
 
@@ -46,9 +66,14 @@
       return rendered().then(function () {
         return caches.open(CACHE).then(function (cache) {
           // One by one: an entry that fails (connection lost meanwhile) leaves the others kept.
+          var copies = pageUrls().map(function (url) {
+            return keep(cache, url);
+          });
+          // The page as loaded (with its ?lang=), kept under its path: the worker ignores the query.
+          copies.push(keep(cache, location.href, location.pathname));
           return Promise.all(
-            pageUrls().map(function (url) {
-              return cache.add(url).catch(function () {});
+            copies.map(function (copy) {
+              return copy.catch(function () {});
             }),
           );
         });
