@@ -12,6 +12,10 @@
 //   - status: the status on the wire (responseReceivedExtraInfo: 304 for a revalidation, where
 //     responseReceived reports the cached 200);
 //   - Accept-Encoding: the request headers Chromium really sent (requestWillBeSentExtraInfo).
+// A service worker (the respondent page's offline worker) answers some of the page's requests
+// itself: those count 0 on the page's side (response.fromServiceWorker), and the requests the
+// worker makes to the network are counted instead (Playwright reports them on the context,
+// request.serviceWorker() set; headers + encoded body as received).
 // The browser's own /favicon.ico request shows up too (type Other), once per browser and origin.
 //
 // Brotli: Chromium advertises br only over HTTPS and to localhost (Chromium 156 sends
@@ -21,7 +25,7 @@
 // so that every byte is counted, to give the figure for the other case.
 import net from 'node:net';
 import tls from 'node:tls';
-import type { Browser, BrowserContext, CDPSession, Cookie } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Cookie, Request } from 'playwright-core';
 import type { Protocol } from 'playwright-core/types/protocol';
 
 export interface RequestWeight {
@@ -39,8 +43,12 @@ export interface RequestWeight {
   encoding: string;
   /** Bytes received for this request, response headers included; 0 for a cache hit. */
   transferred: number;
-  /** Served from the browser's HTTP or memory cache without a request to the server. */
+  /** Served from the browser's HTTP or memory cache, or by a service worker from its own cache. */
   fromCache: boolean;
+  /** Answered by the page's service worker (its network requests are listed on their own). */
+  fromServiceWorker?: boolean;
+  /** A request the service worker made to the network. */
+  byServiceWorker?: boolean;
   /** Accept-Encoding that Chromium sent ('' when nothing was sent: cache hit). */
   acceptEncoding: string;
   /** The request headers Chromium sent, for replayLoad(). */
@@ -107,6 +115,7 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadWe
   try {
     const cdp = await context.newCDPSession(page);
     const log = new NetworkLog(cdp);
+    const worker = new WorkerRequests(context);
     await cdp.send('Network.enable');
     // The default, said out loud: the repeat load is about the HTTP cache.
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
@@ -115,7 +124,8 @@ async function measureLoad(context: BrowserContext, url: string): Promise<LoadWe
     await page.waitForLoadState('networkidle', { timeout: loadTimeoutMs });
     await log.quiet(quietMs, loadTimeoutMs);
     await cdp.detach();
-    return summarize(url, log.requests(new URL(url).origin));
+    const origin = new URL(url).origin;
+    return summarize(url, [...log.requests(origin), ...(await worker.requests(origin))]);
   } finally {
     await page.close();
   }
@@ -144,6 +154,7 @@ interface Entry {
   headers?: Protocol.Network.Headers;
   servedFromCache: boolean;
   fromDiskCache: boolean;
+  fromServiceWorker: boolean;
   /** Bytes seen in dataReceived, for a request that fails before loadingFinished. */
   received: number;
   transferred?: number;
@@ -182,6 +193,7 @@ class NetworkLog {
         type: e.type ?? 'Other',
         servedFromCache: false,
         fromDiskCache: false,
+        fromServiceWorker: false,
         received: 0,
         done: false,
       };
@@ -204,6 +216,7 @@ class NetworkLog {
       entry.status = e.response.status;
       entry.headers = e.response.headers;
       entry.fromDiskCache = Boolean(e.response.fromDiskCache || e.response.fromPrefetchCache);
+      entry.fromServiceWorker = Boolean(e.response.fromServiceWorker);
     });
     cdp.on('Network.responseReceivedExtraInfo', (e) => {
       this.touch();
@@ -253,7 +266,7 @@ class NetworkLog {
     return this.entries.map((e) => {
       const wire = this.wire.get(e.requestId);
       const sent = this.sentHeaders.get(e.requestId) ?? {};
-      const fromCache = e.servedFromCache || e.fromDiskCache;
+      const fromCache = e.servedFromCache || e.fromDiskCache || e.fromServiceWorker;
       const parsed = new URL(e.url);
       const sameOrigin = parsed.origin === origin;
       return {
@@ -264,12 +277,61 @@ class NetworkLog {
         type: e.type,
         status: e.error ? 0 : (wire?.status ?? e.status ?? 0),
         encoding: header(wire?.headers ?? e.headers, 'content-encoding'),
-        transferred: e.transferred ?? e.received,
+        // What the worker fetched for it is counted on the worker's request.
+        transferred: e.fromServiceWorker ? 0 : (e.transferred ?? e.received),
         fromCache,
+        ...(e.fromServiceWorker ? { fromServiceWorker: true } : {}),
         acceptEncoding: fromCache ? '' : header(sent, 'accept-encoding'),
         requestHeaders: Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, String(v)])),
         ...(e.error ? { error: e.error } : {}),
       };
+    });
+  }
+}
+
+/** The network requests of service workers during one load, as Playwright reports them. */
+class WorkerRequests {
+  private readonly pending: Promise<RequestWeight | null>[] = [];
+  private readonly onDone = (request: Request) => {
+    if (request.serviceWorker()) this.pending.push(this.weigh(request));
+  };
+
+  constructor(private readonly context: BrowserContext) {
+    context.on('requestfinished', this.onDone);
+    context.on('requestfailed', this.onDone);
+  }
+
+  private async weigh(request: Request): Promise<RequestWeight | null> {
+    const response = await request.response();
+    const sizes = await request.sizes().catch(() => null);
+    const sent = await request.allHeaders().catch(() => ({}) as Record<string, string>);
+    const received = response ? await response.allHeaders() : {};
+    const parsed = new URL(request.url());
+    return {
+      path: parsed.pathname + parsed.search,
+      url: request.url(),
+      sameOrigin: true,
+      method: request.method(),
+      type: `ServiceWorker ${request.resourceType()}`,
+      status: response?.status() ?? 0,
+      encoding: received['content-encoding'] ?? '',
+      transferred: sizes ? sizes.responseHeadersSize + sizes.responseBodySize : 0,
+      fromCache: false,
+      byServiceWorker: true,
+      acceptEncoding: sent['accept-encoding'] ?? '',
+      requestHeaders: sent,
+      ...(request.failure() ? { error: request.failure()?.errorText } : {}),
+    };
+  }
+
+  /** The requests seen so far (sameOrigin set against the page's origin); stops listening. */
+  async requests(origin: string): Promise<RequestWeight[]> {
+    this.context.off('requestfinished', this.onDone);
+    this.context.off('requestfailed', this.onDone);
+    const all = (await Promise.all(this.pending)).filter((r): r is RequestWeight => r !== null);
+    return all.map((r) => {
+      const sameOrigin = new URL(r.url).origin === origin;
+      return { ...r, sameOrigin, path: sameOrigin ? r.path : r.url };
     });
   }
 }

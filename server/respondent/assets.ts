@@ -29,6 +29,9 @@ const types: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** Service workers served from /assets/ and the scope each may control (Service-Worker-Allowed). */
+const serviceWorkerScopes: Record<string, string> = { 'respondent-sw.js': '/respond/' };
+
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
@@ -73,6 +76,8 @@ export class AssetStore {
       ['problem-codes.js', path.join(respondentPublicDir, 'problem-codes.js')],
       ['draft-sync.js', path.join(respondentPublicDir, 'draft-sync.js')],
       ['language-offer.js', path.join(respondentPublicDir, 'language-offer.js')],
+      ['respondent-offline.js', path.join(respondentPublicDir, 'respondent-offline.js')],
+      ['respondent-sw.js', path.join(respondentPublicDir, 'respondent-sw.js')],
       ['respondent.css', path.join(respondentPublicDir, 'respondent.css')],
       // The page's texts, one dictionary per language: the page fetches only the one it shows.
       ...supportedLocales.map((l): [string, string] => [
@@ -137,6 +142,8 @@ export class AssetStore {
         'Cache-Control': 'public, max-age=31536000, immutable',
         Vary: 'Accept-Encoding',
       });
+      const scope = serviceWorkerScopes[path.basename(asset.url)];
+      if (scope) res.set('Service-Worker-Allowed', scope);
       if (encoding !== 'identity') return sendEncoded(res, compressedFile(asset, encoding), encoding);
       res.sendFile(asset.file, { cacheControl: false, dotfiles: 'allow' });
     });

@@ -53,7 +53,9 @@ export interface PageData {
 export function questionnairePage(assets: AssetStore, { locale, data }: PageData): string {
   // Where respondent.js finds each language's texts (data-messages-en, -fr, -es).
   const messages = Object.fromEntries(supportedLocales.map((l) => [`messages-${l}`, assets.url(`messages.${l}.json`)]));
-  const attrs = Object.entries({ ...data, ...messages })
+  // The offline worker (respondent-offline.js registers it for country links only).
+  const worker = { 'service-worker': assets.url('respondent-sw.js') };
+  const attrs = Object.entries({ ...data, ...messages, ...worker })
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
   const scripts = [
@@ -66,6 +68,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
     'draft-sync.js',
     'language-offer.js',
     'respondent.js',
+    'respondent-offline.js',
   ];
   return `<!doctype html>
 <html lang="${locale}">

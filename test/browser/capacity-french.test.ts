@@ -203,12 +203,14 @@ async function chooseInDropdown(
         })
         .catch(() => undefined);
     }
-    await waitForHighlight('', true);
-    for (let i = 0; i < 8; i++) {
+    // Each press moves the highlight a moment later; a press dropped while the list settles
+    // leaves it where it was: the loop then simply presses again.
+    await waitForHighlight('', true).catch(() => undefined);
+    for (let i = 0; i < 12; i++) {
       const before = await highlighted();
       if (before === optionText) break;
       await page.keyboard.press('ArrowDown');
-      await waitForHighlight(before, true);
+      await waitForHighlight(before, true, 5_000).catch(() => undefined);
     }
   }
   await waitForHighlight(optionText);

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findLatestResponse } from '../../server/responses/country-response-store';
 import { launchBrowser } from '../helpers/browser';
 import { request } from '../helpers/http';
-import { createTestRound, type TestRound } from '../helpers/rounds';
+import { createTestRound, type TestRound, waitForStoredAnswers } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 
 const testApp = setupTestApp();
@@ -31,14 +31,8 @@ afterEach(async () => {
 
 const stored = () => findLatestResponse(round.roundId, 'KEN');
 
-async function waitForStored(check: (answers: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 300; i++) {
-    const doc = await stored();
-    if (doc && check(doc.answers)) return doc.answers;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server never got the expected answers; it has ${JSON.stringify((await stored())?.answers)}`);
-}
+const waitForStored = (check: (answers: Record<string, unknown>) => boolean) =>
+  waitForStoredAnswers(round.roundId, 'KEN', check);
 
 async function open(token: string, ctx = context): Promise<Page> {
   const page = await ctx.newPage();

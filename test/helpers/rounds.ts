@@ -2,6 +2,7 @@
 // service uses.
 import type { FormRegistry } from '../../server/forms/form-registry';
 import { createCountryLink, revokeLink } from '../../server/invitations/links';
+import { findLatestResponse } from '../../server/responses/country-response-store';
 import { Round } from '../../server/rounds/round.model';
 
 export interface TestRound {
@@ -109,4 +110,22 @@ export function answersFor(
     if (area.shareQuestion) out[area.shareQuestion] = 'no';
   }
   return out;
+}
+
+/**
+ * The country's latest stored answers once `check` accepts them (the page saves on its own
+ * schedule); throws, naming what the server has, if that never happens within 30 s.
+ */
+export async function waitForStoredAnswers(
+  roundId: string,
+  iso3: string,
+  check: (answers: Record<string, unknown>) => boolean,
+): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 300; i++) {
+    const doc = await findLatestResponse(roundId, iso3);
+    if (doc && check(doc.answers)) return doc.answers;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const answers = (await findLatestResponse(roundId, iso3))?.answers;
+  throw new Error(`the server never got the expected answers; it has ${JSON.stringify(answers)}`);
 }

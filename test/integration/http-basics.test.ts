@@ -44,6 +44,19 @@ describe('When the respondent page is loaded', () => {
     }
   });
 
+  it('then its offline service worker may control /respond/ only, and is a script of this site', async () => {
+    const page = await request(`${app.baseUrl}/r/a1-pilot`);
+    const worker = /data-service-worker="(\/assets\/[^"]+\/respondent-sw\.js)"/.exec(String(page.body))?.[1];
+    expect(worker).toBeDefined();
+    const res = await fetch(`${app.baseUrl}${worker}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('service-worker-allowed')).toBe('/respond/');
+    // Other assets grant no scope.
+    const css = /href="(\/assets\/[^"]+\/respondent\.css)"/.exec(String(page.body))?.[1];
+    expect((await fetch(`${app.baseUrl}${css}`)).headers.get('service-worker-allowed')).toBeNull();
+  });
+
   it('then an unknown form gets a 404', async () => {
     expect((await request(`${app.baseUrl}/r/unknown-form`)).status).toBe(404);
   });

@@ -37,7 +37,7 @@ class Page {
   }
 }
 
-const machine = () => new Page();
+const machine = (options?: { online: boolean }) => new Page(sync.initial(options));
 
 const draft = (revision: number, answers: Record<string, unknown>) => ({
   status: 'draft',
@@ -86,6 +86,50 @@ describe('When the page loads', () => {
     expect(m.of('persistLocal')).toHaveLength(1);
     expect(m.of('save')).toEqual([{ type: 'save', answers: { a: 1, b: 2 }, baseRevision: 3, keepalive: false }]);
     expect(m.status()).toBe('saving');
+  });
+
+  it('then a local copy the server already has (the save on leaving arrived) is not called restored, and nothing is sent', () => {
+    const local = {
+      baseRevision: 3,
+      baseAnswers: { a: 1 },
+      answers: { a: 1, b: 2 },
+      editedAt: { b: T0 },
+      dirty: true,
+      page: 1,
+    };
+    const m = machine().send({ type: 'loaded', response: draft(4, { a: 1, b: 2 }), scores: null, local });
+    expect(m.of('render')).toEqual([{ type: 'render', answers: { a: 1, b: 2 }, page: 1 }]);
+    expect(m.of('notice')).toEqual([]);
+    expect(m.state).toMatchObject({ dirty: false, notice: '', base: { revision: 4 } });
+    m.send({ type: 'rendered', answers: { a: 1, b: 2 }, page: 1 });
+    expect(m.of('save')).toEqual([]);
+  });
+
+  it('then a server state older than the local copy (read offline from the cache) gives way to the local copy', () => {
+    const local = {
+      baseRevision: 5,
+      baseAnswers: { a: 1 },
+      answers: { a: 1, b: 2 },
+      editedAt: { b: T0 },
+      dirty: true,
+      page: 0,
+    };
+    const m = machine({ online: false }).send({ type: 'loaded', response: draft(3, {}), scores: null, local });
+    expect(m.of('render')).toEqual([{ type: 'render', answers: { a: 1, b: 2 }, page: 0 }]);
+    expect(m.of('revision')).toEqual([{ type: 'revision', revision: 5 }]);
+    expect(m.of('notice')).toEqual([{ type: 'notice', key: 'restored', names: [] }]);
+    m.send({ type: 'rendered', answers: { a: 1, b: 2 }, page: 0 });
+    expect(m.status()).toBe('offline');
+    m.send({ type: 'online' });
+    expect(m.of('save')).toEqual([{ type: 'save', answers: { a: 1, b: 2 }, baseRevision: 5, keepalive: false }]);
+  });
+
+  it('then a server state older than a saved local copy shows the saved answers, with nothing to restore', () => {
+    const local = { baseRevision: 5, baseAnswers: { a: 1 }, answers: { a: 1 }, editedAt: {}, dirty: false, page: 0 };
+    const m = machine({ online: false }).send({ type: 'loaded', response: draft(3, {}), scores: null, local });
+    expect(m.of('render')).toEqual([{ type: 'render', answers: { a: 1 }, page: 0 }]);
+    expect(m.of('notice')).toEqual([]);
+    expect(m.state).toMatchObject({ dirty: false, base: { revision: 5, answers: { a: 1 } } });
   });
 
   it('then local answers on an older revision are merged with a colleague’s, and the page names what came from them', () => {

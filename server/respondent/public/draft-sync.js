@@ -237,7 +237,14 @@
       s.base = { revision: response.revision, answers: response.answers };
       s.answers = response.answers;
       var takenFromOthers = [];
-      if (local && local.dirty) {
+      if (local && local.baseRevision > response.revision && local.baseAnswers) {
+        // The server's state is older than what this browser already had from it: a copy read
+        // offline (the service worker's). The local copy is the newer truth.
+        s.base = { revision: local.baseRevision, answers: local.baseAnswers };
+        s.answers = local.answers;
+        s.editedAt = local.editedAt || {};
+        s.dirty = !!local.dirty;
+      } else if (local && local.dirty) {
         if (local.baseRevision === response.revision) {
           s.answers = local.answers;
         } else {
@@ -251,8 +258,10 @@
           s.answers = merged.answers;
           takenFromOthers = merged.takenFromOthers;
         }
-        s.editedAt = local.editedAt || {};
-        s.dirty = true;
+        // Equal to the server's: the save made on leaving arrived, only its answer was lost.
+        // Nothing was restored then, and saying so would not be true.
+        s.dirty = !merge.same(s.answers, response.answers);
+        s.editedAt = s.dirty ? local.editedAt || {} : {};
       }
       s.page = local && typeof local.page === 'number' ? local.page : 0;
       fx.push({ type: 'render', answers: s.answers, page: s.page }, { type: 'revision', revision: s.base.revision });
