@@ -1,13 +1,13 @@
 // An organizer's whole day in Chromium, through the real app, database, SMTP server and pages,
 // as people do it: sign in, create a round on the rounds page, import focal points (a file with
-// a bad row, its report on the page, then the fixed file), invite (the email in the outbox and
-// at the SMTP server), a country answers and submits through the link of its email in a browser
-// of its own, the organizer returns it with a comment (keyboard only), the country sees the
-// comment and resubmits, the organizer approves (keyboard only), the gaps heat map shows the
-// country, matching proposes the registered partner for its need, the organizer confirms
-// (keyboard only) and both introductions are in the outbox. Then the same day, shorter, in
-// French; and a viewer who sees every page of the round without a button that acts. axe checks
-// every page visited.
+// a bad row, its report on the page, then the fixed file), count who would be invited, invite
+// (the email in the outbox and at the SMTP server), a country answers and submits through the
+// link of its email in a browser of its own, the organizer returns it with a comment (keyboard
+// only), the country sees the comment and resubmits, the organizer approves (keyboard only), the
+// gaps heat map shows the country, matching proposes the registered partner for its need, the
+// organizer confirms (keyboard only) and both introductions are in the outbox. Then the same
+// day, shorter, in French; and a viewer who sees every page of the round without a button that
+// acts. axe checks every page visited.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAccount } from '../../server/auth/accounts';
 import { seedReferenceData } from '../../server/reference/seed-reference';
@@ -66,6 +66,8 @@ const words = {
     csvFile: 'CSV file',
     import: 'Import',
     imported: 'Imported',
+    dryRun: 'Count who would be emailed',
+    wouldInvite: 'Would be emailed',
     invite: 'Invite everyone not yet invited',
     invited: 'Invitations sent',
     outbox: 'Outbox',
@@ -91,6 +93,8 @@ const words = {
     csvFile: 'Fichier CSV',
     import: 'Importer',
     imported: 'Importés',
+    dryRun: 'Compter qui recevrait un courriel',
+    wouldInvite: 'Recevraient un courriel',
     invite: 'Inviter tous ceux qui ne l’ont pas été',
     invited: 'Invitations envoyées',
     outbox: 'Boîte d’envoi',
@@ -140,9 +144,14 @@ async function importFile(page: Page, lang: Lang, buffer: Buffer, reloads: boole
   } else await press;
 }
 
-/** On the dashboard: invites everyone not yet invited, accepting the confirmation. */
+/** On the dashboard: counts who would be emailed, then invites them, accepting the confirmation. */
 async function invite(page: Page, lang: Lang, count: number): Promise<void> {
   const w = words[lang];
+  await page.getByRole('button', { name: w.dryRun }).click();
+  await page.locator('#invite-output table').waitFor();
+  expect(await page.locator('#invite-output').innerText()).toMatch(new RegExp(`${w.wouldInvite}\\s?: ${count}`));
+  expect(await page.locator('#invite-output tbody tr').count()).toBe(count);
+  await checkAxe(page);
   page.once('dialog', (d) => void d.accept());
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: w.invite }).click()]);
   await ready(page);
