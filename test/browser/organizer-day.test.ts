@@ -333,8 +333,23 @@ describe('When an organizer runs a round through the day in the console', () => 
     await checkAxe(page);
   });
 
-  it('then the gaps heat map shows Kenya', async () => {
-    // TODO(gaps page): added once /console/rounds/:id/gaps is on main.
+  it('then the gaps heat map shows Kenya, in the lowest band, and its cell opens the profile', async () => {
+    await page.goto(`${app().baseUrl}${dashboard}`);
+    await ready(page);
+    await Promise.all([
+      page.waitForURL('**/gaps'),
+      page.getByRole('navigation', { name: 'Views of this round' }).getByRole('link', { name: 'Gaps' }).click(),
+    ]);
+    await ready(page);
+    expect(await page.locator('#heatmap caption').innerText()).toBe('Capacity by country and area');
+    expect(await page.locator('#heatmap tbody th').allInnerTexts()).toEqual(['Kenya']);
+    const cell = page.locator('#heatmap tbody tr').first().locator('td').first();
+    expect(await cell.textContent()).toMatch(/Kenya, A1: requires further progress, capacity 20\b/);
+    expect(await page.locator('#unscored + ul').innerText()).toContain('Niger');
+    await checkAxe(page);
+    await Promise.all([page.waitForURL('**/countries/KEN/profile'), cell.getByRole('link').click()]);
+    await ready(page);
+    await checkAxe(page);
   });
 
   it('then they run matching, confirm the partner proposed for Kenya with the keyboard, and both introductions are in the outbox', async () => {
@@ -434,7 +449,24 @@ describe('When a French-speaking organizer runs a round in French', () => {
     expect(await page.locator('#response-status').innerText()).toMatch(/^Réponse\s:\sapprouvée\s/);
     await checkAxe(page);
 
-    // TODO(gaps page): the heat map in French, once /console/rounds/:id/gaps is on main.
+    await page.goto(`${app().baseUrl}${dashboard}`);
+    await ready(page);
+    await Promise.all([
+      page.waitForURL('**/gaps'),
+      page.getByRole('navigation', { name: 'Vues de ce cycle' }).getByRole('link', { name: w.gaps }).click(),
+    ]);
+    await ready(page);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`${w.gaps} — Table ronde ${tag}`);
+    expect(await page.locator('#heatmap caption').innerText()).toBe(w.heatMapCaption);
+    expect(await page.locator('#heatmap tbody th').allInnerTexts()).toEqual(['Niger']);
+    expect(await page.locator('#heatmap tbody td').first().textContent()).toMatch(
+      /Niger, A1\s?: satisfait partiellement, capacité 25\b/,
+    );
+    // 25 is on a threshold, which belongs to the band above it: the legend says so.
+    expect(await page.locator('.band-legend li').nth(1).innerText()).toBe(
+      'satisfait partiellement (de 25 à moins de 50)',
+    );
+    await checkAxe(page);
 
     await page.goto(`${app().baseUrl}${dashboard}`);
     await ready(page);
@@ -463,7 +495,7 @@ describe('When a French-speaking organizer runs a round in French', () => {
 });
 
 describe('When a viewer opens the pages of a round that went through the day', () => {
-  it('then they see the countries, the review, the matching and the outbox without a button that acts', async () => {
+  it('then they see the countries, the review, the gaps, the profile, the matching and the outbox without a button that acts', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     try {
       const page = await signIn(context, app().baseUrl, viewer, '/console/rounds');
@@ -472,7 +504,14 @@ describe('When a viewer opens the pages of a round that went through the day', (
         page.getByRole('link', { name: `Roundtable day ${tag}` }).click(),
       ]);
       const dashboard = new URL(page.url()).pathname;
-      const visits = [dashboard, `${dashboard}/countries/KEN`, `${dashboard}/matching`, '/console/outbox'];
+      const visits = [
+        dashboard,
+        `${dashboard}/countries/KEN`,
+        `${dashboard}/gaps`,
+        `${dashboard}/countries/KEN/profile`,
+        `${dashboard}/matching`,
+        '/console/outbox',
+      ];
       for (const path of visits) {
         await page.goto(`${app().baseUrl}${path}`);
         await ready(page);
