@@ -8,6 +8,7 @@ import { createMailer, type Mailer } from '../../server/email/mailer';
 import { startOutboxWorker, type RunningWorker } from '../../server/email/outbox-worker';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { launchBrowser } from '../helpers/browser';
+import { signIn } from '../helpers/console-browser';
 import { createOrganizer, postJson, request, testPassword } from '../helpers/http';
 import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { dropTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
@@ -51,14 +52,7 @@ beforeAll(async () => {
   expect(imported.status).toBe(200);
   browser = await launchBrowser();
   context = await browser.newContext({ locale: 'en-GB' });
-  page = await context.newPage();
-  const path = `/console/rounds/${roundId}`;
-  await page.goto(`${app.baseUrl}${path}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password').fill(testPassword);
-  await Promise.all([page.waitForURL(`**${path}`), page.getByRole('button', { name: 'Sign in' }).click()]);
-  await page.waitForSelector('body[data-ready="true"]');
+  page = await signIn(context, app.baseUrl, admin, `/console/rounds/${roundId}`);
 });
 afterAll(async () => {
   await context?.close();

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAccount } from '../../server/auth/accounts';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { launchBrowser } from '../helpers/browser';
+import { pressEnterAndReload, signIn as signInPage, tabTo as tabToControl } from '../helpers/console-browser';
 import { createOrganizer, postJson, testPassword, type Organizer } from '../helpers/http';
 import { createMatchingRound, matchingFocalPoints } from '../helpers/matching-round';
 import { deliverOutbox, startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -37,39 +38,10 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function signIn(context: BrowserContext, who: { email: string }): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${app().baseUrl}${path}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(testPassword);
-  await Promise.all([page.waitForURL(`**${path}`), page.getByRole('button', { name: 'Sign in' }).click()]);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
+/** Tab to the button named `name`. */
+const tabTo = (page: Page, name: RegExp) => tabToControl(page, 'button', name);
 
-/** The focused element's accessible name as this page gives it (aria-label, else its text). */
-const focusedName = (page: Page) =>
-  page.evaluate(() => {
-    const e = document.activeElement;
-    return e ? (e.getAttribute('aria-label') ?? e.textContent ?? '').trim() : '';
-  });
-
-/** Presses Tab until the focused element's name matches, and returns that name. */
-async function tabTo(page: Page, name: RegExp): Promise<string> {
-  for (let i = 0; i < 300; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await focusedName(page);
-    if (name.test(focused)) return focused;
-  }
-  throw new Error(`no focusable element named ${name}`);
-}
-
-/** Enter on the focused button; the form reloads the page. */
-async function pressEnterAndReload(page: Page): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
-  await page.waitForSelector('body[data-ready="true"]');
-}
+const signIn = (context: BrowserContext, who: { email: string }) => signInPage(context, app().baseUrl, who, path);
 
 describe('When an organizer decides on matches with the keyboard only', () => {
   let context: BrowserContext;

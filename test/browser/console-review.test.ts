@@ -6,6 +6,7 @@
 // in the organizer's language. axe checks the page at each stage.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
+import { ready, signedInContext as signedInBrowserContext, tabTo } from '../helpers/console-browser';
 import { createOrganizer, postJson, type Organizer } from '../helpers/http';
 import { a1PilotAnswers, createTestRound, type TestRound } from '../helpers/rounds';
 import { setupTestApp } from '../helpers/test-app';
@@ -33,30 +34,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedInContext(who: Organizer): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'en-GB' });
-  const [name, value] = who.cookie.split('=');
-  await context.addCookies([{ name, value, url: app().baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-  return context;
-}
-
-/** Presses Tab until the focused element matches the selector (and has this text), as a keyboard user would. */
-async function tabTo(page: Page, selector: string, text?: string): Promise<void> {
-  for (let presses = 0; presses < 300; presses++) {
-    await page.keyboard.press('Tab');
-    const reached = await page.evaluate(
-      ([sel, txt]) => {
-        const el = document.activeElement;
-        return !!el && el.matches(sel) && (txt === undefined || (el.textContent ?? '').trim() === txt);
-      },
-      [selector, text] as const,
-    );
-    if (reached) return;
-  }
-  throw new Error(`Tab never reached ${selector}${text ? ` "${text}"` : ''}`);
-}
-
-const ready = (page: Page) => page.waitForSelector('body[data-ready="true"]');
+const signedInContext = (who: Organizer) => signedInBrowserContext(browser, app().baseUrl, who);
 
 async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   expect(await seriousAxeViolations(page)).toEqual([]);

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAccount } from '../../server/auth/accounts';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { launchBrowser } from '../helpers/browser';
+import { signIn as signInPage } from '../helpers/console-browser';
 import { testPassword } from '../helpers/http';
 import { setupTestApp } from '../helpers/test-app';
 import { seriousAxeViolations } from './console-axe';
@@ -32,16 +33,8 @@ async function checkAxe(page: Page): Promise<void> {
   violations.push(...(await seriousAxeViolations(page)));
 }
 
-async function signIn(context: BrowserContext, who: { email: string }, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${app().baseUrl}${path}`);
-  expect(new URL(page.url()).pathname).toBe('/console/sign-in');
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(testPassword);
-  await Promise.all([page.waitForURL(`**${path}`), page.getByRole('button', { name: 'Sign in' }).click()]);
-  return page;
-}
+const signIn = (context: BrowserContext, who: { email: string }, path: string) =>
+  signInPage(context, app().baseUrl, who, path);
 
 const csv = (...rows: string[]) => Buffer.from(['country,name,email,language,ministry', ...rows].join('\n') + '\n');
 

@@ -53,6 +53,9 @@ const t = {
   filterLabel: { en: 'Filter by grouping', fr: 'Filtrer par groupe', es: 'Filtrar por grupo' },
   all: { en: 'All countries', fr: 'Tous les pays', es: 'Todos los países' },
   legend: { en: 'Legend', fr: 'Légende', es: 'Leyenda' },
+  // A threshold belongs to the band above it (25 is "partially meets"): say so in the legend.
+  rangeBelow: { en: '{from} to under {to}', fr: 'de {from} à moins de {to}', es: 'de {from} a menos de {to}' },
+  range: { en: '{from} to {to}', fr: 'de {from} à {to}', es: 'de {from} a {to}' },
   areas: { en: 'Areas', fr: 'Domaines', es: 'Áreas' },
   notInArea: { en: 'not in this form', fr: 'absent de ce questionnaire', es: 'no figura en este cuestionario' },
   none: {
@@ -125,6 +128,14 @@ function heatCell(cell: OverviewCell | undefined, href: string, who: string, l: 
   </td>`;
 }
 
+/** The capacities of the i-th band, in words: "25 to under 50", the last "75 to 100". */
+function bandRange(i: number, l: Locale): string {
+  const last = i === BANDS.length - 1;
+  return (last ? t.range : t.rangeBelow)[l]
+    .replace('{from}', String(i * 25))
+    .replace('{to}', String(last ? 100 : i * 25 + 25));
+}
+
 function legend(l: Locale): Markup {
   return html`<section aria-labelledby="legend">
     <h2 id="legend">${t.legend[l]}</h2>
@@ -133,7 +144,7 @@ function legend(l: Locale): Markup {
         (b, i) =>
           html`<li>
             <span class="swatch ${bandStyle(b).className}" aria-hidden="true"></span>${bandNames[b][l]}
-            (${i * 25}–${i === 3 ? 100 : i * 25 + 25})
+            (${bandRange(i, l)})
           </li>`,
       )}
       <li><span class="swatch ${bandStyle(null).className}" aria-hidden="true">?</span>${insufficientData[l]}</li>
