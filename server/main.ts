@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   logConnectionChanges(logger);
   logger.info(await seedReferenceData(), 'reference data seeded');
 
-  const demo = config.seedDemo ? await seedDemo(forms) : undefined;
+  const demo = config.seedDemo ? await seedDemo(forms, config.publicUrl) : undefined;
 
   logger.info('compressing static assets (once; cached in .cache/assets)');
   const assets = await AssetStore.create(forms);

@@ -298,7 +298,7 @@ describe('When the demo seed asks for a first run', () => {
       ],
     });
     const id = String(round._id);
-    expect(await runDemoMatching(app.forms, id)).toBeNull();
+    expect(await runDemoMatching(app.forms, id, app.config.publicUrl)).toBeNull();
     for (const [country, answers] of [
       ['KEN', weak],
       ['UGA', strong],
@@ -308,14 +308,14 @@ describe('When the demo seed asks for a first run', () => {
         (await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status,
       ).toBe(200);
     }
-    expect(await runDemoMatching(app.forms, id)).toBeNull(); // submitted, not yet approved
+    expect(await runDemoMatching(app.forms, id, app.config.publicUrl)).toBeNull(); // submitted, not yet approved
     for (const country of ['KEN', 'UGA'])
       expect(
         (await postJson(`${app.baseUrl}/api/rounds/${id}/responses/${country}/approve`, {}, organizer.headers)).status,
       ).toBe(200);
-    const run = await runDemoMatching(app.forms, id);
+    const run = await runDemoMatching(app.forms, id, app.config.publicUrl);
     expect(run).toMatchObject({ n: 1, createdBy: 'demo-seed' });
     expect(run!.matches.map((m) => m.id)).toContain('KEN-A1-gov:UGA');
-    expect(await runDemoMatching(app.forms, id)).toBeNull();
+    expect(await runDemoMatching(app.forms, id, app.config.publicUrl)).toBeNull();
   });
 });
