@@ -73,6 +73,7 @@ export class AssetStore {
       ['problem-codes.js', path.join(respondentPublicDir, 'problem-codes.js')],
       ['draft-sync.js', path.join(respondentPublicDir, 'draft-sync.js')],
       ['language-offer.js', path.join(respondentPublicDir, 'language-offer.js')],
+      ['partnerships.js', path.join(respondentPublicDir, 'partnerships.js')],
       ['respondent.css', path.join(respondentPublicDir, 'respondent.css')],
       // The page's texts, one dictionary per language: the page fetches only the one it shows.
       ...supportedLocales.map((l): [string, string] => [
