@@ -41,7 +41,7 @@ describe('When the database process stops or dies under the service', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-fault-outage-'));
     service = await startServiceProcess(dataDir);
     databasePids.push(ferretdbPid(dataDir));
-    expect((await saveDraft(service, 'Kenya', { a1_1: 1 })).status).toBe(200);
+    expect((await saveDraft(service, 'United Kingdom', { a1_1: 1 })).status).toBe(200);
   });
 
   afterAll(async () => {
@@ -56,7 +56,7 @@ describe('When the database process stops or dies under the service', () => {
     await expectUnavailable(await requestWithin(`${service.baseUrl}/readyz`, {}, outageAnswerMs));
     await expectUnavailable(
       await requestWithin(
-        `${service.baseUrl}/api/respondent/${service.tokens.Kenya}/draft`,
+        `${service.baseUrl}/api/respondent/${service.tokens['United Kingdom']}/draft`,
         {
           method: 'PUT',
           headers: { 'Content-Type': 'application/json' },
@@ -71,7 +71,7 @@ describe('When the database process stops or dies under the service', () => {
   it('then, once it continues, the service is ready again and saves work', async () => {
     process.kill(ferretdbPid(dataDir), 'SIGCONT');
     await eventually(ready(service), '/readyz to say ready', 15_000);
-    expect((await saveDraft(service, 'Kenya', { a1_1: 3 })).status).toBe(200);
+    expect((await saveDraft(service, 'United Kingdom', { a1_1: 3 })).status).toBe(200);
   });
 
   it('then, once it is killed, the service starts it again and saves work', async () => {
@@ -80,8 +80,10 @@ describe('When the database process stops or dies under the service', () => {
     await eventually(async () => ferretdbPid(dataDir) !== killed, 'a new database process', 15_000);
     databasePids.push(ferretdbPid(dataDir));
     await eventually(ready(service), '/readyz to say ready', 15_000);
-    expect((await saveDraft(service, 'Kenya', { a1_1: 4 })).status).toBe(200);
-    const state = await (await requestWithin(`${service.baseUrl}/api/respondent/${service.tokens.Kenya}`)).json();
+    expect((await saveDraft(service, 'United Kingdom', { a1_1: 4 })).status).toBe(200);
+    const state = await (
+      await requestWithin(`${service.baseUrl}/api/respondent/${service.tokens['United Kingdom']}`)
+    ).json();
     expect(state.response.answers).toMatchObject({ a1_1: 4 });
   });
 });
@@ -151,7 +153,9 @@ describe('When the disk of the database is full', () => {
       if (!mountSmallDisk(mountPoint)) throw new Error(`cannot mount a tmpfs on ${mountPoint}`);
       const filler = path.join(mountPoint, 'filler');
       service = await startServiceProcess(path.join(mountPoint, 'data'));
-      expect((await saveDraft(service, 'Kenya', { a1_1: 1 })).status).toBe(200);
+      expect((await saveDraft(service, 'United Kingdom', { a1_1: 1 })).status).toBe(200);
+      // Probed once before, as a supervisor would: the probe's collection exists before the disk fills.
+      expect((await requestWithin(`${service.baseUrl}/readyz`, {}, outageAnswerMs)).status).toBe(200);
 
       // Fill the disk to the last block.
       try {
@@ -159,12 +163,25 @@ describe('When the disk of the database is full', () => {
       } catch {
         // dd stops with an error when the disk is full: that is the point
       }
+      // SQLite reuses its write-ahead log once it has been checkpointed (the demo seed writes
+      // enough for that): the first saves may still fit in it. Save big drafts until one is refused.
+      const evidence = Object.fromEntries(
+        Array.from({ length: 10 }, (_, i) => [`a${i + 1}_1_evidence`, String(i).repeat(500)]),
+      );
+      let refused: Response | undefined;
+      const until = Date.now() + 60_000;
+      for (let i = 0; !refused && Date.now() < until; i++) {
+        const saved = await saveDraft(service, 'United Kingdom', { ...evidence, a1_1: i % 5 });
+        if (saved.status !== 200) refused = saved;
+      }
+      expect(refused).toBeDefined();
+      await expectUnavailable(refused!);
       await expectUnavailable(await requestWithin(`${service.baseUrl}/readyz`, {}, outageAnswerMs));
-      await expectUnavailable(await saveDraft(service, 'Kenya', { a1_1: 2 }));
+      await expectUnavailable(await saveDraft(service, 'United Kingdom', { a1_1: 2 }));
 
       fs.rmSync(filler);
       await eventually(ready(service), '/readyz to say ready', 15_000);
-      expect((await saveDraft(service, 'Kenya', { a1_1: 3 })).status).toBe(200);
+      expect((await saveDraft(service, 'United Kingdom', { a1_1: 3 })).status).toBe(200);
     },
   );
 });
