@@ -3,11 +3,10 @@
 // the page's language (French for this link, English after switching), and the other proposals
 // for the country's top-priority area where the round shows suggestions.
 import type { Browser, Page } from 'playwright-core';
-import { createCountryLink } from '../../server/invitations/links';
 import { seedReferenceData } from '../../server/reference/seed-reference';
-import { Round } from '../../server/rounds/round.model';
 import { launchBrowser } from '../helpers/browser';
 import { createOrganizer, postJson, request } from '../helpers/http';
+import { submittedEastAfricaRound } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 import { seriousAxeViolations } from './console-axe';
 
@@ -24,9 +23,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const weak = { a1_1: 1, a1_2: 1, a1_3: 1, a1_4: 1, a1_5: 1, a1_importance: 5, a1_target: 4, a1_share: 'no' };
-const strong = { a1_1: 4, a1_2: 4, a1_3: 4, a1_4: 4, a1_5: 4, a1_importance: 1, a1_target: 4, a1_share: 'yes' };
-
 async function openPage(page: Page, token: string): Promise<void> {
   await page.goto(`${app.baseUrl}/respond/${token}`);
   await page.waitForSelector('body[data-ready="true"]');
@@ -34,33 +30,9 @@ async function openPage(page: Page, token: string): Promise<void> {
 
 describe('When a country opens its page before and after its response is approved and a partnership confirmed', () => {
   it('then the partnerships appear only after approval, with their reasons in the page language', async () => {
-    const round = await Round.create({
-      name: 'Roundtable 2027',
-      formId: 'a1-pilot',
-      formVersion: 1,
-      languages: ['en', 'fr', 'es'],
-      deadline: new Date(Date.now() + 30 * 86400_000),
-      countries: [
-        { iso3: 'KEN', name: 'Kenya' },
-        { iso3: 'UGA', name: 'Uganda' },
-        { iso3: 'TZA', name: 'Tanzania' },
-      ],
-    });
-    const roundId = String(round._id);
+    const { roundId, tokens } = await submittedEastAfricaRound(app.baseUrl);
     const organizer = await createOrganizer(app.baseUrl, 'organizer');
     const admin = await createOrganizer(app.baseUrl, 'admin');
-    const tokens: Record<string, string> = {};
-    for (const [country, answers, language] of [
-      ['KEN', weak, 'fr'],
-      ['UGA', strong, 'en'],
-      ['TZA', strong, 'en'],
-    ] as const) {
-      tokens[country] = (await createCountryLink({ roundId, country, language })).token;
-      expect(
-        (await postJson(`${app.baseUrl}/api/respondent/${tokens[country]}/submit`, { answers, baseRevision: 0 }))
-          .status,
-      ).toBe(200);
-    }
 
     const context = await browser.newContext();
     try {

@@ -3,6 +3,7 @@
 import type { FormRegistry } from '../../server/forms/form-registry';
 import { createCountryLink, revokeLink } from '../../server/invitations/links';
 import { Round } from '../../server/rounds/round.model';
+import { strongA1, weakA1 } from './matching-round';
 
 export interface TestRound {
   roundId: string;
@@ -109,4 +110,42 @@ export function answersFor(
     if (area.shareQuestion) out[area.shareQuestion] = 'no';
   }
   return out;
+}
+
+/**
+ * A round of the A1 pilot for matching with every country's answers submitted through its link:
+ * Kenya weak in A1 (its link in French), its neighbours Uganda and Tanzania strong and willing to
+ * share. Returns the round and the links' tokens by ISO3.
+ */
+export async function submittedEastAfricaRound(
+  baseUrl: string,
+): Promise<{ roundId: string; tokens: Record<string, string> }> {
+  const round = await Round.create({
+    name: 'Roundtable 2027',
+    formId: 'a1-pilot',
+    formVersion: 1,
+    languages: ['en', 'fr', 'es'],
+    deadline: new Date(Date.now() + 30 * 86400_000),
+    countries: [
+      { iso3: 'KEN', name: 'Kenya' },
+      { iso3: 'UGA', name: 'Uganda' },
+      { iso3: 'TZA', name: 'Tanzania' },
+    ],
+  });
+  const roundId = String(round._id);
+  const tokens: Record<string, string> = {};
+  for (const [country, answers, language] of [
+    ['KEN', weakA1, 'fr'],
+    ['UGA', strongA1, 'en'],
+    ['TZA', strongA1, 'en'],
+  ] as const) {
+    tokens[country] = (await createCountryLink({ roundId, country, language })).token;
+    const reply = await fetch(`${baseUrl}/api/respondent/${tokens[country]}/submit`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers, baseRevision: 0 }),
+    });
+    if (reply.status !== 200) throw new Error(`${country}'s submit answered ${reply.status}`);
+  }
+  return { roundId, tokens };
 }

@@ -2,10 +2,9 @@
 // after it, the partnerships an organizer confirmed with their explanation in the reader's
 // language, the peer's side of the same partnership, and suggestions only where the round
 // shows them.
-import { createCountryLink } from '../../server/invitations/links';
 import { seedReferenceData } from '../../server/reference/seed-reference';
-import { Round } from '../../server/rounds/round.model';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
+import { submittedEastAfricaRound } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 
 const testApp = setupTestApp();
@@ -13,12 +12,7 @@ let app: TestApp;
 let organizer: Organizer;
 let admin: Organizer;
 let roundId: string;
-const tokens: Record<string, string> = {};
-
-// Kenya: level 1 throughout A1 (capacity 25), target 100, importance 5: priority 75.
-const weak = { a1_1: 1, a1_2: 1, a1_3: 1, a1_4: 1, a1_5: 1, a1_importance: 5, a1_target: 4, a1_share: 'no' };
-// Uganda and Tanzania: level 4 (capacity 100), willing to share.
-const strong = { a1_1: 4, a1_2: 4, a1_3: 4, a1_4: 4, a1_5: 4, a1_importance: 1, a1_target: 4, a1_share: 'yes' };
+let tokens: Record<string, string>;
 
 const seen = (country: string, query = '') =>
   request(`${app.baseUrl}/api/respondent/${tokens[country]}/partnerships${query}`);
@@ -30,31 +24,7 @@ beforeAll(async () => {
   await seedReferenceData();
   organizer = await createOrganizer(app.baseUrl, 'organizer');
   admin = await createOrganizer(app.baseUrl, 'admin');
-  const round = await Round.create({
-    name: 'Roundtable 2027',
-    formId: 'a1-pilot',
-    formVersion: 1,
-    languages: ['en', 'fr', 'es'],
-    deadline: new Date(Date.now() + 30 * 86400_000),
-    countries: [
-      { iso3: 'KEN', name: 'Kenya' },
-      { iso3: 'UGA', name: 'Uganda' },
-      { iso3: 'TZA', name: 'Tanzania' },
-    ],
-  });
-  roundId = String(round._id);
-  for (const [country, answers, language] of [
-    ['KEN', weak, 'fr'],
-    ['UGA', strong, 'en'],
-    ['TZA', strong, 'en'],
-  ] as const) {
-    tokens[country] = (await createCountryLink({ roundId, country, language })).token;
-    const submitted = await postJson(`${app.baseUrl}/api/respondent/${tokens[country]}/submit`, {
-      answers,
-      baseRevision: 0,
-    });
-    expect(submitted.status).toBe(200);
-  }
+  ({ roundId, tokens } = await submittedEastAfricaRound(app.baseUrl));
 });
 
 describe('When a country asks what partnerships it has', () => {
