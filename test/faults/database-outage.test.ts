@@ -152,10 +152,13 @@ describe('When the disk of the database is full', () => {
       mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'capgap-fault-disk-'));
       if (!mountSmallDisk(mountPoint)) throw new Error(`cannot mount a tmpfs on ${mountPoint}`);
       const filler = path.join(mountPoint, 'filler');
+      // The demo seed writes enough for the database to checkpoint its write-ahead log, which then
+      // keeps its size and takes the next writes without needing the disk. A clean stop removes
+      // the log: started again (the seed changes nothing), every write needs room on the disk.
+      service = await startServiceProcess(path.join(mountPoint, 'data'));
+      await stopServiceProcess(service);
       service = await startServiceProcess(path.join(mountPoint, 'data'));
       expect((await saveDraft(service, 'United Kingdom', { a1_1: 1 })).status).toBe(200);
-      // Probed once before, as a supervisor would: the probe's collection exists before the disk fills.
-      expect((await requestWithin(`${service.baseUrl}/readyz`, {}, outageAnswerMs)).status).toBe(200);
 
       // Fill the disk to the last block.
       try {
@@ -163,19 +166,6 @@ describe('When the disk of the database is full', () => {
       } catch {
         // dd stops with an error when the disk is full: that is the point
       }
-      // SQLite reuses its write-ahead log once it has been checkpointed (the demo seed writes
-      // enough for that): the first saves may still fit in it. Save big drafts until one is refused.
-      const evidence = Object.fromEntries(
-        Array.from({ length: 10 }, (_, i) => [`a${i + 1}_1_evidence`, String(i).repeat(500)]),
-      );
-      let refused: Response | undefined;
-      const until = Date.now() + 60_000;
-      for (let i = 0; !refused && Date.now() < until; i++) {
-        const saved = await saveDraft(service, 'United Kingdom', { ...evidence, a1_1: i % 5 });
-        if (saved.status !== 200) refused = saved;
-      }
-      expect(refused).toBeDefined();
-      await expectUnavailable(refused!);
       await expectUnavailable(await requestWithin(`${service.baseUrl}/readyz`, {}, outageAnswerMs));
       await expectUnavailable(await saveDraft(service, 'United Kingdom', { a1_1: 2 }));
 

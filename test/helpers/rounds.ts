@@ -112,14 +112,8 @@ export function answersFor(
   return out;
 }
 
-/**
- * A round of the A1 pilot for matching with every country's answers submitted through its link:
- * Kenya weak in A1 (its link in French), its neighbours Uganda and Tanzania strong and willing to
- * share. Returns the round and the links' tokens by ISO3.
- */
-export async function submittedEastAfricaRound(
-  baseUrl: string,
-): Promise<{ roundId: string; tokens: Record<string, string> }> {
+/** A round of the A1 pilot for matching: Kenya and its neighbours Uganda and Tanzania. */
+export async function createEastAfricaRound(): Promise<string> {
   const round = await Round.create({
     name: 'Roundtable 2027',
     formId: 'a1-pilot',
@@ -132,7 +126,18 @@ export async function submittedEastAfricaRound(
       { iso3: 'TZA', name: 'Tanzania' },
     ],
   });
-  const roundId = String(round._id);
+  return String(round._id);
+}
+
+/**
+ * The East Africa round with every country's answers submitted through its link: Kenya weak in
+ * A1 (its link in French), Uganda and Tanzania strong and willing to share. Returns the round and
+ * the links' tokens by ISO3.
+ */
+export async function submittedEastAfricaRound(
+  baseUrl: string,
+): Promise<{ roundId: string; tokens: Record<string, string> }> {
+  const roundId = await createEastAfricaRound();
   const tokens: Record<string, string> = {};
   for (const [country, answers, language] of [
     ['KEN', weakA1, 'fr'],

@@ -11,6 +11,7 @@ import { Round } from '../../server/rounds/round.model';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
 import { matchingPartner as partner, strongA1 as strong, weakA1 as weak } from '../helpers/matching-round';
 import { deliverOutbox, startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { createEastAfricaRound } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 
 const testApp = setupTestApp();
@@ -44,19 +45,7 @@ beforeAll(async () => {
   organizer = await createOrganizer(app.baseUrl, 'organizer');
   admin = await createOrganizer(app.baseUrl, 'admin');
   viewer = await createOrganizer(app.baseUrl, 'viewer');
-  const round = await Round.create({
-    name: 'Roundtable 2027',
-    formId: 'a1-pilot',
-    formVersion: 1,
-    languages: ['en', 'fr', 'es'],
-    deadline: new Date(Date.now() + 30 * 86400_000),
-    countries: [
-      { iso3: 'KEN', name: 'Kenya' },
-      { iso3: 'UGA', name: 'Uganda' },
-      { iso3: 'TZA', name: 'Tanzania' },
-    ],
-  });
-  roundId = String(round._id);
+  roundId = await createEastAfricaRound();
   base = `/api/rounds/${roundId}/matching`;
   const csv =
     'country,name,email,language,ministry\nKEN,Amina Wanjiku,amina@interior.go.ke,en,Interior\nUGA,Moïse Okello,moise@ubos.example,fr,Statistics\nTZA,Rosa Mbwana,rosa@nbs.example,es,Statistics\n';
