@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { loadConfig } from '../server/config';
 import { isSupportedLocale, type Locale } from '../server/i18n/locales';
 import { loadFormsFolder } from '../server/forms/form-registry';
 import { formsDir } from '../server/paths';
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
     await openScratchDatabase('screenshots', cleanups, progress);
     const forms = loadFormsFolder(formsDir);
     await seedReferenceData();
-    const demo = await seedDemo(forms);
+    // The introductions the demo confirms link to the configured address, as `npm start`'s do.
+    const demo = await seedDemo(forms, loadConfig().publicUrl);
     const round = (await listRounds()).find((r) => r.name === demoRoundName);
     if (!round) throw new Error('the demo round was not seeded');
     const roundId = String(round._id);

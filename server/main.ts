@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   logConnectionChanges(logger);
   logger.info(await seedReferenceData(), 'reference data seeded');
 
-  const demo = config.seedDemo ? await seedDemo(forms) : undefined;
+  const seedStart = Date.now();
+  const demo = config.seedDemo ? await seedDemo(forms, config.publicUrl) : undefined;
+  if (demo) logger.info({ ms: Date.now() - seedStart }, 'demo data seeded');
 
   logger.info('compressing static assets (once; cached in .cache/assets)');
   const assets = await AssetStore.create(forms);

@@ -67,6 +67,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
     'problem-codes.js',
     'draft-sync.js',
     'language-offer.js',
+    'partnerships.js',
     'respondent.js',
     'respondent-offline.js',
   ];
@@ -96,6 +97,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
 <div id="status" role="status" aria-live="polite"></div>
 <div id="notice" role="status" aria-live="polite"></div>
 <section id="profile" aria-labelledby="profile-title" hidden></section>
+<section id="partnerships" aria-labelledby="partnerships-title" hidden></section>
 <div id="survey"></div>
 <noscript>${texts.noScript[locale]}</noscript>
 </main>

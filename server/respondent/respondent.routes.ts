@@ -4,6 +4,9 @@
 //                                      reviewer's comments while it is returned)
 //   PUT  /api/respondent/:token/draft  save a draft (409 when based on a stale revision)
 //   POST /api/respondent/:token/submit validate in full and freeze (idempotent)
+//   GET  /api/respondent/:token/partnerships?lang=  once the response is approved: the country's
+//                                      confirmed partnerships and, where the round shows them, the
+//                                      partners suggested for its top-priority areas (empty before)
 //   GET  /r/:formId                    an open questionnaire, not tied to a round (a form that enables it)
 import { supportedLocales } from '../i18n/locales';
 import { auditRequest, linkActor } from '../audit/audit-request';
@@ -13,6 +16,8 @@ import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { requestLocale } from '../i18n/request-locale';
 import { validateBody } from '../http/validate';
+import { querySchema, validateQuery } from '../http/validate-query';
+import { countryPartnerships, topPriorityAreas } from '../matching-runs/country-partnerships';
 import { resolveLink, type ResolvedLink } from '../invitations/links';
 import { markLinkOpened } from '../focal-points/invite';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
@@ -108,6 +113,26 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     await auditRequest(req, 'response.submit', { ...linkAudit(link), details: { revision: state.revision } });
     res.json({ ...state, scores: respondentScores(scores) });
   });
+
+  router.get(
+    '/api/respondent/:token/partnerships',
+    validateQuery(querySchema({ lang: { enum: [...supportedLocales] } })),
+    async (req, res) => {
+      const link = await resolveLink(String(req.params.token));
+      const locale = requestLocale(req, req.query.lang ?? link.language);
+      const { status } = await getResponseState(link.round.id, link.country.iso3);
+      const approved = status === 'approved';
+      const shown = approved
+        ? await countryPartnerships(
+            link.round.id,
+            link.country.iso3,
+            topPriorityAreas((await currentCountryScores(link.round.id, link.country.iso3))?.areas ?? []),
+            locale,
+          )
+        : { partnerships: [], suggestions: [] };
+      res.set('Cache-Control', 'no-store').json({ language: locale, approved, ...shown });
+    },
+  );
 
   router.get('/r/:formId', (req, res) => {
     const form = findFormOrReject(forms, req.params.formId);

@@ -35,7 +35,7 @@ describe('When the database stops while a focal point is answering', () => {
   });
 
   it('then the page says so within seconds, keeps the answers, and saves them once it is back', async () => {
-    const token = service.tokens.Kenya;
+    const token = service.tokens['United Kingdom'];
     const page = await browser.newPage();
     await page.goto(`${service.baseUrl}/respond/${token}?lang=en`);
     await page.waitForSelector('body[data-ready="true"]');

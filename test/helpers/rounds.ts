@@ -4,6 +4,7 @@ import type { FormRegistry } from '../../server/forms/form-registry';
 import { createCountryLink, revokeLink } from '../../server/invitations/links';
 import { findLatestResponse } from '../../server/responses/country-response-store';
 import { Round } from '../../server/rounds/round.model';
+import { strongA1, weakA1 } from './matching-round';
 
 export interface TestRound {
   roundId: string;
@@ -128,4 +129,47 @@ export async function waitForStoredAnswers(
   }
   const answers = (await findLatestResponse(roundId, iso3))?.answers;
   throw new Error(`the server never got the expected answers; it has ${JSON.stringify(answers)}`);
+}
+
+/** A round of the A1 pilot for matching: Kenya and its neighbours Uganda and Tanzania. */
+export async function createEastAfricaRound(): Promise<string> {
+  const round = await Round.create({
+    name: 'Roundtable 2027',
+    formId: 'a1-pilot',
+    formVersion: 1,
+    languages: ['en', 'fr', 'es'],
+    deadline: new Date(Date.now() + 30 * 86400_000),
+    countries: [
+      { iso3: 'KEN', name: 'Kenya' },
+      { iso3: 'UGA', name: 'Uganda' },
+      { iso3: 'TZA', name: 'Tanzania' },
+    ],
+  });
+  return String(round._id);
+}
+
+/**
+ * The East Africa round with every country's answers submitted through its link: Kenya weak in
+ * A1 (its link in French), Uganda and Tanzania strong and willing to share. Returns the round and
+ * the links' tokens by ISO3.
+ */
+export async function submittedEastAfricaRound(
+  baseUrl: string,
+): Promise<{ roundId: string; tokens: Record<string, string> }> {
+  const roundId = await createEastAfricaRound();
+  const tokens: Record<string, string> = {};
+  for (const [country, answers, language] of [
+    ['KEN', weakA1, 'fr'],
+    ['UGA', strongA1, 'en'],
+    ['TZA', strongA1, 'en'],
+  ] as const) {
+    tokens[country] = (await createCountryLink({ roundId, country, language })).token;
+    const reply = await fetch(`${baseUrl}/api/respondent/${tokens[country]}/submit`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers, baseRevision: 0 }),
+    });
+    if (reply.status !== 200) throw new Error(`${country}'s submit answered ${reply.status}`);
+  }
+  return { roundId, tokens };
 }

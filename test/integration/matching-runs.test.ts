@@ -11,6 +11,7 @@ import { Round } from '../../server/rounds/round.model';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
 import { matchingPartner as partner, strongA1 as strong, weakA1 as weak } from '../helpers/matching-round';
 import { deliverOutbox, startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { createEastAfricaRound } from '../helpers/rounds';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 
 const testApp = setupTestApp();
@@ -44,19 +45,7 @@ beforeAll(async () => {
   organizer = await createOrganizer(app.baseUrl, 'organizer');
   admin = await createOrganizer(app.baseUrl, 'admin');
   viewer = await createOrganizer(app.baseUrl, 'viewer');
-  const round = await Round.create({
-    name: 'Roundtable 2027',
-    formId: 'a1-pilot',
-    formVersion: 1,
-    languages: ['en', 'fr', 'es'],
-    deadline: new Date(Date.now() + 30 * 86400_000),
-    countries: [
-      { iso3: 'KEN', name: 'Kenya' },
-      { iso3: 'UGA', name: 'Uganda' },
-      { iso3: 'TZA', name: 'Tanzania' },
-    ],
-  });
-  roundId = String(round._id);
+  roundId = await createEastAfricaRound();
   base = `/api/rounds/${roundId}/matching`;
   const csv =
     'country,name,email,language,ministry\nKEN,Amina Wanjiku,amina@interior.go.ke,en,Interior\nUGA,Moïse Okello,moise@ubos.example,fr,Statistics\nTZA,Rosa Mbwana,rosa@nbs.example,es,Statistics\n';
@@ -298,7 +287,7 @@ describe('When the demo seed asks for a first run', () => {
       ],
     });
     const id = String(round._id);
-    expect(await runDemoMatching(app.forms, id)).toBeNull();
+    expect(await runDemoMatching(app.forms, id, app.config.publicUrl)).toBeNull();
     for (const [country, answers] of [
       ['KEN', weak],
       ['UGA', strong],
@@ -308,14 +297,14 @@ describe('When the demo seed asks for a first run', () => {
         (await postJson(`${app.baseUrl}/api/respondent/${token}/submit`, { answers, baseRevision: 0 })).status,
       ).toBe(200);
     }
-    expect(await runDemoMatching(app.forms, id)).toBeNull(); // submitted, not yet approved
+    expect(await runDemoMatching(app.forms, id, app.config.publicUrl)).toBeNull(); // submitted, not yet approved
     for (const country of ['KEN', 'UGA'])
       expect(
         (await postJson(`${app.baseUrl}/api/rounds/${id}/responses/${country}/approve`, {}, organizer.headers)).status,
       ).toBe(200);
-    const run = await runDemoMatching(app.forms, id);
+    const run = await runDemoMatching(app.forms, id, app.config.publicUrl);
     expect(run).toMatchObject({ n: 1, createdBy: 'demo-seed' });
     expect(run!.matches.map((m) => m.id)).toContain('KEN-A1-gov:UGA');
-    expect(await runDemoMatching(app.forms, id)).toBeNull();
+    expect(await runDemoMatching(app.forms, id, app.config.publicUrl)).toBeNull();
   });
 });

@@ -27,6 +27,8 @@
   var formJson = null;
   /** The reviewer's comments while the response is returned ({ comment, questionComments }), else null. */
   var review = null;
+  /** Whether the response is approved: the country's partnerships are then shown (in the page's language). */
+  var showsPartnerships = false;
 
   // ---- language -----------------------------------------------------------------------------
 
@@ -108,6 +110,7 @@
       if (said.status) say(said.status.key, said.status.values);
       if (said.notice) notify(said.notice.key, said.notice.values);
       showReview();
+      if (showsPartnerships) loadPartnerships();
       if (survey) survey.locale = next === 'en' ? '' : next;
     });
   }
@@ -332,10 +335,87 @@
     box.hidden = false;
   }
 
+  // ---- partnerships (an approved response) ---------------------------------------------------
+
+  /** The country's partnerships and suggested partners, in the page's language (partnerships.js). */
+  function loadPartnerships() {
+    var lang = locale;
+    fetch('/api/respondent/' + encodeURIComponent(token) + '/partnerships?lang=' + lang, {
+      headers: { Accept: 'application/json' },
+    })
+      .then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.json();
+      })
+      .then(function (data) {
+        if (lang === locale) showPartnerships(CapgapPartnerships.partnershipsView(data, dictionary()));
+      })
+      .catch(function () {
+        /* the questionnaire and profile stay usable; the next language switch tries again */
+      });
+  }
+
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  /** One partner: who, what kind and status, and why (the explanation with its real numbers). */
+  function partnerItem(item, why) {
+    var li = element('li', null, 'partner');
+    li.append(element('strong', item.title), element('span', ' — ' + item.meta, 'partner-meta'));
+    if (item.explanation) {
+      var p = element('p', null, 'partner-why');
+      p.append(element('span', why + (locale === 'fr' ? '\u00a0: ' : ': '), 'partner-why-label'), item.explanation);
+      li.append(p);
+    }
+    return li;
+  }
+
+  function showPartnerships(view) {
+    var box = document.getElementById('partnerships');
+    if (!box) return;
+    box.textContent = '';
+    box.hidden = !view;
+    if (!view) return;
+    var title = element('h2', view.title);
+    title.id = 'partnerships-title';
+    box.append(title);
+    if (view.none) box.append(element('p', view.none));
+    if (view.partnerships.length) {
+      var list = element('ul', null, 'partners');
+      list.setAttribute('data-list', 'partnerships');
+      view.partnerships.forEach(function (item) {
+        var li = partnerItem(item, view.why);
+        li.setAttribute('data-area', item.area);
+        li.setAttribute('data-role', item.role);
+        list.append(li);
+      });
+      box.append(list);
+    }
+    if (view.suggestions.length) {
+      box.append(element('h3', view.suggestionsTitle), element('p', view.suggestionsIntro));
+      view.suggestions.forEach(function (group) {
+        box.append(element('h4', group.heading));
+        var list = element('ul', null, 'partners');
+        list.setAttribute('data-list', 'suggestions');
+        list.setAttribute('data-area', group.area);
+        group.partners.forEach(function (item) {
+          list.append(partnerItem(item, view.why));
+        });
+        box.append(list);
+      });
+    }
+  }
+
   function showSubmitted(response, scores) {
     review = null;
     showReview();
     showProfile(scores);
+    showsPartnerships = response.status === 'approved';
+    if (showsPartnerships) loadPartnerships();
     var model = buildSurvey(formJson);
     model.data = response.answers;
     model.mode = 'display';
