@@ -6,7 +6,7 @@
 //
 // It starts a database server the way the service does, in a temporary folder, seeds the
 // reference and demo data as `npm start` does, serves the real app on 127.0.0.1, signs in as the
-// demo administrator in Chromium and saves each page at 1366 px wide (the respondent's page at
+// demo administrator in Chromium and saves the top of each page at 1366 × 1200 (the respondent's page at
 // 390 px too, as on a phone). A page that answers 404 is reported and skipped.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,8 @@ interface Shot {
   path: string;
   /** Wait for this selector before the picture (defaults to the page being ready). */
   waitFor?: string;
-  width?: number;
+  /** The whole page, or only what the window shows (default). */
+  fullPage?: boolean;
 }
 
 const consoleShots: Shot[] = [
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
     cleanups.push({ what: 'close Chromium', run: () => browser.close() });
     fs.mkdirSync(out, { recursive: true });
 
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    // The top of each page, as a tall laptop window shows it: a full page can run to metres.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 1200 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/console/sign-in?lang=${lang}`);
     await page.fill('input[name="email"]', demoAccounts[0]!.email);
@@ -94,18 +96,25 @@ async function main(): Promise<void> {
       await p.waitForSelector(shot.waitFor ?? 'body[data-ready="true"]', { timeout: 20_000 });
       await p.waitForLoadState('networkidle');
       const file = path.join(out, `${shot.name}.png`);
-      await p.screenshot({ path: file, fullPage: true });
+      await p.screenshot({ path: file, fullPage: shot.fullPage ?? false });
       progress(`${shot.name}: ${path.relative(process.cwd(), file)}`);
     };
     for (const shot of consoleShots) await take(page, shot);
 
-    // The respondent's side: a demo country's link, on a laptop and on a phone.
-    const link = demo.links.find((l) => l.iso3 === 'NER') ?? demo.links[0];
-    if (link) {
-      const respondent = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-      await take(await respondent.newPage(), { name: 'respondent', path: `/respond/${link.token}` });
-      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
-      await take(await phone.newPage(), { name: 'respondent-phone', path: `/respond/${link.token}` });
+    // The respondent's side: Senegal's draft on a laptop and on a phone, and Niger's approved
+    // response with its profile and partnerships (the window only: the read-only page is long).
+    const linkOf = (iso3: string) => demo.links.find((l) => l.iso3 === iso3) ?? demo.links[0];
+    const respondentShots: [string, string, { width: number; height: number }][] = [
+      ['respondent', 'SEN', { width: 1366, height: 900 }],
+      ['respondent-phone', 'SEN', { width: 390, height: 844 }],
+      ['respondent-profile', 'NER', { width: 1366, height: 1400 }],
+    ];
+    for (const [name, iso3, viewport] of respondentShots) {
+      const link = linkOf(iso3);
+      if (!link) continue;
+      const respondent = await browser.newContext({ viewport, isMobile: viewport.width < 500 });
+      await take(await respondent.newPage(), { name, path: `/respond/${link.token}`, fullPage: false });
+      await respondent.close();
     }
   } finally {
     await runCleanups(cleanups, progress);
