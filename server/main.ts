@@ -77,7 +77,10 @@ async function main(): Promise<void> {
   if (demo)
     printDemoWelcome(
       config.publicUrl,
-      forms.list().map((f) => f.formId),
+      forms
+        .list()
+        .filter((f) => f.openResponses) // only these answer at /r/:formId
+        .map((f) => f.formId),
       demo,
     );
 

@@ -12,6 +12,7 @@ import type { Role } from '../auth/roles';
 import type { FormRegistry } from '../forms/form-registry';
 import { createCountryLink } from '../invitations/links';
 import { seedDemoPartners } from '../partners/demo-partners';
+import { seedDemoDeclaration } from '../partner-declarations/demo-declaration';
 import { runDemoMatching } from '../matching-runs/demo-matching';
 import { importFocalPoints } from '../focal-points/import-focal-points';
 import { listRoundFocalPoints } from '../focal-points/round-focal-points';
@@ -131,6 +132,8 @@ export async function seedDemo(forms: FormRegistry, publicUrl: string): Promise<
     new Map(links.map((l) => [l.iso3, l.token])),
   );
   await seedDemoPartners();
+  // One partner's declaration waits for review (the console's declarations page).
+  await seedDemoDeclaration(forms, publicUrl);
   // A first match run over the approved responses, with one partnership confirmed.
   await runDemoMatching(forms, roundId, publicUrl);
   return { round: { id: roundId, name: round.name, formId: round.formId, formVersion: round.formVersion }, links };

@@ -87,5 +87,13 @@ describe('When the demo data is seeded twice', () => {
     const outbox = await get('/console/outbox');
     expect(outbox.status).toBe(200);
     expect(outbox.body).toContain('introduction');
+
+    // One partner's declaration waits for review, offering more than the registry says.
+    const declarations = await get('/api/partner-declarations');
+    expect(declarations.body.declarations).toEqual([
+      expect.objectContaining({ name: 'Diaspora Voices Network', inRegistry: true, status: 'submitted' }),
+    ]);
+    const detail = await get(`/api/partner-declarations/${declarations.body.declarations[0].partnerId}`);
+    expect(detail.body.declaration.offer.slots.total).toBe(detail.body.declaration.partner.slots.total + 1);
   });
 });
