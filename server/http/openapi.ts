@@ -127,7 +127,8 @@ function responses(names: ProblemName[]): Json {
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   });
   const result: Json = { '2XX': { description: 'Success' } };
-  for (const status of [...byStatus.keys()].sort()) result[String(status)] = problemResponse([...byStatus.get(status)!].join('; '));
+  for (const status of [...byStatus.keys()].sort())
+    result[String(status)] = problemResponse([...byStatus.get(status)!].join('; '));
   result.default = problemResponse('Any other problem of the catalogue (e.g. 409, 422, 429, 503)');
   return result;
 }
@@ -138,7 +139,12 @@ function schemaOrRef(schema: object, published: Set<string>): object {
 }
 
 function pathParameters(path: string): Json[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
 }
 
 function queryParameters(schema: object | undefined): Json[] {
