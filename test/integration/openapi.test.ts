@@ -85,6 +85,20 @@ describe('When a route validates its input', () => {
   });
 });
 
+describe('When someone opens /api/docs', () => {
+  it('then a page from this site lists every operation, with no script and the usual security policy', async () => {
+    const page = await request(`${app.baseUrl}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.body).not.toMatch(/<script/i);
+    expect(page.body).toContain('<html lang="en">');
+    for (const { op } of operations()) expect(page.body).toContain(`<code>${op.summary}</code>`);
+    expect(page.body).toContain('<a href="/api/schemas/round-create">round-create</a>');
+  });
+});
+
+// Last: compiling every schema keeps the event loop busy for seconds.
 describe('When the document is read as OpenAPI 3.1', () => {
   it('then its structure, references, parameters and operation ids hold together', () => {
     expect(doc.openapi).toBe('3.1.0');
