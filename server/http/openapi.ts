@@ -112,11 +112,11 @@ function operation(route: RouteEntry, path: string, published: Set<string>): Jso
   } else {
     op.security = [];
   }
-  op.responses = responses(problemNames);
+  op.responses = responses(problemNames, meta.responseSchema && schemaOrRef(meta.responseSchema, published));
   return op;
 }
 
-function responses(names: ProblemName[]): Json {
+function responses(names: ProblemName[], successSchema?: object): Json {
   const byStatus = new Map<number, Set<string>>();
   for (const name of names) {
     const spec = problems[name];
@@ -126,7 +126,9 @@ function responses(names: ProblemName[]): Json {
     description,
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   });
-  const result: Json = { '2XX': { description: 'Success' } };
+  const success: Json = { description: 'Success' };
+  if (successSchema) success.content = { 'application/json': { schema: successSchema } };
+  const result: Json = { '2XX': success };
   for (const status of [...byStatus.keys()].sort())
     result[String(status)] = problemResponse([...byStatus.get(status)!].join('; '));
   result.default = problemResponse('Any other problem of the catalogue (e.g. 409, 422, 429, 503)');

@@ -1,6 +1,7 @@
 // What a route's middleware says about its operation, recorded on the middleware itself so that
 // the OpenAPI document is read from the very checks the routes run (one source of truth):
-// validateBody records the body schema, validateQuery the query schema, requireRole the role.
+// validateBody records the body schema, validateQuery the query schema, requireRole the role,
+// respondsWith the schema of the success answer.
 import type { RequestHandler } from 'express';
 import type { ProblemName } from './problem';
 
@@ -10,6 +11,8 @@ export interface OperationMeta {
   bodyProblem?: ProblemName;
   querySchema?: object;
   role?: string;
+  /** The schema of the JSON the route answers with on success. */
+  responseSchema?: object;
 }
 
 const metaOfHandler = new WeakMap<RequestHandler, OperationMeta>();
@@ -23,4 +26,9 @@ export function describeHandler<H extends RequestHandler>(handler: H, meta: Oper
 /** What the given middleware checks, if it said so. */
 export function handlerMeta(handler: unknown): OperationMeta | undefined {
   return typeof handler === 'function' ? metaOfHandler.get(handler as RequestHandler) : undefined;
+}
+
+/** Declares the schema of a route's success answer (it checks nothing: the answer is built to it). */
+export function respondsWith(schema: object): RequestHandler {
+  return describeHandler((_req, _res, next) => next(), { responseSchema: schema });
 }

@@ -82,6 +82,11 @@ describe('When a route validates its input', () => {
     expect(signIn.security).toEqual([]);
     expect(signIn.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/sign-in' });
     expect(doc.paths['/api/partners/import'].post.requestBody.content['text/csv']).toBeDefined();
+
+    const overview = doc.paths['/api/rounds/{roundId}/overview'].get;
+    expect(overview.responses['2XX'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/round-overview',
+    });
   });
 });
 
