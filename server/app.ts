@@ -8,7 +8,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { auditRoutes } from './audit/audit.routes';
-import { loadSession } from './auth/auth.middleware';
+import { csrfHeader, loadSession, sessionCookie } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import type { Config } from './config';
 import type { FormRegistry } from './forms/form-registry';
@@ -18,9 +18,11 @@ import { exportsRoutes } from './exports/exports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { requestLogger } from './http/logger';
 import { withRequestContext } from './http/request-context';
+import { openApiRoutes } from './http/openapi.routes';
 import { schemasRoutes } from './http/schemas.routes';
 import { requestSchemas, responseSchemas } from './published-schemas';
 import { requireJsonBody } from './http/validate';
+import { readAppPackage } from './paths';
 import type { AssetStore } from './respondent/assets';
 import { respondentRoutes } from './respondent/respondent.routes';
 import { remindersRoutes } from './reminders/reminders.routes';
@@ -62,6 +64,15 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
 
   app.use(consoleRoutes({ config, forms, assets }));
   app.use(schemasRoutes([...requestSchemas, ...responseSchemas]));
+  app.use(
+    openApiRoutes({
+      title: 'capgap',
+      version: readAppPackage().version,
+      schemas: [...requestSchemas, ...responseSchemas],
+      sessionCookie,
+      csrfHeader,
+    }),
+  );
   app.use(authRoutes(config));
   app.use(auditRoutes());
   app.use(formsRoutes(forms, config));

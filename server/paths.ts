@@ -17,3 +17,12 @@ export const projectRoot = findProjectRoot(__dirname);
 export const formsDir = path.join(projectRoot, 'forms');
 export const respondentPublicDir = path.join(projectRoot, 'server', 'respondent', 'public');
 export const nodeModulesDir = path.join(projectRoot, 'node_modules');
+
+/** The app's name and version, as package.json says. */
+export function readAppPackage(): { name: string; version: string } {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  return { name: pkg.name, version: pkg.version };
+}

@@ -3,6 +3,7 @@
 // session's CSRF token (cookies ride along on cross-site requests, the header cannot).
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { describeHandler } from '../http/operation-meta';
 import { AppError } from '../http/problem';
 import { roleAllows, type Role } from './roles';
 import { findSession, type ActiveSession } from './sessions';
@@ -32,7 +33,7 @@ function sameToken(given: unknown, expected: string): boolean {
 }
 
 export function requireRole(needed: Role): RequestHandler {
-  return (req, _res, next) => {
+  const handler: RequestHandler = (req, _res, next) => {
     if (!req.session) return next(new AppError('notSignedIn'));
     if (!safeMethods.has(req.method) && !sameToken(req.headers[csrfHeader], req.session.csrfToken)) {
       return next(new AppError('csrfMissing', `Send the token from GET /api/session in the ${csrfHeader} header`));
@@ -42,4 +43,5 @@ export function requireRole(needed: Role): RequestHandler {
     }
     next();
   };
+  return describeHandler(handler, { role: needed });
 }

@@ -4,6 +4,7 @@
 import type { RequestHandler } from 'express';
 import type { Schema } from 'ajv';
 import { compileSchema, toFieldErrors } from './ajv';
+import { describeHandler } from './operation-meta';
 import { AppError, problemDetails } from './problem';
 
 /** A boolean query flag: exactly "true" or "false". */
@@ -17,9 +18,10 @@ export function querySchema(properties: Record<string, object> = {}): Schema {
 /** With the "simple" query parser, values are strings or arrays of strings (a repeated name). */
 export function validateQuery(schema: Schema): RequestHandler {
   const check = compileSchema(schema);
-  return (req, _res, next) => {
+  const handler: RequestHandler = (req, _res, next) => {
     if (!check({ ...req.query }))
       return next(new AppError('invalidInput', problemDetails.queryMismatch, toFieldErrors(check.errors, 'query')));
     next();
   };
+  return describeHandler(handler, { querySchema: schema as object });
 }

@@ -3,10 +3,11 @@
 import type { Request, RequestHandler } from 'express';
 import type { Schema } from 'ajv';
 import { compileSchema, toFieldErrors } from './ajv';
+import { describeHandler } from './operation-meta';
 import { AppError, problemDetails, type ProblemName } from './problem';
 
 /** Routes that take a CSV body instead (they parse it themselves with express.text). */
-const csvRoutes = /^\/api\/(rounds\/[^/]+\/focal-points|partners)\/import$/;
+export const csvRoutes = /^\/api\/(rounds\/[^/]+\/focal-points|partners)\/import$/;
 
 /** Whether a request announces a body at all (Content-Length or Transfer-Encoding). */
 const hasBody = (req: Request) =>
@@ -28,8 +29,9 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
 /** `problem`: what a body that fails the schema gets (400 invalidInput unless a route says otherwise). */
 export function validateBody(schema: Schema, problem: ProblemName = 'invalidInput'): RequestHandler {
   const check = compileSchema(schema);
-  return (req, _res, next) => {
+  const handler: RequestHandler = (req, _res, next) => {
     if (!check(req.body)) return next(new AppError(problem, undefined, toFieldErrors(check.errors, 'body')));
     next();
   };
+  return describeHandler(handler, { bodySchema: schema as object, bodyProblem: problem });
 }

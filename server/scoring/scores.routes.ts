@@ -10,30 +10,52 @@ import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
+import { respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
 import { findRoundOrReject, updateRoundScoring } from '../rounds/find-round';
 import { dimensionOf, southDefinitionOf } from './country-groupings';
 import { aggregateRound } from './round-aggregates';
 import { countryProfile, roundOverview } from './round-overview';
 import { recomputeRound } from './round-scores';
-import { scoringSettingsSchema, type ScoringSettingsInput } from './scoring.schemas';
+import {
+  aggregatesResponseSchema,
+  countryProfileResponseSchema,
+  overviewResponseSchema,
+  scoringSettingsSchema,
+  type ScoringSettingsInput,
+} from './scoring.schemas';
 
 export function scoresRoutes(forms: FormRegistry): Router {
   const router = Router();
 
-  router.get('/api/rounds/:roundId/overview', requireRole('viewer'), async (req, res) => {
-    res.json(await roundOverview(String(req.params.roundId)));
-  });
+  router.get(
+    '/api/rounds/:roundId/overview',
+    requireRole('viewer'),
+    respondsWith(overviewResponseSchema),
+    async (req, res) => {
+      res.json(await roundOverview(String(req.params.roundId)));
+    },
+  );
 
-  router.get('/api/rounds/:roundId/countries/:iso3/profile', requireRole('viewer'), async (req, res) => {
-    res.json(await countryProfile(String(req.params.roundId), String(req.params.iso3)));
-  });
+  router.get(
+    '/api/rounds/:roundId/countries/:iso3/profile',
+    requireRole('viewer'),
+    respondsWith(countryProfileResponseSchema),
+    async (req, res) => {
+      res.json(await countryProfile(String(req.params.roundId), String(req.params.iso3)));
+    },
+  );
 
-  router.get('/api/rounds/:roundId/aggregates', requireRole('viewer'), async (req, res) => {
-    res.json(
-      await aggregateRound(String(req.params.roundId), dimensionOf(req.query.by), southDefinitionOf(req.query.south)),
-    );
-  });
+  router.get(
+    '/api/rounds/:roundId/aggregates',
+    requireRole('viewer'),
+    respondsWith(aggregatesResponseSchema),
+    async (req, res) => {
+      res.json(
+        await aggregateRound(String(req.params.roundId), dimensionOf(req.query.by), southDefinitionOf(req.query.south)),
+      );
+    },
+  );
 
   router.put(
     '/api/rounds/:roundId/scoring',

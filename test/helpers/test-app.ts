@@ -2,6 +2,7 @@
 // forms, a real HTTP listener on a free port. Nothing is mocked.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { createApp } from '../../server/app';
@@ -14,6 +15,8 @@ import { AssetStore } from '../../server/respondent/assets';
 
 export interface TestApp {
   baseUrl: string;
+  /** The Express application itself (e.g. to read its route table). */
+  app: Express;
   config: Config;
   forms: FormRegistry;
   close(): Promise<void>;
@@ -59,6 +62,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, logger?: Log
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    app,
     config,
     forms,
     close: () =>

@@ -1,0 +1,52 @@
+// A readable page of the OpenAPI document, rendered on the server with no script (so the site's
+// content security policy stays as it is): each operation with its role, parameters, request
+// body schema (linked to /api/schemas) and the problems it can answer.
+import { escapeHtml as e } from './html';
+
+interface Operation {
+  summary: string;
+  tags: string[];
+  'x-required-role'?: string;
+  parameters?: { name: string; in: string; schema: object }[];
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+  responses: Record<string, { description: string }>;
+}
+
+export function renderOpenApiDocs(doc: {
+  info: { title: string; version: string; description: string };
+  paths: Record<string, Record<string, Operation>>;
+}): string {
+  const byTag = new Map<string, string[]>();
+  for (const item of Object.values(doc.paths)) {
+    for (const op of Object.values(item)) {
+      const tag = op.tags[0];
+      byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(op)]);
+    }
+  }
+  const sections = [...byTag.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([tag, ops]) => `<section><h2>${e(tag)}</h2>${ops.join('')}</section>`)
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(doc.info.title)} API ${e(doc.info.version)}</title></head>
+<body><main><h1>${e(doc.info.title)} API ${e(doc.info.version)}</h1>
+<p>${e(doc.info.description)}</p>
+<p>The machine-readable contract: <a href="/api/openapi.json">OpenAPI 3.1 document</a>; the JSON Schemas: <a href="/api/schemas">/api/schemas</a>.</p>
+${sections}</main></body></html>`;
+}
+
+function operationHtml(op: Operation): string {
+  const role = op['x-required-role'] ? `Role: ${e(op['x-required-role'])} or stronger.` : 'No sign-in needed.';
+  const params = (op.parameters ?? []).map(
+    (p) => `<li>${e(p.in)} <code>${e(p.name)}</code>: <code>${e(JSON.stringify(p.schema))}</code></li>`,
+  );
+  const body = Object.entries(op.requestBody?.content ?? {}).map(([type, { schema }]) => {
+    const name = schema.$ref?.split('/').pop();
+    const what = name ? `<a href="/api/schemas/${e(name)}">${e(name)}</a>` : 'any';
+    return `<li>body ${e(type)}: ${what}</li>`;
+  });
+  const responses = Object.entries(op.responses).map(([status, r]) => `<li>${e(status)}: ${e(r.description)}</li>`);
+  return `<article><h3><code>${e(op.summary)}</code></h3><p>${role}</p>
+<ul>${[...params, ...body].join('')}</ul><ul>${responses.join('')}</ul></article>`;
+}

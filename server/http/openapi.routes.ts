@@ -1,0 +1,24 @@
+// Serves the OpenAPI 3.1 document of the JSON API, and a page to read it:
+//   GET /api/openapi.json
+//   GET /api/docs
+// The document is built from the app's own routes on the first request (all routes are
+// declared by then) and kept: routes do not change while the app runs.
+import type { Application } from 'express';
+import { Router } from 'express';
+import { buildOpenApi, type OpenApiInput } from './openapi';
+import { renderOpenApiDocs } from './openapi-docs';
+
+export function openApiRoutes(input: OpenApiInput): Router {
+  let document: ReturnType<typeof buildOpenApi> | undefined;
+  let page: string | undefined;
+  const documentOf = (app: Application) => (document ??= buildOpenApi(app, input));
+  const router = Router();
+  router.get('/api/openapi.json', (req, res) => {
+    res.json(documentOf(req.app));
+  });
+  router.get('/api/docs', (req, res) => {
+    page ??= renderOpenApiDocs(documentOf(req.app) as Parameters<typeof renderOpenApiDocs>[0]);
+    res.type('html').send(page);
+  });
+  return router;
+}

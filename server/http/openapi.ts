@@ -1,0 +1,163 @@
+// Builds the OpenAPI 3.1 document of the JSON API from the app's own route table: each route's
+// body schema, query schema and role are the ones its middleware checks (operation-meta.ts), the
+// published schemas become components, and problems are answered as application/problem+json
+// with the codes of the catalogue. Nothing is written twice, so the document cannot drift from
+// what the routes enforce.
+import type { Application } from 'express';
+import { handlerMeta, type OperationMeta } from './operation-meta';
+import { problems, type ProblemName } from './problem';
+import { routeTable, type RouteEntry } from './route-table';
+import { csvRoutes } from './validate';
+
+export interface OpenApiInput {
+  title: string;
+  version: string;
+  /** Schemas published at /api/schemas, each with its $id: they become components.schemas. */
+  schemas: readonly { $id: string }[];
+  /** Name of the session cookie and of the CSRF header that state changes must carry. */
+  sessionCookie: string;
+  csrfHeader: string;
+}
+
+type Json = Record<string, unknown>;
+
+const safeMethods = new Set(['get', 'head', 'options']);
+const bodyMethods = new Set(['post', 'put', 'patch']);
+
+const problemSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string', description: 'The catalogue code: the HTTP status, a dot, a number' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+};
+
+/** The document for every route of the app under /api. */
+export function buildOpenApi(app: Application, input: OpenApiInput): Json {
+  const published = new Set(input.schemas.map((s) => s.$id));
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const route of routeTable(app)) {
+    if (!route.path.startsWith('/api/')) continue;
+    const path = openApiPath(route.path);
+    paths[path] = { ...paths[path], [route.method]: operation(route, path, published) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: input.title,
+      version: input.version,
+      description:
+        'Sign in with POST /api/session; the answer sets the session cookie and gives the CSRF token, ' +
+        `which every state-changing request must send in the ${input.csrfHeader} header. ` +
+        'Errors are application/problem+json (RFC 9457) with a catalogue code.',
+    },
+    paths,
+    components: {
+      schemas: {
+        Problem: problemSchema,
+        ...Object.fromEntries(input.schemas.map((s) => [s.$id, s])),
+      },
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: input.sessionCookie },
+        csrfHeader: { type: 'apiKey', in: 'header', name: input.csrfHeader },
+      },
+    },
+  };
+}
+
+/** Express `:name` parameters become OpenAPI `{name}` templates. */
+export function openApiPath(expressPath: string): string {
+  return expressPath.replace(/:(\w+)/g, '{$1}');
+}
+
+function operation(route: RouteEntry, path: string, published: Set<string>): Json {
+  const meta: OperationMeta = Object.assign({}, ...route.handlers.map(handlerMeta).filter(Boolean));
+  const unsafe = !safeMethods.has(route.method);
+  const problemNames: ProblemName[] = [];
+  const op: Json = {
+    operationId: operationId(route.method, path),
+    tags: [path.split('/')[2]],
+    summary: `${route.method.toUpperCase()} ${path}`,
+  };
+  const parameters = [...pathParameters(path), ...queryParameters(meta.querySchema)];
+  if (parameters.length) op.parameters = parameters;
+  if (meta.querySchema) problemNames.push('invalidInput');
+  if (path.includes('{')) problemNames.push('notFound');
+
+  if (bodyMethods.has(route.method)) {
+    // Every state change under /api carries a body (requireJsonBody); a route without a schema takes any JSON.
+    const schema = meta.bodySchema ? schemaOrRef(meta.bodySchema, published) : {};
+    const content: Json = { 'application/json': { schema } };
+    if (csvRoutes.test(route.path)) content['text/csv'] = { schema: { type: 'string' } };
+    op.requestBody = { required: true, content };
+    problemNames.push('malformedJson', 'bodyRequired', 'payloadTooLarge', 'unsupportedMediaType');
+    if (meta.bodySchema) problemNames.push(meta.bodyProblem ?? 'invalidInput');
+  }
+
+  if (meta.role) {
+    op['x-required-role'] = meta.role;
+    op.description = `Needs the ${meta.role} role (or a stronger one).`;
+    op.security = [unsafe ? { sessionCookie: [], csrfHeader: [] } : { sessionCookie: [] }];
+    problemNames.push('notSignedIn', 'forbidden');
+    if (unsafe) problemNames.push('csrfMissing');
+  } else {
+    op.security = [];
+  }
+  op.responses = responses(problemNames, meta.responseSchema && schemaOrRef(meta.responseSchema, published));
+  return op;
+}
+
+function responses(names: ProblemName[], successSchema?: object): Json {
+  const byStatus = new Map<number, Set<string>>();
+  for (const name of names) {
+    const spec = problems[name];
+    byStatus.set(spec.status, (byStatus.get(spec.status) ?? new Set()).add(`${spec.code} ${spec.title.en}`));
+  }
+  const problemResponse = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+  const success: Json = { description: 'Success' };
+  if (successSchema) success.content = { 'application/json': { schema: successSchema } };
+  const result: Json = { '2XX': success };
+  for (const status of [...byStatus.keys()].sort())
+    result[String(status)] = problemResponse([...byStatus.get(status)!].join('; '));
+  result.default = problemResponse('Any other problem of the catalogue (e.g. 409, 422, 429, 503)');
+  return result;
+}
+
+function schemaOrRef(schema: object, published: Set<string>): object {
+  const id = (schema as { $id?: unknown }).$id;
+  return typeof id === 'string' && published.has(id) ? { $ref: `#/components/schemas/${id}` } : schema;
+}
+
+function pathParameters(path: string): Json[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+}
+
+function queryParameters(schema: object | undefined): Json[] {
+  const properties = (schema as { properties?: Record<string, object> } | undefined)?.properties ?? {};
+  return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }));
+}
+
+function operationId(method: string, path: string): string {
+  const words = path
+    .replace(/^\/api\//, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return [method, ...words.map((w) => w[0].toUpperCase() + w.slice(1))].join('');
+}

@@ -1,0 +1,160 @@
+// The API contract at /api/openapi.json: every route under /api is in it with the checks it
+// really runs, and the document holds together as OpenAPI 3.1. (The official OpenAPI 3.1 JSON
+// Schema is not among the installed packages, so validity is checked structurally here, and
+// every schema in the document is compiled as JSON Schema 2020-12, the dialect of OpenAPI 3.1.)
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { openApiPath } from '../../server/http/openapi';
+import { routeTable } from '../../server/http/route-table';
+import { projectRoot } from '../../server/paths';
+import { requestSchemas, responseSchemas } from '../../server/published-schemas';
+import { roundCreateSchema } from '../../server/rounds/round.schemas';
+import { request } from '../helpers/http';
+import { setupTestApp, type TestApp } from '../helpers/test-app';
+
+const testApp = setupTestApp();
+let app: TestApp;
+let doc: any;
+beforeAll(async () => {
+  app = testApp();
+  const reply = await request(`${app.baseUrl}/api/openapi.json`);
+  expect(reply.status).toBe(200);
+  doc = reply.body;
+});
+
+/** How many `router.<method>('/api…'` (or `${base}…`, a base under /api) the server's sources declare. */
+function declaredApiRoutes(): number {
+  const files = fs.readdirSync(path.join(projectRoot, 'server'), { recursive: true, encoding: 'utf8' });
+  return files
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => fs.readFileSync(path.join(projectRoot, 'server', file), 'utf8'))
+    .reduce(
+      (n, text) => n + (text.match(/router\.(get|post|put|patch|delete)\(\s*['`](\/api\/|\$\{base\})/g) ?? []).length,
+      0,
+    );
+}
+
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const operations = () =>
+  Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op })),
+  );
+
+describe('When the app answers a route under /api', () => {
+  it('then the document describes that method and path, and nothing the app does not answer', () => {
+    const routes = routeTable(app.app)
+      .filter((r) => r.path.startsWith('/api/'))
+      .map((r) => `${r.method} ${openApiPath(r.path)}`);
+    // Independently of the walk: as many routes as the sources declare under /api (a router
+    // left unmounted, or mounted where the walk cannot see it, makes the counts differ).
+    expect(routes.length).toBe(declaredApiRoutes());
+    expect(routes).toContain('post /api/rounds/{roundId}/focal-points/import');
+    const documented = operations().map((o) => `${o.method} ${o.path}`);
+    expect([...documented].sort()).toEqual([...new Set(routes)].sort());
+  });
+});
+
+describe('When a route validates its input', () => {
+  it('then the document gives the very schemas, role and problems the route checks', () => {
+    const create = doc.paths['/api/rounds'].post;
+    expect(create.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/round-create',
+    });
+    expect(doc.components.schemas['round-create']).toEqual(JSON.parse(JSON.stringify(roundCreateSchema)));
+    expect(create['x-required-role']).toBe('organizer');
+    expect(create.security).toEqual([{ sessionCookie: [], csrfHeader: [] }]);
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['2XX', '400', '401', '403', '415', 'default']),
+    );
+    expect(create.responses['403'].content['application/problem+json'].schema).toEqual({
+      $ref: '#/components/schemas/Problem',
+    });
+
+    const partners = doc.paths['/api/partners'].get;
+    expect(partners.parameters).toEqual([
+      { name: 'archived', in: 'query', required: false, schema: { type: 'string', enum: ['true', 'false'] } },
+    ]);
+    expect(partners.security).toEqual([{ sessionCookie: [] }]);
+
+    const signIn = doc.paths['/api/session'].post;
+    expect(signIn.security).toEqual([]);
+    expect(signIn.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/sign-in' });
+    expect(doc.paths['/api/partners/import'].post.requestBody.content['text/csv']).toBeDefined();
+
+    const overview = doc.paths['/api/rounds/{roundId}/overview'].get;
+    expect(overview.responses['2XX'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/round-overview',
+    });
+  });
+});
+
+describe('When someone opens /api/docs', () => {
+  it('then a page from this site lists every operation, with no script and the usual security policy', async () => {
+    const page = await request(`${app.baseUrl}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.body).not.toMatch(/<script/i);
+    expect(page.body).toContain('<html lang="en">');
+    for (const { op } of operations()) expect(page.body).toContain(`<code>${op.summary}</code>`);
+    expect(page.body).toContain('<a href="/api/schemas/round-create">round-create</a>');
+  });
+});
+
+// Last: compiling every schema keeps the event loop busy for seconds.
+describe('When the document is read as OpenAPI 3.1', () => {
+  it('then its structure, references, parameters and operation ids hold together', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toEqual(expect.objectContaining({ title: 'capgap', version: expect.any(String) }));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Problem', ...[...requestSchemas, ...responseSchemas].map((s) => s.$id)]),
+    );
+    for (const name of Object.keys(doc.components.schemas)) expect(name).toMatch(/^[a-zA-Z0-9._-]+$/);
+
+    const ids = new Set<string>();
+    for (const { path, method, op } of operations()) {
+      expect(path).toMatch(/^\/api\//);
+      expect(methods).toContain(method);
+      expect(ids.has(op.operationId)).toBe(false);
+      ids.add(op.operationId);
+      // Each {template} in the path has exactly one required path parameter, and no more.
+      const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const inPath = (op.parameters ?? []).filter((p: any) => p.in === 'path');
+      expect(inPath.map((p: any) => p.name).sort()).toEqual(templated);
+      for (const p of inPath) expect(p.required).toBe(true);
+      expect(Object.keys(op.responses).length).toBeGreaterThan(0);
+      for (const [status, response] of Object.entries<any>(op.responses)) {
+        expect(status).toMatch(/^([1-5](\d\d|XX)|default)$/);
+        expect(typeof response.description).toBe('string');
+      }
+      for (const requirement of op.security) {
+        for (const scheme of Object.keys(requirement)) expect(doc.components.securitySchemes[scheme]).toBeDefined();
+      }
+    }
+    // Every local $ref points at something in the document.
+    const refs = JSON.stringify(doc.paths).match(/"\$ref":"[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const pointer = JSON.parse(`{${ref}}`).$ref as string;
+      expect(pointer).toMatch(/^#\/components\/schemas\//);
+      expect(doc.components.schemas[pointer.split('/').pop()!]).toBeDefined();
+    }
+  });
+
+  it('then every schema in it compiles as JSON Schema 2020-12', () => {
+    const schemas = [
+      ...Object.values<object>(doc.components.schemas),
+      ...operations().flatMap(({ op }) => [
+        ...(op.parameters ?? []).map((p: any) => p.schema),
+        ...Object.values<any>(op.requestBody?.content ?? {}).map((c) => c.schema),
+      ]),
+    ].filter((s) => !('$ref' in s));
+    for (const schema of schemas) {
+      // One instance per schema: the components carry their own $id.
+      const ajv = new Ajv2020({ strict: false });
+      addFormats(ajv);
+      expect(() => ajv.compile(schema)).not.toThrow();
+    }
+  });
+});
