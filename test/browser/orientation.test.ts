@@ -102,6 +102,10 @@ describe('When a focal point opens the capacity questionnaire on a laptop (1366�
     const evidence = numbers.filter(([name]) => /_evidence$/.test(name ?? ''));
     expect(evidence.length).toBeGreaterThan(0);
     expect(evidence.every(([, n]) => n === '')).toBe(true);
+    // Drawn as one card with its indicator: no gap between them.
+    const indicatorBox = await page.locator('[data-name="a3_1"]').boundingBox();
+    const evidenceBox = await page.locator('[data-name="a3_1_evidence"]').boundingBox();
+    expect(Math.abs(evidenceBox!.y - (indicatorBox!.y + indicatorBox!.height))).toBeLessThanOrEqual(1);
   });
 
   it('then an unselected radio circle stands out from its background (≥ 3:1)', async () => {
@@ -143,7 +147,6 @@ describe('When a focal point opens it in Spanish on a phone (390×844)', () => {
     expect(await page.locator('#areas li button').first().textContent()).toMatch(/✓ completa$/);
     // Nothing wider than the phone's screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: '/tmp/orient-es-phone.png' });
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

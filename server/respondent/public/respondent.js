@@ -295,7 +295,7 @@
       if (q.capgapRole === 'evidence') q.showNumber = false;
     });
     model.onUpdateQuestionCssClasses.add(function (sender, options) {
-      if (options.question.capgapRole === 'evidence') options.cssClasses.root += ' capgap-evidence';
+      if (options.question.capgapRole === 'evidence') options.cssClasses.mainRoot += ' capgap-evidence';
     });
   }
 
