@@ -51,6 +51,7 @@ async function jumpByKeyboard(page: Page, area: number): Promise<void> {
     if (await page.locator('#areas summary').evaluate((s) => s === document.activeElement)) break;
   }
   await page.keyboard.press('Enter');
+  await page.locator('#areas li button').first().waitFor(); // the list opens
   for (let i = 0; i < area; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
 }
@@ -87,7 +88,11 @@ describe('When a focal point opens the capacity questionnaire on a laptop (1366�
     expect(await page.locator('#areas summary').textContent()).toBe('Area 3 of 10 · 1 of 10 areas complete');
     // The focus lands on the new page's title, where reading starts.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('A3');
+    // Closed after the jump; opened again, it marks where the respondent is and what is done.
+    expect(await page.locator('#areas details').getAttribute('open')).toBeNull();
+    await page.locator('#areas summary').click();
     const items = page.locator('#areas li button');
+    await items.first().waitFor();
     expect(await items.count()).toBe(10);
     expect(await items.nth(0).textContent()).toMatch(/^A1 .* ✓ complete$/);
     expect(await items.nth(1).locator('.area-done').count()).toBe(0);
@@ -144,6 +149,8 @@ describe('When a focal point opens it in Spanish on a phone (390×844)', () => {
     await jumpByKeyboard(page, 2);
     await page.locator('#survey .sd-page__title', { hasText: 'A2' }).waitFor();
     expect(await page.locator('#areas summary').textContent()).toBe('Área 2 de 10 · 1 de 10 áreas completas');
+    await page.locator('#areas summary').click();
+    await page.locator('#areas li button').first().waitFor();
     expect(await page.locator('#areas li button').first().textContent()).toMatch(/✓ completa$/);
     // Nothing wider than the phone's screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

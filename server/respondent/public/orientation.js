@@ -13,9 +13,9 @@
   }
 
   /**
-   * pages: the visible pages in order, each { title, questions: [{ required, answered }] };
-   * current: the index of the page shown. Areas are the pages with questions (not the
-   * introduction or the closing page); one is complete when its required questions are
+   * pages: the visible pages in order, each { title, questions: [{ area, required, answered }] };
+   * current: the index of the page shown. Areas are the pages with questions of an assessment
+   * area (capgapArea; not the introduction, the closing page or a form without areas); one is complete when its required questions are
    * answered (or, with none required, when any is). Returns { areas: [{ page, title, complete,
    * current }], position (1-based, 0 off an area), total, done }.
    */
@@ -23,7 +23,12 @@
     var areas = [];
     pages.forEach(function (p, i) {
       var qs = p.questions || [];
-      if (!qs.length) return;
+      if (
+        !qs.some(function (q) {
+          return q.area;
+        })
+      )
+        return;
       var required = qs.filter(function (q) {
         return q.required;
       });

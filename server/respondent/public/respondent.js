@@ -187,32 +187,40 @@
     box.hidden = false;
   }
 
-  /** "Area 3 of 10" and the list of areas (complete ones marked) that jumps to any of them. */
+  /**
+   * "Area 3 of 10" and the list of areas (complete ones marked) that jumps to any of them. The
+   * list is built only while it is open: closed, it adds nothing to the page's text.
+   */
   function showAreas() {
     var nav = document.getElementById('areas');
-    nav.hidden = !survey || survey.mode === 'display' || survey.state !== 'running';
+    var editing = survey && survey.mode !== 'display' && survey.state === 'running';
+    var progress = editing
+      ? CapgapOrientation.areaProgress(
+          survey.visiblePages.map(function (p) {
+            return {
+              title: p.processedTitle || p.title || p.name,
+              questions: p.questions
+                .filter(function (q) {
+                  return q.isVisible && q.getType() !== 'html';
+                })
+                .map(function (q) {
+                  return { area: q.capgapArea, required: q.isRequired, answered: !q.isEmpty() };
+                }),
+            };
+          }),
+          survey.currentPageNo,
+        )
+      : { total: 0 };
+    nav.hidden = !progress.total;
     if (nav.hidden) return;
-    var progress = CapgapOrientation.areaProgress(
-      survey.visiblePages.map(function (p) {
-        return {
-          title: p.processedTitle || p.title || p.name,
-          questions: p.questions
-            .filter(function (q) {
-              return q.isVisible && q.getType() !== 'html';
-            })
-            .map(function (q) {
-              return { required: q.isRequired, answered: !q.isEmpty() };
-            }),
-        };
-      }),
-      survey.currentPageNo,
-    );
     nav.setAttribute('aria-label', text('areasLabel'));
     var counts = { n: progress.position, total: progress.total, done: progress.done };
     nav.querySelector('summary').textContent =
       (progress.position ? text('areaOf', counts) + ' · ' : '') + text('areasDone', counts);
+    var details = nav.querySelector('details');
     var list = nav.querySelector('ol');
     list.textContent = '';
+    if (!details.open) return;
     progress.areas.forEach(function (area) {
       var button = element('button', area.title);
       button.type = 'button';
@@ -220,7 +228,7 @@
       if (area.current) button.setAttribute('aria-current', 'step');
       if (area.complete) button.append(element('span', ' ✓ ' + text('areaComplete'), 'area-done'));
       button.addEventListener('click', function () {
-        nav.querySelector('details').open = false;
+        details.open = false;
         if (survey.currentPageNo === area.page) focusPageTitle();
         else survey.currentPageNo = area.page; // onCurrentPageChanged moves the focus to its title
       });
@@ -229,6 +237,8 @@
       list.append(item);
     });
   }
+
+  document.querySelector('#areas details').addEventListener('toggle', showAreas);
 
   /** Keeps the areas' list in step with the survey: page changes, answers, completion. */
   function trackAreas(model) {
