@@ -76,6 +76,7 @@ export class AssetStore {
       ['problem-codes.js', path.join(respondentPublicDir, 'problem-codes.js')],
       ['draft-sync.js', path.join(respondentPublicDir, 'draft-sync.js')],
       ['language-offer.js', path.join(respondentPublicDir, 'language-offer.js')],
+      ['orientation.js', path.join(respondentPublicDir, 'orientation.js')],
       ['respondent-offline.js', path.join(respondentPublicDir, 'respondent-offline.js')],
       ['respondent-sw.js', path.join(respondentPublicDir, 'respondent-sw.js')],
       ['partnerships.js', path.join(respondentPublicDir, 'partnerships.js')],

@@ -67,6 +67,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
     'problem-codes.js',
     'draft-sync.js',
     'language-offer.js',
+    'orientation.js',
     'partnerships.js',
     'respondent.js',
     'respondent-offline.js',
@@ -94,10 +95,12 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
 </label>
 </header>
 <main id="main">
+<p id="context" hidden></p>
 <div id="status" role="status" aria-live="polite"></div>
 <div id="notice" role="status" aria-live="polite"></div>
 <section id="profile" aria-labelledby="profile-title" hidden></section>
 <section id="partnerships" aria-labelledby="partnerships-title" hidden></section>
+<nav id="areas" hidden><details><summary></summary><ol></ol></details></nav>
 <div id="survey"></div>
 <noscript>${texts.noScript[locale]}</noscript>
 </main>

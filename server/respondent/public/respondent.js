@@ -112,6 +112,8 @@
       showReview();
       if (showsPartnerships) loadPartnerships();
       if (survey) survey.locale = next === 'en' ? '' : next;
+      showContext();
+      if (survey) showAreas();
     });
   }
 
@@ -168,6 +170,86 @@
     if (box) box.remove();
   }
 
+  // ---- orientation: whose questionnaire, which round, until when, and where in it ------------
+
+  /** The country link's round and country ({ round, country } of GET /api/respondent/:token). */
+  var linkInfo = null;
+
+  /** Country, round and deadline above every page, and in the tab title. */
+  function showContext() {
+    var box = document.getElementById('context');
+    if (!box || !linkInfo || !linkInfo.round || !linkInfo.country) return;
+    document.title = CapgapOrientation.tabTitle(linkInfo.country.name, linkInfo.round.name);
+    var date = new Date(linkInfo.round.deadline).toLocaleDateString(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    box.textContent = '';
+    box.append(element('strong', linkInfo.country.name), ' · ' + linkInfo.round.name + ' · ');
+    box.append(element('span', text('deadline', { date: date }), 'deadline'));
+    box.hidden = false;
+  }
+
+  /**
+   * "Area 3 of 10" and the list of areas (complete ones marked) that jumps to any of them. The
+   * list is built only while it is open: closed, it adds nothing to the page's text.
+   */
+  function showAreas() {
+    var nav = document.getElementById('areas');
+    var editing = survey && survey.mode !== 'display' && survey.state === 'running';
+    var progress = editing
+      ? CapgapOrientation.areaProgress(
+          survey.visiblePages.map(function (p) {
+            return {
+              title: p.processedTitle || p.title || p.name,
+              questions: p.questions
+                .filter(function (q) {
+                  return q.isVisible && q.getType() !== 'html';
+                })
+                .map(function (q) {
+                  return { area: q.capgapArea, required: q.isRequired, answered: !q.isEmpty() };
+                }),
+            };
+          }),
+          survey.currentPageNo,
+        )
+      : { total: 0 };
+    nav.hidden = !progress.total;
+    if (nav.hidden) return;
+    nav.setAttribute('aria-label', text('areasLabel'));
+    var counts = { n: progress.position, total: progress.total, done: progress.done };
+    nav.querySelector('summary').textContent =
+      (progress.position ? text('areaOf', counts) + ' · ' : '') + text('areasDone', counts);
+    var details = nav.querySelector('details');
+    var list = nav.querySelector('ol');
+    list.textContent = '';
+    if (!details.open) return;
+    progress.areas.forEach(function (area) {
+      var button = element('button', area.title);
+      button.type = 'button';
+      button.setAttribute('data-page', String(area.page));
+      if (area.current) button.setAttribute('aria-current', 'step');
+      if (area.complete) button.append(element('span', ' ✓ ' + text('areaComplete'), 'area-done'));
+      button.addEventListener('click', function () {
+        details.open = false;
+        if (survey.currentPageNo === area.page) focusPageTitle();
+        else survey.currentPageNo = area.page; // onCurrentPageChanged moves the focus to its title
+      });
+      var item = element('li');
+      item.append(button);
+      list.append(item);
+    });
+  }
+
+  document.querySelector('#areas details').addEventListener('toggle', showAreas);
+
+  /** Keeps the areas' list in step with the survey: page changes, answers, completion. */
+  function trackAreas(model) {
+    [model.onCurrentPageChanged, model.onValueChanged, model.onComplete].forEach(function (event) {
+      event.add(function () {
+        if (survey === model) showAreas();
+      });
+    });
+    showAreas();
+  }
+
   // ---- storage in this browser --------------------------------------------------------------
 
   function remember(key, value) {
@@ -209,10 +291,22 @@
     model.locale = locale === 'en' ? '' : locale;
     // Colleagues fill different areas over days: let them move freely, check all at the end.
     model.checkErrorsMode = 'onComplete';
+    attachEvidence(model);
     model.onAfterRenderQuestion.add(function (sender, options) {
       showQuestionComment(options.question.name, options.htmlElement);
     });
     return model;
+  }
+
+  // An evidence field belongs to the indicator above it: not numbered (the indicators read 1, 2,
+  // 3…) and drawn as part of it (class capgap-evidence in respondent.css).
+  function attachEvidence(model) {
+    model.getAllQuestions().forEach(function (q) {
+      if (q.capgapRole === 'evidence') q.showNumber = false;
+    });
+    model.onUpdateQuestionCssClasses.add(function (sender, options) {
+      if (options.question.capgapRole === 'evidence') options.cssClasses.mainRoot += ' capgap-evidence';
+    });
   }
 
   // ---- review comments (a returned response) -------------------------------------------------
@@ -270,6 +364,7 @@
   function render(model) {
     survey = model;
     SurveyUI.renderSurvey(model, document.getElementById('survey'));
+    trackAreas(model);
     body.setAttribute('data-ready', 'true');
   }
 
@@ -704,6 +799,8 @@
     function (results) {
       started = true;
       formJson = results[1];
+      linkInfo = token ? results[2] : null;
+      showContext();
       if (token) startCountry(results[2].response, results[2].scores);
       else startOpen();
     },
