@@ -44,6 +44,7 @@ export default tseslint.config(
         SurveyUI: 'readonly',
         CapgapDraftMerge: 'readonly',
         CapgapDraftSync: 'readonly',
+        CapgapOrientation: 'readonly',
         CapgapPartnerships: 'readonly',
         CapgapProblemCodes: 'readonly',
         module: 'readonly',

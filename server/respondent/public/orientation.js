@@ -15,9 +15,10 @@
   /**
    * pages: the visible pages in order, each { title, questions: [{ area, required, answered }] };
    * current: the index of the page shown. Areas are the pages with questions of an assessment
-   * area (capgapArea; not the introduction, the closing page or a form without areas); one is complete when its required questions are
-   * answered (or, with none required, when any is). Returns { areas: [{ page, title, complete,
-   * current }], position (1-based, 0 off an area), total, done }.
+   * area (capgapArea; not the introduction, the closing page or a form without areas); one is
+   * complete when its required questions are answered (or, with none required, when any is).
+   * Returns { areas: [{ page, title, complete, current }], position (1-based, 0 off an area),
+   * total, done }.
    */
   function areaProgress(pages, current) {
     var areas = [];
