@@ -114,18 +114,21 @@ describe('When a focal point opens the capacity questionnaire on a laptop (1366Ã
   });
 
   it('then an unselected radio circle stands out from its background (â‰¥ 3:1)', async () => {
-    const ratio = await page.locator('[data-name="a3_1"] .sd-item__decorator').first().evaluate((el) => {
-      const rgb = (s: string) => (s.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
-      const lum = (c: number[]) => {
-        const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      };
-      const style = getComputedStyle(el);
-      const ring = lum(rgb(style.boxShadow));
-      const inside = lum(rgb(style.backgroundColor));
-      const [hi, lo] = ring > inside ? [ring, inside] : [inside, ring];
-      return (hi + 0.05) / (lo + 0.05);
-    });
+    const ratio = await page
+      .locator('[data-name="a3_1"] .sd-item__decorator')
+      .first()
+      .evaluate((el) => {
+        const rgb = (s: string) => (s.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: number[]) => {
+          const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const style = getComputedStyle(el);
+        const ring = lum(rgb(style.boxShadow));
+        const inside = lum(rgb(style.backgroundColor));
+        const [hi, lo] = ring > inside ? [ring, inside] : [inside, ring];
+        return (hi + 0.05) / (lo + 0.05);
+      });
     expect(ratio).toBeGreaterThanOrEqual(3);
   });
 
