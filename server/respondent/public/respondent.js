@@ -421,7 +421,11 @@
     model.mode = 'display';
     model.questionsOnPageMode = 'singlePage';
     model.showCompletedPage = false;
-    document.getElementById('survey').innerHTML = '';
+    // A fresh container: SurveyJS's renderer keeps its state on the old one, and rendering the
+    // summary into it after the questionnaire left it empty until the page was reloaded.
+    var fresh = document.createElement('div');
+    fresh.id = 'survey';
+    document.getElementById('survey').replaceWith(fresh);
     render(model);
     body.setAttribute('data-response-status', response.status || 'submitted');
   }
