@@ -68,6 +68,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
     'draft-sync.js',
     'language-offer.js',
     'partnerships.js',
+    'profile-view.js',
     'respondent.js',
     'respondent-offline.js',
   ];
