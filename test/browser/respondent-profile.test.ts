@@ -79,6 +79,17 @@ describe('When a focal point submits in French on a 390 px phone', () => {
       expect(await page.locator('#profile [data-part="state"]').textContent()).toMatch(/submitted/i);
       expect(await page.locator('#status').textContent()).toBe('Thank you. Your answers have been received.');
       expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+      // Reopened later, then switched to Spanish: the status line with its date and the profile follow.
+      await page.reload();
+      await page.waitForSelector('#status[data-message="submitted"]');
+      await page.waitForSelector('#profile [role="img"]');
+      await page.locator('#language').selectOption('es');
+      await page.waitForFunction(() => document.documentElement.lang === 'es');
+      expect(await page.locator('#status').textContent()).toMatch(/^Esta respuesta se envió el /);
+      expect(await page.locator('#status').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+      expect(await page.locator('#profile [data-part="state"]').textContent()).toMatch(/^Respuesta enviada/);
+      expect(await page.locator('#profile .profile-table th').first().textContent()).toBe('Área');
     } finally {
       await context.close();
     }

@@ -33,10 +33,25 @@ describe('When every indicator of an area is not applicable', () => {
   it.each(['en', 'fr', 'es'])('then the area reads as not applicable, never as insufficient data (%s)', (locale) => {
     const t = words(locale);
     const v = view(
-      [area({ status: 'insufficient data', capacity: null, gap: null, priority: null, band: null, completeness: 0, applicable: 0 })],
+      [
+        area({
+          status: 'insufficient data',
+          capacity: null,
+          gap: null,
+          priority: null,
+          band: null,
+          completeness: 0,
+          applicable: 0,
+        }),
+      ],
       locale,
     );
-    expect(v.areas[0]).toMatchObject({ kind: 'na', capacity: null, completeness: null, assessment: t.profile.notApplicable });
+    expect(v.areas[0]).toMatchObject({
+      kind: 'na',
+      capacity: null,
+      completeness: null,
+      assessment: t.profile.notApplicable,
+    });
     expect(JSON.stringify(v)).not.toContain(t.bands['insufficient data']);
   });
 });

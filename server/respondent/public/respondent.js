@@ -87,7 +87,12 @@
 
   function say(key, values) {
     said.status = { key: key, values: values };
-    statusBox.textContent = key ? text(key, values) : '';
+    // A date is kept as sent and written in the page's language each time it is said.
+    var shown =
+      values && values.date
+        ? Object.assign({}, values, { date: new Date(values.date).toLocaleString(locale) })
+        : values;
+    statusBox.textContent = key ? text(key, shown) : '';
     statusBox.setAttribute('data-message', key || '');
   }
 
@@ -654,7 +659,7 @@
         clearTimeout(timers[e.timer]);
       },
       status: function (e) {
-        say(e.key, e.values.date ? { date: new Date(e.values.date).toLocaleString(locale) } : e.values);
+        say(e.key, e.values);
       },
       notice: function (e) {
         notify(e.key, { names: questionTitles(e.names) });
