@@ -63,7 +63,16 @@ export interface ResolvedLink {
   /** The link's id (the SHA-256 of its token). */
   invitationId: string;
   language: Locale;
-  round: { id: string; name: string; formId: string; formVersion: number; deadline: Date; languages: string[] };
+  round: {
+    id: string;
+    name: string;
+    formId: string;
+    formVersion: number;
+    deadline: Date;
+    languages: string[];
+    /** The organizers' contact for respondents, when the round gives one. */
+    contact?: { name?: string; email?: string };
+  };
   country: { iso3: string; name: string };
 }
 
@@ -94,6 +103,9 @@ export async function resolveLink(token: string): Promise<ResolvedLink> {
       formVersion: round.formVersion,
       deadline: round.deadline,
       languages: round.languages,
+      ...(round.contact?.name || round.contact?.email
+        ? { contact: { name: round.contact.name ?? undefined, email: round.contact.email ?? undefined } }
+        : {}),
     },
     country: { iso3: country.iso3, name: country.name },
   };

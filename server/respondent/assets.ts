@@ -80,6 +80,7 @@ export class AssetStore {
       ['respondent-offline.js', path.join(respondentPublicDir, 'respondent-offline.js')],
       ['respondent-sw.js', path.join(respondentPublicDir, 'respondent-sw.js')],
       ['partnerships.js', path.join(respondentPublicDir, 'partnerships.js')],
+      ['profile-view.js', path.join(respondentPublicDir, 'profile-view.js')],
       ['respondent.css', path.join(respondentPublicDir, 'respondent.css')],
       // The page's texts, one dictionary per language: the page fetches only the one it shows.
       ...supportedLocales.map((l): [string, string] => [

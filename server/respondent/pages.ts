@@ -69,6 +69,7 @@ export function questionnairePage(assets: AssetStore, { locale, data }: PageData
     'language-offer.js',
     'orientation.js',
     'partnerships.js',
+    'profile-view.js',
     'respondent.js',
     'respondent-offline.js',
   ];

@@ -45,7 +45,8 @@ function respondentScores(scores: CountryScores | undefined) {
   if (!scores) return null;
   return {
     methodologyVersion: scores.methodologyVersion,
-    areas: scores.areas.map((a) => ({ area: a.area, ...overviewCell(a) })),
+    // applicable: 0 tells an area where nothing applies from one with too few answers.
+    areas: scores.areas.map((a) => ({ area: a.area, ...overviewCell(a), applicable: a.applicable })),
   };
 }
 

@@ -46,6 +46,8 @@ export interface NewRound {
   languages: Locale[];
   deadline: Date;
   reminders: { max: number; minDaysApart: number };
+  /** Whom respondents may contact about the round. */
+  contact?: { name?: string; email?: string };
   /** Scoring settings other than the defaults (round.model.ts). */
   scoring?: Record<string, unknown>;
 }

@@ -22,6 +22,8 @@ const roundSchema = new mongoose.Schema(
       default: [],
     },
     demo: { type: Boolean, default: false },
+    /** Whom respondents may contact about the round (shown on their page); optional. */
+    contact: { type: { _id: false, name: String, email: String }, default: undefined },
     /** Reminders to focal points who have not submitted: at most `max`, at least `minDaysApart` days apart. */
     reminders: {
       max: { type: Number, min: 0, max: 10, default: 3 },

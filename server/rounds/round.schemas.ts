@@ -23,6 +23,16 @@ const reminders = {
   },
 } as const;
 
+/** Whom respondents may contact about the round; an empty object removes it. */
+const contact = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    email: { type: 'string', format: 'email', maxLength: 254 },
+  },
+} as const;
+
 export const roundCreateSchema = {
   $id: 'round-create',
   type: 'object',
@@ -35,6 +45,7 @@ export const roundCreateSchema = {
     languages,
     deadline,
     reminders,
+    contact,
     /** The round's first scoring settings (South definition, whose scores count …); later changes: PUT …/scoring. */
     scoring: { type: 'object', additionalProperties: false, properties: scoringSettingsSchema.properties },
   },
@@ -47,6 +58,7 @@ export interface RoundCreate {
   languages: ('en' | 'fr' | 'es')[];
   deadline: string;
   reminders?: { max?: number; minDaysApart?: number };
+  contact?: { name?: string; email?: string };
   scoring?: ScoringSettingsInput;
 }
 
@@ -56,7 +68,7 @@ export const roundUpdateSchema = {
   type: 'object',
   additionalProperties: false,
   minProperties: 1,
-  properties: { name, formId, formVersion, languages, deadline, reminders },
+  properties: { name, formId, formVersion, languages, deadline, reminders, contact },
 } as const;
 
 export interface RoundUpdate {
@@ -66,4 +78,5 @@ export interface RoundUpdate {
   languages?: ('en' | 'fr' | 'es')[];
   deadline?: string;
   reminders?: { max?: number; minDaysApart?: number };
+  contact?: { name?: string; email?: string };
 }

@@ -62,6 +62,7 @@ export function roundsRoutes(forms: FormRegistry): Router {
       deadline,
       reminders: { max: body.reminders?.max ?? 3, minDaysApart: body.reminders?.minDaysApart ?? 7 },
       ...(body.scoring && { scoring: body.scoring as Record<string, unknown> }),
+      ...(body.contact && { contact: body.contact }),
     });
     const id = String(round._id);
     await auditRequest(req, 'round.create', {

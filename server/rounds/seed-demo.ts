@@ -70,6 +70,8 @@ function createDemoRound(forms: FormRegistry) {
     deadline: new Date(Date.now() + 60 * 86400_000),
     countries: demoCountries,
     demo: true,
+    // Shown on the respondents' profile: whom to ask about the round.
+    contact: { name: 'Assessment secretariat', email: 'secretariat@example.org' },
   });
 }
 

@@ -69,6 +69,8 @@ export async function updateRound(forms: FormRegistry, roundId: string, body: Ro
     ...(deadline && { deadline }),
     ...(body.reminders?.max !== undefined && { 'reminders.max': body.reminders.max }),
     ...(body.reminders?.minDaysApart !== undefined && { 'reminders.minDaysApart': body.reminders.minDaysApart }),
+    // The whole contact is replaced: an empty object removes it.
+    ...(body.contact !== undefined && { contact: body.contact }),
   };
   const updated = await setRoundFields(round._id, changed);
   return { round: updated ?? round, changed };

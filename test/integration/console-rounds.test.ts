@@ -143,6 +143,25 @@ describe('When an organizer creates a round with scoring settings and then chang
   });
 });
 
+describe('When an organizer gives the round a contact for respondents', () => {
+  it('then the respondent API names it, a malformed one is refused with a problem, and an empty one removes it', async () => {
+    const round = await createTestRound('a1-pilot');
+    expect((await request(respondent(round.kenya))).body.round.contact).toBeUndefined();
+
+    const contact = { name: 'Survey team', email: 'survey-team@example.org' };
+    expect((await patch(round.roundId, { contact }, organizer)).status).toBe(200);
+    expect((await request(respondent(round.kenya))).body.round.contact).toEqual(contact);
+
+    const refused = await patch(round.roundId, { contact: { email: 'not an address', phone: '1' } }, organizer);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+    expect((await request(respondent(round.kenya))).body.round.contact).toEqual(contact);
+
+    expect((await patch(round.roundId, { contact: {} }, organizer)).status).toBe(200);
+    expect((await request(respondent(round.kenya))).body.round.contact).toBeUndefined();
+  });
+});
+
 describe('When the settings page of a round is opened', () => {
   it('then an admin gets the round and scoring forms, an organizer the round’s only, a viewer none; the questionnaire is locked once answered', async () => {
     const round = await createTestRound();

@@ -62,6 +62,8 @@ describe('When a country submits its response', () => {
         priority: 20,
         band: 'meets',
         completeness: 0.75,
+        // How many indicators apply: 0 would mean the area is not applicable, not unanswered.
+        applicable: 4,
       },
     ]);
 

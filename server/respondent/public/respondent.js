@@ -29,6 +29,8 @@
   var review = null;
   /** Whether the response is approved: the country's partnerships are then shown (in the page's language). */
   var showsPartnerships = false;
+  /** The organizers' contact for this round ({ name, email }), if they gave one. */
+  var roundContact = null;
 
   // ---- language -----------------------------------------------------------------------------
 
@@ -85,7 +87,12 @@
 
   function say(key, values) {
     said.status = { key: key, values: values };
-    statusBox.textContent = key ? text(key, values) : '';
+    // A date is kept as sent and written in the page's language each time it is said.
+    var shown =
+      values && values.date
+        ? Object.assign({}, values, { date: new Date(values.date).toLocaleString(locale) })
+        : values;
+    statusBox.textContent = key ? text(key, shown) : '';
     statusBox.setAttribute('data-message', key || '');
   }
 
@@ -110,6 +117,7 @@
       if (said.status) say(said.status.key, said.status.values);
       if (said.notice) notify(said.notice.key, said.notice.values);
       showReview();
+      if (shownProfile) showProfile(shownProfile.scores, shownProfile.response);
       if (showsPartnerships) loadPartnerships();
       if (survey) survey.locale = next === 'en' ? '' : next;
       showContext();
@@ -379,55 +387,102 @@
     }, 0);
   }
 
-  // The gap profile the server computed on submission: one row per area, scores 0–100.
-  function showProfile(scores) {
+  // The gap profile the server computed on submission (profile-view.js says what it shows): a
+  // chart of capacity against target per area, the same numbers as a table for screen readers,
+  // the scale explained, the response's state, what happens next and whom to contact.
+  var shownProfile = null;
+
+  function showProfile(scores, response) {
     var box = document.getElementById('profile');
-    if (!scores || !scores.areas || !box) return;
-    var t = dictionary();
+    shownProfile = { scores: scores, response: response };
+    if (!box) return;
     var localized = function (text) {
       return typeof text === 'string' ? text : (text && (text[locale] || text['default'])) || '';
     };
-    var pageTitle = function (area) {
-      var page = (formJson.pages || []).filter(function (p) {
-        return p.name === area.toLowerCase();
-      })[0];
-      return page ? localized(page.title) : area;
-    };
-    var number = function (v) {
-      return v === null || v === undefined ? '—' : String(Math.round(v));
-    };
+    var view = window.CapgapProfile.profileView(
+      {
+        scores: scores,
+        status: response && response.status,
+        date: response && response.submittedAt ? new Date(response.submittedAt).toLocaleDateString(locale) : '',
+        contact: roundContact,
+        names: function (area) {
+          var page = (formJson.pages || []).filter(function (p) {
+            return p.name === area.toLowerCase();
+          })[0];
+          return page ? localized(page.title) : area;
+        },
+      },
+      dictionary(),
+    );
     box.textContent = '';
-    var title = document.createElement('h2');
+    box.hidden = !view;
+    if (!view) return;
+    var title = element('h2', view.title);
     title.id = 'profile-title';
-    title.textContent = t.profileTitle;
-    var table = document.createElement('table');
+    var state = element('p', view.state, 'profile-state');
+    state.setAttribute('data-part', 'state');
+    box.append(title, state);
+    var chart = element('div', null, 'profile-chart');
+    chart.setAttribute('role', 'img');
+    chart.setAttribute('aria-label', view.alt);
+    var t = dictionary().profile || {};
+    var legend = element('p', null, 'profile-legend');
+    legend.append(element('span', t.legendCapacity, 'key-capacity'), element('span', t.legendTarget, 'key-target'));
+    chart.append(legend);
+    view.areas.forEach(function (a) {
+      var row = element('div', null, 'profile-area profile-' + a.kind);
+      row.setAttribute('data-area', a.area);
+      row.append(element('strong', a.name));
+      if (a.kind !== 'na') {
+        var track = element('div', null, 'bar');
+        var fill = element('span', null, 'bar-capacity');
+        fill.style.width = (a.capacity || 0) + '%';
+        var target = element('span', null, 'bar-target');
+        target.style.left = a.target + '%';
+        track.append(fill, target);
+        row.append(track);
+      }
+      row.append(element('span', a.numbers, 'profile-numbers'));
+      row.append(element('span', [a.assessment, a.gapText].filter(Boolean).join(' — '), 'profile-assessment'));
+      chart.append(row);
+    });
+    var table = element('table', null, 'profile-table');
     var head = table.createTHead().insertRow();
-    t.profileColumns.forEach(function (label) {
-      var th = document.createElement('th');
+    view.columns.forEach(function (label) {
+      var th = element('th', label);
       th.scope = 'col';
-      th.textContent = label;
       head.appendChild(th);
     });
     var rows = table.createTBody();
-    scores.areas.forEach(function (a) {
+    view.areas.forEach(function (a) {
       var row = rows.insertRow();
       row.setAttribute('data-area', a.area);
-      var th = document.createElement('th');
+      var th = element('th', a.name);
       th.scope = 'row';
-      th.textContent = pageTitle(a.area);
       row.appendChild(th);
-      [
-        number(a.capacity),
-        number(a.target),
-        number(a.gap),
-        t.bands[a.status === 'scored' ? a.band : 'insufficient data'],
-      ].forEach(function (v) {
-        row.insertCell().textContent = v;
-      });
+      [a.capacity, a.target, a.gap, a.priority, a.completeness === null ? null : a.completeness + ' %'].forEach(
+        function (v) {
+          row.insertCell().textContent = v === null ? '—' : String(v);
+        },
+      );
+      row.insertCell().textContent = [a.assessment, a.gapText].filter(Boolean).join(' — ');
     });
-    box.appendChild(title);
-    box.appendChild(table);
-    box.hidden = false;
+    var explain = element('div', null, 'profile-explain');
+    view.explain.forEach(function (line) {
+      explain.append(element('p', line));
+    });
+    var next = element('p', view.next, 'profile-next');
+    var contact = element('p', view.contact, 'profile-contact');
+    contact.setAttribute('data-part', 'contact');
+    if (view.contactName) {
+      contact.append(' ');
+      var who = view.email ? element('a', view.contactName) : element('span', view.contactName);
+      if (view.email) who.href = 'mailto:' + view.email;
+      contact.append(who);
+    }
+    var tableWrap = element('div', null, 'profile-table-wrap');
+    tableWrap.append(table);
+    box.append(chart, tableWrap, explain, next, contact);
   }
 
   // ---- partnerships (an approved response) ---------------------------------------------------
@@ -508,7 +563,7 @@
   function showSubmitted(response, scores) {
     review = null;
     showReview();
-    showProfile(scores);
+    showProfile(scores, response);
     showsPartnerships = response.status === 'approved';
     if (showsPartnerships) loadPartnerships();
     var model = buildSurvey(formJson);
@@ -516,7 +571,11 @@
     model.mode = 'display';
     model.questionsOnPageMode = 'singlePage';
     model.showCompletedPage = false;
-    document.getElementById('survey').innerHTML = '';
+    // A fresh container: SurveyJS's renderer keeps its state on the old one, and rendering the
+    // summary into it after the questionnaire left it empty until the page was reloaded.
+    var fresh = document.createElement('div');
+    fresh.id = 'survey';
+    document.getElementById('survey').replaceWith(fresh);
     render(model);
     body.setAttribute('data-response-status', response.status || 'submitted');
   }
@@ -695,7 +754,7 @@
         clearTimeout(timers[e.timer]);
       },
       status: function (e) {
-        say(e.key, e.values.date ? { date: new Date(e.values.date).toLocaleString(locale) } : e.values);
+        say(e.key, e.values);
       },
       notice: function (e) {
         notify(e.key, { names: questionTitles(e.names) });
@@ -801,6 +860,7 @@
       formJson = results[1];
       linkInfo = token ? results[2] : null;
       showContext();
+      if (token) roundContact = (results[2].round && results[2].round.contact) || null;
       if (token) startCountry(results[2].response, results[2].scores);
       else startOpen();
     },
