@@ -337,7 +337,9 @@ describe('When a focal point of Niger answers the capacity questionnaire in Fren
     ]);
     // The chart of the same numbers, with its text alternative in French.
     expect(await page.locator('#profile [role="img"] .profile-area').count()).toBe(10);
-    expect(await page.locator('#profile [role="img"]').getAttribute('aria-label')).toMatch(/^Capacité et cible par domaine/);
+    expect(await page.locator('#profile [role="img"]').getAttribute('aria-label')).toMatch(
+      /^Capacité et cible par domaine/,
+    );
 
     const stored = await findLatestResponse(round.roundId, 'NER');
     expect(stored).toMatchObject({ status: 'submitted', locale: 'fr', country: 'NER', formId: 'capacity' });
