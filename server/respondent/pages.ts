@@ -53,15 +53,19 @@ export interface PageData {
 export function questionnairePage(assets: AssetStore, { locale, data }: PageData): string {
   // Where respondent.js finds each language's texts (data-messages-en, -fr, -es).
   const messages = Object.fromEntries(supportedLocales.map((l) => [`messages-${l}`, assets.url(`messages.${l}.json`)]));
+  // SurveyJS's own texts in French and Spanish (data-survey-locale-fr, -es): loaded by
+  // respondent.js when the page shows that language, not on every first load.
+  const surveyLocales = {
+    'survey-locale-fr': assets.url('survey.fr.js'),
+    'survey-locale-es': assets.url('survey.es.js'),
+  };
   // The offline worker (respondent-offline.js registers it for country links only).
   const worker = { 'service-worker': assets.url('respondent-sw.js') };
-  const attrs = Object.entries({ ...data, ...messages, ...worker })
+  const attrs = Object.entries({ ...data, ...messages, ...surveyLocales, ...worker })
     .map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`)
     .join('');
   const scripts = [
     'survey.js',
-    'survey.fr.js',
-    'survey.es.js',
     'survey-ui.js',
     'draft-merge.js',
     'problem-codes.js',

@@ -104,8 +104,28 @@
   }
 
   /** Switches to a language once its texts are here (the page keeps the current ones until then). */
+  // SurveyJS's texts for French or Spanish, a script of this site loaded the first time the page
+  // shows that language (English is built in).
+  var surveyLocaleLoads = {};
+  function loadSurveyLocale(lang) {
+    var src = body.dataset[lang === 'fr' ? 'surveyLocaleFr' : lang === 'es' ? 'surveyLocaleEs' : ''];
+    if (!src) return Promise.resolve();
+    if (!surveyLocaleLoads[lang])
+      surveyLocaleLoads[lang] = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = function () {
+          delete surveyLocaleLoads[lang];
+          reject(new Error('SurveyJS texts for ' + lang + ' did not load'));
+        };
+        document.head.appendChild(script);
+      });
+    return surveyLocaleLoads[lang];
+  }
+
   function setLocale(next) {
-    return loadMessages(next).then(function () {
+    return Promise.all([loadMessages(next), loadSurveyLocale(next)]).then(function () {
       locale = next;
       remember('capgap:lang', next);
       document.documentElement.lang = next;
