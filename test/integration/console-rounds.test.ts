@@ -151,6 +151,10 @@ describe('When an organizer gives the round a contact for respondents', () => {
     const contact = { name: 'Survey team', email: 'survey-team@example.org' };
     expect((await patch(round.roundId, { contact }, organizer)).status).toBe(200);
     expect((await request(respondent(round.kenya))).body.round.contact).toEqual(contact);
+    // The settings page shows it in the round's form, where an organizer changes or clears it.
+    const settings = await page(`/console/rounds/${round.roundId}/settings`, organizer);
+    expect(settings.text).toContain('name="contact.name"');
+    expect(settings.text).toContain('value="survey-team@example.org"');
 
     const refused = await patch(round.roundId, { contact: { email: 'not an address', phone: '1' } }, organizer);
     expect(refused.status).toBe(400);

@@ -32,6 +32,13 @@ const t = {
   languages: { en: 'Languages', fr: 'Langues', es: 'Idiomas' },
   deadline: { en: 'Deadline', fr: 'Échéance', es: 'Plazo' },
   saveRound: { en: 'Save the round', fr: 'Enregistrer le cycle', es: 'Guardar la ronda' },
+  contact: {
+    en: 'Whom respondents may contact (shown on their page; leave both empty for none)',
+    fr: 'Qui les répondants peuvent contacter (affiché sur leur page ; laissez vide pour aucun)',
+    es: 'A quién pueden dirigirse los encuestados (se muestra en su página; vacío para nadie)',
+  },
+  contactName: { en: 'Name or team', fr: 'Nom ou équipe', es: 'Nombre o equipo' },
+  contactEmail: { en: 'Email', fr: 'Courriel', es: 'Correo' },
   scoring: { en: 'Scoring', fr: 'Notation', es: 'Puntuación' },
   hdiSouth: {
     en: 'HDI groups counted as South (UNDP definition)',
@@ -213,6 +220,28 @@ export function roundSettingsPage(router: Router, deps: ConsoleDeps): void {
         <p id="settings-deadline-hint">${fieldTexts.deadlineHint[l]}</p>
         ${numberField('settings-max', 'reminders.max', fieldTexts.max[l], round.reminders?.max ?? 3, { min: 0, max: 10 }, roundOff)}
         ${numberField('settings-days', 'reminders.minDaysApart', fieldTexts.daysApart[l], round.reminders?.minDaysApart ?? 7, { min: 1, max: 60 }, roundOff)}
+        <fieldset>
+          <legend>${t.contact[l]}</legend>
+          <!-- Sent first as {}: the two fields fill it in, and both left empty remove the contact. -->
+          <input type="hidden" name="contact" data-type="json" value="{}" ${roundOff ? html`disabled` : ''} />
+          <label for="settings-contact-name">${t.contactName[l]}</label
+          ><input
+            id="settings-contact-name"
+            name="contact.name"
+            maxlength="200"
+            value="${round.contact?.name ?? ''}"
+            ${roundOff ? html`disabled` : ''}
+          />
+          <label for="settings-contact-email">${t.contactEmail[l]}</label
+          ><input
+            id="settings-contact-email"
+            name="contact.email"
+            type="email"
+            maxlength="254"
+            value="${round.contact?.email ?? ''}"
+            ${roundOff ? html`disabled` : ''}
+          />
+        </fieldset>
         ${roundOff ? '' : html`<p><button type="submit">${t.saveRound[l]}</button></p>`}
       </form>
       ${formOutput('round-output')}
