@@ -1,7 +1,8 @@
 // The Express application factory. Importing this file starts nothing: server/main.ts (or a
 // test) builds the app with its configuration and forms, then decides where to listen.
 // A request goes: security headers → compression → request log → JSON body → session →
-// feature routes → 404 → the one error handler.
+// feature routes → 404 → the one error handler. Under /api, an unknown address (404) or method
+// (405) is answered before the body is read.
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
@@ -16,6 +17,7 @@ import { formsRoutes } from './forms/forms.routes';
 import { healthRoutes } from './health/health.routes';
 import { exportsRoutes } from './exports/exports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import { unansweredApiRequests } from './http/unanswered-api-requests';
 import { requestLogger } from './http/logger';
 import { withRequestContext } from './http/request-context';
 import { openApiRoutes } from './http/openapi.routes';
@@ -58,7 +60,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(assets.routes());
   app.use(healthRoutes());
 
-  app.use('/api', requireJsonBody, express.json({ limit: config.bodyLimit, strict: true }));
+  app.use('/api', unansweredApiRequests(app), requireJsonBody, express.json({ limit: config.bodyLimit, strict: true }));
   app.use(cookieParser());
   app.use(loadSession);
 

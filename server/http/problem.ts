@@ -75,6 +75,12 @@ export const problems = {
   notFound: problem('404.1', 'Not found', 'Introuvable', 'No encontrado'),
   formNotFound: problem('404.2', 'No such form', 'Formulaire inconnu', 'Formulario desconocido'),
   linkNotFound: problem('404.3', 'No such link', 'Lien inconnu', 'Enlace desconocido'),
+  methodNotAllowed: problem(
+    '405.1',
+    'This address does not answer this method',
+    'Cette adresse ne répond pas à cette méthode',
+    'Esta dirección no responde a este método',
+  ),
   conflict: problem('409.1', 'Already exists', 'Existe déjà', 'Ya existe'),
   staleRevision: problem(
     '409.2',

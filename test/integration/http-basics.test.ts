@@ -26,6 +26,25 @@ describe('When a route does not exist', () => {
   });
 });
 
+describe('When a known address is asked with a method it does not answer', () => {
+  it('then the answer is a 405 problem+json with an Allow header listing the methods it answers', async () => {
+    const reply = await request(`${app.baseUrl}/api/accounts`, { method: 'PUT' });
+    expect(reply.status).toBe(405);
+    expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(reply.body).toMatchObject({ code: '405.1', instance: '/api/accounts' });
+    expect(reply.headers.get('allow')).toBe('GET, HEAD, POST');
+
+    const withParameter = await request(`${app.baseUrl}/api/rounds/anything/overview`, { method: 'DELETE' });
+    expect(withParameter.status).toBe(405);
+    expect(withParameter.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('then a method the address answers, or an unknown address, is not a 405', async () => {
+    expect((await request(`${app.baseUrl}/api/accounts`)).status).toBe(401);
+    expect((await request(`${app.baseUrl}/api/nothing-here`, { method: 'PUT' })).status).toBe(404);
+  });
+});
+
 describe('When the respondent page is loaded', () => {
   it('then it is served with security headers, and its assets are compressed and cached for a year', async () => {
     const page = await request(`${app.baseUrl}/r/a1-pilot?lang=es`);

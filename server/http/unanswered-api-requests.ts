@@ -1,0 +1,46 @@
+// Requests under /api that no route will answer are answered before their body is read: an
+// address the API does not know gets 404, and a known address asked with a method it does not
+// answer gets 405 with an Allow header listing the methods it does answer (RFC 9110), rather
+// than a 404 that would suggest the address is wrong, or a 415 about a body nobody will read.
+// The table is read from the app's own routes on first use, when every feature has registered.
+import type { Application, RequestHandler } from 'express';
+import { match } from 'path-to-regexp';
+import { AppError } from './problem';
+import { routeTable } from './route-table';
+
+interface KnownPath {
+  matches: (path: string) => boolean;
+  methods: Set<string>;
+}
+
+function knownPaths(app: Application): KnownPath[] {
+  const byPath = new Map<string, Set<string>>();
+  for (const route of routeTable(app)) {
+    const methods = byPath.get(route.path) ?? new Set<string>();
+    methods.add(route.method.toUpperCase());
+    // Express answers HEAD with a route's GET handler.
+    if (route.method === 'get') methods.add('HEAD');
+    byPath.set(route.path, methods);
+  }
+  return [...byPath].map(([path, methods]) => {
+    const matcher = match(path, { decode: false });
+    return { matches: (p: string) => matcher(p) !== false, methods };
+  });
+}
+
+/** Mounted at /api before the body parser: 404 for an unknown address, 405 for an unanswered method. */
+export function unansweredApiRequests(app: Application): RequestHandler {
+  let paths: KnownPath[] | undefined;
+  return (req, res, next) => {
+    paths ??= knownPaths(app);
+    const path = req.baseUrl + req.path;
+    const allowed = new Set<string>();
+    for (const known of paths) if (known.matches(path)) for (const m of known.methods) allowed.add(m);
+    // OPTIONS is answered by Express itself with the Allow header.
+    if (allowed.has(req.method) || (allowed.size > 0 && req.method === 'OPTIONS')) return next();
+    if (allowed.size === 0) return next(new AppError('notFound', `No route for ${req.method} ${path}`));
+    const allow = [...allowed].sort().join(', ');
+    res.setHeader('Allow', allow);
+    next(new AppError('methodNotAllowed', `${path} answers ${allow}`));
+  };
+}
