@@ -83,10 +83,12 @@ function configuration(cookie: string, csrf: string, ids: Ids): string {
   ].join('\n\n');
 }
 
-function runSchemathesis(args: string[]): Promise<{ code: number | null; output: string }> {
+/** Runs in `dir`, where Schemathesis keeps its cache. */
+function runSchemathesis(dir: string, args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     // Asynchronous: this very process serves the requests.
-    const child = spawn(installSchemathesis(), args, { env: { ...process.env, NO_COLOR: '1', COLUMNS: '120' } });
+    const env = { ...process.env, NO_COLOR: '1', COLUMNS: '120' };
+    const child = spawn(installSchemathesis(), args, { cwd: dir, env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -135,7 +137,7 @@ describe('When Schemathesis fuzzes every operation of the OpenAPI document as an
       const config = path.join(dir, 'schemathesis.toml');
       fs.writeFileSync(config, configuration(cookie, csrf, ids));
 
-      const { code, output } = await runSchemathesis([
+      const { code, output } = await runSchemathesis(dir, [
         '--config-file',
         config,
         'run',
