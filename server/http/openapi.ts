@@ -5,6 +5,7 @@
 // what the routes enforce.
 import type { Application } from 'express';
 import { handlerMeta, type OperationMeta } from './operation-meta';
+import { pathParameterSchemas } from './path-parameters';
 import { problems, type ProblemName } from './problem';
 import { routeTable, type RouteEntry } from './route-table';
 import { csvRoutes } from './validate';
@@ -145,7 +146,7 @@ function pathParameters(path: string): Json[] {
     name: m[1],
     in: 'path',
     required: true,
-    schema: { type: 'string' },
+    schema: pathParameterSchemas[m[1]] ?? { type: 'string' },
   }));
 }
 

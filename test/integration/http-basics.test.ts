@@ -37,6 +37,11 @@ describe('When a known address is asked with a method it does not answer', () =>
     const withParameter = await request(`${app.baseUrl}/api/rounds/anything/overview`, { method: 'DELETE' });
     expect(withParameter.status).toBe(405);
     expect(withParameter.headers.get('allow')).toBe('GET, HEAD');
+
+    // "invitations" is not a partner id: only the invitations route answers there.
+    const literal = await request(`${app.baseUrl}/api/partner-declarations/invitations`);
+    expect(literal.status).toBe(405);
+    expect(literal.headers.get('allow')).toBe('POST');
   });
 
   it('then a method the address answers, or an unknown address, is not a 405', async () => {
