@@ -30,27 +30,20 @@
 //     to write the outcome (roomToSendMs); a message without that room (late in a batch behind
 //     slow sends, or at stop) is released: made due again at once, not sent;
 //   - a watchdog reports a claimer stuck on one step for longer than the deadline plus that
-//     margin (outbox-watchdog.ts) and cuts the relay connections, which ends the send.
+//     margin (server/jobs/watchdog.ts) and cuts the relay connections, which ends the send.
 // Together: no send outlives its claim unless the database write of its outcome itself takes
 // longer than half the deadline.
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
-import { claimBatch, claimNext, defaultLeaseMs, stillHeld, type ClaimedEmail } from './outbox-claim';
-import { OutboxDue } from './outbox-due.model';
+import { backoffMs as doubledDelayMs } from '../jobs/due-queue';
+import { silentLog, startClaimLoop, type RunningWorker, type WorkerLog } from '../jobs/claim-loop';
+import { claimBatch, claimNext, defaultLeaseMs, outboxQueue, stillHeld, type ClaimedEmail } from './outbox-claim';
 import { relistWaitingMessages } from './outbox-relist';
 import { OutboxEmail } from './outbox.model';
 import { reportEmailOutcome } from './email-outcome';
 import type { Mailer } from './mailer';
 import { classifySendError } from './mailer';
-import { startWatchdog } from './outbox-watchdog';
 
-export interface WorkerLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-const silentLog: WorkerLog = { info() {}, warn() {}, error() {} };
+export { newOwner } from '../jobs/claim-loop';
+export type { RunningWorker, WorkerLog };
 
 export interface RetryOptions {
   /** Attempts before a temporarily failing message is marked 'failed' (default 8). */
@@ -75,7 +68,7 @@ export function backoffMs(
   attempts: number,
   { backoffBaseMs = defaults.backoffBaseMs, backoffMaxMs = defaults.backoffMaxMs }: RetryOptions = {},
 ): number {
-  return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.max(0, attempts - 1));
+  return doubledDelayMs(attempts, { baseMs: backoffBaseMs, maxMs: backoffMaxMs });
 }
 
 /** Time kept after a send's deadline to write its outcome within the lease. */
@@ -90,11 +83,6 @@ export function checkLeaseCoversSend(leaseMs: number, mailer: Mailer): void {
     throw new Error(
       `outbox lease (${leaseMs} ms) must be at least twice the send deadline (${mailer.sendDeadlineMs} ms)`,
     );
-}
-
-/** A lease owner unique to this process and claimer. */
-export function newOwner(label = 'worker'): string {
-  return `${hostname()}:${process.pid}:${label}:${randomBytes(3).toString('hex')}`;
 }
 
 /**
@@ -114,8 +102,7 @@ async function record(
     { $set: { ...set, attempts: message.attempts, handledBy: message.owner }, $unset: unset },
   );
   await reportEmailOutcome(message._id, set);
-  if (next === 'done') await OutboxDue.deleteOne({ _id: message._id });
-  else await OutboxDue.updateOne({ _id: message._id }, { $set: { dueAt: next } });
+  await outboxQueue.reschedule(message._id, next);
   return true;
 }
 
@@ -127,7 +114,7 @@ async function record(
  */
 export async function release(message: ClaimedEmail, mailer: Mailer): Promise<void> {
   if (message.leaseUntil.getTime() - Date.now() <= recordMarginMs(mailer)) return;
-  if (await stillHeld(message)) await OutboxDue.updateOne({ _id: message._id }, { $set: { dueAt: new Date() } });
+  if (await stillHeld(message)) await outboxQueue.reschedule(message._id, new Date());
 }
 
 /** Sends a claimed message and records the outcome. Never throws for a send error. */
@@ -238,98 +225,28 @@ export interface WorkerOptions extends RetryOptions {
   log?: WorkerLog;
 }
 
-export interface RunningWorker {
-  /** Stops claiming and finishes the messages in hand; bounded (see stopGraceMs). */
-  stop(): Promise<void>;
-}
-
 export function startOutboxWorker(options: WorkerOptions): RunningWorker {
-  const {
-    mailer,
-    pollMs = 5000,
-    leaseMs = defaults.leaseMs,
-    concurrency = 1,
-    batchSize = 10,
-    stopGraceMs = 5000,
-  } = options;
+  const { mailer, leaseMs = defaults.leaseMs, batchSize = 10 } = options;
   checkLeaseCoversSend(leaseMs, mailer);
   const log = options.log ?? silentLog;
-  let stopping = false;
-  const wakers = new Set<() => void>();
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakers.delete(done);
-        resolve();
-      }
-      wakers.add(done);
-    });
-  const watchdog = startWatchdog(options.stuckAfterMs ?? roomToSendMs(mailer), (claimer, step, stuckForMs) => {
-    const sending = step.startsWith('delivering');
-    log.error(
-      { claimer, step, stuckForMs },
-      `outbox worker: a claimer is stuck${sending ? '; cutting the connections to the relay' : ' (database)'}`,
-    );
-    // Cutting the relay connections ends a send, and so the step; a database call cannot be
-    // cut from here: it is reported only.
-    if (sending) mailer.reset();
-  });
-
+  const ctx: DeliveryContext = { ...options, log };
   const relisted = relistWaitingMessages().then(
     (n) => n && log.info({ relisted: n }, 'outbox worker: waiting messages put back on the due list'),
     (err: unknown) => log.error({ err }, 'outbox worker: could not check the outbox for unlisted messages'),
   );
-  const loop = async (i: number) => {
-    const owner = options.owner ? `${options.owner}#${i}` : newOwner(`c${i}`);
-    const ctx: DeliveryContext = { ...options, log };
-    await relisted;
-    while (!stopping) {
-      try {
-        watchdog.begin(owner, 'claiming');
-        const batch = await claimBatch(owner, leaseMs, batchSize);
-        for (const message of batch) {
-          // At stop, what is not yet sent goes back on the due list for the next worker.
-          watchdog.begin(owner, `${stopping ? 'releasing' : 'delivering'} ${String(message._id)}`);
-          if (stopping) await release(message, mailer);
-          else await deliver(message, ctx);
-        }
-        if (batch.length) continue;
-      } catch (err) {
-        log.error({ err }, 'outbox worker: database error; will try again');
-      } finally {
-        watchdog.end(owner);
-      }
-      if (!stopping) await sleep(pollMs);
-    }
-  };
-  const loops = Promise.all(Array.from({ length: concurrency }, (_, i) => loop(i)));
-  /** Whether every claimer has finished within `ms`. */
-  const finishes = (ms: number) =>
-    new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), ms);
-      void loops.then(() => {
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-  return {
-    async stop() {
-      stopping = true;
-      for (const wake of [...wakers]) wake();
-      if (!(await finishes(stopGraceMs))) {
-        // A send still going after the grace: cut it. It fails as temporary and is recorded
-        // for a retry, so nothing waits for its lease to end.
-        log.warn({}, 'outbox worker: sends still in progress at stop; cutting them (they will be retried)');
-        mailer.reset();
-        if (!(await finishes(stopGraceMs)))
-          log.error(
-            {},
-            'outbox worker: a claimer did not finish in time; its messages are claimable again when their lease ends',
-          );
-      }
-      watchdog.stop();
-    },
-  };
+  return startClaimLoop<ClaimedEmail>({
+    name: 'outbox worker',
+    claimBatch: (owner) => claimBatch(owner, leaseMs, batchSize),
+    deliver: (message) => deliver(message, ctx),
+    release: (message) => release(message, mailer),
+    // Cutting the relay connections ends any send.
+    cut: () => mailer.reset(),
+    before: relisted,
+    pollMs: options.pollMs ?? 5000,
+    concurrency: options.concurrency ?? 1,
+    stuckAfterMs: options.stuckAfterMs ?? roomToSendMs(mailer),
+    stopGraceMs: options.stopGraceMs ?? 5000,
+    owner: options.owner,
+    log,
+  });
 }

@@ -1,7 +1,7 @@
-// Watches the claimers of an outbox worker: a claimer that stays on one step (claiming, or
-// delivering one message) longer than it ever should is reported. Every send has its own
-// deadline (mailer.ts), so this is the backstop for what a deadline does not cover: the worker
-// acts on the report (outbox-worker.ts) by cutting the relay connections, which ends any send.
+// Watches the claimers of a queue worker (server/jobs/claim-loop.ts): a claimer that stays on
+// one step (claiming, or delivering one item) longer than it ever should is reported. Every
+// delivery has its own deadline (an email send, a webhook request), so this is the backstop for
+// what a deadline does not cover: the worker acts on the report by cutting its connections.
 
 export interface Watchdog {
   /** The claimer starts a step (replacing its previous one). */
