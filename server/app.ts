@@ -38,6 +38,8 @@ import { matchingRunsRoutes } from './matching-runs/matching-runs.routes';
 import { scoresRoutes } from './scoring/scores.routes';
 import { referenceRoutes } from './reference/reference.routes';
 import { consoleRoutes } from './console/console.routes';
+import { webhooksRoutes } from './webhooks/webhooks.routes';
+import { webhooksOpenApi } from './webhooks/webhook-openapi';
 
 export interface AppDeps {
   config: Config;
@@ -73,12 +75,14 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
       schemas: [...requestSchemas, ...responseSchemas],
       sessionCookie,
       csrfHeader,
+      webhooks: webhooksOpenApi(),
     }),
   );
   app.use(authRoutes(config));
   app.use(auditRoutes());
   app.use(formsRoutes(forms, config));
   app.use(roundsRoutes(forms));
+  app.use(webhooksRoutes(config));
   app.use(reviewRoutes(forms, config));
   app.use(referenceRoutes());
   app.use(focalPointsRoutes(config));

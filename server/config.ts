@@ -32,6 +32,10 @@ export interface Config {
   smtpUrl?: string;
   /** Sender of every email; mailer's defaultFrom when unset. */
   emailFrom?: string;
+  /** Webhooks may call loopback and private addresses (off: a guard against request forgery). */
+  webhookAllowPrivate: boolean;
+  /** A PEM file of certificate authorities webhook receivers may use besides the usual ones. */
+  webhookCaFile?: string;
 }
 
 const envSchema = {
@@ -55,6 +59,8 @@ const envSchema = {
     OPEN_RESPONSES_PER_HOUR: { type: 'string', pattern: '^[0-9]{1,5}$' },
     SMTP_URL: { type: 'string', pattern: '^smtps?://' },
     EMAIL_FROM: { type: 'string', minLength: 1 },
+    WEBHOOK_ALLOW_PRIVATE: { type: 'string', enum: ['true', 'false'] },
+    WEBHOOK_CA_FILE: { type: 'string', minLength: 1 },
   },
 } as const;
 
@@ -98,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openResponsesPerHour: Number(known.OPEN_RESPONSES_PER_HOUR ?? 20),
     smtpUrl: known.SMTP_URL,
     emailFrom: known.EMAIL_FROM,
+    webhookAllowPrivate: known.WEBHOOK_ALLOW_PRIVATE === 'true',
+    webhookCaFile: known.WEBHOOK_CA_FILE ? path.resolve(projectRoot, known.WEBHOOK_CA_FILE) : undefined,
   };
 }
 

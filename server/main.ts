@@ -17,6 +17,7 @@ import { demoAccounts, demoPassword, seedDemo, type DemoSeed } from './rounds/se
 import { createMailer, defaultFrom } from './email/mailer';
 import { startOutboxWorker } from './email/outbox-worker';
 import { startReminderJob } from './reminders/reminder-job';
+import { startWebhookWorker } from './webhooks/webhook-worker';
 
 async function main(): Promise<void> {
   let config;
@@ -74,6 +75,11 @@ async function main(): Promise<void> {
   if (outboxWorker) logger.info('email: outbox worker started (SMTP_URL)');
   else logger.warn('email disabled: SMTP_URL is not set; messages stay queued in the outbox');
   const reminderJob = outboxWorker ? startReminderJob(config.publicUrl, logger) : undefined;
+  const webhookWorker = startWebhookWorker({
+    allowPrivate: config.webhookAllowPrivate,
+    caFile: config.webhookCaFile,
+    log: logger,
+  });
   if (demo)
     printDemoWelcome(
       config.publicUrl,
@@ -95,6 +101,7 @@ async function main(): Promise<void> {
       clearInterval(sweep);
       reminderJob?.stop();
       await outboxWorker?.stop(); // bounded: a stuck send is cut after a few seconds
+      await webhookWorker.stop(); // bounded the same way
       mailer?.close();
       await disconnectDatabase();
       await database.stop();

@@ -21,6 +21,7 @@ import {
   overviewResponseSchema,
   scoringSettingsSchema,
 } from './scoring/scoring.schemas';
+import { webhookResponseSchema, webhookSecretResponseSchema, webhookSetSchema } from './webhooks/webhooks.schemas';
 
 /** Schemas of request bodies: what the service validates its input against. */
 export const requestSchemas: readonly { $id: string }[] = [
@@ -44,6 +45,7 @@ export const requestSchemas: readonly { $id: string }[] = [
   matchingSettingsSchema,
   matchingPinsSchema,
   responseReturnSchema,
+  webhookSetSchema,
 ];
 
 /** Schemas of the main organizer responses. */
@@ -51,4 +53,6 @@ export const responseSchemas: readonly { $id: string }[] = [
   overviewResponseSchema,
   countryProfileResponseSchema,
   aggregatesResponseSchema,
+  webhookSecretResponseSchema,
+  webhookResponseSchema,
 ];

@@ -9,6 +9,8 @@ export const auditActions = [
   'account.passwordChange',
   'round.create',
   'round.update',
+  'round.webhookSet',
+  'round.webhookRemove',
   'focalPoints.import',
   'invitations.send',
   'reminders.send',

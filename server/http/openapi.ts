@@ -18,6 +18,8 @@ export interface OpenApiInput {
   /** Name of the session cookie and of the CSRF header that state changes must carry. */
   sessionCookie: string;
   csrfHeader: string;
+  /** The document's `webhooks`: the requests the service makes to receivers (OpenAPI 3.1). */
+  webhooks?: Record<string, object>;
 }
 
 type Json = Record<string, unknown>;
@@ -62,6 +64,7 @@ export function buildOpenApi(app: Application, input: OpenApiInput): Json {
         'Errors are application/problem+json (RFC 9457) with a catalogue code.',
     },
     paths,
+    ...(input.webhooks && { webhooks: input.webhooks }),
     components: {
       schemas: {
         Problem: problemSchema,

@@ -24,6 +24,7 @@ import { auditOf, findMatch, findRunOrReject, latestRunNumber, type Acting } fro
 import { linkActor } from '../audit/audit-request';
 import { recordAudit } from '../audit/record-audit';
 import { IntroductionLink, type IntroductionSide } from './matching-runs.model';
+import { notifyMatchConfirmed } from '../webhooks/webhook-events';
 
 /** Introduction links stay valid this long after the confirmation. */
 const linkValidDays = 90;
@@ -129,6 +130,15 @@ export async function confirmMatch(
     roundId,
     target: { kind: 'match', id: decision.id },
     details: { run: n, introductions },
+  });
+  await notifyMatchConfirmed(roundId, {
+    matchId: match.id,
+    run: n,
+    country: match.country,
+    area: match.area,
+    providerKind: match.providerKind,
+    providerId: match.providerId,
+    ...(match.providerCountry && { providerCountry: match.providerCountry }),
   });
   return { decision, introductions };
 }

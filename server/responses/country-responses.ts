@@ -23,6 +23,7 @@ import { findFormOrReject } from '../forms/find-form';
 import { hasSubmittedAnswers, statusAfterSubmit, type ResponseStatusOrNew } from './response-status';
 import { assertAnswerShape, assertAnswersAreValid } from './submit-response';
 import { responseWriteFaults } from './write-faults';
+import { notifyResponseSubmitted } from '../webhooks/webhook-events';
 
 export interface ResponseState {
   status: ResponseStatusOrNew;
@@ -233,6 +234,7 @@ export async function submitResponse(
     hasSubmittedAnswers(state.status) && isDeepStrictEqual(state.answers, answers);
   const stored = await findLatestResponse(link.round.id, link.country.iso3);
   if (alreadyDone(toState(stored))) return toState(stored);
+  let submitted: ResponseState;
   try {
     const now = new Date();
     const status = statusAfterSubmit(stored?.status);
@@ -244,7 +246,7 @@ export async function submitResponse(
       by: { kind: 'link', id: writer.invitationId },
     };
     const history = [...(stored?.history ?? []), event];
-    return await writeAnswers(
+    submitted = await writeAnswers(
       link,
       stored,
       { ...write, answers },
@@ -256,4 +258,7 @@ export async function submitResponse(
     if (alreadyDone(after)) return after;
     throw err;
   }
+  // Outside the try: a failure to record the event is not a lost race.
+  await notifyResponseSubmitted(link.round.id, link.country.iso3, submitted);
+  return submitted;
 }

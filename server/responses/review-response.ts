@@ -6,6 +6,7 @@ import { AppError } from '../http/problem';
 import { findLatestResponse, type EventActor, type ResponseEvent, type StoredResponse } from './country-response-store';
 import { storeNextRevision, toState, type ResponseState } from './country-responses';
 import { awaitsReview, hasSubmittedAnswers, type ResponseStatus } from './response-status';
+import { notifyResponseApproved } from '../webhooks/webhook-events';
 
 export interface ReturnInput {
   comment: string;
@@ -47,7 +48,9 @@ export async function approveResponse(roundId: string, country: string, by: Even
   const stored = await loadOrReject(roundId, country);
   if (!awaitsReview(stored.status))
     rejectState(stored, `This response is ${stored.status}; only a submitted response can be approved`);
-  return storeReview(stored, { action: 'approve', status: 'approved' }, by);
+  const approved = await storeReview(stored, { action: 'approve', status: 'approved' }, by);
+  await notifyResponseApproved(roundId, country, approved);
+  return approved;
 }
 
 /** `input` is checked already (schema, and question names against the form: see returnCommentErrors). */
