@@ -50,7 +50,12 @@ export async function claimNext(
 }
 
 /** Claims up to `max` due messages (see dueQueue's claimBatch). */
-export function claimBatch(owner: string, leaseMs: number, max: number, now: Date = new Date()): Promise<ClaimedEmail[]> {
+export function claimBatch(
+  owner: string,
+  leaseMs: number,
+  max: number,
+  now: Date = new Date(),
+): Promise<ClaimedEmail[]> {
   return outboxQueue.claimBatch(owner, leaseMs, max, now);
 }
 

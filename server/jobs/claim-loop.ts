@@ -112,7 +112,10 @@ export function startClaimLoop<T extends { _id: unknown }>(options: ClaimLoopOpt
         log.warn({}, `${name}: deliveries still in progress at stop; cutting them (they will be retried)`);
         options.cut();
         if (!(await finishes(stopGraceMs)))
-          log.error({}, `${name}: a claimer did not finish in time; its items are claimable again when their lease ends`);
+          log.error(
+            {},
+            `${name}: a claimer did not finish in time; its items are claimable again when their lease ends`,
+          );
       }
       watchdog.stop();
     },

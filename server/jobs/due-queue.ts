@@ -84,7 +84,14 @@ export function dueQueue<T extends object, Id>(spec: DueQueueSpec<T, Id>): DueQu
     return claimNumber(
       entry.attempts + 1,
       (attempt) =>
-        claims.create({ _id: claimId(attempt), ...spec.claimRef(entry._id), attempt, owner, claimedAt: now, leaseUntil }),
+        claims.create({
+          _id: claimId(attempt),
+          ...spec.claimRef(entry._id),
+          attempt,
+          owner,
+          claimedAt: now,
+          leaseUntil,
+        }),
       // Taken. Move on to the next attempt number only if that claim expired without ever
       // reaching the due entry (its claimer died between the insert and the update).
       async (attempt) => {

@@ -33,7 +33,8 @@ export async function setRoundWebhook(
   allowPrivate: boolean,
 ): Promise<{ url: string; secret: string }> {
   const problem = await webhookUrlProblem(url, allowPrivate);
-  if (problem) throw new AppError('unprocessable', `The webhook URL ${problem}`, [{ field: 'body.url', message: problem }]);
+  if (problem)
+    throw new AppError('unprocessable', `The webhook URL ${problem}`, [{ field: 'body.url', message: problem }]);
   const secret = newWebhookSecret();
   await RoundWebhook.replaceOne({ _id: roundId }, { _id: roundId, url, secret, setBy }, { upsert: true });
   return { url, secret };
@@ -57,7 +58,9 @@ export async function listRoundDeliveries(roundId: string, limit = recentDeliver
   const numbers: number[] = [];
   for (let n = top; n >= 1 && numbers.length < limit; n--) numbers.push(n);
   const refs = await readSequence<{ deliveryId: string }>(WebhookRef, key, numbers);
-  const docs = await Promise.all(refs.map((r) => (r ? WebhookDelivery.findById(r.deliveryId, { body: 0 }).lean() : null)));
+  const docs = await Promise.all(
+    refs.map((r) => (r ? WebhookDelivery.findById(r.deliveryId, { body: 0 }).lean() : null)),
+  );
   return docs.flatMap((d) =>
     d
       ? [

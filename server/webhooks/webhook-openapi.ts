@@ -64,7 +64,13 @@ const headerParameters = [
     description: 'The delivery id, the same on every attempt and as the payload’s id: drop repeats',
     schema: { type: 'string' },
   },
-  { name: webhookHeaders.event, in: 'header', required: true, description: 'The event type', schema: { type: 'string' } },
+  {
+    name: webhookHeaders.event,
+    in: 'header',
+    required: true,
+    description: 'The event type',
+    schema: { type: 'string' },
+  },
   {
     name: webhookHeaders.timestamp,
     in: 'header',

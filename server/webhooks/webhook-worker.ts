@@ -169,7 +169,9 @@ async function deliver(claim: ClaimedDelivery, ctx: Context): Promise<void> {
     ctx.log.warn({ ...ids, host, ...detail }, 'webhook delivery failed');
     return;
   }
-  const retryAt = new Date(Date.now() + backoffMs(claim.attempts, { baseMs: ctx.backoffBaseMs, maxMs: ctx.backoffMaxMs }));
+  const retryAt = new Date(
+    Date.now() + backoffMs(claim.attempts, { baseMs: ctx.backoffBaseMs, maxMs: ctx.backoffMaxMs }),
+  );
   await record(claim, { url: hook.url }, { outcome: 'retry', ...detail }, retryAt);
   ctx.log.warn({ ...ids, host, ...detail, retryAt }, 'webhook delivery failed; will retry');
 }

@@ -26,10 +26,15 @@ export function webhooksRoutes(config: Config): Router {
     next();
   });
 
-  router.get('/api/rounds/:roundId/webhook', requireRole('viewer'), respondsWith(webhookResponseSchema), async (req, res) => {
-    const round = await findRoundOrReject(String(req.params.roundId));
-    res.json({ webhook: await getRoundWebhook(String(round._id)) });
-  });
+  router.get(
+    '/api/rounds/:roundId/webhook',
+    requireRole('viewer'),
+    respondsWith(webhookResponseSchema),
+    async (req, res) => {
+      const round = await findRoundOrReject(String(req.params.roundId));
+      res.json({ webhook: await getRoundWebhook(String(round._id)) });
+    },
+  );
 
   router.put(
     '/api/rounds/:roundId/webhook',
