@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import pino from 'pino';
 import { AuditEntry } from '../../server/audit/audit-entry.model';
 import { createCountryLink } from '../../server/invitations/links';
@@ -237,6 +239,22 @@ describe('When an organizer registers an https webhook for a round', () => {
         expect.objectContaining({ country: 'UGA', revision: 2 }),
       ]),
     );
+
+    // Each payload is what the OpenAPI document's `webhooks` section says, headers included.
+    const doc = (await request(`${app.baseUrl}/api/openapi.json`)).body;
+    expect(Object.keys(doc.webhooks).sort()).toEqual(['match.confirmed', 'response.approved', 'response.submitted']);
+    const ajv = addFormats(new Ajv2020({ strict: false }));
+    for (const [b, r] of bodies.map((b, i) => [b, arrived[i]] as const)) {
+      const described = doc.webhooks[b.type].post;
+      const check = ajv.compile(described.requestBody.content['application/json'].schema);
+      expect({ type: b.type, valid: check(b), errors: check.errors }).toEqual({
+        type: b.type,
+        valid: true,
+        errors: null,
+      });
+      for (const header of described.parameters.filter((p: { in: string }) => p.in === 'header'))
+        expect(r.headers[header.name.toLowerCase()]).toMatch(new RegExp(header.schema.pattern ?? '.'));
+    }
     expect(of('match.confirmed')).toEqual([
       expect.objectContaining({
         matchId: match.id,
