@@ -4,7 +4,9 @@
 //   scoring (administrators: PUT /api/rounds/:id/scoring — South definition and HDI groups,
 //   whose scores count, completeness threshold, default target, indicator weights; then
 //   recompute the scores);
-//   matching: a link to the matching page, where its settings are changed.
+//   matching: a link to the matching page, where its settings are changed;
+//   the webhook for integrators (organizers: PUT/DELETE /api/rounds/:id/webhook) and its
+//   latest deliveries.
 // Those who may not change a group see its values with the fields disabled.
 import type { Router } from 'express';
 import { hdiGroups } from '../../reference/reference.types';
@@ -17,6 +19,8 @@ import type { Locale } from '../i18n';
 import { consolePage, formOutput } from '../layout';
 import { choiceSelect, fieldTexts, questionnaireOptions, scoresFromNames, southNames } from '../round-fields';
 import { formTitle } from './rounds';
+import { getRoundWebhook } from '../../webhooks/round-webhook';
+import { webhookSection } from '../webhook-section';
 
 const t = {
   title: { en: 'Settings: {name}', fr: 'Paramètres : {name}', es: 'Parámetros: {name}' },
@@ -302,8 +306,9 @@ export function roundSettingsPage(router: Router, deps: ConsoleDeps): void {
       </p>
     </section>`;
 
+    const webhook = webhookSection(roundId, await getRoundWebhook(roundId), organizer, l);
     const body = html`<p><a href="/console/rounds/${roundId}">${t.back[l]}</a></p>
-      ${roundForm}${scoringForm}${matchingLink}`;
+      ${roundForm}${scoringForm}${matchingLink}${webhook}`;
     sendPage(res, consolePage({ ...ctx, path: '/console/rounds' }, t.title[l].replace('{name}', round.name), body));
   });
 }

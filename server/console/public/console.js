@@ -2,8 +2,9 @@
 // forms marked `data-api="METHOD /api/path"` into API calls (JSON, or a chosen CSV file as
 // text/csv) with the session's CSRF token, then follows `data-then` (a URL, or "reload") or
 // shows what the server answered in the form's output area: a problem's field errors, or a
-// report (`data-render`: import, reminders, invite, inviteDryRun). A report shown before a reload is kept in
-// sessionStorage and shown again once the page is back, so the row-by-row report stays visible.
+// report (`data-render`: import, reminders, invite, inviteDryRun, webhookSecret). A report
+// shown before a reload is kept in sessionStorage and shown again once the page is back, so the
+// row-by-row report stays visible.
 // A field's value may come from another element (`data-from`: one list on the page that many
 // forms send), and a form may say what a 409 means to its reader (`data-conflict`).
 // It also keeps the delivery progress of a round's emails up to date (pollDelivery).
@@ -38,6 +39,7 @@ const allWords = {
     inviteCaption: 'Who would get an invitation',
     name: 'Name',
     language: 'Language',
+    secret: 'Signing secret (shown only now: copy it into the receiver; reload the page to see the deliveries)',
   },
   fr: {
     working: 'En cours…',
@@ -64,6 +66,8 @@ const allWords = {
     inviteCaption: 'Qui recevrait une invitation',
     name: 'Nom',
     language: 'Langue',
+    secret:
+      'Secret de signature (affiché seulement maintenant : copiez-le dans le récepteur ; rechargez la page pour voir les envois)',
   },
   es: {
     working: 'En curso…',
@@ -90,6 +94,7 @@ const allWords = {
     inviteCaption: 'Quién recibiría una invitación',
     name: 'Nombre',
     language: 'Idioma',
+    secret: 'Secreto de firma (solo se muestra ahora: cópielo en el receptor; recargue la página para ver los envíos)',
   },
 };
 const w = allWords[lang] ?? allWords.en;
@@ -244,6 +249,14 @@ const renderers = {
           result.focalPoints.map((f) => [f.country, f.name, f.email, f.language]),
         ),
       );
+    return box;
+  },
+  /** A webhook's new secret: shown once, never kept (no reload, nothing in sessionStorage). */
+  webhookSecret(result) {
+    const box = el('div');
+    const line = el('p');
+    line.append(el('code', result.secret));
+    box.append(el('p', w.secret), line);
     return box;
   },
   reminders(result) {
