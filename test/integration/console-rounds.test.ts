@@ -184,7 +184,9 @@ describe('When the settings page of a round is opened', () => {
     expect(asAdmin.text).not.toContain('id="form-locked"');
 
     const asOrganizer = await page(path, organizer);
-    expect((asOrganizer.text.match(/<button type="submit">/g) ?? []).length).toBe(1 + 1); // save the round; sign out
+    // Save the round; register the webhook; sign out.
+    expect((asOrganizer.text.match(/<button type="submit">/g) ?? []).length).toBe(1 + 1 + 1);
+    expect(asOrganizer.text).toContain(`data-api="PUT /api/rounds/${round.roundId}/webhook"`);
     expect(asOrganizer.text).toContain('Only administrators change these settings.');
 
     const asViewer = await page(`${path}?lang=fr`, viewer);
