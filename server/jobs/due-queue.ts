@@ -22,7 +22,7 @@
 // attempts doubles as a fencing token for recording the outcome (stillHeld).
 // Every write here is by _id, which FerretDB serves from its index; other filters scan.
 import type { Model } from 'mongoose';
-import { claimNumber } from '../db/claim-number';
+import { claimNumber, isDuplicateKey } from '../db/claim-number';
 
 /** What a claim adds to the item it took. */
 export interface Claim<Id> {
@@ -51,6 +51,7 @@ export interface DueQueueSpec<T, Id> {
 interface DueEntry<Id> {
   _id: Id;
   attempts: number;
+  dueAt?: Date;
 }
 
 /** Entries read per look at least: enough to get past a few held by other claimers. */
@@ -73,6 +74,12 @@ export interface DueQueue<T, Id> {
   stillHeld(claim: Claim<Id>): Promise<boolean>;
   /** After the item's outcome is written: off the due list, or due again at the retry time. */
   reschedule(id: Id, next: 'done' | Date): Promise<void>;
+  /**
+   * Puts waiting items back on the due list when they have no entry there (a process died
+   * between storing an item and listing it, or stored it before the list existed); returns
+   * those it listed. Reads the whole due list, which holds waiting items only.
+   */
+  relist(waiting: DueEntry<Id>[], now?: Date): Promise<Id[]>;
 }
 
 export function dueQueue<T extends object, Id>(spec: DueQueueSpec<T, Id>): DueQueue<T, Id> {
@@ -140,6 +147,20 @@ export function dueQueue<T extends object, Id>(spec: DueQueueSpec<T, Id>): DueQu
     async reschedule(id, next) {
       if (next === 'done') await due.deleteOne({ _id: id });
       else await due.updateOne({ _id: id }, { $set: { dueAt: next } });
+    },
+
+    async relist(waiting, now = new Date()) {
+      const listed = new Set((await due.find({}, { _id: 1 }).lean<{ _id: Id }[]>()).map((d) => String(d._id)));
+      const relisted: Id[] = [];
+      for (const item of waiting) {
+        if (listed.has(String(item._id))) continue;
+        // attempts stays: the claims of the attempts already made exist, the next one is claimed.
+        await due.create({ _id: item._id, dueAt: item.dueAt ?? now, attempts: item.attempts }).catch((err: unknown) => {
+          if (!isDuplicateKey(err)) throw err; // another instance relisted it meanwhile
+        });
+        relisted.push(item._id);
+      }
+      return relisted;
     },
   };
 }

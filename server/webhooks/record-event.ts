@@ -6,7 +6,7 @@
 // The delivery's _id is derived from the event (round, type, what it is about), so the same
 // event recorded twice — a retried request, two instances racing — is stored once: the insert
 // is the claim. Inserted before its due entry: if the process dies between the two, the
-// worker puts the delivery back on the due list when it starts (relistPendingDeliveries).
+// worker puts the delivery back on the due list when it starts (webhook-queue.ts).
 // There are no transactions: an event whose action was stored and whose delivery was not
 // (a crash between the two writes) is not sent.
 import { createHash } from 'node:crypto';
@@ -50,25 +50,4 @@ export async function recordWebhookEvent(event: WebhookEvent): Promise<string | 
   await WebhookDue.create({ _id: id, dueAt: occurredAt, attempts: 0 });
   await appendToSequence(WebhookRef, roundDeliveriesKey(event.roundId), () => ({ deliveryId: id }));
   return id;
-}
-
-/**
- * Puts back on the due list every pending delivery without an entry there (the process died
- * between the two inserts). The worker runs it once when it starts; it reads every delivery
- * (on FerretDB, a scan) once.
- */
-export async function relistPendingDeliveries(): Promise<number> {
-  const pending = await WebhookDelivery.find({ status: 'pending' }, { _id: 1, attempts: 1 }).lean();
-  const listed = new Set((await WebhookDue.find({}, { _id: 1 }).lean()).map((d) => d._id));
-  let relisted = 0;
-  for (const delivery of pending) {
-    if (listed.has(delivery._id)) continue;
-    await WebhookDue.create({ _id: delivery._id, dueAt: new Date(), attempts: delivery.attempts.length }).catch(
-      (err: unknown) => {
-        if (!isDuplicateKey(err)) throw err; // another instance relisted it meanwhile
-      },
-    );
-    relisted++;
-  }
-  return relisted;
 }

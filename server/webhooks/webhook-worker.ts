@@ -16,32 +16,11 @@ import https from 'node:https';
 import tls from 'node:tls';
 import type { ClientRequest } from 'node:http';
 import { silentLog, startClaimLoop, type RunningWorker, type WorkerLog } from '../jobs/claim-loop';
-import { backoffMs, dueQueue, type Claim } from '../jobs/due-queue';
-import { relistPendingDeliveries } from './record-event';
+import { backoffMs } from '../jobs/due-queue';
+import { relistPendingDeliveries, webhookQueue, type ClaimedDelivery } from './webhook-queue';
 import { publicOnlyLookup } from './webhook-address';
-import { RoundWebhook, WebhookClaim, WebhookDelivery, WebhookDue } from './webhook.model';
+import { RoundWebhook, WebhookDelivery } from './webhook.model';
 import { signDelivery, webhookHeaders } from './webhook-signature';
-
-interface Pending {
-  roundId: string;
-  type: string;
-  body: string;
-}
-
-export type ClaimedDelivery = Pending & Claim<string>;
-
-export const webhookQueue = dueQueue<Pending, string>({
-  due: WebhookDue,
-  claims: WebhookClaim,
-  async load(id) {
-    const d = await WebhookDelivery.findById(id, { roundId: 1, type: 1, body: 1, status: 1 }).lean();
-    if (!d) return null;
-    return d.status === 'pending' ? { roundId: d.roundId, type: d.type, body: d.body } : 'done';
-  },
-  claimRef: (id) => ({ deliveryId: id }),
-  // The delivery is stored before its due entry: an entry without one points at nothing to send.
-  onMissing: async (id) => void (await WebhookDue.deleteOne({ _id: id })),
-});
 
 export interface WebhookDeliveryOptions {
   /** Calls to loopback and private addresses are allowed (tests, an internal receiver). */

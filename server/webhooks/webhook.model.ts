@@ -6,10 +6,11 @@
 //     (the outbox pattern), _id derived from the event so that the same event is stored once.
 //     Its body is serialized once: every attempt sends the same bytes.
 //   WebhookDue / WebhookClaim: the due list and the claims of the delivery queue
-//     (server/jobs/due-queue.ts).
+//     (server/jobs/due-queue.ts, schemas in due-queue.models.ts).
 //   WebhookRef: a round's deliveries in the order they were stored ("webhook:round:<id>:<n>"),
 //     for listing the latest without a scan.
 import mongoose from 'mongoose';
+import { claimSchema, dueListSchema } from '../jobs/due-queue.models';
 
 export const webhookEventTypes = ['response.submitted', 'response.approved', 'match.confirmed'] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
@@ -57,27 +58,6 @@ const webhookDeliverySchema = new mongoose.Schema(
   { versionKey: false },
 );
 
-const webhookDueSchema = new mongoose.Schema(
-  {
-    _id: { type: String, required: true },
-    dueAt: { type: Date, required: true },
-    attempts: { type: Number, required: true, default: 0 },
-  },
-  { versionKey: false },
-);
-
-const webhookClaimSchema = new mongoose.Schema(
-  {
-    _id: { type: String, required: true },
-    deliveryId: { type: String, required: true },
-    attempt: { type: Number, required: true },
-    owner: { type: String, required: true },
-    claimedAt: { type: Date, required: true },
-    leaseUntil: { type: Date, required: true },
-  },
-  { versionKey: false },
-);
-
 const webhookRefSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
@@ -88,6 +68,6 @@ const webhookRefSchema = new mongoose.Schema(
 
 export const RoundWebhook = mongoose.model('RoundWebhook', roundWebhookSchema);
 export const WebhookDelivery = mongoose.model('WebhookDelivery', webhookDeliverySchema);
-export const WebhookDue = mongoose.model('WebhookDue', webhookDueSchema);
-export const WebhookClaim = mongoose.model('WebhookClaim', webhookClaimSchema);
+export const WebhookDue = mongoose.model('WebhookDue', dueListSchema(String));
+export const WebhookClaim = mongoose.model('WebhookClaim', claimSchema(String, 'deliveryId'));
 export const WebhookRef = mongoose.model('WebhookRef', webhookRefSchema);

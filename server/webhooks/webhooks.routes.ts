@@ -10,7 +10,7 @@ import type { Config } from '../config';
 import { respondsWith } from '../http/operation-meta';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
-import { findRoundOrReject, isRoundId } from '../rounds/find-round';
+import { findRoundOrReject } from '../rounds/find-round';
 import { getRoundWebhook, removeRoundWebhook, setRoundWebhook } from './round-webhook';
 import {
   webhookResponseSchema,
@@ -21,11 +21,6 @@ import {
 
 export function webhooksRoutes(config: Config): Router {
   const router = Router();
-  router.param('roundId', (_req, _res, next, roundId: string) => {
-    if (!isRoundId(roundId)) throw new AppError('notFound', 'No such round');
-    next();
-  });
-
   router.get(
     '/api/rounds/:roundId/webhook',
     requireRole('viewer'),

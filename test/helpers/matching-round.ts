@@ -37,7 +37,8 @@ export const matchingPartner = {
   contacts: [{ name: 'Claire Martin', email: 'claire@msi.example', language: 'fr' }],
 };
 
-async function ok(reply: Promise<{ status: number; body: any }>, status = 200) {
+/** The reply's body, or an error naming the status and body when it is not `status`. */
+export async function ok(reply: Promise<{ status: number; body: any }>, status = 200) {
   const r = await reply;
   if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
   return r.body;

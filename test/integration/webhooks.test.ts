@@ -19,9 +19,11 @@ import { AuditEntry } from '../../server/audit/audit-entry.model';
 import { createCountryLink } from '../../server/invitations/links';
 import type { RunningWorker } from '../../server/jobs/claim-loop';
 import { seedReferenceData } from '../../server/reference/seed-reference';
+import { recordWebhookEvent } from '../../server/webhooks/record-event';
+import { WebhookDue } from '../../server/webhooks/webhook.model';
 import { startWebhookWorker } from '../../server/webhooks/webhook-worker';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
-import { strongA1, weakA1 } from '../helpers/matching-round';
+import { ok, strongA1, weakA1 } from '../helpers/matching-round';
 import { createEastAfricaRound } from '../helpers/rounds';
 import { eventually } from '../helpers/service-process';
 import { dropTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
@@ -73,6 +75,7 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let app: TestApp;
 let guarded: TestApp;
 let worker: RunningWorker;
+let startWorker: () => RunningWorker;
 let organizer: Organizer;
 let viewer: Organizer;
 let logText = '';
@@ -89,12 +92,6 @@ async function register(roundId: string, url: string): Promise<string> {
   expect(reply.status).toBe(200);
   secrets.push(reply.body.secret);
   return reply.body.secret as string;
-}
-
-async function ok(reply: Promise<{ status: number; body: any }>, status = 200) {
-  const r = await reply;
-  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
-  return r.body;
 }
 
 /** Waits until every delivery listed with the round's webhook has an outcome; returns them. */
@@ -147,15 +144,17 @@ beforeAll(async () => {
   app = await startTestApp({ webhookAllowPrivate: true, webhookCaFile: certFile, logLevel: 'trace' }, logger);
   // The same service with the default guard: private addresses refused.
   guarded = await startTestApp({ webhookAllowPrivate: false }, logger);
-  worker = startWebhookWorker({
-    allowPrivate: true,
-    caFile: certFile,
-    pollMs: 50,
-    backoffBaseMs: 100,
-    backoffMaxMs: 400,
-    timeoutMs: 5_000,
-    log: logger,
-  });
+  startWorker = () =>
+    startWebhookWorker({
+      allowPrivate: true,
+      caFile: certFile,
+      pollMs: 50,
+      backoffBaseMs: 100,
+      backoffMaxMs: 400,
+      timeoutMs: 5_000,
+      log: logger,
+    });
+  worker = startWorker();
   await seedReferenceData();
   organizer = await createOrganizer(app.baseUrl, 'organizer');
   viewer = await createOrganizer(app.baseUrl, 'viewer');
@@ -288,6 +287,30 @@ describe('When the receiver answers 500 twice and then 200', () => {
     expect(new Set(arrived.map((r) => r.headers['capgap-delivery']))).toEqual(new Set([delivery.id]));
     expect(new Set(arrived.map((r) => r.raw)).size).toBe(1);
     for (const r of arrived) expect(verify(secret, r)).toBe(true);
+  });
+});
+
+describe('When the service stopped between storing a delivery and listing it as due', () => {
+  it('then the next worker to start lists it and delivers it once', async () => {
+    const roundId = await createEastAfricaRound();
+    const secret = await register(roundId, receiver.url('/relisted'));
+    await worker.stop(); // the running worker relisted at its start only
+    const id = await recordWebhookEvent({
+      type: 'response.approved',
+      roundId,
+      subject: 'TZA:r2',
+      data: { country: 'TZA', revision: 2 },
+    });
+    await WebhookDue.deleteOne({ _id: id }); // as if the process had died right after the first insert
+    worker = startWorker();
+    const [delivery] = await settled(roundId, 1);
+    expect(delivery).toMatchObject({ id, status: 'delivered' });
+    const arrived = receiver.received.filter((r) => r.path === '/relisted');
+    expect(arrived).toHaveLength(1);
+    expect(verify(secret, arrived[0])).toBe(true);
+    // Recording the same event again stores nothing new.
+    expect(await recordWebhookEvent({ type: 'response.approved', roundId, subject: 'TZA:r2', data: {} })).toBe(id);
+    expect((await getHook(roundId)).deliveries).toHaveLength(1);
   });
 });
 
