@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     expect(loadConfig({}).emailFrom).toBeUndefined();
   });
 
+  it('guards webhooks against private addresses unless WEBHOOK_ALLOW_PRIVATE=true, and reads an extra CA file', () => {
+    expect(loadConfig({})).toMatchObject({ webhookAllowPrivate: false, webhookCaFile: undefined });
+    const set = loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_CA_FILE: '/etc/capgap/ca.pem' });
+    expect(set).toMatchObject({ webhookAllowPrivate: true, webhookCaFile: '/etc/capgap/ca.pem' });
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+  });
+
   it('makes cookies Secure when the public URL is https', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://capgap.example.org' }).cookieSecure).toBe(true);
   });
