@@ -15,10 +15,11 @@ import fs from 'node:fs';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { ClientRequest } from 'node:http';
+import { isIP } from 'node:net';
 import { silentLog, startClaimLoop, type RunningWorker, type WorkerLog } from '../jobs/claim-loop';
 import { backoffMs } from '../jobs/due-queue';
 import { relistPendingDeliveries, webhookQueue, type ClaimedDelivery } from './webhook-queue';
-import { publicOnlyLookup } from './webhook-address';
+import { isPrivateAddress, publicOnlyLookup } from './webhook-address';
 import { RoundWebhook, WebhookDelivery } from './webhook.model';
 import { signDelivery, webhookHeaders } from './webhook-signature';
 
@@ -47,6 +48,10 @@ type Outcome = { httpStatus: number } | { error: string };
 
 /** POSTs the body; resolves with the answer's status or the network error (never rejects). */
 function post(url: string, body: string, headers: Record<string, string>, ctx: Context): Promise<Outcome> {
+  // An address in the URL itself is connected to without a lookup: checked here instead.
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (!ctx.allowPrivate && isIP(host) && isPrivateAddress(host))
+    return Promise.resolve({ error: `${host} is a private address` });
   return new Promise((resolve) => {
     let req: ClientRequest;
     try {

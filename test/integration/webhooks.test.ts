@@ -314,6 +314,27 @@ describe('When the service stopped between storing a delivery and listing it as 
   });
 });
 
+describe('When a registered host resolves to a private address at delivery time and private addresses are not allowed', () => {
+  it('then nothing is sent and the attempt says why', async () => {
+    const roundId = await createEastAfricaRound();
+    await register(roundId, receiver.url('/rebound')); // localhost: allowed by the app that registered it
+    await worker.stop();
+    const guardedWorker = startWebhookWorker({ allowPrivate: false, pollMs: 50, maxAttempts: 1 });
+    try {
+      await recordWebhookEvent({ type: 'response.approved', roundId, subject: 'KEN:r2', data: { country: 'KEN' } });
+      const [delivery] = await settled(roundId, 1);
+      expect(delivery.status).toBe('failed');
+      expect(delivery.attempts).toEqual([
+        expect.objectContaining({ outcome: 'failed', error: expect.stringMatching(/private address/) }),
+      ]);
+      expect(receiver.received.filter((r) => r.path === '/rebound')).toHaveLength(0);
+    } finally {
+      await guardedWorker.stop();
+      worker = startWorker();
+    }
+  });
+});
+
 describe('When a webhook URL is not https or points inside the network', () => {
   it('then it is refused with a problem naming body.url, and nothing is registered', async () => {
     const roundId = await createEastAfricaRound();
