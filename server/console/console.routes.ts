@@ -5,7 +5,8 @@
 //   GET /console/rounds        rounds; create one (→ POST /api/rounds)
 //   GET /console/rounds/:id    a round's dashboard: countries, focal points, import, invite, reminders,
 //                              links, downloads
-//   GET /console/rounds/:id/settings  a round's settings: the round (→ PATCH /api/rounds/:id), scoring, matching, webhook
+//   GET /console/rounds/:id/settings  a round's settings: the round (→ PATCH /api/rounds/:id), scoring, matching,
+//                                     webhook
 //   GET /console/rounds/:id/countries/:iso3  review a country's response: scores, answers, decision, history
 //   GET /console/rounds/:id/matching  partnership matching: run, proposals, decide, pins, introductions, unmet demand
 //   GET /console/rounds/:id/gaps     heat map of countries × areas by band, sortable, filtered by grouping
