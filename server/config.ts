@@ -1,5 +1,6 @@
 // The service's configuration, read once from the environment and validated at start
 // ("fail fast"): a bad value stops the process with a message naming the variable.
+import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { ajv, toFieldErrors } from './http/ajv';
@@ -79,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = toFieldErrors(validateEnv.errors, '').map((e) => `${e.field}: ${e.message}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  const webhookCaFile = known.WEBHOOK_CA_FILE ? path.resolve(projectRoot, known.WEBHOOK_CA_FILE) : undefined;
+  if (webhookCaFile && !fs.existsSync(webhookCaFile))
+    throw new ConfigError(`invalid configuration:\n  WEBHOOK_CA_FILE: ${webhookCaFile} does not exist`);
   const port = Number(known.PORT ?? 3000);
   if (port > 65535) throw new ConfigError('invalid configuration:\n  PORT: must be at most 65535');
   const publicUrl = (known.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
@@ -105,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: known.SMTP_URL,
     emailFrom: known.EMAIL_FROM,
     webhookAllowPrivate: known.WEBHOOK_ALLOW_PRIVATE === 'true',
-    webhookCaFile: known.WEBHOOK_CA_FILE ? path.resolve(projectRoot, known.WEBHOOK_CA_FILE) : undefined,
+    webhookCaFile,
   };
 }
 

@@ -34,9 +34,12 @@ describe('loadConfig', () => {
 
   it('guards webhooks against private addresses unless WEBHOOK_ALLOW_PRIVATE=true, and reads an extra CA file', () => {
     expect(loadConfig({})).toMatchObject({ webhookAllowPrivate: false, webhookCaFile: undefined });
-    const set = loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_CA_FILE: '/etc/capgap/ca.pem' });
-    expect(set).toMatchObject({ webhookAllowPrivate: true, webhookCaFile: '/etc/capgap/ca.pem' });
+    const set = loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_CA_FILE: __filename });
+    expect(set).toMatchObject({ webhookAllowPrivate: true, webhookCaFile: __filename });
     expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+    expect(() => loadConfig({ WEBHOOK_CA_FILE: '/nowhere/ca.pem' })).toThrow(
+      /WEBHOOK_CA_FILE: \/nowhere\/ca.pem does not exist/,
+    );
   });
 
   it('makes cookies Secure when the public URL is https', () => {
