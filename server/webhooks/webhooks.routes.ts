@@ -42,11 +42,13 @@ export function webhooksRoutes(config: Config): Router {
       const { url } = req.body as WebhookSet;
       const account = req.session!.account!;
       const set = await setRoundWebhook(id, url, account.id, config.webhookAllowPrivate);
-      // The secret goes to the caller only: never to the audit log.
+      // The secret goes to the caller only, and the URL's query (which may carry the receiver's
+      // own token) stays out of the audit log.
+      const { origin, pathname } = new URL(url);
       await auditRequest(req, 'round.webhookSet', {
         target: { kind: 'round', id, label: round.name },
         roundId: id,
-        details: { url },
+        details: { url: origin + pathname },
       });
       res.set('Cache-Control', 'no-store').json(set);
     },
