@@ -37,6 +37,8 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** A PEM file of certificate authorities webhook receivers may use besides the usual ones. */
   webhookCaFile?: string;
+  /** Days a client address (IP, user agent) stays on stored records before the sweep removes it. */
+  clientAddressRetentionDays: number;
 }
 
 const envSchema = {
@@ -62,6 +64,7 @@ const envSchema = {
     EMAIL_FROM: { type: 'string', minLength: 1 },
     WEBHOOK_ALLOW_PRIVATE: { type: 'string', enum: ['true', 'false'] },
     WEBHOOK_CA_FILE: { type: 'string', minLength: 1 },
+    CLIENT_ADDRESS_RETENTION_DAYS: { type: 'string', pattern: '^[1-9][0-9]{0,3}$' },
   },
 } as const;
 
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emailFrom: known.EMAIL_FROM,
     webhookAllowPrivate: known.WEBHOOK_ALLOW_PRIVATE === 'true',
     webhookCaFile,
+    clientAddressRetentionDays: Number(known.CLIENT_ADDRESS_RETENTION_DAYS ?? 90),
   };
 }
 

@@ -18,6 +18,7 @@ import { createMailer, defaultFrom } from './email/mailer';
 import { startOutboxWorker } from './email/outbox-worker';
 import { startReminderJob } from './reminders/reminder-job';
 import { startWebhookWorker } from './webhooks/webhook-worker';
+import { startClientAddressSweep } from './privacy/client-address-sweep';
 
 async function main(): Promise<void> {
   let config;
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     caFile: config.webhookCaFile,
     log: logger,
   });
+  const addressSweep = startClientAddressSweep(config.clientAddressRetentionDays, logger);
   if (demo)
     printDemoWelcome(
       config.publicUrl,
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       clearInterval(sweep);
       reminderJob?.stop();
+      addressSweep.stop();
       await outboxWorker?.stop(); // bounded: a stuck send is cut after a few seconds
       await webhookWorker.stop(); // bounded the same way
       mailer?.close();

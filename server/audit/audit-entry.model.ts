@@ -1,7 +1,8 @@
 // The audit log's collections. AuditEntry is the hash chain itself (_id "audit:<seq>"), written
 // only by appending (server/db/append-sequence.ts) and never updated. AuditRef holds the same
 // entries' numbers again in per-round and per-actor sequences ("round:<id>:<n>",
-// "actor:<id>:<n>"), so that listing one round's or one person's actions reads only theirs.
+// "actor:<id>:<n>", "person:<pseudonym>:<n>"), so that listing one round's or one actor's
+// actions, or finding the entries about one person, reads only theirs.
 import mongoose from 'mongoose';
 
 const partySchema = new mongoose.Schema(
@@ -24,6 +25,8 @@ const auditEntrySchema = new mongoose.Schema(
     roundId: { type: String },
     requestId: { type: String },
     ip: { type: String },
+    clientAddress: { type: String },
+    people: { type: [String], default: undefined },
     details: { type: mongoose.Schema.Types.Mixed },
     prevHash: { type: String, required: true },
     hash: { type: String, required: true },

@@ -1,6 +1,12 @@
 // How an audit entry is sealed: SHA-256 over the previous entry's hash and the entry's own
 // content in canonical JSON (keys sorted, dates as ISO strings), so editing any field of any
 // entry, or removing or reordering entries, breaks the chain from that entry on. Pure.
+// Personal data is kept out of what is hashed, so that it can be erased or expire without
+// breaking the chain: an entry names people by pseudonym (`people`, privacy/pseudonym.ts) and
+// keeps its client address as a reference (`clientAddress`, privacy/client-addresses.ts) to a
+// document that expires or is erased on its own. Entries written before that kept `ip` inline;
+// theirs is hashed as it was, and stays. Fields absent from an entry are left out of the hash,
+// so adding fields never changes the hash of an older entry.
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 
@@ -19,7 +25,12 @@ export interface AuditContent {
   target?: AuditParty;
   roundId?: string;
   requestId?: string;
+  /** Inline client address: entries written before addresses were kept apart. */
   ip?: string;
+  /** Reference of the request's client address (privacy/client-addresses.ts). */
+  clientAddress?: string;
+  /** Pseudonyms of the people the entry is about. */
+  people?: string[];
   details?: Record<string, unknown>;
 }
 
@@ -33,7 +44,7 @@ export const genesisHash = '0'.repeat(64);
 
 /** The fields that are hashed, in a form that survives a round trip through the database. */
 export function canonicalContent(entry: AuditContent): string {
-  const { seq, at, actor, action, target, roundId, requestId, ip, details } = entry;
+  const { seq, at, actor, action, target, roundId, requestId, ip, clientAddress, people, details } = entry;
   const party = (p?: AuditParty) =>
     p ? { kind: p.kind, id: p.id, ...(p.label !== undefined ? { label: p.label } : {}) } : undefined;
   return stringify({
@@ -45,6 +56,8 @@ export function canonicalContent(entry: AuditContent): string {
     roundId,
     requestId,
     ip,
+    clientAddress,
+    people: people?.length ? people : undefined,
     details: details ?? {},
   }) as string;
 }

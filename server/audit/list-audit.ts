@@ -8,6 +8,7 @@ import { latestInSequence, readSequence } from '../db/append-sequence';
 import { AuditEntry, AuditRef } from './audit-entry.model';
 import type { SealedAuditEntry } from './audit-hash';
 import { actorStreamKey, auditChainKey, roundStreamKey } from './record-audit';
+import { readClientAddresses } from '../privacy/client-addresses';
 
 export interface AuditFilter {
   roundId?: string;
@@ -96,7 +97,7 @@ export async function listAudit(
       if (!entry) continue;
       // Appended in time order: past the window's start, nothing older can match.
       if (filter.from && new Date(entry.at).getTime() < filter.from.getTime())
-        return { entries: entries.sort((x, y) => y.seq - x.seq), before: null, scanned };
+        return { entries: await withClientAddresses(entries.sort((x, y) => y.seq - x.seq)), before: null, scanned };
       if (matches(entry, filter)) entries.push(entry);
       if (entries.length >= limit) break;
     }
@@ -104,5 +105,17 @@ export async function listAudit(
   // A round's or actor's sequence takes entries in the order their appends finished, which under
   // concurrency can differ from the chain's numbers by a few places: a page reads newest first.
   entries.sort((x, y) => y.seq - x.seq);
-  return { entries, before: position >= 1 ? position + 1 : null, scanned };
+  return { entries: await withClientAddresses(entries), before: position >= 1 ? position + 1 : null, scanned };
+}
+
+/**
+ * Entries as shown: a kept-apart client address is shown as `ip` while it exists (expired or
+ * erased, the entry shows none). The entries stay as sealed otherwise: the hash covers the reference.
+ */
+export async function withClientAddresses(entries: SealedAuditEntry[]): Promise<SealedAuditEntry[]> {
+  const addresses = await readClientAddresses(entries.flatMap((e) => (e.clientAddress ? [e.clientAddress] : [])));
+  return entries.map((e) => {
+    const address = e.clientAddress ? addresses.get(e.clientAddress) : undefined;
+    return address ? { ...e, ip: address.ip } : e;
+  });
 }

@@ -10,6 +10,7 @@
 //   GET  /r/:formId                    an open questionnaire, not tied to a round (a form that enables it)
 import { supportedLocales } from '../i18n/locales';
 import { auditRequest, linkActor } from '../audit/audit-request';
+import { requestClientAddress } from '../privacy/request-address';
 import { firstInWindow } from '../audit/audit-throttle';
 import { Router, type Request } from 'express';
 import type { FormRegistry } from '../forms/form-registry';
@@ -50,8 +51,11 @@ function respondentScores(scores: CountryScores | undefined) {
   };
 }
 
-function writerOf(req: Request, invitationId: string): Writer {
-  return { invitationId, ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) };
+/** Who writes: the link, and the client address (with its user agent), kept apart and shared
+ *  with the request's audit entry, so expiring or erasing it clears both. */
+async function writerOf(req: Request, invitationId: string): Promise<Writer> {
+  const clientAddress = await requestClientAddress(req, { userAgent: true });
+  return { invitationId, ...(clientAddress && { clientAddress }) };
 }
 
 /** Who acted through a country link, on what: for the audit log. */
@@ -92,7 +96,8 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
 
   router.put('/api/respondent/:token/draft', validateBody(responseWriteSchema), async (req, res) => {
     const link = await resolveLink(String(req.params.token));
-    const saved = await saveDraft(forms, link, req.body as Write, writerOf(req, link.invitationId));
+    // A draft keeps no client address (only a submission does): none is stored per autosave.
+    const saved = await saveDraft(forms, link, req.body as Write, { invitationId: link.invitationId });
     // One entry per country and 10 minutes: who worked on the answers, not every autosave.
     if (await firstInWindow(`draft:${link.round.id}:${link.country.iso3}`, 10 * 60_000)) {
       await auditRequest(req, 'response.draftSave', { ...linkAudit(link), details: { revision: saved.revision } });
@@ -107,7 +112,7 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
       forms,
       link,
       write,
-      writerOf(req, link.invitationId),
+      await writerOf(req, link.invitationId),
       requestLocale(req, write.locale),
     );
     const scores = await scoreSubmission(forms, link.round.id, link.country.iso3, state);

@@ -28,7 +28,9 @@ export interface StoredResponse {
   savedVia?: string;
   locale?: Locale;
   submittedAt?: Date;
-  submittedBy?: { invitationId?: string; ip?: string; userAgent?: string };
+  /** The link it came through and its client address (a reference: privacy/client-addresses.ts);
+   *  revisions stored before addresses were kept apart hold `ip` and `userAgent` inline. */
+  submittedBy?: { invitationId?: string; clientAddress?: string; ip?: string; userAgent?: string };
   reopenedAt?: Date;
   reopenedBy?: string;
   /** Every submission and review step so far, oldest first (each revision carries the whole list). */

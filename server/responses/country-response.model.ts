@@ -33,7 +33,7 @@ function responseFields() {
     savedVia: { type: String },
     locale: { type: String, enum: [...supportedLocales] },
     submittedAt: { type: Date },
-    submittedBy: { invitationId: String, ip: String, userAgent: String },
+    submittedBy: { invitationId: String, clientAddress: String, ip: String, userAgent: String },
     reopenedAt: { type: Date },
     reopenedBy: { type: String },
     /** Submissions and review steps, oldest first (country-response-store.ts ResponseEvent). */

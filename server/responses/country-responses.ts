@@ -58,8 +58,8 @@ export interface Write {
 
 export interface Writer {
   invitationId: string;
-  ip?: string;
-  userAgent?: string;
+  /** The reference of the request's client address (privacy/request-address.ts). */
+  clientAddress?: string;
 }
 
 export function eventView({ questionComments, ...event }: ResponseEvent): ResponseEventView {

@@ -42,6 +42,12 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps client addresses 90 days unless CLIENT_ADDRESS_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).clientAddressRetentionDays).toBe(90);
+    expect(loadConfig({ CLIENT_ADDRESS_RETENTION_DAYS: '30' }).clientAddressRetentionDays).toBe(30);
+    expect(() => loadConfig({ CLIENT_ADDRESS_RETENTION_DAYS: '0' })).toThrow(/CLIENT_ADDRESS_RETENTION_DAYS/);
+  });
+
   it('makes cookies Secure when the public URL is https', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://capgap.example.org' }).cookieSecure).toBe(true);
   });
@@ -73,6 +79,7 @@ describe('loadConfig', () => {
     ['MONGODB_URI', 'http://db'],
     ['LOG_LEVEL', 'loud'],
     ['BODY_LIMIT', 'lots'],
+    ['CLIENT_ADDRESS_RETENTION_DAYS', 'forever'],
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
