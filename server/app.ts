@@ -40,6 +40,7 @@ import { referenceRoutes } from './reference/reference.routes';
 import { consoleRoutes } from './console/console.routes';
 import { webhooksRoutes } from './webhooks/webhooks.routes';
 import { webhooksOpenApi } from './webhooks/webhook-openapi';
+import { personalDataRoutes } from './personal-data/personal-data.routes';
 
 export interface AppDeps {
   config: Config;
@@ -86,6 +87,7 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(reviewRoutes(forms, config));
   app.use(referenceRoutes());
   app.use(focalPointsRoutes(config));
+  app.use(personalDataRoutes());
   app.use(remindersRoutes(config));
   app.use(scoresRoutes(forms));
   app.use(partnersRoutes());

@@ -10,6 +10,11 @@ import {
   declarationReturnSchema,
   organizationInviteSchema,
 } from './partner-declarations/declarations.schemas';
+import {
+  erasureReportSchema,
+  personalDataErasureSchema,
+  personalDataExportSchema,
+} from './personal-data/personal-data.schemas';
 import { groupMembershipSchema } from './reference/reference.schemas';
 import { responseWriteSchema } from './respondent/respondent.routes';
 import { responseSubmissionSchema } from './responses/response.schemas';
@@ -46,6 +51,7 @@ export const requestSchemas: readonly { $id: string }[] = [
   matchingPinsSchema,
   responseReturnSchema,
   webhookSetSchema,
+  personalDataErasureSchema,
 ];
 
 /** Schemas of the main organizer responses. */
@@ -55,4 +61,6 @@ export const responseSchemas: readonly { $id: string }[] = [
   aggregatesResponseSchema,
   webhookSecretResponseSchema,
   webhookResponseSchema,
+  personalDataExportSchema,
+  erasureReportSchema,
 ];

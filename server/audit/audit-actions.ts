@@ -43,6 +43,10 @@ export const auditActions = [
   'declaration.submit',
   'declaration.approve',
   'declaration.return',
+  'focalPoint.erase',
+  'partner.contactErase',
+  'personalData.export',
+  'personalData.erase',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

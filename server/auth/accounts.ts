@@ -104,3 +104,9 @@ export async function updateAccount(
     disabled: account.disabled,
   };
 }
+
+/** The account with this address, as stored (no password hash): for the export of personal data. */
+export async function accountWithEmail(email: string) {
+  const account = await Account.findOne({ email: email.trim().toLowerCase() }, { passwordHash: 0, __v: 0 }).lean();
+  return account ? { ...account, _id: undefined, id: String(account._id) } : null;
+}

@@ -23,6 +23,7 @@ import {
 import { auditOf, findMatch, findRunOrReject, latestRunNumber, type Acting } from './match-runs';
 import { linkActor } from '../audit/audit-request';
 import { recordAudit } from '../audit/record-audit';
+import { pseudonymOf } from '../privacy/pseudonym';
 import { IntroductionLink, type IntroductionSide } from './matching-runs.model';
 import { notifyMatchConfirmed } from '../webhooks/webhook-events';
 
@@ -196,9 +197,13 @@ export async function answerByToken(
   ip?: string,
 ): Promise<{ introduction: IntroductionView; decision: DecisionView }> {
   const introduction = await resolveIntroduction(token);
-  const decision = await answerIntroduction(introduction.decision.id, introduction.side, answer, introduction.email);
+  // The person is named by pseudonym on the decision and in the audit: their address stays on
+  // the link alone, where erasing it is one update (privacy/pseudonym.ts).
+  const person = await pseudonymOf(introduction.email);
+  const decision = await answerIntroduction(introduction.decision.id, introduction.side, answer, person);
   await recordAudit({
-    actor: linkActor(introduction.linkId, introduction.email),
+    actor: linkActor(introduction.linkId, person),
+    people: [person],
     action: answer === 'accepted' ? 'introduction.accept' : 'introduction.decline',
     roundId: introduction.roundId,
     target: { kind: 'match', id: decision.id },
