@@ -25,10 +25,7 @@ async function entriesOfStream(key: string): Promise<SealedAuditEntry[]> {
 }
 
 async function entriesAbout(keys: PersonAuditKeys): Promise<SealedAuditEntry[]> {
-  const streams = [
-    ...(keys.people ?? []).map(personStreamKey),
-    ...(keys.actors ?? []).map((a) => actorStreamKey(a)),
-  ];
+  const streams = [...(keys.people ?? []).map(personStreamKey), ...(keys.actors ?? []).map((a) => actorStreamKey(a))];
   const bySeq = new Map<number, SealedAuditEntry>();
   for (const key of new Set(streams)) for (const e of await entriesOfStream(key)) bySeq.set(e.seq, e);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);

@@ -35,7 +35,8 @@ export async function recordAudit(record: AuditRecord): Promise<SealedAuditEntry
   const details = record.details ? (JSON.parse(JSON.stringify(record.details)) as Record<string, unknown>) : undefined;
   const at = record.at ?? new Date();
   // Never inline: the address lives apart, where it expires or is erased (audit-hash.ts).
-  const clientAddress = record.clientAddress ?? (record.ip ? await storeClientAddress({ ip: record.ip }, at) : undefined);
+  const clientAddress =
+    record.clientAddress ?? (record.ip ? await storeClientAddress({ ip: record.ip }, at) : undefined);
   const { n, entry } = await appendToSequence<SealedAuditEntry>(AuditEntry, auditChainKey, (seq, previous) =>
     sealEntry(
       {

@@ -60,7 +60,13 @@ export async function messagesAbout(email: string) {
 /** Replaces the person's address and names (as written, and HTML-escaped) with the pseudonym. */
 function replacer(person: PersonInMessages, pseudonym: string): (s: string) => string {
   const words = [person.email, ...person.names.filter((n) => n.trim().length > 1)].flatMap((w) => [w, escapeHtml(w)]);
-  const pattern = new RegExp([...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi');
+  const pattern = new RegExp(
+    [...new Set(words)]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'gi',
+  );
   return (s: string) => s.replace(pattern, pseudonym);
 }
 
