@@ -49,7 +49,8 @@ export const erasureReportSchema = {
   },
 } as const;
 
-const records = { type: 'array', items: { type: 'object' } } as const;
+/** The records of one person: bounded only by what was stored about them. */
+const records = { type: 'array', maxItems: 1_000_000, items: { type: 'object' } } as const;
 
 export const personalDataExportSchema = {
   $id: 'personal-data-export',
@@ -67,9 +68,9 @@ export const personalDataExportSchema = {
     'audit',
   ],
   properties: {
-    email: { type: 'string' },
+    email: { type: 'string', maxLength: 254 },
     pseudonym: { type: 'string', pattern: '^person-[0-9a-f]{16}$' },
-    exportedAt: { type: 'string', format: 'date-time' },
+    exportedAt: { type: 'string', format: 'date-time', maxLength: 40 },
     accounts: records,
     focalPoints: records,
     links: records,
