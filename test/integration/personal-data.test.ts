@@ -4,12 +4,17 @@
 // collection holds their address or name, the country's response and scores and the partner's
 // declaration stay, the audit chain still verifies and names them by pseudonym. An admin exports
 // everything about an address (an organizer may not); client addresses expire after the
-// retention period; erasing again changes nothing.
+// retention period; erasing again changes nothing, and an erasure that stopped halfway is
+// finished by running it again.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { recordAudit } from '../../server/audit/record-audit';
+import { erasePersonFromMessages } from '../../server/email/erase-messages';
+import { focalPointsWithEmail } from '../../server/focal-points/person-focal-points';
+import { eraseLinksOfPerson } from '../../server/invitations/erase-links';
+import { pseudonymOf } from '../../server/privacy/pseudonym';
 import { createMailer } from '../../server/email/mailer';
 import { newOwner, processDue } from '../../server/email/outbox-worker';
 import { sweepClientAddresses } from '../../server/privacy/client-addresses';
@@ -215,6 +220,26 @@ describe('When a focal point who was invited by email and answered is erased', (
       403,
     );
     expect(await documentsHolding(amina.email, amina.name)).toEqual([]);
+    expect((await runVerify()).code).toBe(0);
+  });
+});
+
+describe('When an erasure stops halfway', () => {
+  it('then the focal point is still there, and erasing it again finishes the job', async () => {
+    const moussa = { name: 'Moussa Issa', email: 'moussa@interieur.gouv.ne' };
+    const [fp] = await focalPointsWithEmail(moussa.email);
+    const pseudonym = await pseudonymOf(moussa.email);
+    // The first steps of an erasure, then a stop: links and messages erased, the record not yet.
+    await eraseLinksOfPerson({ focalPointId: String(fp!._id) }, moussa.email, pseudonym);
+    await erasePersonFromMessages({ email: moussa.email, names: [moussa.name] }, pseudonym, {
+      roundId: String(fp!.roundId),
+    });
+    expect(await documentsHolding(moussa.email)).toEqual([expect.stringMatching(/^focalpoints /)]);
+
+    const finished = await del(`/api/focal-points/${String(fp!._id)}`, organizer);
+    expect(finished.status).toBe(200);
+    expect(finished.body.erased).toMatchObject({ pseudonym, focalPoints: 1, links: 1 });
+    expect(await documentsHolding(moussa.email, moussa.name)).toEqual([]);
     expect((await runVerify()).code).toBe(0);
   });
 });
