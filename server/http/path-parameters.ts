@@ -28,6 +28,7 @@ export const pathParameterSchemas: Readonly<Record<string, PathParameterSchema>>
   format: { type: 'string', enum: ['csv', 'xlsx'] },
   decision: { type: 'string', enum: ['confirm', 'reject'] },
   answer: { type: 'string', enum: ['accept', 'decline'] },
+  email: { type: 'string', pattern: '^[^@/\\s]+@[^@/\\s]+$', description: 'An email address' },
 };
 
 /** Whether a raw path segment has the shape its parameter's name promises (any shape if none). */
