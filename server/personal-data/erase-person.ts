@@ -63,10 +63,24 @@ function add(total: ErasureReport, part: ErasureReport): ErasureReport {
   return sum;
 }
 
-/** The client addresses of what was done through these links (audit entries, submissions). */
-async function eraseAddressesOfLinks(linkIds: readonly string[], submissionRefs: readonly string[] = []) {
-  const audit = await eraseAuditClientAddresses({ actors: linkIds.map((id) => ({ kind: 'link' as const, id })) });
-  return { erased: audit.erased + (await eraseClientAddresses(submissionRefs)), inline: audit.inline };
+/**
+ * Erases the client addresses of what was done through the person's links (audit entries,
+ * submissions), and counts what the erasure changed.
+ */
+async function reportOf(
+  pseudonym: string,
+  erased: { links: string[]; introductions: string[]; messages: number; submissions?: string[] },
+): Promise<ErasureReport> {
+  const linkActors = [...erased.links, ...erased.introductions].map((id) => ({ kind: 'link' as const, id }));
+  const audit = await eraseAuditClientAddresses({ actors: linkActors });
+  return {
+    ...emptyReport(pseudonym),
+    links: erased.links.length,
+    introductions: erased.introductions.length,
+    messages: erased.messages,
+    clientAddresses: audit.erased + (await eraseClientAddresses(erased.submissions ?? [])),
+    inlineAddressesKept: audit.inline,
+  };
 }
 
 /** Everything tied to one focal point, then the focal point itself. */
@@ -80,16 +94,7 @@ export async function eraseFocalPoint(fp: FocalPointDoc, record: RecordErasure):
     focalPointId: String(fp._id),
   });
   const submissions = await eraseSubmitterAddresses(roundId, fp.country, links);
-  const addresses = await eraseAddressesOfLinks([...links, ...introductions], submissions);
-  const report = {
-    ...emptyReport(pseudonym),
-    focalPoints: 1,
-    links: links.length,
-    introductions: introductions.length,
-    messages,
-    clientAddresses: addresses.erased,
-    inlineAddressesKept: addresses.inline,
-  };
+  const report = { ...(await reportOf(pseudonym, { links, introductions, messages, submissions })), focalPoints: 1 };
   await record(report);
   await deleteFocalPointRecord(String(fp._id));
   return report;
@@ -109,16 +114,10 @@ export async function erasePartnerContact(
     templates: ['declaration', 'introduction'],
   });
   const declarations = await eraseDeclarationContact(email, pseudonym, [contact.partnerId]);
-  const addresses = await eraseAddressesOfLinks([...links, ...introductions]);
   const report = {
-    ...emptyReport(pseudonym),
+    ...(await reportOf(pseudonym, { links, introductions, messages })),
     partnerContacts: 1,
     declarations,
-    links: links.length,
-    introductions: introductions.length,
-    messages,
-    clientAddresses: addresses.erased,
-    inlineAddressesKept: addresses.inline,
   };
   await record(report);
   await removePartnerContact(contact.partnerId, email, by);
@@ -156,12 +155,8 @@ export async function erasePerson(email: string, by: string, record: RecordErasu
   // Whatever still names the address, in any round or for any partner.
   const links = await eraseLinksOfPerson({ email: address }, address, pseudonym);
   const introductions = await eraseIntroductionContact(address, pseudonym);
-  report.messages += await erasePersonFromMessages({ email: address, names: [...names] }, pseudonym);
-  const addresses = await eraseAddressesOfLinks([...links, ...introductions]);
-  report.links += links.length;
-  report.introductions += introductions.length;
-  report.clientAddresses += addresses.erased;
-  report.inlineAddressesKept += addresses.inline;
+  const messages = await erasePersonFromMessages({ email: address, names: [...names] }, pseudonym);
+  report = add(report, await reportOf(pseudonym, { links, introductions, messages }));
   report.accountKept = (await accountWithEmail(address)) !== null;
   await record(report);
   return report;

@@ -1,15 +1,13 @@
 // The audit log: a hash chain appended under concurrency without gaps or forks, listed by round,
 // actor, action and time without reading the whole log, and a tampered entry found by the
 // verify script.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { AuditEntry } from '../../server/audit/audit-entry.model';
 import { recordAudit } from '../../server/audit/record-audit';
 import { verifyAuditChain } from '../../server/audit/verify-audit';
 import { createOrganizer, request, type Organizer } from '../helpers/http';
 import { setupTestApp } from '../helpers/test-app';
+import { runVerifyAudit } from '../helpers/verify-audit';
 
 const app = setupTestApp();
 const roundA = 'a'.repeat(24);
@@ -152,20 +150,7 @@ describe('actions through HTTP', () => {
 });
 
 describe('tampering', () => {
-  const script = path.join(__dirname, '..', '..', 'scripts', 'verify-audit.ts');
-  const runVerify = () =>
-    promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), script], {
-      env: {
-        ...process.env,
-        MONGODB_URI: process.env.MONGODB_URI,
-        DB_SERVER: 'uri',
-        DB_NAME: mongoose.connection.name,
-        LOG_LEVEL: 'silent',
-      },
-    }).then(
-      (r) => ({ code: 0, stdout: r.stdout }),
-      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
-    );
+  const runVerify = runVerifyAudit;
 
   test('When nothing was touched, then the script says the chain is intact', async () => {
     const result = await runVerify();

@@ -6,23 +6,19 @@
 // everything about an address (an organizer may not); client addresses expire after the
 // retention period; erasing again changes nothing, and an erasure that stopped halfway is
 // finished by running it again.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import { recordAudit } from '../../server/audit/record-audit';
 import { erasePersonFromMessages } from '../../server/email/erase-messages';
 import { focalPointsWithEmail } from '../../server/focal-points/person-focal-points';
 import { eraseLinksOfPerson } from '../../server/invitations/erase-links';
 import { pseudonymOf } from '../../server/privacy/pseudonym';
-import { createMailer } from '../../server/email/mailer';
-import { newOwner, processDue } from '../../server/email/outbox-worker';
 import { sweepClientAddresses } from '../../server/privacy/client-addresses';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
 import { a1PilotAnswers } from '../helpers/rounds';
-import { startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
+import { deliverOutbox, startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 import { setupTestApp } from '../helpers/test-app';
+import { runVerifyAudit } from '../helpers/verify-audit';
 
 const app = setupTestApp();
 let organizer: Organizer;
@@ -35,14 +31,7 @@ const del = (p: string, who: Organizer) => request(api(p), { method: 'DELETE', h
 const put = (url: string, body: unknown) =>
   request(url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
-async function deliver(): Promise<void> {
-  const mailer = createMailer({ smtpUrl: smtp.url });
-  try {
-    await processDue({ mailer, from: 'capgap <no-reply@capgap.example>', owner: newOwner('test') });
-  } finally {
-    mailer.close();
-  }
-}
+const deliver = () => deliverOutbox(smtp);
 
 /** The documents of every collection of the database whose JSON holds one of the strings. */
 async function documentsHolding(...needles: string[]): Promise<string[]> {
@@ -58,20 +47,7 @@ async function documentsHolding(...needles: string[]): Promise<string[]> {
   return found;
 }
 
-const verifyScript = path.join(__dirname, '..', '..', 'scripts', 'verify-audit.ts');
-const runVerify = () =>
-  promisify(execFile)(process.execPath, [require.resolve('tsx/cli'), verifyScript], {
-    env: {
-      ...process.env,
-      MONGODB_URI: process.env.MONGODB_URI,
-      DB_SERVER: 'uri',
-      DB_NAME: mongoose.connection.name,
-      LOG_LEVEL: 'silent',
-    },
-  }).then(
-    (r) => ({ code: 0, stdout: r.stdout }),
-    (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
-  );
+const runVerify = runVerifyAudit;
 
 interface AuditEntryView {
   seq: number;
