@@ -12,6 +12,7 @@
 // Each route declares its query parameters: any other, or a value not exactly allowed, is a 400.
 import { isRoundId } from '../rounds/find-round';
 import { auditRequest } from '../audit/audit-request';
+import { pseudonymOf } from '../privacy/pseudonym';
 import express, { Router } from 'express';
 import { limitPerClient } from '../http/rate-limit';
 import { requireRole } from '../auth/auth.middleware';
@@ -102,6 +103,7 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     await auditRequest(req, 'link.revoke', {
       roundId: String(fp.roundId),
       target: { kind: 'focalPoint', id: String(fp._id), label: fp.country },
+      people: [await pseudonymOf(fp.email)],
     });
     res.json({ focalPoint: await focalPointView(String(fp._id)) });
   });
@@ -113,6 +115,7 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     await auditRequest(req, 'link.resend', {
       roundId: String(fp.roundId),
       target: { kind: 'focalPoint', id: String(fp._id), label: fp.country },
+      people: [await pseudonymOf(fp.email)],
       details: { replace: req.query.replace !== 'false' },
     });
     res.json({ focalPoint: await focalPointView(String(fp._id)) });

@@ -16,6 +16,7 @@
 //   POST /api/declarations/:token/submit check in full and send for review (idempotent)
 import { Router, type Request } from 'express';
 import { auditRequest, linkActor } from '../audit/audit-request';
+import { pseudonymOf } from '../privacy/pseudonym';
 import { firstInWindow } from '../audit/audit-throttle';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
@@ -87,6 +88,7 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
       );
       await auditRequest(req, 'declaration.linkSend', {
         target: partnerTarget(sent.partnerId),
+        people: [await pseudonymOf(sent.sentTo)],
         details: { linkId: sent.linkId, emailId: sent.emailId },
       });
       res.status(201).json({ link: sent });
@@ -103,6 +105,7 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
       const sent = await inviteOrganization({ ...invitee, email: invitee.email.toLowerCase() }, config.publicUrl);
       await auditRequest(req, 'declaration.invite', {
         target: partnerTarget(sent.partnerId, invitee.organization),
+        people: [await pseudonymOf(sent.sentTo)],
         details: { linkId: sent.linkId, emailId: sent.emailId },
       });
       res.status(201).location(`/api/partner-declarations/${sent.partnerId}`).json({ link: sent });

@@ -268,6 +268,16 @@ describe('When a partner’s contact who was sent a declaration link and saved a
 
   it('then no collection holds the address or the name; the partner, its other contact and its declaration stay', async () => {
     expect(await documentsHolding(kofi.email, kofi.name)).not.toEqual([]);
+    const exported = (await get(`/api/personal-data?email=${encodeURIComponent(kofi.email)}`, admin)).body;
+    expect(exported.partnerContacts).toEqual([
+      { partnerId, partnerName: 'Data for Migration Network', contact: { ...kofi, language: 'en' } },
+    ]);
+    expect(exported.links).toEqual([expect.objectContaining({ partnerId, sentTo: kofi.email })]);
+    expect(exported.outbox).toEqual([expect.objectContaining({ to: kofi.email, template: 'declaration' })]);
+    expect(exported.declarations).toEqual([expect.objectContaining({ partnerId })]);
+    expect(exported.audit.map((e: AuditEntryView) => e.action)).toEqual(
+      expect.arrayContaining(['declaration.linkSend', 'declaration.draftSave']),
+    );
     const erased = await del(`/api/partners/${partnerId}/contacts/${encodeURIComponent(kofi.email)}`, organizer);
     expect(erased.status).toBe(200);
     expect(erased.body.erased).toMatchObject({ partnerContacts: 1, links: 1 });
