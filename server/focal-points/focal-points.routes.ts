@@ -10,6 +10,7 @@
 //   POST /api/links/resend                         "send me my link again": one more link, earlier ones keep working
 //                                                  (no session; rate limited; always 202)
 // Each route declares its query parameters: any other, or a value not exactly allowed, is a 400.
+// Erasing a focal point (DELETE /api/focal-points/:id) is in server/personal-data/.
 import { isRoundId } from '../rounds/find-round';
 import { auditRequest } from '../audit/audit-request';
 import { pseudonymOf } from '../privacy/pseudonym';

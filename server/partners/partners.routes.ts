@@ -6,6 +6,7 @@
 //   GET    /api/partners/:id                one partner (viewer+)
 //   PUT    /api/partners/:id                replace its offer (organizer+)
 //   DELETE /api/partners/:id                archive it (kept for the match runs that named it) (organizer+)
+// Erasing one of its contacts (DELETE /api/partners/:id/contacts/:email) is in server/personal-data/.
 import { auditRequest } from '../audit/audit-request';
 import { exportFormatOf, startDownload } from '../exports/start-download';
 import express, { Router, type Request } from 'express';
