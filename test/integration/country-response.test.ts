@@ -169,7 +169,11 @@ describe('When the response is submitted', () => {
     expect(again).toMatchObject({ status: 200, body: first.body });
 
     const doc = await stored();
-    expect(doc).toMatchObject({ status: 'submitted', answers: complete, submittedBy: { clientAddress: expect.any(String) } });
+    expect(doc).toMatchObject({
+      status: 'submitted',
+      answers: complete,
+      submittedBy: { clientAddress: expect.any(String) },
+    });
     expect(doc!.submittedBy!.invitationId).toMatch(/^[0-9a-f]{64}$/);
 
     const late = await put(round.kenya, { answers: { ...complete, a1_1: 4 }, baseRevision: 1 });
