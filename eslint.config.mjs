@@ -47,6 +47,7 @@ export default tseslint.config(
         CapgapOrientation: 'readonly',
         CapgapPartnerships: 'readonly',
         CapgapProblemCodes: 'readonly',
+        SwaggerUIBundle: 'readonly',
         module: 'readonly',
         require: 'readonly',
       },

@@ -1,7 +1,16 @@
-// A readable page of the OpenAPI document, rendered on the server with no script (so the site's
-// content security policy stays as it is): each operation with its role, parameters, request
-// body schema (linked to /api/schemas) and the problems it can answer.
+// The page of the OpenAPI document at /api/docs: Swagger UI (from this site's asset store,
+// started by an external script, so the content security policy stays as it is), over a list
+// rendered on the server for browsers without JavaScript: each operation with its role,
+// parameters, request body schema (linked to /api/schemas) and the answers it can give.
 import { escapeHtml as e } from './html';
+
+/** The asset URLs of the page's Swagger UI, and the header state changes carry the CSRF token in. */
+export interface DocsPageAssets {
+  script: string;
+  styles: string;
+  starter: string;
+  csrfHeader: string;
+}
 
 interface Operation {
   summary: string;
@@ -12,10 +21,13 @@ interface Operation {
   responses: Record<string, { description: string }>;
 }
 
-export function renderOpenApiDocs(doc: {
-  info: { title: string; version: string; description: string };
-  paths: Record<string, Record<string, Operation>>;
-}): string {
+export function renderOpenApiDocs(
+  doc: {
+    info: { title: string; version: string; description: string };
+    paths: Record<string, Record<string, Operation>>;
+  },
+  assets: DocsPageAssets,
+): string {
   const byTag = new Map<string, string[]>();
   for (const item of Object.values(doc.paths)) {
     for (const op of Object.values(item)) {
@@ -29,8 +41,13 @@ export function renderOpenApiDocs(doc: {
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(doc.info.title)} API ${e(doc.info.version)}</title></head>
-<body><main><h1>${e(doc.info.title)} API ${e(doc.info.version)}</h1>
+<title>${e(doc.info.title)} API ${e(doc.info.version)}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${e(assets.styles)}">
+<script src="${e(assets.script)}" defer></script>
+<script src="${e(assets.starter)}" defer></script></head>
+<body><div id="swagger-ui" data-spec-url="/api/openapi.json" data-csrf-header="${e(assets.csrfHeader)}"></div>
+<main id="api-list"><h1>${e(doc.info.title)} API ${e(doc.info.version)}</h1>
 <p>${e(doc.info.description)}</p>
 <p>The machine-readable contract: <a href="/api/openapi.json">OpenAPI 3.1 document</a>; the JSON Schemas: <a href="/api/schemas">/api/schemas</a>.</p>
 ${sections}</main></body></html>`;

@@ -8,7 +8,8 @@ import { Router } from 'express';
 import { buildOpenApi, type OpenApiInput } from './openapi';
 import { renderOpenApiDocs } from './openapi-docs';
 
-export function openApiRoutes(input: OpenApiInput): Router {
+/** `assetUrl`: the URL the asset store serves one of the page's files at (api-docs-assets.ts). */
+export function openApiRoutes(input: OpenApiInput, assetUrl: (name: string) => string): Router {
   let document: ReturnType<typeof buildOpenApi> | undefined;
   let page: string | undefined;
   const documentOf = (app: Application) => (document ??= buildOpenApi(app, input));
@@ -17,7 +18,12 @@ export function openApiRoutes(input: OpenApiInput): Router {
     res.json(documentOf(req.app));
   });
   router.get('/api/docs', (req, res) => {
-    page ??= renderOpenApiDocs(documentOf(req.app) as Parameters<typeof renderOpenApiDocs>[0]);
+    page ??= renderOpenApiDocs(documentOf(req.app) as Parameters<typeof renderOpenApiDocs>[0], {
+      script: assetUrl('swagger-ui.js'),
+      styles: assetUrl('swagger-ui.css'),
+      starter: assetUrl('api-docs.js'),
+      csrfHeader: input.csrfHeader,
+    });
     res.type('html').send(page);
   });
   return router;

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Router, type Response } from 'express';
 import { consoleAssetFiles } from '../console/console-assets';
+import { apiDocsAssetFiles } from '../http/api-docs-assets';
 import type { FormRegistry } from '../forms/form-registry';
 import { supportedLocales } from '../i18n/locales';
 import { nodeModulesDir, projectRoot, respondentPublicDir } from '../paths';
@@ -89,6 +90,8 @@ export class AssetStore {
       ]),
       // The organizer console's module and stylesheet (server/console/public).
       ...consoleAssetFiles,
+      // The API documentation page: Swagger UI and its starter (server/http/public).
+      ...apiDocsAssetFiles,
       ...forms.all().map((f): [string, string] => [`form:${f.formId}:${f.formVersion}`, f.file]),
     ];
     for (const [name, file] of entries) {

@@ -91,12 +91,22 @@ describe('When a route validates its input', () => {
 });
 
 describe('When someone opens /api/docs', () => {
-  it('then a page from this site lists every operation, with no script and the usual security policy', async () => {
+  it('then a page from this site lists every operation without JavaScript, loads Swagger UI from the asset store, and keeps the usual security policy', async () => {
     const page = await request(`${app.baseUrl}/api/docs`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(page.body).not.toMatch(/<script/i);
+    // Scripts are files of this site only (no inline script), served hashed for a year, compressed.
+    const scripts = [...(page.body as string).matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.map((m) => m[2].trim())).toEqual(['', '']);
+    const urls = [...(page.body as string).matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(urls).toHaveLength(3);
+    for (const url of urls) {
+      const asset = await fetch(`${app.baseUrl}${url}`, { headers: { 'Accept-Encoding': 'br' } });
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers.get('content-encoding')).toBe('br');
+    }
     expect(page.body).toContain('<html lang="en">');
     for (const { op } of operations()) expect(page.body).toContain(`<code>${op.summary}</code>`);
     expect(page.body).toContain('<a href="/api/schemas/round-create">round-create</a>');
