@@ -1,7 +1,7 @@
 // The API contract at /api/openapi.json: every route under /api is in it with the checks it
-// really runs, and the document holds together as OpenAPI 3.1. (The official OpenAPI 3.1 JSON
-// Schema is not among the installed packages, so validity is checked structurally here, and
-// every schema in the document is compiled as JSON Schema 2020-12, the dialect of OpenAPI 3.1.)
+// really runs, and the document is valid OpenAPI 3.1: the official schema says so
+// (@seriousme/openapi-schema-validator), its references and parameters hold together, and every
+// schema in it compiles as JSON Schema 2020-12, the dialect of OpenAPI 3.1.
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
@@ -12,6 +12,7 @@ import { projectRoot } from '../../server/paths';
 import { requestSchemas, responseSchemas } from '../../server/published-schemas';
 import { roundCreateSchema } from '../../server/rounds/round.schemas';
 import { request } from '../helpers/http';
+import { validateOpenApi } from '../helpers/openapi-validator';
 import { setupTestApp, type TestApp } from '../helpers/test-app';
 
 const testApp = setupTestApp();
@@ -115,6 +116,16 @@ describe('When someone opens /api/docs', () => {
 
 // Last: compiling every schema keeps the event loop busy for seconds.
 describe('When the document is read as OpenAPI 3.1', () => {
+  it('then the official OpenAPI 3.1 schema finds it valid, and would say so of a broken one', async () => {
+    expect(await validateOpenApi(doc)).toEqual({ valid: true });
+    // The check has teeth: a parameter in a place OpenAPI 3.1 does not have (2.0's "body").
+    const broken = structuredClone(doc);
+    broken.paths['/api/partners'].get.parameters[0].in = 'body';
+    const verdict = await validateOpenApi(broken);
+    expect(verdict.valid).toBe(false);
+    expect(JSON.stringify(verdict.errors)).toContain('/paths/~1api~1partners/get/parameters/0/in');
+  });
+
   it('then its structure, references, parameters and operation ids hold together', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toEqual(expect.objectContaining({ title: 'capgap', version: expect.any(String) }));
