@@ -16,6 +16,7 @@ import type { FormRegistry } from './forms/form-registry';
 import { formsRoutes } from './forms/forms.routes';
 import { healthRoutes } from './health/health.routes';
 import { exportsRoutes } from './exports/exports.routes';
+import { checkAnswers } from './http/answer-check';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { unansweredApiRequests } from './http/unanswered-api-requests';
 import { requestLogger } from './http/logger';
@@ -60,6 +61,8 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(compression());
   app.use(requestLogger(logger));
   app.use(withRequestContext);
+  // Tests check every API answer against what its route declares (the OpenAPI document's source).
+  if (config.checkAnswers) app.use(checkAnswers((app.locals.answerViolations = [])));
   app.use(assets.routes());
   app.use(healthRoutes());
 
@@ -70,14 +73,17 @@ export function createApp({ config, logger, forms, assets }: AppDeps): Express {
   app.use(consoleRoutes({ config, forms, assets }));
   app.use(schemasRoutes([...requestSchemas, ...responseSchemas]));
   app.use(
-    openApiRoutes({
-      title: 'capgap',
-      version: readAppPackage().version,
-      schemas: [...requestSchemas, ...responseSchemas],
-      sessionCookie,
-      csrfHeader,
-      webhooks: webhooksOpenApi(),
-    }),
+    openApiRoutes(
+      {
+        title: 'capgap',
+        version: readAppPackage().version,
+        schemas: [...requestSchemas, ...responseSchemas],
+        sessionCookie,
+        csrfHeader,
+        webhooks: webhooksOpenApi(),
+      },
+      (name) => assets.url(name),
+    ),
   );
   app.use(authRoutes(config));
   app.use(auditRoutes());

@@ -39,6 +39,8 @@ export interface Config {
   webhookCaFile?: string;
   /** Days a client address (IP, user agent) stays on stored records before the sweep removes it. */
   clientAddressRetentionDays: number;
+  /** Check every API answer against its declared status and schema (tests: NODE_ENV=test). */
+  checkAnswers?: boolean;
 }
 
 const envSchema = {
@@ -65,6 +67,7 @@ const envSchema = {
     WEBHOOK_ALLOW_PRIVATE: { type: 'string', enum: ['true', 'false'] },
     WEBHOOK_CA_FILE: { type: 'string', minLength: 1 },
     CLIENT_ADDRESS_RETENTION_DAYS: { type: 'string', pattern: '^[1-9][0-9]{0,3}$' },
+    CHECK_ANSWERS: { type: 'string', enum: ['true', 'false'] },
   },
 } as const;
 
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: known.WEBHOOK_ALLOW_PRIVATE === 'true',
     webhookCaFile,
     clientAddressRetentionDays: Number(known.CLIENT_ADDRESS_RETENTION_DAYS ?? 90),
+    checkAnswers: known.CHECK_ANSWERS ? known.CHECK_ANSWERS === 'true' : env.NODE_ENV === 'test',
   };
 }
 

@@ -11,6 +11,7 @@ import { Router } from 'express';
 import type { Config } from '../config';
 import { AppError } from '../http/problem';
 import { limitPerClient } from '../http/rate-limit';
+import { respondsEmpty, respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
 import {
   changePassword,
@@ -22,7 +23,16 @@ import {
   type NewAccount,
 } from './accounts';
 import { requireRole, sessionCookie } from './auth.middleware';
-import { accountUpdateSchema, newAccountSchema, passwordChangeSchema, signInSchema } from './auth.schemas';
+import {
+  accountAnswerSchema,
+  accountsAnswerSchema,
+  accountUpdateSchema,
+  newAccountSchema,
+  passwordChangeSchema,
+  sessionAnswerSchema,
+  signedInAnswerSchema,
+  signInSchema,
+} from './auth.schemas';
 import { createSession, endSession } from './sessions';
 
 export function authRoutes(config: Config): Router {
@@ -35,62 +45,86 @@ export function authRoutes(config: Config): Router {
     detail: 'Too many sign-in attempts; wait a minute',
   });
 
-  router.post('/api/session', signInLimit, validateBody(signInSchema), async (req, res) => {
-    const { email, password } = req.body as { email: string; password: string };
-    const account = await checkCredentials(email, password);
-    if (!account) {
-      await auditRequest(req, 'session.signInFailed', { details: { email } });
-      throw new AppError('badCredentials');
-    }
-    const session = await createSession(account.id, config.sessionHours);
-    await auditRequest(req, 'session.signIn', { actor: { kind: 'account', id: account.id, label: account.email } });
-    res.cookie(sessionCookie, session.token, { ...cookieOptions, expires: session.expiresAt });
-    res.status(201).json({ account, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
-  });
+  router.post(
+    '/api/session',
+    respondsWith(signedInAnswerSchema, { status: 201, problems: ['badCredentials', 'tooManyRequests'] }),
+    signInLimit,
+    validateBody(signInSchema),
+    async (req, res) => {
+      const { email, password } = req.body as { email: string; password: string };
+      const account = await checkCredentials(email, password);
+      if (!account) {
+        await auditRequest(req, 'session.signInFailed', { details: { email } });
+        throw new AppError('badCredentials');
+      }
+      const session = await createSession(account.id, config.sessionHours);
+      await auditRequest(req, 'session.signIn', { actor: { kind: 'account', id: account.id, label: account.email } });
+      res.cookie(sessionCookie, session.token, { ...cookieOptions, expires: session.expiresAt });
+      res.status(201).json({ account, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+    },
+  );
 
-  router.get('/api/session', requireRole('viewer'), (req, res) => {
+  router.get('/api/session', respondsWith(sessionAnswerSchema), requireRole('viewer'), (req, res) => {
     res.json({ account: req.session!.account, csrfToken: req.session!.csrfToken });
   });
 
-  router.delete('/api/session', requireRole('viewer'), async (req, res) => {
+  router.delete('/api/session', respondsEmpty(), requireRole('viewer'), async (req, res) => {
     await endSession(req.cookies[sessionCookie]);
     await auditRequest(req, 'session.signOut');
     res.clearCookie(sessionCookie, cookieOptions);
     res.status(204).end();
   });
 
-  router.put('/api/session/password', requireRole('viewer'), validateBody(passwordChangeSchema), async (req, res) => {
-    const body = req.body as { current: string; new: string };
-    const account = req.session!.account;
-    await changePassword(account.id, body.current, body.new, { demoMode: config.seedDemo });
-    await auditRequest(req, 'account.passwordChange', {
-      target: { kind: 'account', id: account.id, label: account.email },
-    });
-    res.status(204).end();
-  });
+  router.put(
+    '/api/session/password',
+    respondsEmpty({ problems: ['unprocessable', 'weakPassword'] }),
+    requireRole('viewer'),
+    validateBody(passwordChangeSchema),
+    async (req, res) => {
+      const body = req.body as { current: string; new: string };
+      const account = req.session!.account;
+      await changePassword(account.id, body.current, body.new, { demoMode: config.seedDemo });
+      await auditRequest(req, 'account.passwordChange', {
+        target: { kind: 'account', id: account.id, label: account.email },
+      });
+      res.status(204).end();
+    },
+  );
 
-  router.get('/api/accounts', requireRole('admin'), async (_req, res) => {
+  router.get('/api/accounts', respondsWith(accountsAnswerSchema), requireRole('admin'), async (_req, res) => {
     res.json({ accounts: await listAccounts() });
   });
 
-  router.post('/api/accounts', requireRole('admin'), validateBody(newAccountSchema), async (req, res) => {
-    const account = await createAccount(req.body as NewAccount, { demoMode: config.seedDemo });
-    await auditRequest(req, 'account.create', {
-      target: { kind: 'account', id: account.id, label: account.email },
-      details: { role: account.role },
-    });
-    res.status(201).location(`/api/accounts/${account.id}`).json({ account });
-  });
+  router.post(
+    '/api/accounts',
+    respondsWith(accountAnswerSchema, { status: 201, problems: ['conflict', 'weakPassword'] }),
+    requireRole('admin'),
+    validateBody(newAccountSchema),
+    async (req, res) => {
+      const account = await createAccount(req.body as NewAccount, { demoMode: config.seedDemo });
+      await auditRequest(req, 'account.create', {
+        target: { kind: 'account', id: account.id, label: account.email },
+        details: { role: account.role },
+      });
+      res.status(201).location(`/api/accounts/${account.id}`).json({ account });
+    },
+  );
 
-  router.patch('/api/accounts/:id', requireRole('admin'), validateBody(accountUpdateSchema), async (req, res) => {
-    const change = req.body as AccountChange;
-    const account = await updateAccount(String(req.params.id), change, req.session!.account);
-    await auditRequest(req, 'account.update', {
-      target: { kind: 'account', id: account.id, label: account.email },
-      details: { ...change },
-    });
-    res.json({ account });
-  });
+  router.patch(
+    '/api/accounts/:id',
+    respondsWith(accountAnswerSchema, { problems: ['unprocessable'] }),
+    requireRole('admin'),
+    validateBody(accountUpdateSchema),
+    async (req, res) => {
+      const change = req.body as AccountChange;
+      const account = await updateAccount(String(req.params.id), change, req.session!.account);
+      await auditRequest(req, 'account.update', {
+        target: { kind: 'account', id: account.id, label: account.email },
+        details: { ...change },
+      });
+      res.json({ account });
+    },
+  );
 
   return router;
 }

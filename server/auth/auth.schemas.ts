@@ -1,4 +1,5 @@
-// Request schemas of the organizer account endpoints (published under /api/schemas).
+// Request schemas of the organizer account endpoints (published under /api/schemas), and the schemas of their answers.
+import { arrayOf, boolean, dateTime, object, oneOf, string } from '../http/answer-schemas';
 import { roles } from './roles';
 
 export const signInSchema = {
@@ -47,3 +48,11 @@ export const accountUpdateSchema = {
     disabled: { type: 'boolean' },
   },
 } as const;
+
+// Response schemas (checked against every answer in the tests).
+const accountView = object({ id: string, email: string, name: string, role: oneOf(roles) }, { disabled: boolean });
+
+export const signedInAnswerSchema = object({ account: accountView, csrfToken: string, expiresAt: dateTime });
+export const sessionAnswerSchema = object({ account: accountView, csrfToken: string });
+export const accountsAnswerSchema = object({ accounts: arrayOf(accountView) });
+export const accountAnswerSchema = object({ account: accountView });

@@ -11,8 +11,15 @@ import type { Config } from '../config';
 import { requestLocale } from '../i18n/request-locale';
 import { AppError } from '../http/problem';
 import { limitPerClient } from '../http/rate-limit';
+import { respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
-import { responseSubmissionSchema, type ResponseSubmission } from '../responses/response.schemas';
+import {
+  openResponsesSchema,
+  openResponseStoredSchema,
+  responseSubmissionSchema,
+  type ResponseSubmission,
+} from '../responses/response.schemas';
+import { answerSchemaAnswerSchema, formAnswerSchema, formsAnswerSchema } from './forms.schemas';
 import { listOpenResponses, submitOpenResponse } from '../responses/submit-response';
 import { findFormOrReject } from './find-form';
 import type { FormRegistry } from './form-registry';
@@ -38,7 +45,7 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
     next();
   });
 
-  router.get('/api/forms', (_req, res) => {
+  router.get('/api/forms', respondsWith(formsAnswerSchema), (_req, res) => {
     res.json({
       forms: forms
         .list()
@@ -46,17 +53,25 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
     });
   });
 
-  router.get('/api/forms/:formId', (req, res) => {
-    const form = findFormOrReject(forms, req.params.formId);
+  router.get('/api/forms/:formId', respondsWith(formAnswerSchema, { problems: ['formNotFound'] }), (req, res) => {
+    const form = findFormOrReject(forms, String(req.params.formId));
     res.set('Cache-Control', 'no-cache').json({ formId: form.formId, formVersion: form.formVersion, json: form.json });
   });
 
-  router.get('/api/forms/:formId/answer-schema', (req, res) => {
-    res.json(findFormOrReject(forms, req.params.formId).answerSchema);
-  });
+  router.get(
+    '/api/forms/:formId/answer-schema',
+    respondsWith(answerSchemaAnswerSchema, { problems: ['formNotFound'] }),
+    (req, res) => {
+      res.json(findFormOrReject(forms, String(req.params.formId)).answerSchema);
+    },
+  );
 
   router.post(
     '/api/forms/:formId/responses',
+    respondsWith(openResponseStoredSchema, {
+      status: 201,
+      problems: ['formNotFound', 'formNotOpen', 'invalidAnswers', 'tooManyRequests'],
+    }),
     requireOpenForm,
     openResponsesLimit,
     validateBody(responseSubmissionSchema),
@@ -72,20 +87,25 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
     },
   );
 
-  router.get('/api/forms/:formId/responses', requireRole('viewer'), async (req, res) => {
-    const form = findFormOrReject(forms, String(req.params.formId));
-    const rows = await listOpenResponses(form.formId, 1000);
-    res.json({
-      responses: rows.map((r) => ({
-        id: String(r._id),
-        formVersion: r.formVersion,
-        country: r.country,
-        locale: r.locale,
-        submittedAt: r.submittedAt,
-        answers: r.answers,
-      })),
-    });
-  });
+  router.get(
+    '/api/forms/:formId/responses',
+    respondsWith(openResponsesSchema, { problems: ['formNotFound'] }),
+    requireRole('viewer'),
+    async (req, res) => {
+      const form = findFormOrReject(forms, String(req.params.formId));
+      const rows = await listOpenResponses(form.formId, 1000);
+      res.json({
+        responses: rows.map((r) => ({
+          id: String(r._id),
+          formVersion: r.formVersion,
+          country: r.country,
+          locale: r.locale,
+          submittedAt: r.submittedAt,
+          answers: r.answers,
+        })),
+      });
+    },
+  );
 
   return router;
 }

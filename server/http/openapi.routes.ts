@@ -7,6 +7,10 @@ import type { Application } from 'express';
 import { Router } from 'express';
 import { buildOpenApi, type OpenApiInput } from './openapi';
 import { renderOpenApiDocs } from './openapi-docs';
+import { anyObject, object, string } from './answer-schemas';
+import { respondsWith, respondsWithFile } from './operation-meta';
+
+const openApiDocumentSchema = object({ openapi: string, info: anyObject, paths: anyObject });
 
 /** `assetUrl`: the URL the asset store serves one of the page's files at (api-docs-assets.ts). */
 export function openApiRoutes(input: OpenApiInput, assetUrl: (name: string) => string): Router {
@@ -14,10 +18,10 @@ export function openApiRoutes(input: OpenApiInput, assetUrl: (name: string) => s
   let page: string | undefined;
   const documentOf = (app: Application) => (document ??= buildOpenApi(app, input));
   const router = Router();
-  router.get('/api/openapi.json', (req, res) => {
+  router.get('/api/openapi.json', respondsWith(openApiDocumentSchema), (req, res) => {
     res.json(documentOf(req.app));
   });
-  router.get('/api/docs', (req, res) => {
+  router.get('/api/docs', respondsWithFile({ 'text/html': string }), (req, res) => {
     page ??= renderOpenApiDocs(documentOf(req.app) as Parameters<typeof renderOpenApiDocs>[0], {
       script: assetUrl('swagger-ui.js'),
       styles: assetUrl('swagger-ui.css'),

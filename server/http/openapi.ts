@@ -83,10 +83,61 @@ export function openApiPath(expressPath: string): string {
   return expressPath.replace(/:(\w+)/g, '{$1}');
 }
 
+/** What a route's middleware declares (operation-meta.ts), merged. */
+export function operationMeta(handlers: unknown[]): OperationMeta {
+  return Object.assign({}, ...handlers.map(handlerMeta).filter(Boolean)) as OperationMeta;
+}
+
+/** A status a route can answer: its description and, per media type, the schema of its body. */
+export interface DeclaredAnswer {
+  description: string;
+  content: Record<string, object>;
+}
+
+const successDescriptions: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted (the work goes on after the answer)',
+  204: 'Done; no body',
+};
+
+/**
+ * Every status a route can answer: its declared success, the problems its checks imply (path
+ * parameters, query, body, role), those its own code declares, and the database outage any
+ * request can meet (the session is read from the database).
+ */
+export function declaredAnswers(method: string, expressPath: string, meta: OperationMeta): Map<number, DeclaredAnswer> {
+  const names: ProblemName[] = [];
+  if (expressPath.includes(':')) names.push('notFound', 'malformedUrl');
+  if (meta.querySchema) names.push('invalidInput');
+  if (bodyMethods.has(method)) {
+    names.push('malformedJson', 'bodyRequired', 'unreadableBody', 'payloadTooLarge', 'unsupportedMediaType');
+    if (meta.bodySchema) names.push(meta.bodyProblem ?? 'invalidInput');
+  }
+  if (meta.role) {
+    names.push('notSignedIn', 'forbidden');
+    if (!safeMethods.has(method)) names.push('csrfMissing');
+  }
+  names.push(...(meta.problems ?? []), 'databaseUnavailable', 'databaseCannotWrite');
+
+  const answers = new Map<number, DeclaredAnswer>();
+  for (const status of meta.success?.statuses ?? [])
+    answers.set(status, { description: successDescriptions[status] ?? 'Success', content: meta.success!.content });
+  const byStatus = new Map<number, Set<string>>();
+  for (const name of names) {
+    const spec = problems[name];
+    byStatus.set(spec.status, (byStatus.get(spec.status) ?? new Set()).add(`${spec.code} ${spec.title.en}`));
+  }
+  for (const [status, titles] of byStatus)
+    answers.set(status, { description: [...titles].join('; '), content: { 'application/problem+json': problemRef } });
+  return answers;
+}
+
+const problemRef = { $ref: '#/components/schemas/Problem' };
+
 function operation(route: RouteEntry, path: string, published: Set<string>): Json {
-  const meta: OperationMeta = Object.assign({}, ...route.handlers.map(handlerMeta).filter(Boolean));
+  const meta = operationMeta(route.handlers);
   const unsafe = !safeMethods.has(route.method);
-  const problemNames: ProblemName[] = [];
   const op: Json = {
     operationId: operationId(route.method, path),
     tags: [path.split('/')[2]],
@@ -94,8 +145,6 @@ function operation(route: RouteEntry, path: string, published: Set<string>): Jso
   };
   const parameters = [...pathParameters(path), ...queryParameters(meta.querySchema)];
   if (parameters.length) op.parameters = parameters;
-  if (meta.querySchema) problemNames.push('invalidInput');
-  if (path.includes('{')) problemNames.push('notFound');
 
   if (bodyMethods.has(route.method)) {
     // Every state change under /api carries a body (requireJsonBody); a route without a schema takes any JSON.
@@ -103,39 +152,32 @@ function operation(route: RouteEntry, path: string, published: Set<string>): Jso
     const content: Json = { 'application/json': { schema } };
     if (csvRoutes.test(route.path)) content['text/csv'] = { schema: { type: 'string' } };
     op.requestBody = { required: true, content };
-    problemNames.push('malformedJson', 'bodyRequired', 'payloadTooLarge', 'unsupportedMediaType');
-    if (meta.bodySchema) problemNames.push(meta.bodyProblem ?? 'invalidInput');
   }
 
   if (meta.role) {
     op['x-required-role'] = meta.role;
     op.description = `Needs the ${meta.role} role (or a stronger one).`;
     op.security = [unsafe ? { sessionCookie: [], csrfHeader: [] } : { sessionCookie: [] }];
-    problemNames.push('notSignedIn', 'forbidden');
-    if (unsafe) problemNames.push('csrfMissing');
   } else {
     op.security = [];
   }
-  op.responses = responses(problemNames, meta.responseSchema && schemaOrRef(meta.responseSchema, published));
+  op.responses = responses(declaredAnswers(route.method, route.path, meta), published);
   return op;
 }
 
-function responses(names: ProblemName[], successSchema?: object): Json {
-  const byStatus = new Map<number, Set<string>>();
-  for (const name of names) {
-    const spec = problems[name];
-    byStatus.set(spec.status, (byStatus.get(spec.status) ?? new Set()).add(`${spec.code} ${spec.title.en}`));
+function responses(answers: Map<number, DeclaredAnswer>, published: Set<string>): Json {
+  const result: Json = {};
+  // A route that declares no success answer is still listed (a test names such routes).
+  if (![...answers.keys()].some((s) => s < 400)) result['2XX'] = { description: 'Success (not described)' };
+  for (const status of [...answers.keys()].sort()) {
+    const { description, content } = answers.get(status)!;
+    const response: Json = { description };
+    if (Object.keys(content).length)
+      response.content = Object.fromEntries(
+        Object.entries(content).map(([type, schema]) => [type, { schema: schemaOrRef(schema, published) }]),
+      );
+    result[String(status)] = response;
   }
-  const problemResponse = (description: string) => ({
-    description,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  });
-  const success: Json = { description: 'Success' };
-  if (successSchema) success.content = { 'application/json': { schema: successSchema } };
-  const result: Json = { '2XX': success };
-  for (const status of [...byStatus.keys()].sort())
-    result[String(status)] = problemResponse([...byStatus.get(status)!].join('; '));
-  result.default = problemResponse('Any other problem of the catalogue (e.g. 409, 422, 429, 503)');
   return result;
 }
 

@@ -1,9 +1,18 @@
 // What a route's middleware says about its operation, recorded on the middleware itself so that
 // the OpenAPI document is read from the very checks the routes run (one source of truth):
 // validateBody records the body schema, validateQuery the query schema, requireRole the role,
-// respondsWith the schema of the success answer.
+// respondsWith (or respondsEmpty, respondsWithFile) the success answer and the problems the
+// route's own code can answer. In tests, every answer is checked against them (response-check.ts).
 import type { RequestHandler } from 'express';
 import type { ProblemName } from './problem';
+
+/** The success answer of a route: its status(es) and, per media type, the schema of its body. */
+export interface SuccessAnswer {
+  /** Usually one; a PUT that creates or replaces answers 201 or 200 with the same body. */
+  statuses: number[];
+  /** None for a bodiless answer (204). */
+  content: Record<string, object>;
+}
 
 export interface OperationMeta {
   bodySchema?: object;
@@ -11,8 +20,10 @@ export interface OperationMeta {
   bodyProblem?: ProblemName;
   querySchema?: object;
   role?: string;
-  /** The schema of the JSON the route answers with on success. */
-  responseSchema?: object;
+  /** What the route answers on success. */
+  success?: SuccessAnswer;
+  /** Problems the route's own code answers, besides those its checks imply (role, body, query, path). */
+  problems?: ProblemName[];
 }
 
 const metaOfHandler = new WeakMap<RequestHandler, OperationMeta>();
@@ -28,7 +39,35 @@ export function handlerMeta(handler: unknown): OperationMeta | undefined {
   return typeof handler === 'function' ? metaOfHandler.get(handler as RequestHandler) : undefined;
 }
 
-/** Declares the schema of a route's success answer (it checks nothing: the answer is built to it). */
-export function respondsWith(schema: object): RequestHandler {
-  return describeHandler((_req, _res, next) => next(), { responseSchema: schema });
+export interface AnswerOptions {
+  /** The success status(es): 200 unless said. */
+  status?: number | number[];
+  problems?: ProblemName[];
+}
+
+const declare = (success: SuccessAnswer, problems: ProblemName[] = []): RequestHandler =>
+  describeHandler((_req, _res, next) => next(), { success, problems });
+
+const statusesOf = (status: number | number[] | undefined, fallback: number) =>
+  status === undefined ? [fallback] : Array.isArray(status) ? status : [status];
+
+/**
+ * Declares a route's JSON success answer and the problems its own code can answer. It checks
+ * nothing itself: the answer is built to the schema, and tests check every answer against it.
+ */
+export function respondsWith(schema: object, options: AnswerOptions = {}): RequestHandler {
+  return declare(
+    { statuses: statusesOf(options.status, 200), content: { 'application/json': schema } },
+    options.problems,
+  );
+}
+
+/** Declares a success answer without a body (204 unless said). */
+export function respondsEmpty(options: AnswerOptions = {}): RequestHandler {
+  return declare({ statuses: statusesOf(options.status, 204), content: {} }, options.problems);
+}
+
+/** Declares a file answer: its media types (e.g. text/csv), each with the schema of its body. */
+export function respondsWithFile(content: Record<string, object>, options: AnswerOptions = {}): RequestHandler {
+  return declare({ statuses: statusesOf(options.status, 200), content }, options.problems);
 }

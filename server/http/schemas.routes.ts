@@ -4,18 +4,22 @@
 //   GET /api/schemas/:name      one schema
 // (Each form's answer schema is at /api/forms/:formId/answer-schema.)
 import { Router } from 'express';
+import { anyObject, arrayOf, object, string } from './answer-schemas';
+import { respondsWith } from './operation-meta';
 import { AppError } from './problem';
+
+const schemaListSchema = object({ schemas: arrayOf(object({ name: string, url: string })) });
 
 /** Publishes the given schemas (each with its $id); the app decides which (server/published-schemas.ts). */
 export function schemasRoutes(schemas: readonly { $id: string }[]): Router {
   // A Map, not an object: a name like __proto__ or toString must find nothing.
   const published = new Map<string, object>(schemas.map((s) => [s.$id, s]));
   const router = Router();
-  router.get('/api/schemas', (_req, res) => {
+  router.get('/api/schemas', respondsWith(schemaListSchema), (_req, res) => {
     res.json({ schemas: [...published.keys()].map((name) => ({ name, url: `/api/schemas/${name}` })) });
   });
-  router.get('/api/schemas/:name', (req, res) => {
-    const schema = published.get(req.params.name);
+  router.get('/api/schemas/:name', respondsWith(anyObject), (req, res) => {
+    const schema = published.get(String(req.params.name));
     if (!schema) throw new AppError('notFound', `No schema ${req.params.name}`);
     res.json(schema);
   });

@@ -1,6 +1,8 @@
 // The envelope of a submitted response; the answers inside are checked against the form's own
 // answer schema (server/forms/answer-schema.ts).
+import { anyObject, arrayOf, dateTime, integer, mapOf, nullable, object, oneOf, string } from '../http/answer-schemas';
 import { supportedLocales } from '../i18n/locales';
+import { responseStatuses } from './response-status';
 
 export const responseSubmissionSchema = {
   $id: 'response-submission',
@@ -22,3 +24,55 @@ export interface ResponseSubmission {
   locale?: 'en' | 'fr' | 'es';
   country?: string;
 }
+
+// Response schemas (checked against every answer in the tests).
+const statusOrNew = oneOf(['new', ...responseStatuses]);
+
+/** A country's response as the API shows it (ResponseState). */
+export const responseStateSchema = object(
+  { status: statusOrNew, revision: integer, answers: anyObject, answeredAt: mapOf(string) },
+  {
+    savedAt: dateTime,
+    submittedAt: dateTime,
+    review: object({ comment: string, questionComments: mapOf(string), at: dateTime }),
+  },
+);
+
+const responseEvent = object(
+  {
+    action: oneOf(['submit', 'resubmit', 'approve', 'return', 'reopen']),
+    status: oneOf(responseStatuses),
+    revision: integer,
+    at: dateTime,
+    by: object({ kind: oneOf(['account', 'link']), id: string }, { label: string }),
+  },
+  { comment: string, questionComments: mapOf(string) },
+);
+
+export const responseWithHistorySchema = {
+  ...responseStateSchema,
+  required: [...(responseStateSchema.required as string[]), 'history'],
+  properties: { ...(responseStateSchema.properties as object), history: arrayOf(responseEvent) },
+};
+
+export const openResponseStoredSchema = object({
+  id: string,
+  formId: string,
+  formVersion: integer,
+  submittedAt: dateTime,
+});
+
+export const openResponsesSchema = object({
+  responses: arrayOf(
+    object(
+      { id: string, formVersion: integer, submittedAt: dateTime, answers: anyObject },
+      { country: string, locale: oneOf(supportedLocales) },
+    ),
+  ),
+});
+
+export const returnedResponseSchema = {
+  ...responseStateSchema,
+  required: [...(responseStateSchema.required as string[]), 'focalPointsNotified'],
+  properties: { ...(responseStateSchema.properties as object), focalPointsNotified: nullable(integer) },
+};

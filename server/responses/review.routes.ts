@@ -15,7 +15,9 @@ import type { Config } from '../config';
 import { notifyResponseReturned } from '../focal-points/invite';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
+import { respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
+import { responseStateSchema, returnedResponseSchema } from './response.schemas';
 import { findRoundCountryOrReject } from '../rounds/find-round';
 import type { EventActor } from './country-response-store';
 import type { ResponseState } from './country-responses';
@@ -52,16 +54,22 @@ function audit(
 
 export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUrl'>): Router {
   const router = Router();
-  router.post('/api/rounds/:roundId/responses/:country/approve', requireRole('organizer'), async (req, res) => {
-    const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
-    const roundId = String(round._id);
-    const state = await approveResponse(roundId, country.iso3, reviewerOf(req));
-    await audit(req, 'response.approve', roundId, country, state);
-    res.json(state);
-  });
+  router.post(
+    '/api/rounds/:roundId/responses/:country/approve',
+    respondsWith(responseStateSchema, { problems: ['notAwaitingReview'] }),
+    requireRole('organizer'),
+    async (req, res) => {
+      const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
+      const roundId = String(round._id);
+      const state = await approveResponse(roundId, country.iso3, reviewerOf(req));
+      await audit(req, 'response.approve', roundId, country, state);
+      res.json(state);
+    },
+  );
 
   router.post(
     '/api/rounds/:roundId/responses/:country/return',
+    respondsWith(returnedResponseSchema, { problems: ['notAwaitingReview'] }),
     requireRole('organizer'),
     validateBody(responseReturnSchema, 'unprocessable'),
     async (req, res) => {
@@ -97,13 +105,18 @@ export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUr
     },
   );
 
-  router.post('/api/rounds/:roundId/responses/:country/reopen', requireRole('organizer'), async (req, res) => {
-    const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
-    const roundId = String(round._id);
-    const state = await reopenResponse(roundId, country.iso3, reviewerOf(req));
-    await audit(req, 'response.reopen', roundId, country, state);
-    res.json(state);
-  });
+  router.post(
+    '/api/rounds/:roundId/responses/:country/reopen',
+    respondsWith(responseStateSchema, { problems: ['notAwaitingReview'] }),
+    requireRole('organizer'),
+    async (req, res) => {
+      const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
+      const roundId = String(round._id);
+      const state = await reopenResponse(roundId, country.iso3, reviewerOf(req));
+      await audit(req, 'response.reopen', roundId, country, state);
+      res.json(state);
+    },
+  );
 
   return router;
 }

@@ -1,4 +1,5 @@
-// Request schemas of the round endpoints (published under /api/schemas).
+// Request schemas of the round endpoints (published under /api/schemas), and the schemas of their answers.
+import { anyObject, arrayOf, boolean, dateTime, integer, object, oneOf, string } from '../http/answer-schemas';
 import { supportedLocales } from '../i18n/locales';
 import { scoringSettingsSchema, type ScoringSettingsInput } from '../scoring/scoring.schemas';
 
@@ -80,3 +81,28 @@ export interface RoundUpdate {
   reminders?: { max?: number; minDaysApart?: number };
   contact?: { name?: string; email?: string };
 }
+
+// Response schemas (checked against every answer in the tests).
+/** A round as the API shows it: `id` instead of `_id`. */
+export const roundViewSchema = object(
+  {
+    id: string,
+    name: string,
+    formId: string,
+    formVersion: integer,
+    languages: arrayOf(oneOf(supportedLocales)),
+    deadline: dateTime,
+    countries: arrayOf(object({ iso3: string, name: string })),
+  },
+  {
+    demo: boolean,
+    contact: object({}, { name: string, email: string }),
+    reminders: object({ max: integer, minDaysApart: integer }),
+    scoring: anyObject,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  },
+);
+
+export const roundsAnswerSchema = object({ rounds: arrayOf(roundViewSchema) });
+export const roundAnswerSchema = object({ round: roundViewSchema });

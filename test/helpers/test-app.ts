@@ -51,6 +51,8 @@ export async function startTestApp(overrides: Partial<Config> = {}, logger?: Log
     ...loadConfig({ LOG_LEVEL: 'silent' }),
     signInPerMinute: 1000,
     openResponsesPerHour: 1000,
+    // Every API answer is checked against its declared status and schema (server/http/answer-check.ts).
+    checkAnswers: true,
     ...overrides,
   };
   const forms = loadFormsFolder(formsDir);
@@ -82,6 +84,11 @@ export function setupTestApp(overrides: Partial<Config> = {}): () => TestApp {
   afterAll(async () => {
     await app?.close();
     await dropTestDatabase();
+    const violations = (app?.app.locals.answerViolations ?? []) as string[];
+    if (violations.length)
+      throw new Error(
+        `Answers not as their routes declare (the OpenAPI document):\n  ${[...new Set(violations)].join('\n  ')}`,
+      );
   });
   return () => {
     if (!app) throw new Error('the test app is not started yet');

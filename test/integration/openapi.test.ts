@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { openApiPath } from '../../server/http/openapi';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { checkAnswers } from '../../server/http/answer-check';
+import { errorHandler } from '../../server/http/error-handler';
+import { openApiPath, operationMeta } from '../../server/http/openapi';
+import { respondsWith } from '../../server/http/operation-meta';
 import { routeTable } from '../../server/http/route-table';
 import { projectRoot } from '../../server/paths';
 import { requestSchemas, responseSchemas } from '../../server/published-schemas';
@@ -54,6 +60,54 @@ describe('When the app answers a route under /api', () => {
     expect(routes).toContain('post /api/rounds/{roundId}/focal-points/import');
     const documented = operations().map((o) => `${o.method} ${o.path}`);
     expect([...documented].sort()).toEqual([...new Set(routes)].sort());
+  });
+});
+
+describe('When a route under /api declares no success answer (respondsWith, respondsEmpty, respondsWithFile)', () => {
+  it('then it is named here, so that no route skips its contract', () => {
+    const undeclared = routeTable(app.app)
+      .filter((r) => r.path.startsWith('/api/') && !operationMeta(r.handlers).success)
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('then every operation in the document gives its precise success status, and no catch-all', () => {
+    for (const { path, method, op } of operations()) {
+      const statuses = Object.keys(op.responses);
+      expect([`${method} ${path}`, statuses.some((s) => /^[23]\d\d$/.test(s))]).toEqual([`${method} ${path}`, true]);
+      expect(statuses).not.toContain('default');
+      expect(statuses).not.toContain('2XX');
+      expect(statuses).toContain('503');
+    }
+  });
+});
+
+describe('When an answer does not match what its route declares', () => {
+  it('then the app, checking answers as in tests, answers 500 and reports the mismatch and any undeclared status', async () => {
+    const violations: string[] = [];
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const probe = express();
+    probe.use(checkAnswers(violations));
+    probe.get('/api/probe', respondsWith({ type: 'object', required: ['id'] }), (req, res) => {
+      if (req.query.status) res.status(Number(req.query.status)).end();
+      else res.json({ name: 'no id' });
+    });
+    probe.use(errorHandler);
+    const server = await new Promise<Server>((resolve) => {
+      const s = probe.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await request(`${base}/api/probe`)).status).toBe(500);
+      expect((await request(`${base}/api/probe?status=202`)).status).toBe(202);
+    } finally {
+      server.close();
+    }
+    expect(violations).toEqual([
+      "GET /api/probe: the 200 body does not match its schema: / must have required property 'id'",
+      'GET /api/probe: answered 500, which it does not declare',
+      'GET /api/probe: answered 202, which it does not declare',
+    ]);
   });
 });
 
