@@ -9,11 +9,19 @@
 import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
-import { compileSchema, toFieldErrors } from '../http/ajv';
 import { AppError } from '../http/problem';
+import { respondsEmpty, respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
+import { validateQuery } from '../http/validate-query';
 import { loadReferenceData } from './reference-data';
-import { countriesQuerySchema, groupMembershipSchema } from './reference.schemas';
+import {
+  countriesAnswerSchema,
+  countriesQuerySchema,
+  countryAnswerSchema,
+  groupAnswerSchema,
+  groupMembershipSchema,
+  groupsAnswerSchema,
+} from './reference.schemas';
 import {
   deleteMembership,
   getCountry,
@@ -33,7 +41,6 @@ function knownRegions(): Set<string> {
 
 export function referenceRoutes(): Router {
   const router = Router();
-  const checkQuery = compileSchema(countriesQuerySchema);
   const regions = knownRegions();
 
   router.param('iso3', (_req, _res, next, iso3: string) => {
@@ -45,36 +52,51 @@ export function referenceRoutes(): Router {
     next();
   });
 
-  router.get('/api/reference/countries', requireRole('viewer'), async (req, res) => {
-    if (!checkQuery(req.query))
-      throw new AppError('invalidInput', undefined, toFieldErrors(checkQuery.errors, 'query'));
-    const region = req.query.region as string | undefined;
-    if (region !== undefined && !regions.has(region)) {
-      throw new AppError('invalidInput', undefined, [
-        {
-          field: 'query.region',
-          message: `is not an M49 region, sub-region or intermediate region: one of ${[...regions].sort().join(', ')}`,
-        },
-      ]);
-    }
-    res.json({ countries: await listCountries(region) });
-  });
+  router.get(
+    '/api/reference/countries',
+    respondsWith(countriesAnswerSchema),
+    requireRole('viewer'),
+    validateQuery(countriesQuerySchema),
+    async (req, res) => {
+      const region = req.query.region as string | undefined;
+      if (region !== undefined && !regions.has(region)) {
+        throw new AppError('invalidInput', undefined, [
+          {
+            field: 'query.region',
+            message: `is not an M49 region, sub-region or intermediate region: one of ${[...regions].sort().join(', ')}`,
+          },
+        ]);
+      }
+      res.json({ countries: await listCountries(region) });
+    },
+  );
 
-  router.get('/api/reference/countries/:iso3', requireRole('viewer'), async (req, res) => {
-    const iso3 = String(req.params.iso3);
-    res.json({ country: await getCountry(iso3), groups: await membershipsOf(iso3) });
-  });
+  router.get(
+    '/api/reference/countries/:iso3',
+    respondsWith(countryAnswerSchema),
+    requireRole('viewer'),
+    async (req, res) => {
+      const iso3 = String(req.params.iso3);
+      res.json({ country: await getCountry(iso3), groups: await membershipsOf(iso3) });
+    },
+  );
 
-  router.get('/api/reference/groups', requireRole('viewer'), async (_req, res) => {
+  router.get('/api/reference/groups', respondsWith(groupsAnswerSchema), requireRole('viewer'), async (_req, res) => {
     res.json({ groups: await listGroups() });
   });
 
-  router.get('/api/reference/groups/:code', requireRole('viewer'), async (req, res) => {
-    res.json({ group: await getGroup(String(req.params.code).toUpperCase()) });
-  });
+  router.get(
+    '/api/reference/groups/:code',
+    respondsWith(groupAnswerSchema),
+    requireRole('viewer'),
+    async (req, res) => {
+      res.json({ group: await getGroup(String(req.params.code).toUpperCase()) });
+    },
+  );
 
   router.put(
     '/api/reference/groups/:code/members/:iso3',
+    respondsWith(groupAnswerSchema, { status: [201, 200], problems: ['conflict'] }),
     requireRole('admin'),
     validateBody(groupMembershipSchema),
     async (req, res) => {
@@ -97,15 +119,20 @@ export function referenceRoutes(): Router {
     },
   );
 
-  router.delete('/api/reference/groups/:code/members/:iso3', requireRole('admin'), async (req, res) => {
-    const code = String(req.params.code).toUpperCase();
-    await deleteMembership(code, String(req.params.iso3), req.session!.account.email);
-    await auditRequest(req, 'reference.membershipChange', {
-      target: { kind: 'group', id: code },
-      details: { iso3: String(req.params.iso3), change: 'removed' },
-    });
-    res.status(204).end();
-  });
+  router.delete(
+    '/api/reference/groups/:code/members/:iso3',
+    respondsEmpty({ problems: ['conflict'] }),
+    requireRole('admin'),
+    async (req, res) => {
+      const code = String(req.params.code).toUpperCase();
+      await deleteMembership(code, String(req.params.iso3), req.session!.account.email);
+      await auditRequest(req, 'reference.membershipChange', {
+        target: { kind: 'group', id: code },
+        details: { iso3: String(req.params.iso3), change: 'removed' },
+      });
+      res.status(204).end();
+    },
+  );
 
   return router;
 }
