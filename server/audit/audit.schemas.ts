@@ -1,5 +1,6 @@
 // The query of GET /api/audit. Every parameter is a single string (a repeated one is an array
 // and fails), and no other parameter is accepted: filters cannot carry operators.
+import { anyObject, arrayOf, dateTime, integer, nullable, object, oneOf, string } from '../http/answer-schemas';
 import { auditActions } from './audit-actions';
 
 export const auditQuerySchema = {
@@ -29,3 +30,17 @@ export interface AuditQuery {
   before?: string;
   limit?: string;
 }
+
+// Response schema (checked against every answer in the tests).
+const party = object({ kind: string, id: string }, { label: string });
+
+export const auditPageSchema = object({
+  entries: arrayOf(
+    object(
+      { seq: integer, at: dateTime, actor: party, action: oneOf(auditActions), prevHash: string, hash: string },
+      { target: party, roundId: string, requestId: string, ip: string, details: anyObject },
+    ),
+  ),
+  next: nullable(object({ before: integer })),
+  scanned: integer,
+});

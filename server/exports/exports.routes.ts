@@ -12,66 +12,88 @@ import { findFormOrReject } from '../forms/find-form';
 import { findRoundOrReject } from '../rounds/find-round';
 import { aggregateRound } from '../scoring/round-aggregates';
 import { countedScores } from '../scoring/scores-from';
-import { dimensionOf } from '../scoring/country-groupings';
+import { dimensionOf, groupingDimensions } from '../scoring/country-groupings';
+import { documentsQuery, querySchema } from '../http/validate-query';
+import { supportedLocales } from '../i18n/locales';
 import { responseColumns, type ResponseRow } from './response-columns';
 import { aggregateColumns, aggregateRows, scoreColumns, scoreRows } from './score-columns';
-import { exportFormatOf, startDownload } from './start-download';
+import { exportFormatOf, respondsWithTable, startDownload } from './start-download';
+
+/** ?lang= of the responses export (requestLocale falls back to Accept-Language for any other value). */
+const lang = { enum: [...supportedLocales] };
 import { writeTable } from './table-writer';
 
 export function exportsRoutes(forms: FormRegistry): Router {
   const router = Router();
 
-  router.get('/api/rounds/:roundId/exports/responses.:format', requireRole('viewer'), async (req, res) => {
-    const format = exportFormatOf(req);
-    const round = await findRoundOrReject(String(req.params.roundId));
-    const form = findFormOrReject(forms, round.formId, round.formVersion);
-    const locale = requestLocale(req, req.query.lang);
-    const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
-    const rows = async function* (): AsyncGenerator<ResponseRow> {
-      for (const doc of await listCountryResponses(round)) {
-        yield {
-          country: doc.country,
-          countryName: names.get(doc.country) ?? doc.country,
-          status: doc.status,
-          revision: doc.revision,
-          savedAt: doc.savedAt,
-          submittedAt: doc.submittedAt,
-          answers: doc.answers,
-        };
-      }
-    };
-    await startDownload(req, res, format, `capgap-responses-${locale}`, String(round._id));
-    await writeTable(
-      format,
-      { sheetName: 'Responses', columns: responseColumns(form.json, locale), rows: rows() },
-      res,
-    );
-  });
+  router.get(
+    '/api/rounds/:roundId/exports/responses.:format',
+    respondsWithTable(),
+    requireRole('viewer'),
+    documentsQuery(querySchema({ lang })),
+    async (req, res) => {
+      const format = exportFormatOf(req);
+      const round = await findRoundOrReject(String(req.params.roundId));
+      const form = findFormOrReject(forms, round.formId, round.formVersion);
+      const locale = requestLocale(req, req.query.lang);
+      const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
+      const rows = async function* (): AsyncGenerator<ResponseRow> {
+        for (const doc of await listCountryResponses(round)) {
+          yield {
+            country: doc.country,
+            countryName: names.get(doc.country) ?? doc.country,
+            status: doc.status,
+            revision: doc.revision,
+            savedAt: doc.savedAt,
+            submittedAt: doc.submittedAt,
+            answers: doc.answers,
+          };
+        }
+      };
+      await startDownload(req, res, format, `capgap-responses-${locale}`, String(round._id));
+      await writeTable(
+        format,
+        { sheetName: 'Responses', columns: responseColumns(form.json, locale), rows: rows() },
+        res,
+      );
+    },
+  );
 
-  router.get('/api/rounds/:roundId/exports/scores.:format', requireRole('viewer'), async (req, res) => {
-    const format = exportFormatOf(req);
-    const round = await findRoundOrReject(String(req.params.roundId));
-    const { scores } = await countedScores(round);
-    const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
-    await startDownload(req, res, format, 'capgap-scores', String(round._id));
-    await writeTable(
-      format,
-      { sheetName: 'Scores', columns: scoreColumns, rows: scoreRows(scores.values(), names) },
-      res,
-    );
-  });
+  router.get(
+    '/api/rounds/:roundId/exports/scores.:format',
+    respondsWithTable(),
+    requireRole('viewer'),
+    async (req, res) => {
+      const format = exportFormatOf(req);
+      const round = await findRoundOrReject(String(req.params.roundId));
+      const { scores } = await countedScores(round);
+      const names = new Map(round.countries.map((c) => [c.iso3, c.name]));
+      await startDownload(req, res, format, 'capgap-scores', String(round._id));
+      await writeTable(
+        format,
+        { sheetName: 'Scores', columns: scoreColumns, rows: scoreRows(scores.values(), names) },
+        res,
+      );
+    },
+  );
 
-  router.get('/api/rounds/:roundId/exports/aggregates.:format', requireRole('viewer'), async (req, res) => {
-    const format = exportFormatOf(req);
-    const by = dimensionOf(req.query.by);
-    const aggregates = await aggregateRound(String(req.params.roundId), by);
-    await startDownload(req, res, format, `capgap-aggregates-${by}`, String(req.params.roundId));
-    await writeTable(
-      format,
-      { sheetName: 'Aggregates', columns: aggregateColumns, rows: aggregateRows(aggregates.groups) },
-      res,
-    );
-  });
+  router.get(
+    '/api/rounds/:roundId/exports/aggregates.:format',
+    respondsWithTable(),
+    requireRole('viewer'),
+    documentsQuery(querySchema({ by: { enum: [...groupingDimensions] } })),
+    async (req, res) => {
+      const format = exportFormatOf(req);
+      const by = dimensionOf(req.query.by);
+      const aggregates = await aggregateRound(String(req.params.roundId), by);
+      await startDownload(req, res, format, `capgap-aggregates-${by}`, String(req.params.roundId));
+      await writeTable(
+        format,
+        { sheetName: 'Aggregates', columns: aggregateColumns, rows: aggregateRows(aggregates.groups) },
+        res,
+      );
+    },
+  );
 
   return router;
 }

@@ -2,6 +2,7 @@
 // the headers; the body follows as a stream (table-writer.ts).
 import type { Request, Response } from 'express';
 import { auditRequest } from '../audit/audit-request';
+import { respondsWithFile } from '../http/operation-meta';
 import { AppError } from '../http/problem';
 import { contentTypes, exportFormats, type ExportFormat } from './table-writer';
 
@@ -28,3 +29,7 @@ export function exportFormatOf(req: Request): ExportFormat {
     throw new AppError('notFound', `Exports come as ${exportFormats.join(' or ')}`);
   return format as ExportFormat;
 }
+
+/** Declares a download route's answer: the file in one of the export formats. */
+export const respondsWithTable = () =>
+  respondsWithFile(Object.fromEntries(exportFormats.map((f) => [contentTypes[f].split(';')[0], { type: 'string' }])));

@@ -19,10 +19,20 @@ import { limitPerClient } from '../http/rate-limit';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
 import { AppError } from '../http/problem';
+import { respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
 import { queryFlag, querySchema, validateQuery } from '../http/validate-query';
 import { focalPointView, focalPointViews, roundStatus } from './focal-point-status';
-import { invitationsRequestSchema, linkAgainSchema } from './focal-points.schemas';
+import {
+  focalPointAnswerSchema,
+  focalPointImportSchema,
+  focalPointsAnswerSchema,
+  invitationsAnswerSchema,
+  invitationsRequestSchema,
+  linkAgainAnswerSchema,
+  linkAgainSchema,
+  roundStatusSchema,
+} from './focal-points.schemas';
 import { importFocalPoints } from './import-focal-points';
 import {
   findFocalPointOrReject,
@@ -56,6 +66,7 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   const importQuery = validateQuery(querySchema({ validOnly: queryFlag }));
   router.post(
     '/api/rounds/:roundId/focal-points/import',
+    respondsWith(focalPointImportSchema, { problems: ['unprocessable'] }),
     requireRole('organizer'),
     importQuery,
     express.text({ type: 'text/csv', limit: '1mb' }),
@@ -70,16 +81,29 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     },
   );
 
-  router.get('/api/rounds/:roundId/focal-points', requireRole('viewer'), noQuery, async (req, res) => {
-    res.json({ focalPoints: (await focalPointViews(String(req.params.roundId))).views });
-  });
+  router.get(
+    '/api/rounds/:roundId/focal-points',
+    respondsWith(focalPointsAnswerSchema),
+    requireRole('viewer'),
+    noQuery,
+    async (req, res) => {
+      res.json({ focalPoints: (await focalPointViews(String(req.params.roundId))).views });
+    },
+  );
 
-  router.get('/api/rounds/:roundId/status', requireRole('viewer'), noQuery, async (req, res) => {
-    res.json(await roundStatus(String(req.params.roundId)));
-  });
+  router.get(
+    '/api/rounds/:roundId/status',
+    respondsWith(roundStatusSchema),
+    requireRole('viewer'),
+    noQuery,
+    async (req, res) => {
+      res.json(await roundStatus(String(req.params.roundId)));
+    },
+  );
 
   router.post(
     '/api/rounds/:roundId/invitations',
+    respondsWith(invitationsAnswerSchema, { problems: ['unprocessable'] }),
     requireRole('organizer'),
     validateQuery(querySchema({ dryRun: queryFlag })),
     validateBody(invitationsRequestSchema),
@@ -98,29 +122,41 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     },
   );
 
-  router.post('/api/focal-points/:id/revoke', requireRole('organizer'), noQuery, async (req, res) => {
-    const fp = await findFocalPointOrReject(String(req.params.id));
-    await revokeFocalPointLinks(fp);
-    await auditRequest(req, 'link.revoke', {
-      roundId: String(fp.roundId),
-      target: { kind: 'focalPoint', id: String(fp._id), label: fp.country },
-      people: [await pseudonymOf(fp.email)],
-    });
-    res.json({ focalPoint: await focalPointView(String(fp._id)) });
-  });
+  router.post(
+    '/api/focal-points/:id/revoke',
+    respondsWith(focalPointAnswerSchema),
+    requireRole('organizer'),
+    noQuery,
+    async (req, res) => {
+      const fp = await findFocalPointOrReject(String(req.params.id));
+      await revokeFocalPointLinks(fp);
+      await auditRequest(req, 'link.revoke', {
+        roundId: String(fp.roundId),
+        target: { kind: 'focalPoint', id: String(fp._id), label: fp.country },
+        people: [await pseudonymOf(fp.email)],
+      });
+      res.json({ focalPoint: await focalPointView(String(fp._id)) });
+    },
+  );
 
   const resendQuery = validateQuery(querySchema({ replace: queryFlag }));
-  router.post('/api/focal-points/:id/resend', requireRole('organizer'), resendQuery, async (req, res) => {
-    const fp = await findFocalPointOrReject(String(req.params.id));
-    await sendNewLink(config.publicUrl, fp, 'invitation', { replace: req.query.replace !== 'false' });
-    await auditRequest(req, 'link.resend', {
-      roundId: String(fp.roundId),
-      target: { kind: 'focalPoint', id: String(fp._id), label: fp.country },
-      people: [await pseudonymOf(fp.email)],
-      details: { replace: req.query.replace !== 'false' },
-    });
-    res.json({ focalPoint: await focalPointView(String(fp._id)) });
-  });
+  router.post(
+    '/api/focal-points/:id/resend',
+    respondsWith(focalPointAnswerSchema),
+    requireRole('organizer'),
+    resendQuery,
+    async (req, res) => {
+      const fp = await findFocalPointOrReject(String(req.params.id));
+      await sendNewLink(config.publicUrl, fp, 'invitation', { replace: req.query.replace !== 'false' });
+      await auditRequest(req, 'link.resend', {
+        roundId: String(fp.roundId),
+        target: { kind: 'focalPoint', id: String(fp._id), label: fp.country },
+        people: [await pseudonymOf(fp.email)],
+        details: { replace: req.query.replace !== 'false' },
+      });
+      res.json({ focalPoint: await focalPointView(String(fp._id)) });
+    },
+  );
 
   // Counts every request, known address or not, so the limit says nothing about addresses.
   const linkAgainLimit = limitPerClient({
@@ -129,14 +165,21 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     detail: 'Too many requests for links; try again in an hour',
   });
 
-  router.post('/api/links/resend', linkAgainLimit, noQuery, validateBody(linkAgainSchema), (req, res) => {
-    const { email } = req.body as { email: string };
-    // Answer first, work after: neither the body nor the time taken tells whether the address is known.
-    res.status(202).json(linkAgainReply);
-    sendLinksAgain(config.publicUrl, email).catch((err: unknown) =>
-      req.log?.error({ err }, 'sending links again failed'),
-    );
-  });
+  router.post(
+    '/api/links/resend',
+    respondsWith(linkAgainAnswerSchema, { status: 202, problems: ['tooManyRequests'] }),
+    linkAgainLimit,
+    noQuery,
+    validateBody(linkAgainSchema),
+    (req, res) => {
+      const { email } = req.body as { email: string };
+      // Answer first, work after: neither the body nor the time taken tells whether the address is known.
+      res.status(202).json(linkAgainReply);
+      sendLinksAgain(config.publicUrl, email).catch((err: unknown) =>
+        req.log?.error({ err }, 'sending links again failed'),
+      );
+    },
+  );
 
   return router;
 }

@@ -1,6 +1,7 @@
 // The request schema of a partner (POST/PUT /api/partners, one CSV row, a self-declaration once
 // confirmed). Published under /api/schemas. Shapes and bounds only: whether a region, country
 // or language exists is checked against the reference data in partner-facts.ts.
+import { arrayOf, boolean, dateTime, integer, object, string } from '../http/answer-schemas';
 import { contactLanguages, frameworkAreas, partnerKinds, partnerLimits, partnerModalities } from './partner-vocabulary';
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
@@ -115,3 +116,26 @@ export interface PartnerInput {
   contacts: { name: string; email: string; language: (typeof contactLanguages)[number] }[];
   notes?: string;
 }
+
+// Response schemas (checked against every answer in the tests).
+/** A partner as the API shows it: its offer (as sent), with its id, state and history. */
+const partnerView = {
+  type: 'object',
+  required: [...partnerInputSchema.required, 'id', 'archived', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'],
+  properties: {
+    ...partnerInputSchema.properties,
+    id: string,
+    archived: boolean,
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    createdBy: string,
+    updatedBy: string,
+  },
+} as const;
+
+export const partnersAnswerSchema = object({ partners: arrayOf(partnerView) });
+export const partnerAnswerSchema = object({ partner: partnerView });
+export const partnerImportSchema = object(
+  { imported: integer, skipped: arrayOf(object({ row: integer, field: string, message: string })) },
+  { skippedOmitted: integer },
+);

@@ -8,16 +8,23 @@
 //   DELETE /api/partners/:id                archive it (kept for the match runs that named it) (organizer+)
 // Erasing one of its contacts (DELETE /api/partners/:id/contacts/:email) is in server/personal-data/.
 import { auditRequest } from '../audit/audit-request';
-import { exportFormatOf, startDownload } from '../exports/start-download';
+import { exportFormatOf, respondsWithTable, startDownload } from '../exports/start-download';
 import express, { Router, type Request } from 'express';
 import { queryFlag, querySchema, validateQuery } from '../http/validate-query';
 import { requireRole } from '../auth/auth.middleware';
 import { writeTable } from '../exports/table-writer';
 import { AppError } from '../http/problem';
+import { respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
 import { importPartners } from './import-partners';
 import { partnerColumns } from './partner-columns';
-import { partnerInputSchema, type PartnerInput } from './partner.schemas';
+import {
+  partnerAnswerSchema,
+  partnerImportSchema,
+  partnerInputSchema,
+  partnersAnswerSchema,
+  type PartnerInput,
+} from './partner.schemas';
 import { archivePartner, createPartner, getPartnerOrReject, listPartners, updatePartner } from './partners';
 
 export function partnersRoutes(): Router {
@@ -32,12 +39,19 @@ export function partnersRoutes(): Router {
   const noQuery = validateQuery(querySchema());
   const archivedQuery = validateQuery(querySchema({ archived: queryFlag }));
 
-  router.get('/api/partners', requireRole('viewer'), archivedQuery, async (req, res) => {
-    res.json({ partners: await listPartners({ includeArchived: req.query.archived === 'true' }) });
-  });
+  router.get(
+    '/api/partners',
+    respondsWith(partnersAnswerSchema),
+    requireRole('viewer'),
+    archivedQuery,
+    async (req, res) => {
+      res.json({ partners: await listPartners({ includeArchived: req.query.archived === 'true' }) });
+    },
+  );
 
   router.post(
     '/api/partners',
+    respondsWith(partnerAnswerSchema, { status: 201, problems: ['unprocessable'] }),
     requireRole('organizer'),
     noQuery,
     validateBody(partnerInputSchema),
@@ -52,6 +66,7 @@ export function partnersRoutes(): Router {
 
   router.post(
     '/api/partners/import',
+    respondsWith(partnerImportSchema, { problems: ['unprocessable'] }),
     requireRole('organizer'),
     validateQuery(querySchema({ validOnly: queryFlag })),
     express.text({ type: 'text/csv', limit: '2mb' }),
@@ -65,19 +80,32 @@ export function partnersRoutes(): Router {
     },
   );
 
-  router.get('/api/partners/export.:format', requireRole('viewer'), archivedQuery, async (req, res) => {
-    const format = exportFormatOf(req);
-    const partners = await listPartners({ includeArchived: req.query.archived === 'true' });
-    await startDownload(req, res, format, 'capgap-partners');
-    await writeTable(format, { sheetName: 'Partners', columns: partnerColumns, rows: partners }, res);
-  });
+  router.get(
+    '/api/partners/export.:format',
+    respondsWithTable(),
+    requireRole('viewer'),
+    archivedQuery,
+    async (req, res) => {
+      const format = exportFormatOf(req);
+      const partners = await listPartners({ includeArchived: req.query.archived === 'true' });
+      await startDownload(req, res, format, 'capgap-partners');
+      await writeTable(format, { sheetName: 'Partners', columns: partnerColumns, rows: partners }, res);
+    },
+  );
 
-  router.get('/api/partners/:id', requireRole('viewer'), noQuery, async (req, res) => {
-    res.json({ partner: await getPartnerOrReject(String(req.params.id)) });
-  });
+  router.get(
+    '/api/partners/:id',
+    respondsWith(partnerAnswerSchema),
+    requireRole('viewer'),
+    noQuery,
+    async (req, res) => {
+      res.json({ partner: await getPartnerOrReject(String(req.params.id)) });
+    },
+  );
 
   router.put(
     '/api/partners/:id',
+    respondsWith(partnerAnswerSchema, { problems: ['unprocessable'] }),
     requireRole('organizer'),
     noQuery,
     validateBody(partnerInputSchema),
@@ -90,11 +118,19 @@ export function partnersRoutes(): Router {
     },
   );
 
-  router.delete('/api/partners/:id', requireRole('organizer'), noQuery, async (req, res) => {
-    const partner = await archivePartner(String(req.params.id), by(req));
-    await auditRequest(req, 'partner.archive', { target: { kind: 'partner', id: partner.id, label: partner.name.en } });
-    res.json({ partner });
-  });
+  router.delete(
+    '/api/partners/:id',
+    respondsWith(partnerAnswerSchema),
+    requireRole('organizer'),
+    noQuery,
+    async (req, res) => {
+      const partner = await archivePartner(String(req.params.id), by(req));
+      await auditRequest(req, 'partner.archive', {
+        target: { kind: 'partner', id: partner.id, label: partner.name.en },
+      });
+      res.json({ partner });
+    },
+  );
 
   return router;
 }

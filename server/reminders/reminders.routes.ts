@@ -8,13 +8,16 @@ import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
+import { respondsWith } from '../http/operation-meta';
 import { queryFlag, querySchema, validateQuery } from '../http/validate-query';
+import { reminderRunSchema } from './reminders.schemas';
 import { remindRound } from './send-reminders';
 
 export function remindersRoutes(config: Config): Router {
   const router = Router();
   router.post(
     '/api/rounds/:roundId/reminders',
+    respondsWith(reminderRunSchema),
     requireRole('organizer'),
     validateQuery(querySchema({ dryRun: queryFlag })),
     async (req, res) => {

@@ -16,7 +16,11 @@ import { Router, type Request } from 'express';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { requestLocale } from '../i18n/request-locale';
+import { respondsWith } from '../http/operation-meta';
+import type { ProblemName } from '../http/problem';
 import { validateBody } from '../http/validate';
+import { responseStateSchema } from '../responses/response.schemas';
+import { partnershipsAnswerSchema, respondentStateSchema, submittedStateSchema } from './respondent.schemas';
 import { querySchema, validateQuery } from '../http/validate-query';
 import { countryPartnerships, topPriorityAreas } from '../matching-runs/country-partnerships';
 import { resolveLink, type ResolvedLink } from '../invitations/links';
@@ -65,6 +69,9 @@ const linkAudit = (link: ResolvedLink) => ({
   target: { kind: 'country', id: link.country.iso3, label: link.country.name },
 });
 
+/** A link that is unknown (404), or withdrawn or expired (410). */
+const linkProblems: ProblemName[] = ['linkNotFound', 'linkNotValid'];
+
 export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Router {
   const router = Router();
 
@@ -82,46 +89,65 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     }),
   );
 
-  router.get('/api/respondent/:token', async (req, res) => {
-    const link = await resolveLink(req.params.token);
-    await markLinkOpened(link.invitationId);
-    const response = await getResponseState(link.round.id, link.country.iso3);
-    const scores = hasSubmittedAnswers(response.status)
-      ? respondentScores(await currentCountryScores(link.round.id, link.country.iso3))
-      : null;
-    res
-      .set('Cache-Control', 'no-store')
-      .json({ round: link.round, country: link.country, language: link.language, response, scores });
-  });
+  router.get(
+    '/api/respondent/:token',
+    respondsWith(respondentStateSchema, { problems: linkProblems }),
+    async (req, res) => {
+      const link = await resolveLink(String(req.params.token));
+      await markLinkOpened(link.invitationId);
+      const response = await getResponseState(link.round.id, link.country.iso3);
+      const scores = hasSubmittedAnswers(response.status)
+        ? respondentScores(await currentCountryScores(link.round.id, link.country.iso3))
+        : null;
+      res
+        .set('Cache-Control', 'no-store')
+        .json({ round: link.round, country: link.country, language: link.language, response, scores });
+    },
+  );
 
-  router.put('/api/respondent/:token/draft', validateBody(responseWriteSchema), async (req, res) => {
-    const link = await resolveLink(String(req.params.token));
-    // A draft keeps no client address (only a submission does): none is stored per autosave.
-    const saved = await saveDraft(forms, link, req.body as Write, { invitationId: link.invitationId });
-    // One entry per country and 10 minutes: who worked on the answers, not every autosave.
-    if (await firstInWindow(`draft:${link.round.id}:${link.country.iso3}`, 10 * 60_000)) {
-      await auditRequest(req, 'response.draftSave', { ...linkAudit(link), details: { revision: saved.revision } });
-    }
-    res.json(saved);
-  });
+  router.put(
+    '/api/respondent/:token/draft',
+    respondsWith(responseStateSchema, {
+      problems: [...linkProblems, 'staleRevision', 'alreadySubmitted', 'invalidAnswers'],
+    }),
+    validateBody(responseWriteSchema),
+    async (req, res) => {
+      const link = await resolveLink(String(req.params.token));
+      // A draft keeps no client address (only a submission does): none is stored per autosave.
+      const saved = await saveDraft(forms, link, req.body as Write, { invitationId: link.invitationId });
+      // One entry per country and 10 minutes: who worked on the answers, not every autosave.
+      if (await firstInWindow(`draft:${link.round.id}:${link.country.iso3}`, 10 * 60_000)) {
+        await auditRequest(req, 'response.draftSave', { ...linkAudit(link), details: { revision: saved.revision } });
+      }
+      res.json(saved);
+    },
+  );
 
-  router.post('/api/respondent/:token/submit', validateBody(responseWriteSchema), async (req, res) => {
-    const link = await resolveLink(String(req.params.token));
-    const write = req.body as Write;
-    const state = await submitResponse(
-      forms,
-      link,
-      write,
-      await writerOf(req, link.invitationId),
-      requestLocale(req, write.locale),
-    );
-    const scores = await scoreSubmission(forms, link.round.id, link.country.iso3, state);
-    await auditRequest(req, 'response.submit', { ...linkAudit(link), details: { revision: state.revision } });
-    res.json({ ...state, scores: respondentScores(scores) });
-  });
+  router.post(
+    '/api/respondent/:token/submit',
+    respondsWith(submittedStateSchema, {
+      problems: [...linkProblems, 'staleRevision', 'alreadySubmitted', 'invalidAnswers', 'conflict'],
+    }),
+    validateBody(responseWriteSchema),
+    async (req, res) => {
+      const link = await resolveLink(String(req.params.token));
+      const write = req.body as Write;
+      const state = await submitResponse(
+        forms,
+        link,
+        write,
+        await writerOf(req, link.invitationId),
+        requestLocale(req, write.locale),
+      );
+      const scores = await scoreSubmission(forms, link.round.id, link.country.iso3, state);
+      await auditRequest(req, 'response.submit', { ...linkAudit(link), details: { revision: state.revision } });
+      res.json({ ...state, scores: respondentScores(scores) });
+    },
+  );
 
   router.get(
     '/api/respondent/:token/partnerships',
+    respondsWith(partnershipsAnswerSchema, { problems: linkProblems }),
     validateQuery(querySchema({ lang: { enum: [...supportedLocales] } })),
     async (req, res) => {
       const link = await resolveLink(String(req.params.token));

@@ -12,15 +12,19 @@ import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
+import { documentsQuery } from '../http/validate-query';
 import { findRoundOrReject, updateRoundScoring } from '../rounds/find-round';
 import { dimensionOf, southDefinitionOf } from './country-groupings';
 import { aggregateRound } from './round-aggregates';
 import { countryProfile, roundOverview } from './round-overview';
 import { recomputeRound } from './round-scores';
 import {
+  aggregatesQuerySchema,
   aggregatesResponseSchema,
   countryProfileResponseSchema,
   overviewResponseSchema,
+  recomputeAnswerSchema,
+  scoringAnswerSchema,
   scoringSettingsSchema,
   type ScoringSettingsInput,
 } from './scoring.schemas';
@@ -30,8 +34,8 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/overview',
-    requireRole('viewer'),
     respondsWith(overviewResponseSchema),
+    requireRole('viewer'),
     async (req, res) => {
       res.json(await roundOverview(String(req.params.roundId)));
     },
@@ -39,8 +43,8 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/countries/:iso3/profile',
-    requireRole('viewer'),
     respondsWith(countryProfileResponseSchema),
+    requireRole('viewer'),
     async (req, res) => {
       res.json(await countryProfile(String(req.params.roundId), String(req.params.iso3)));
     },
@@ -48,8 +52,9 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/aggregates',
-    requireRole('viewer'),
     respondsWith(aggregatesResponseSchema),
+    requireRole('viewer'),
+    documentsQuery(aggregatesQuerySchema),
     async (req, res) => {
       res.json(
         await aggregateRound(String(req.params.roundId), dimensionOf(req.query.by), southDefinitionOf(req.query.south)),
@@ -59,6 +64,7 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.put(
     '/api/rounds/:roundId/scoring',
+    respondsWith(scoringAnswerSchema),
     requireRole('admin'),
     validateBody(scoringSettingsSchema),
     async (req, res) => {
@@ -73,18 +79,23 @@ export function scoresRoutes(forms: FormRegistry): Router {
     },
   );
 
-  router.post('/api/rounds/:roundId/scores/recompute', requireRole('admin'), async (req, res) => {
-    const report = await recomputeRound(forms, String(req.params.roundId));
-    await auditRequest(req, 'scoring.recompute', {
-      roundId: report.roundId,
-      details: {
-        recomputed: report.recomputed,
-        unchanged: report.unchanged,
-        methodologyVersion: report.methodologyVersion,
-      },
-    });
-    res.json(report);
-  });
+  router.post(
+    '/api/rounds/:roundId/scores/recompute',
+    respondsWith(recomputeAnswerSchema, { problems: ['conflict'] }),
+    requireRole('admin'),
+    async (req, res) => {
+      const report = await recomputeRound(forms, String(req.params.roundId));
+      await auditRequest(req, 'scoring.recompute', {
+        roundId: report.roundId,
+        details: {
+          recomputed: report.recomputed,
+          unchanged: report.unchanged,
+          methodologyVersion: report.methodologyVersion,
+        },
+      });
+      res.json(report);
+    },
+  );
 
   return router;
 }

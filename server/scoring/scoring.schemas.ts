@@ -1,4 +1,5 @@
-// Request schemas of the scoring endpoints (published under /api/schemas).
+// Request schemas of the scoring endpoints (published under /api/schemas), and the schemas of their answers.
+import { anyObject, arrayOf, boolean, integer, object, string } from '../http/answer-schemas';
 import { southDefinitions, type SouthDefinition } from '../reference/global-south';
 import { hdiGroups } from '../reference/reference.types';
 import { groupingDimensions } from './country-groupings';
@@ -48,7 +49,7 @@ const nullableNumber = { type: ['number', 'null'] } as const;
 const band = { enum: [...BANDS, null] } as const;
 const areaStatus = { enum: ['scored', 'insufficient data'] } as const;
 
-const areaCell = {
+export const areaCell = {
   type: 'object',
   required: ['status', 'capacity', 'target', 'gap', 'priority', 'band', 'completeness'],
   properties: {
@@ -189,3 +190,21 @@ export const aggregatesResponseSchema = {
     },
   },
 } as const;
+
+/** ?by= and ?south= of the aggregates (checked by dimensionOf and southDefinitionOf). */
+export const aggregatesQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { by: { enum: [...groupingDimensions] }, south: { enum: [...southDefinitions] } },
+} as const;
+
+export const scoringAnswerSchema = object({ scoring: anyObject });
+
+export const recomputeAnswerSchema = object({
+  roundId: string,
+  methodologyVersion: string,
+  settings: anyObject,
+  recomputed: integer,
+  unchanged: integer,
+  countries: arrayOf(object({ country: string, changes: arrayOf(anyObject), first: boolean })),
+});
