@@ -22,7 +22,10 @@ import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
+import { respondsWith } from '../http/operation-meta';
+import type { ProblemName } from '../http/problem';
 import { validateBody } from '../http/validate';
+import { responseStateSchema } from '../responses/response.schemas';
 import { querySchema, validateQuery } from '../http/validate-query';
 import { requestLocale } from '../i18n/request-locale';
 import { recordLinkOpened, resolvePartnerLink, type ResolvedPartnerLink } from '../invitations/links';
@@ -35,6 +38,13 @@ import {
   declarationLinkSchema,
   declarationReturnSchema,
   organizationInviteSchema,
+  declarationAnswerSchema,
+  declarationApprovedSchema,
+  declarationForLinkSchema,
+  declarationsAnswerSchema,
+  declarationStateAnswerSchema,
+  linkRevokedSchema,
+  sentLinkAnswerSchema,
 } from './declarations.schemas';
 import {
   approveDeclaration,
@@ -57,6 +67,11 @@ const linkAudit = (link: ResolvedPartnerLink) => ({
   target: partnerTarget(link.partnerId),
 });
 
+/** A link that is unknown (404), or withdrawn or expired (410). */
+const linkProblems: ProblemName[] = ['linkNotFound', 'linkNotValid'];
+/** A stale or frozen declaration (409), answers that do not hold (422). */
+const writeProblems: ProblemName[] = ['staleRevision', 'alreadySubmitted', 'invalidAnswers', 'unprocessable'];
+
 export function declarationsRoutes(config: Config, forms: FormRegistry, assets: AssetStore): Router {
   const router = Router();
   const by = (req: Request) => req.session!.account.email;
@@ -75,6 +90,7 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.post(
     '/api/partners/:id/declaration-links',
+    respondsWith(sentLinkAnswerSchema, { status: 201, problems: ['unprocessable', 'formNotFound'] }),
     requireRole('organizer'),
     noQuery,
     validateBody(declarationLinkSchema),
@@ -97,6 +113,7 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.post(
     '/api/partner-declarations/invitations',
+    respondsWith(sentLinkAnswerSchema, { status: 201 }),
     requireRole('organizer'),
     noQuery,
     validateBody(organizationInviteSchema),
@@ -112,16 +129,29 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
     },
   );
 
-  router.get('/api/partner-declarations', requireRole('viewer'), noQuery, async (_req, res) => {
-    res.json({ declarations: await listDeclarations() });
-  });
+  router.get(
+    '/api/partner-declarations',
+    respondsWith(declarationsAnswerSchema),
+    requireRole('viewer'),
+    noQuery,
+    async (_req, res) => {
+      res.json({ declarations: await listDeclarations() });
+    },
+  );
 
-  router.get('/api/partner-declarations/:id', requireRole('viewer'), noQuery, async (req, res) => {
-    res.json({ declaration: await getDeclaration(String(req.params.id)) });
-  });
+  router.get(
+    '/api/partner-declarations/:id',
+    respondsWith(declarationAnswerSchema),
+    requireRole('viewer'),
+    noQuery,
+    async (req, res) => {
+      res.json({ declaration: await getDeclaration(String(req.params.id)) });
+    },
+  );
 
   router.post(
     '/api/partner-declarations/:id/approve',
+    respondsWith(declarationApprovedSchema, { problems: ['notAwaitingReview', 'unprocessable'] }),
     requireRole('organizer'),
     noQuery,
     validateBody(declarationApproveSchema),
@@ -138,6 +168,7 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.post(
     '/api/partner-declarations/:id/return',
+    respondsWith(declarationStateAnswerSchema, { problems: ['notAwaitingReview'] }),
     requireRole('organizer'),
     noQuery,
     validateBody(declarationReturnSchema),
@@ -153,15 +184,21 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
     },
   );
 
-  router.delete('/api/partner-declarations/:id/links/:linkId', requireRole('organizer'), noQuery, async (req, res) => {
-    const id = String(req.params.id);
-    await revokeDeclarationLink(id, String(req.params.linkId));
-    await auditRequest(req, 'declaration.linkRevoke', {
-      target: partnerTarget(id),
-      details: { linkId: String(req.params.linkId) },
-    });
-    res.json({ revoked: true });
-  });
+  router.delete(
+    '/api/partner-declarations/:id/links/:linkId',
+    respondsWith(linkRevokedSchema),
+    requireRole('organizer'),
+    noQuery,
+    async (req, res) => {
+      const id = String(req.params.id);
+      await revokeDeclarationLink(id, String(req.params.linkId));
+      await auditRequest(req, 'declaration.linkRevoke', {
+        target: partnerTarget(id),
+        details: { linkId: String(req.params.linkId) },
+      });
+      res.json({ revoked: true });
+    },
+  );
 
   // ---- the partner ----
 
@@ -182,29 +219,43 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
     });
   });
 
-  router.get('/api/declarations/:token', async (req, res) => {
-    const link = await resolvePartnerLink(req.params.token);
-    await recordLinkOpened(link.invitationId);
-    const found = await getDeclarationForLink(link);
-    res.set('Cache-Control', 'no-store').json({ ...found, scores: null });
-  });
+  router.get(
+    '/api/declarations/:token',
+    respondsWith(declarationForLinkSchema, { problems: linkProblems }),
+    async (req, res) => {
+      const link = await resolvePartnerLink(String(req.params.token));
+      await recordLinkOpened(link.invitationId);
+      const found = await getDeclarationForLink(link);
+      res.set('Cache-Control', 'no-store').json({ ...found, scores: null });
+    },
+  );
 
-  router.put('/api/declarations/:token/draft', validateBody(responseWriteSchema), async (req, res) => {
-    const link = await resolvePartnerLink(String(req.params.token));
-    const saved = await saveDeclarationDraft(forms, link, req.body as DeclarationWrite);
-    if (await firstInWindow(`declaration-draft:${link.partnerId}`, 10 * 60_000)) {
-      await auditRequest(req, 'declaration.draftSave', { ...linkAudit(link), details: { revision: saved.revision } });
-    }
-    res.json(saved);
-  });
+  router.put(
+    '/api/declarations/:token/draft',
+    respondsWith(responseStateSchema, { problems: [...linkProblems, ...writeProblems] }),
+    validateBody(responseWriteSchema),
+    async (req, res) => {
+      const link = await resolvePartnerLink(String(req.params.token));
+      const saved = await saveDeclarationDraft(forms, link, req.body as DeclarationWrite);
+      if (await firstInWindow(`declaration-draft:${link.partnerId}`, 10 * 60_000)) {
+        await auditRequest(req, 'declaration.draftSave', { ...linkAudit(link), details: { revision: saved.revision } });
+      }
+      res.json(saved);
+    },
+  );
 
-  router.post('/api/declarations/:token/submit', validateBody(responseWriteSchema), async (req, res) => {
-    const link = await resolvePartnerLink(String(req.params.token));
-    const write = req.body as DeclarationWrite;
-    const state = await submitDeclaration(forms, link, write, requestLocale(req, write.locale));
-    await auditRequest(req, 'declaration.submit', { ...linkAudit(link), details: { revision: state.revision } });
-    res.json(state);
-  });
+  router.post(
+    '/api/declarations/:token/submit',
+    respondsWith(responseStateSchema, { problems: [...linkProblems, ...writeProblems] }),
+    validateBody(responseWriteSchema),
+    async (req, res) => {
+      const link = await resolvePartnerLink(String(req.params.token));
+      const write = req.body as DeclarationWrite;
+      const state = await submitDeclaration(forms, link, write, requestLocale(req, write.locale));
+      await auditRequest(req, 'declaration.submit', { ...linkAudit(link), details: { revision: state.revision } });
+      res.json(state);
+    },
+  );
 
   return router;
 }

@@ -1,6 +1,10 @@
 // Request bodies of partner self-declaration (published at /api/schemas). The partner's drafts
 // and submissions use the respondent's `response-write` schema: the same protocol.
+import { anyObject, arrayOf, boolean, dateTime, nullable, object, oneOf, string } from '../http/answer-schemas';
 import { supportedLocales } from '../i18n/locales';
+import { partnerViewSchema } from '../partners/partner.schemas';
+import { responseStateSchema } from '../responses/response.schemas';
+import { responseStatuses } from '../responses/response-status';
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
 const email = { type: 'string', format: 'email', maxLength: 254 } as const;
@@ -48,3 +52,47 @@ export const declarationReturnSchema = {
     revision: { type: 'integer', minimum: 1 },
   },
 } as const;
+
+// Response schemas (checked against every answer in the tests).
+const sentLink = object({ partnerId: string, linkId: string, sentTo: string, expiresAt: dateTime, emailId: string });
+export const sentLinkAnswerSchema = object({ link: sentLink });
+
+export const declarationsAnswerSchema = object({
+  declarations: arrayOf(
+    object({
+      partnerId: string,
+      name: string,
+      inRegistry: boolean,
+      status: oneOf(['new', ...responseStatuses]),
+      updatedAt: dateTime,
+    }),
+  ),
+});
+
+/** One declaration: where it stands (a response state), the partner, the offer, history and links. */
+const declarationDetail = {
+  ...responseStateSchema,
+  required: [...(responseStateSchema.required as string[]), 'partnerId', 'partner', 'history', 'links'],
+  properties: {
+    ...(responseStateSchema.properties as object),
+    partnerId: string,
+    partner: nullable(partnerViewSchema),
+    invitee: anyObject,
+    offer: anyObject,
+    history: arrayOf(anyObject),
+    links: arrayOf(anyObject),
+  },
+};
+
+export const declarationAnswerSchema = object({ declaration: declarationDetail });
+export const declarationStateAnswerSchema = object({ declaration: responseStateSchema });
+export const declarationApprovedSchema = object({ declaration: responseStateSchema, partner: partnerViewSchema });
+export const linkRevokedSchema = object({ revoked: { const: true } });
+
+/** What the partner's link shows: the partner, the page's language, the declaration's state. */
+export const declarationForLinkSchema = object({
+  partner: object({ id: string, name: string }),
+  language: oneOf(supportedLocales),
+  response: responseStateSchema,
+  scores: { type: 'null' },
+});

@@ -119,7 +119,7 @@ export interface PartnerInput {
 
 // Response schemas (checked against every answer in the tests).
 /** A partner as the API shows it: its offer (as sent), with its id, state and history. */
-const partnerView = {
+export const partnerViewSchema = {
   type: 'object',
   required: [...partnerInputSchema.required, 'id', 'archived', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'],
   properties: {
@@ -133,8 +133,8 @@ const partnerView = {
   },
 } as const;
 
-export const partnersAnswerSchema = object({ partners: arrayOf(partnerView) });
-export const partnerAnswerSchema = object({ partner: partnerView });
+export const partnersAnswerSchema = object({ partners: arrayOf(partnerViewSchema) });
+export const partnerAnswerSchema = object({ partner: partnerViewSchema });
 export const partnerImportSchema = object(
   { imported: integer, skipped: arrayOf(object({ row: integer, field: string, message: string })) },
   { skippedOmitted: integer },
