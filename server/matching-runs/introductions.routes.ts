@@ -4,7 +4,9 @@
 //   POST /api/introductions/:token/accept|decline JSON ({} as body): the decision after the answer
 import { Router, type Request } from 'express';
 import { requestLocale } from '../i18n/request-locale';
+import { respondsWith } from '../http/operation-meta';
 import { AppError } from '../http/problem';
+import { introductionAnswerSchema } from './matching-runs.schemas';
 import { introductionErrorPage, introductionPage } from './introduction-page';
 import { answerByToken, resolveIntroduction, type IntroductionView } from './introductions';
 
@@ -58,11 +60,15 @@ export function introductionsRoutes(): Router {
     }),
   );
 
-  router.post('/api/introductions/:token/:answer', async (req, res) => {
-    const { introduction } = await answer(req);
-    const after = await resolveIntroduction(String(req.params.token));
-    res.set('Cache-Control', 'no-store').json({ side: introduction.side, decision: after.decision });
-  });
+  router.post(
+    '/api/introductions/:token/:answer',
+    respondsWith(introductionAnswerSchema, { problems: ['linkNotFound', 'linkNotValid', 'conflict'] }),
+    async (req, res) => {
+      const { introduction } = await answer(req);
+      const after = await resolveIntroduction(String(req.params.token));
+      res.set('Cache-Control', 'no-store').json({ side: introduction.side, decision: after.decision });
+    },
+  );
 
   return router;
 }

@@ -16,10 +16,11 @@ import { Router, type Request } from 'express';
 import { auditRequest, requestActor } from '../audit/audit-request';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
-import { exportFormatOf, startDownload } from '../exports/start-download';
+import { exportFormatOf, respondsWithTable, startDownload } from '../exports/start-download';
 import { writeTable } from '../exports/table-writer';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
+import { respondsWith } from '../http/operation-meta';
 import { validateBody } from '../http/validate';
 import { DEFAULT_MATCHING_SETTINGS } from '../matching/matching-settings';
 import { findRoundOrReject } from '../rounds/find-round';
@@ -36,8 +37,15 @@ import {
   type Acting,
 } from './match-runs';
 import {
+  coverageSchema,
+  matchDecisionAnswerSchema,
   matchingPinsSchema,
+  matchingSettingsAnswerSchema,
   matchingSettingsSchema,
+  pinsAnswerSchema,
+  runAnswerSchema,
+  runDiffSchema,
+  runsAnswerSchema,
   type MatchingPinsInput,
   type MatchingSettingsBody,
 } from './matching-runs.schemas';
@@ -63,87 +71,114 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
   const base = '/api/rounds/:roundId/matching';
   const roundOf = async (req: Request) => String((await findRoundOrReject(String(req.params.roundId)))._id);
 
-  router.get(`${base}/settings`, requireRole('viewer'), async (req, res) => {
-    const round = await findRoundOrReject(String(req.params.roundId));
-    const state = await roundMatchingState(String(round._id));
-    res.json({
-      stored: state.stored,
-      showSuggestions: state.showSuggestions,
-      settings: effectiveSettings(state, round),
-      defaults: DEFAULT_MATCHING_SETTINGS,
-    });
-  });
+  router.get(
+    `${base}/settings`,
+    respondsWith(matchingSettingsAnswerSchema),
+    requireRole('viewer'),
+    async (req, res) => {
+      const round = await findRoundOrReject(String(req.params.roundId));
+      const state = await roundMatchingState(String(round._id));
+      res.json({
+        stored: state.stored,
+        showSuggestions: state.showSuggestions,
+        settings: effectiveSettings(state, round),
+        defaults: DEFAULT_MATCHING_SETTINGS,
+      });
+    },
+  );
 
-  router.put(`${base}/settings`, requireRole('admin'), validateBody(matchingSettingsSchema), async (req, res) => {
-    const round = await findRoundOrReject(String(req.params.roundId));
-    const roundId = String(round._id);
-    const state = await putMatchingSettings(roundId, req.body as MatchingSettingsBody, req.session!.account.email);
-    await auditRequest(req, 'matching.settingsChange', {
-      roundId,
-      details: { settings: req.body as MatchingSettingsBody },
-    });
-    res.json({
-      stored: state.stored,
-      showSuggestions: state.showSuggestions,
-      settings: effectiveSettings(state, round),
-    });
-  });
+  router.put(
+    `${base}/settings`,
+    respondsWith(matchingSettingsAnswerSchema, { problems: ['unprocessable'] }),
+    requireRole('admin'),
+    validateBody(matchingSettingsSchema),
+    async (req, res) => {
+      const round = await findRoundOrReject(String(req.params.roundId));
+      const roundId = String(round._id);
+      const state = await putMatchingSettings(roundId, req.body as MatchingSettingsBody, req.session!.account.email);
+      await auditRequest(req, 'matching.settingsChange', {
+        roundId,
+        details: { settings: req.body as MatchingSettingsBody },
+      });
+      res.json({
+        stored: state.stored,
+        showSuggestions: state.showSuggestions,
+        settings: effectiveSettings(state, round),
+      });
+    },
+  );
 
-  router.get(`${base}/pins`, requireRole('viewer'), async (req, res) => {
+  router.get(`${base}/pins`, respondsWith(pinsAnswerSchema), requireRole('viewer'), async (req, res) => {
     const state = await roundMatchingState(await roundOf(req));
     const out = (list: typeof state.pins) =>
       list.map((p) => ({ country: p.country, area: p.area, provider: p.providerId }));
     res.json({ pins: out(state.pins), exclusions: out(state.exclusions) });
   });
 
-  router.put(`${base}/pins`, requireRole('organizer'), validateBody(matchingPinsSchema), async (req, res) => {
-    const roundId = await roundOf(req);
-    const body = req.body as MatchingPinsInput;
-    await replacePins(forms, roundId, body, acting(req));
-    res.json(body);
-  });
+  router.put(
+    `${base}/pins`,
+    respondsWith(pinsAnswerSchema, { problems: ['unprocessable'] }),
+    requireRole('organizer'),
+    validateBody(matchingPinsSchema),
+    async (req, res) => {
+      const roundId = await roundOf(req);
+      const body = req.body as MatchingPinsInput;
+      await replacePins(forms, roundId, body, acting(req));
+      res.json(body);
+    },
+  );
 
-  router.post(`${base}/runs`, requireRole('organizer'), async (req, res) => {
-    const roundId = await roundOf(req);
-    const run = await runRoundMatching(forms, roundId, acting(req));
-    res
-      .status(201)
-      .location(`${req.originalUrl.replace(/\/$/, '')}/${run.n}`)
-      .json({ run: await runWithDecisions(run) });
-  });
+  router.post(
+    `${base}/runs`,
+    respondsWith(runAnswerSchema, { status: 201, problems: ['unprocessable', 'conflict'] }),
+    requireRole('organizer'),
+    async (req, res) => {
+      const roundId = await roundOf(req);
+      const run = await runRoundMatching(forms, roundId, acting(req));
+      res
+        .status(201)
+        .location(`${req.originalUrl.replace(/\/$/, '')}/${run.n}`)
+        .json({ run: await runWithDecisions(run) });
+    },
+  );
 
-  router.get(`${base}/runs`, requireRole('viewer'), async (req, res) => {
+  router.get(`${base}/runs`, respondsWith(runsAnswerSchema), requireRole('viewer'), async (req, res) => {
     res.json({ runs: await listRuns(await roundOf(req)) });
   });
 
-  router.get(`${base}/runs/latest`, requireRole('viewer'), async (req, res) => {
+  router.get(`${base}/runs/latest`, respondsWith(runAnswerSchema), requireRole('viewer'), async (req, res) => {
     res.json({ run: await runWithDecisions(await latestRunOrReject(await roundOf(req))) });
   });
 
-  router.get(`${base}/runs/:n`, requireRole('viewer'), async (req, res) => {
+  router.get(`${base}/runs/:n`, respondsWith(runAnswerSchema), requireRole('viewer'), async (req, res) => {
     res.json({ run: await runWithDecisions(await findRunOrReject(await roundOf(req), runNumber(req))) });
   });
 
-  router.get(`${base}/runs/:n/diff`, requireRole('viewer'), async (req, res) => {
+  router.get(`${base}/runs/:n/diff`, respondsWith(runDiffSchema), requireRole('viewer'), async (req, res) => {
     res.json(await runDiff(await roundOf(req), runNumber(req)));
   });
 
-  router.post(`${base}/runs/:n/matches/:matchId/:decision`, requireRole('organizer'), async (req, res) => {
-    const decision = String(req.params.decision);
-    if (decision !== 'confirm' && decision !== 'reject')
-      throw new AppError('notFound', 'Decide with …/confirm or …/reject');
-    const roundId = await roundOf(req);
-    const n = runNumber(req);
-    const matchId = String(req.params.matchId);
-    if (decision === 'confirm') res.json(await confirmMatch(config.publicUrl, roundId, n, matchId, acting(req)));
-    else res.json({ decision: await rejectMatch(roundId, n, matchId, acting(req)) });
-  });
+  router.post(
+    `${base}/runs/:n/matches/:matchId/:decision`,
+    respondsWith(matchDecisionAnswerSchema, { problems: ['conflict'] }),
+    requireRole('organizer'),
+    async (req, res) => {
+      const decision = String(req.params.decision);
+      if (decision !== 'confirm' && decision !== 'reject')
+        throw new AppError('notFound', 'Decide with …/confirm or …/reject');
+      const roundId = await roundOf(req);
+      const n = runNumber(req);
+      const matchId = String(req.params.matchId);
+      if (decision === 'confirm') res.json(await confirmMatch(config.publicUrl, roundId, n, matchId, acting(req)));
+      else res.json({ decision: await rejectMatch(roundId, n, matchId, acting(req)) });
+    },
+  );
 
-  router.get(`${base}/coverage`, requireRole('viewer'), async (req, res) => {
+  router.get(`${base}/coverage`, respondsWith(coverageSchema), requireRole('viewer'), async (req, res) => {
     res.json(await roundCoverage(await roundOf(req)));
   });
 
-  router.get(`${base}/coverage.:format`, requireRole('viewer'), async (req, res) => {
+  router.get(`${base}/coverage.:format`, respondsWithTable(), requireRole('viewer'), async (req, res) => {
     const format = exportFormatOf(req);
     const roundId = await roundOf(req);
     const report = await roundCoverage(roundId);

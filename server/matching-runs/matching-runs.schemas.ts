@@ -1,5 +1,18 @@
-// Request schemas of the matching endpoints (published under /api/schemas).
+// Request schemas of the matching endpoints (published under /api/schemas), and the schemas of their answers.
+import {
+  anyObject,
+  arrayOf,
+  boolean,
+  dateTime,
+  integer,
+  nullable,
+  number,
+  object,
+  oneOf,
+  string,
+} from '../http/answer-schemas';
 import { matchingTerms } from '../matching/matching-settings';
+import { matchDecisionStatuses } from './matching-runs.model';
 
 const iso3 = { type: 'string', pattern: '^[A-Z]{3}$' } as const;
 const area = { type: 'string', pattern: '^A[0-9]{1,2}$' } as const;
@@ -65,3 +78,95 @@ export interface MatchingSettingsBody {
   weights?: Partial<Record<(typeof matchingTerms)[number], number>>;
   showSuggestions?: boolean;
 }
+
+// Response schemas (checked against every answer in the tests).
+const byLocale = object({ en: string, fr: string, es: string });
+const pairView = object({ country: string, area: string, provider: string });
+const answerOfSide = nullable(object({ answer: oneOf(['accepted', 'declined']), at: dateTime }));
+
+export const decisionSchema = object({
+  id: string,
+  country: string,
+  area: string,
+  providerId: string,
+  run: integer,
+  status: oneOf(matchDecisionStatuses),
+  decidedBy: string,
+  decidedAt: dateTime,
+  requester: answerOfSide,
+  provider: answerOfSide,
+});
+
+const storedMatch = object({
+  id: string,
+  country: string,
+  area: string,
+  providerId: string,
+  countryName: byLocale,
+  areaName: byLocale,
+  providerKind: string,
+  providerCountry: nullable(string),
+  providerName: byLocale,
+  score: number,
+  value: number,
+  pinned: boolean,
+  kept: boolean,
+});
+
+const counts = object({ demand: integer, providers: integer, candidates: integer, matches: integer, unmet: integer });
+
+/** A run as organizers read it: each match with the current decision on its pair. */
+const runWithDecisions = object({
+  roundId: string,
+  n: integer,
+  createdAt: dateTime,
+  createdBy: string,
+  methodologyVersion: string,
+  settings: anyObject,
+  date: string,
+  counts,
+  matches: arrayOf({
+    ...storedMatch,
+    required: [...(storedMatch.required as string[]), 'status', 'decision'],
+    properties: {
+      ...(storedMatch.properties as object),
+      status: oneOf(['proposed', ...matchDecisionStatuses]),
+      decision: nullable(decisionSchema),
+    },
+  }),
+  unmet: arrayOf(anyObject),
+});
+
+export const runAnswerSchema = object({ run: runWithDecisions });
+export const runsAnswerSchema = object({
+  runs: arrayOf(object({ n: integer, createdAt: dateTime, createdBy: string, counts, methodologyVersion: string })),
+});
+
+const scoreFlags = object({ score: number, pinned: boolean, kept: boolean });
+export const runDiffSchema = object({
+  from: nullable(integer),
+  to: integer,
+  added: arrayOf(storedMatch),
+  removed: arrayOf(storedMatch),
+  changed: arrayOf(object({ id: string, before: scoreFlags, after: scoreFlags })),
+});
+
+export const matchingSettingsAnswerSchema = object(
+  { stored: anyObject, showSuggestions: boolean, settings: anyObject },
+  { defaults: anyObject },
+);
+
+export const pinsAnswerSchema = object({ pins: arrayOf(pairView), exclusions: arrayOf(pairView) });
+
+/** Confirmed (with the introductions queued to each side), or rejected. */
+export const matchDecisionAnswerSchema = {
+  anyOf: [
+    object({ decision: decisionSchema, introductions: object({ requester: integer, provider: integer }) }),
+    object({ decision: decisionSchema }),
+  ],
+};
+
+export const coverageSchema = object({ run: integer, date: string, unmet: integer, rows: arrayOf(anyObject) });
+
+/** A side's answer to an introduction, and the decision as it stands after it. */
+export const introductionAnswerSchema = object({ side: oneOf(['requester', 'provider']), decision: decisionSchema });
