@@ -20,6 +20,8 @@ const matchRunSchema = new mongoose.Schema(
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     methodologyVersion: { type: String, required: true },
+    /** The day group memberships were taken on (ISO date); runs stored before it was kept lack it. */
+    date: { type: String },
     /** The resolved matching settings used, and whether respondents see suggestions. */
     settings: { type: Mixed, required: true },
     /** The score snapshots used: country, response revision, methodology, when computed. */

@@ -116,26 +116,28 @@ const storedMatch = object({
 const counts = object({ demand: integer, providers: integer, candidates: integer, matches: integer, unmet: integer });
 
 /** A run as organizers read it: each match with the current decision on its pair. */
-const runWithDecisions = object({
-  roundId: string,
-  n: integer,
-  createdAt: dateTime,
-  createdBy: string,
-  methodologyVersion: string,
-  settings: anyObject,
-  date: string,
-  counts,
-  matches: arrayOf({
-    ...storedMatch,
-    required: [...(storedMatch.required as string[]), 'status', 'decision'],
-    properties: {
-      ...(storedMatch.properties as object),
-      status: oneOf(['proposed', ...matchDecisionStatuses]),
-      decision: nullable(decisionSchema),
-    },
-  }),
-  unmet: arrayOf(anyObject),
-});
+const runWithDecisions = object(
+  {
+    roundId: string,
+    n: integer,
+    createdAt: dateTime,
+    createdBy: string,
+    methodologyVersion: string,
+    settings: anyObject,
+    counts,
+    matches: arrayOf({
+      ...storedMatch,
+      required: [...(storedMatch.required as string[]), 'status', 'decision'],
+      properties: {
+        ...(storedMatch.properties as object),
+        status: oneOf(['proposed', ...matchDecisionStatuses]),
+        decision: nullable(decisionSchema),
+      },
+    }),
+    unmet: arrayOf(anyObject),
+  },
+  { date: string },
+);
 
 export const runAnswerSchema = object({ run: runWithDecisions });
 export const runsAnswerSchema = object({
@@ -166,7 +168,7 @@ export const matchDecisionAnswerSchema = {
   ],
 };
 
-export const coverageSchema = object({ run: integer, date: string, unmet: integer, rows: arrayOf(anyObject) });
+export const coverageSchema = object({ run: integer, unmet: integer, rows: arrayOf(anyObject) }, { date: string });
 
 /** A side's answer to an introduction, and the decision as it stands after it. */
 export const introductionAnswerSchema = object({ side: oneOf(['requester', 'provider']), decision: decisionSchema });

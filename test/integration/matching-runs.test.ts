@@ -117,7 +117,11 @@ describe('When an organizer runs matching, confirms a match and the partner decl
     // A second run: decisions must be taken on it, not on run 1.
     const second = await postJson(`${app.baseUrl}${base}/runs`, {}, organizer.headers);
     expect(second.body.run.n).toBe(2);
-    expect((await get(`${base}/runs/latest`)).body.run.n).toBe(2);
+    const stored = (await get(`${base}/runs/latest`)).body.run;
+    expect(stored.n).toBe(2);
+    // Read back from the database, the run still says which day its group memberships were taken on.
+    expect(stored.date).toBe(second.body.run.date);
+    expect(stored.date).toMatch(/^\d{4}-\d{2}-\d{2}/);
     expect((await get(`${base}/runs/2/diff`)).body).toMatchObject({
       from: 1,
       to: 2,

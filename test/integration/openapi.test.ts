@@ -120,9 +120,9 @@ describe('When a route validates its input', () => {
     expect(doc.components.schemas['round-create']).toEqual(JSON.parse(JSON.stringify(roundCreateSchema)));
     expect(create['x-required-role']).toBe('organizer');
     expect(create.security).toEqual([{ sessionCookie: [], csrfHeader: [] }]);
-    expect(Object.keys(create.responses)).toEqual(
-      expect.arrayContaining(['2XX', '400', '401', '403', '415', 'default']),
-    );
+    // The real success status, and every problem the route can answer: its checks' and its own (422).
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '401', '403', '413', '415', '422', '503']);
+    expect(create.responses['201'].content['application/json'].schema.required).toEqual(['round']);
     expect(create.responses['403'].content['application/problem+json'].schema).toEqual({
       $ref: '#/components/schemas/Problem',
     });
@@ -138,8 +138,28 @@ describe('When a route validates its input', () => {
     expect(signIn.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/sign-in' });
     expect(doc.paths['/api/partners/import'].post.requestBody.content['text/csv']).toBeDefined();
 
+    // Files, bodiless and accepted answers, and the problems a route's own code answers.
+    expect(Object.keys(doc.paths['/api/partners/export.{format}'].get.responses['200'].content)).toEqual([
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    expect(doc.paths['/api/session'].delete.responses['204'].content).toBeUndefined();
+    expect(doc.paths['/api/links/resend'].post.responses['202']).toBeDefined();
+    expect(Object.keys(doc.paths['/api/session'].post.responses)).toEqual([
+      '201',
+      '400',
+      '401',
+      '413',
+      '415',
+      '429',
+      '503',
+    ]);
+    const draft = doc.paths['/api/respondent/{token}/draft'].put.responses;
+    expect(Object.keys(draft)).toEqual(['200', '400', '404', '409', '410', '413', '415', '422', '503']);
+    expect(draft['409'].description).toContain('409.2 Someone saved this response meanwhile');
+
     const overview = doc.paths['/api/rounds/{roundId}/overview'].get;
-    expect(overview.responses['2XX'].content['application/json'].schema).toEqual({
+    expect(overview.responses['200'].content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/round-overview',
     });
   });
