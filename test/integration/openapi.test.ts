@@ -243,6 +243,7 @@ describe('When the document is read as OpenAPI 3.1', () => {
       ...operations().flatMap(({ op }) => [
         ...(op.parameters ?? []).map((p: any) => p.schema),
         ...Object.values<any>(op.requestBody?.content ?? {}).map((c) => c.schema),
+        ...Object.values<any>(op.responses).flatMap((r) => Object.values<any>(r.content ?? {}).map((c) => c.schema)),
       ]),
     ].filter((s) => !('$ref' in s));
     for (const schema of schemas) {
