@@ -13,13 +13,13 @@ import { findRoundOrReject } from '../rounds/find-round';
 import { aggregateRound } from '../scoring/round-aggregates';
 import { countedScores } from '../scoring/scores-from';
 import { dimensionOf, groupingDimensions } from '../scoring/country-groupings';
-import { documentsQuery, querySchema } from '../http/validate-query';
+import { documentsQuery, querySchema, validateQuery } from '../http/validate-query';
 import { supportedLocales } from '../i18n/locales';
 import { responseColumns, type ResponseRow } from './response-columns';
 import { aggregateColumns, aggregateRows, scoreColumns, scoreRows } from './score-columns';
 import { exportFormatOf, respondsWithTable, startDownload } from './start-download';
 
-/** ?lang= of the responses export (requestLocale falls back to Accept-Language for any other value). */
+/** ?lang= of the responses export: the language of headers and choice labels (else Accept-Language's). */
 const lang = { enum: [...supportedLocales] };
 import { writeTable } from './table-writer';
 
@@ -30,7 +30,7 @@ export function exportsRoutes(forms: FormRegistry): Router {
     '/api/rounds/:roundId/exports/responses.:format',
     respondsWithTable(),
     requireRole('viewer'),
-    documentsQuery(querySchema({ lang })),
+    validateQuery(querySchema({ lang })),
     async (req, res) => {
       const format = exportFormatOf(req);
       const round = await findRoundOrReject(String(req.params.roundId));
