@@ -25,3 +25,16 @@ export const oneOf = (values: readonly unknown[]): JsonSchema => ({ enum: [...va
 
 /** A map from names to values of one schema. */
 export const mapOf = (values: object): JsonSchema => ({ type: 'object', additionalProperties: values });
+
+/** An object schema made with `object`, with more members: `required` always there, `optional` when they apply. */
+export function withMembers(
+  base: JsonSchema,
+  required: Record<string, object>,
+  optional: Record<string, object> = {},
+): JsonSchema {
+  return {
+    ...base,
+    required: [...(base.required as string[]), ...Object.keys(required)],
+    properties: { ...(base.properties as object), ...required, ...optional },
+  };
+}

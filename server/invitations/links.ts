@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDuplicateKey } from '../db/claim-number';
 import { hashToken } from '../http/token-hash';
-import { AppError, problemDetails } from '../http/problem';
+import { AppError, problemDetails, type ProblemName } from '../http/problem';
 import { findRound } from '../rounds/find-round';
 import { Link, type LinkSubject } from './invitation.model';
 import type { Locale } from '../i18n/locales';
@@ -75,6 +75,9 @@ export interface ResolvedLink {
   };
   country: { iso3: string; name: string };
 }
+
+/** What resolving a link can answer, for the routes that take one: unknown (404), withdrawn or expired (410). */
+export const linkProblems: ProblemName[] = ['linkNotFound', 'linkNotValid'];
 
 /** The stored link of a token of this subject; 404 when unknown, 410 when expired or revoked. */
 async function usableLink(token: string, subject: LinkSubject) {

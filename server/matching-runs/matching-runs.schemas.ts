@@ -10,6 +10,7 @@ import {
   object,
   oneOf,
   string,
+  withMembers,
 } from '../http/answer-schemas';
 import { matchingTerms } from '../matching/matching-settings';
 import { matchDecisionStatuses } from './matching-runs.model';
@@ -125,15 +126,12 @@ const runWithDecisions = object(
     methodologyVersion: string,
     settings: anyObject,
     counts,
-    matches: arrayOf({
-      ...storedMatch,
-      required: [...(storedMatch.required as string[]), 'status', 'decision'],
-      properties: {
-        ...(storedMatch.properties as object),
+    matches: arrayOf(
+      withMembers(storedMatch, {
         status: oneOf(['proposed', ...matchDecisionStatuses]),
         decision: nullable(decisionSchema),
-      },
-    }),
+      }),
+    ),
     unmet: arrayOf(anyObject),
   },
   { date: string },

@@ -28,7 +28,7 @@ import { validateBody } from '../http/validate';
 import { responseStateSchema } from '../responses/response.schemas';
 import { querySchema, validateQuery } from '../http/validate-query';
 import { requestLocale } from '../i18n/request-locale';
-import { recordLinkOpened, resolvePartnerLink, type ResolvedPartnerLink } from '../invitations/links';
+import { linkProblems, recordLinkOpened, resolvePartnerLink, type ResolvedPartnerLink } from '../invitations/links';
 import { responseWriteSchema } from '../respondent/respondent.routes';
 import type { AssetStore } from '../respondent/assets';
 import { questionnairePage, sendLinkPage } from '../respondent/pages';
@@ -67,8 +67,6 @@ const linkAudit = (link: ResolvedPartnerLink) => ({
   target: partnerTarget(link.partnerId),
 });
 
-/** A link that is unknown (404), or withdrawn or expired (410). */
-const linkProblems: ProblemName[] = ['linkNotFound', 'linkNotValid'];
 /** A stale or frozen declaration (409), answers that do not hold (422). */
 const writeProblems: ProblemName[] = ['staleRevision', 'alreadySubmitted', 'invalidAnswers', 'unprocessable'];
 

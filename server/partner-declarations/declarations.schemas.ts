@@ -1,6 +1,16 @@
 // Request bodies of partner self-declaration (published at /api/schemas). The partner's drafts
 // and submissions use the respondent's `response-write` schema: the same protocol.
-import { anyObject, arrayOf, boolean, dateTime, nullable, object, oneOf, string } from '../http/answer-schemas';
+import {
+  anyObject,
+  arrayOf,
+  boolean,
+  dateTime,
+  nullable,
+  object,
+  oneOf,
+  string,
+  withMembers,
+} from '../http/answer-schemas';
 import { supportedLocales } from '../i18n/locales';
 import { partnerViewSchema } from '../partners/partner.schemas';
 import { responseStateSchema } from '../responses/response.schemas';
@@ -70,19 +80,11 @@ export const declarationsAnswerSchema = object({
 });
 
 /** One declaration: where it stands (a response state), the partner, the offer, history and links. */
-const declarationDetail = {
-  ...responseStateSchema,
-  required: [...(responseStateSchema.required as string[]), 'partnerId', 'partner', 'history', 'links'],
-  properties: {
-    ...(responseStateSchema.properties as object),
-    partnerId: string,
-    partner: nullable(partnerViewSchema),
-    invitee: anyObject,
-    offer: anyObject,
-    history: arrayOf(anyObject),
-    links: arrayOf(anyObject),
-  },
-};
+const declarationDetail = withMembers(
+  responseStateSchema,
+  { partnerId: string, partner: nullable(partnerViewSchema), history: arrayOf(anyObject), links: arrayOf(anyObject) },
+  { invitee: anyObject, offer: anyObject },
+);
 
 export const declarationAnswerSchema = object({ declaration: declarationDetail });
 export const declarationStateAnswerSchema = object({ declaration: responseStateSchema });

@@ -17,13 +17,12 @@ import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { requestLocale } from '../i18n/request-locale';
 import { respondsWith } from '../http/operation-meta';
-import type { ProblemName } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { responseStateSchema } from '../responses/response.schemas';
 import { partnershipsAnswerSchema, respondentStateSchema, submittedStateSchema } from './respondent.schemas';
 import { querySchema, validateQuery } from '../http/validate-query';
 import { countryPartnerships, topPriorityAreas } from '../matching-runs/country-partnerships';
-import { resolveLink, type ResolvedLink } from '../invitations/links';
+import { linkProblems, resolveLink, type ResolvedLink } from '../invitations/links';
 import { markLinkOpened } from '../focal-points/invite';
 import { getResponseState, saveDraft, submitResponse, type Write, type Writer } from '../responses/country-responses';
 import { findFormOrReject } from '../forms/find-form';
@@ -68,9 +67,6 @@ const linkAudit = (link: ResolvedLink) => ({
   roundId: link.round.id,
   target: { kind: 'country', id: link.country.iso3, label: link.country.name },
 });
-
-/** A link that is unknown (404), or withdrawn or expired (410). */
-const linkProblems: ProblemName[] = ['linkNotFound', 'linkNotValid'];
 
 export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Router {
   const router = Router();

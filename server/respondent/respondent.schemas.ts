@@ -1,5 +1,5 @@
 // Schemas of the answers of the respondent endpoints (checked against every answer in the tests).
-import { arrayOf, dateTime, integer, nullable, object, oneOf, string } from '../http/answer-schemas';
+import { arrayOf, dateTime, integer, nullable, object, oneOf, string, withMembers } from '../http/answer-schemas';
 import { supportedLocales } from '../i18n/locales';
 import { responseStateSchema } from '../responses/response.schemas';
 import { areaCell } from '../scoring/scoring.schemas';
@@ -8,11 +8,7 @@ import { areaCell } from '../scoring/scoring.schemas';
 const respondentScores = nullable(
   object({
     methodologyVersion: string,
-    areas: arrayOf({
-      ...areaCell,
-      required: [...areaCell.required, 'area', 'applicable'],
-      properties: { ...areaCell.properties, area: string, applicable: integer },
-    }),
+    areas: arrayOf(withMembers(areaCell, { area: string, applicable: integer })),
   }),
 );
 
@@ -34,11 +30,7 @@ export const respondentStateSchema = object({
   scores: respondentScores,
 });
 
-export const submittedStateSchema = {
-  ...responseStateSchema,
-  required: [...(responseStateSchema.required as string[]), 'scores'],
-  properties: { ...(responseStateSchema.properties as object), scores: respondentScores },
-};
+export const submittedStateSchema = withMembers(responseStateSchema, { scores: respondentScores });
 
 const partnerNamed = { partner: string, partnerKind: string };
 

@@ -1,6 +1,17 @@
 // The envelope of a submitted response; the answers inside are checked against the form's own
 // answer schema (server/forms/answer-schema.ts).
-import { anyObject, arrayOf, dateTime, integer, mapOf, nullable, object, oneOf, string } from '../http/answer-schemas';
+import {
+  anyObject,
+  arrayOf,
+  dateTime,
+  integer,
+  mapOf,
+  nullable,
+  object,
+  oneOf,
+  string,
+  withMembers,
+} from '../http/answer-schemas';
 import { supportedLocales } from '../i18n/locales';
 import { responseStatuses } from './response-status';
 
@@ -49,11 +60,7 @@ const responseEvent = object(
   { comment: string, questionComments: mapOf(string) },
 );
 
-export const responseWithHistorySchema = {
-  ...responseStateSchema,
-  required: [...(responseStateSchema.required as string[]), 'history'],
-  properties: { ...(responseStateSchema.properties as object), history: arrayOf(responseEvent) },
-};
+export const responseWithHistorySchema = withMembers(responseStateSchema, { history: arrayOf(responseEvent) });
 
 export const openResponseStoredSchema = object({
   id: string,
@@ -71,8 +78,4 @@ export const openResponsesSchema = object({
   ),
 });
 
-export const returnedResponseSchema = {
-  ...responseStateSchema,
-  required: [...(responseStateSchema.required as string[]), 'focalPointsNotified'],
-  properties: { ...(responseStateSchema.properties as object), focalPointsNotified: nullable(integer) },
-};
+export const returnedResponseSchema = withMembers(responseStateSchema, { focalPointsNotified: nullable(integer) });
