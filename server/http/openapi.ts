@@ -102,7 +102,7 @@ const successDescriptions: Record<number, string> = {
 };
 
 /**
- * Every status a route can answer: its declared success, the problems its checks imply (path
+ * Every status a route can answer: its declared success (and 304 to a conditional GET), the problems its checks imply (path
  * parameters, query, body, role), those its own code declares, and the database outage any
  * request can meet (the session is read from the database).
  */
@@ -123,6 +123,10 @@ export function declaredAnswers(method: string, expressPath: string, meta: Opera
   const answers = new Map<number, DeclaredAnswer>();
   for (const status of meta.success?.statuses ?? [])
     answers.set(status, { description: successDescriptions[status] ?? 'Success', content: meta.success!.content });
+  // Express gives what it sends whole an ETag: asked again with If-None-Match, a GET may answer 304.
+  const sentWhole = ['application/json', 'text/html'].some((type) => meta.success?.content[type]);
+  if (method === 'get' && sentWhole)
+    answers.set(304, { description: 'Not modified: the answer still has the ETag sent in If-None-Match', content: {} });
   const byStatus = new Map<number, Set<string>>();
   for (const name of names) {
     const spec = problems[name];

@@ -145,6 +145,9 @@ describe('When a route validates its input', () => {
     ]);
     expect(doc.paths['/api/session'].delete.responses['204'].content).toBeUndefined();
     expect(doc.paths['/api/links/resend'].post.responses['202']).toBeDefined();
+    // A JSON answer carries an ETag, so a conditional GET may get 304; a streamed file does not.
+    expect(doc.paths['/api/rounds'].get.responses['304']).toBeDefined();
+    expect(doc.paths['/api/partners/export.{format}'].get.responses['304']).toBeUndefined();
     expect(Object.keys(doc.paths['/api/session'].post.responses)).toEqual([
       '201',
       '400',
