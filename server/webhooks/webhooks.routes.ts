@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { auditRequest } from '../audit/audit-request';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
-import { respondsWith } from '../http/operation-meta';
+import { respondsEmpty, respondsWith } from '../http/operation-meta';
 import { AppError } from '../http/problem';
 import { validateBody } from '../http/validate';
 import { findRoundOrReject } from '../rounds/find-round';
@@ -35,7 +35,7 @@ export function webhooksRoutes(config: Config): Router {
     '/api/rounds/:roundId/webhook',
     requireRole('organizer'),
     validateBody(webhookSetSchema),
-    respondsWith(webhookSecretResponseSchema),
+    respondsWith(webhookSecretResponseSchema, { problems: ['unprocessable'] }),
     async (req, res) => {
       const round = await findRoundOrReject(String(req.params.roundId));
       const id = String(round._id);
@@ -54,7 +54,7 @@ export function webhooksRoutes(config: Config): Router {
     },
   );
 
-  router.delete('/api/rounds/:roundId/webhook', requireRole('organizer'), async (req, res) => {
+  router.delete('/api/rounds/:roundId/webhook', respondsEmpty(), requireRole('organizer'), async (req, res) => {
     const round = await findRoundOrReject(String(req.params.roundId));
     const id = String(round._id);
     if (!(await removeRoundWebhook(id))) throw new AppError('notFound', 'This round has no webhook');
