@@ -302,6 +302,19 @@ describe('When a partner’s contact who was sent a declaration link and saved a
     const bad = await del(`/api/partners/${partnerId}/contacts/not-an-address`, organizer);
     expect(bad.status).toBe(400);
   });
+
+  it('then erasing its last contact leaves a partner the API still shows, with no contact', async () => {
+    const last = await del(
+      `/api/partners/${partnerId}/contacts/${encodeURIComponent('efua.owusu@ngo.example')}`,
+      organizer,
+    );
+    expect(last.status).toBe(200);
+    // Answers are checked against their documented schemas: a partner may have no contact left.
+    const shown = await get(`/api/partners/${partnerId}`, organizer);
+    expect([shown.status, shown.body.partner.contacts]).toEqual([200, []]);
+    expect((await get('/api/partners', organizer)).status).toBe(200);
+    expect((await get(`/api/partner-declarations/${partnerId}`, organizer)).status).toBe(200);
+  });
 });
 
 describe('When client addresses are older than the retention period', () => {
