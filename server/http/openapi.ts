@@ -102,9 +102,9 @@ const successDescriptions: Record<number, string> = {
 };
 
 /**
- * Every status a route can answer: its declared success (and 304 to a conditional GET), the problems its checks imply (path
- * parameters, query, body, role), those its own code declares, and the database outage any
- * request can meet (the session is read from the database).
+ * Every status a route can answer: its declared success (and 304 to a conditional GET), the
+ * problems its checks imply (path parameters, query, body, role), those its own code declares,
+ * and the database outage any request can meet (the session is read from the database).
  */
 export function declaredAnswers(method: string, expressPath: string, meta: OperationMeta): Map<number, DeclaredAnswer> {
   const names: ProblemName[] = [];
