@@ -1,5 +1,6 @@
 // The JSON Schemas the service publishes at /api/schemas: each feature exports its own, and the
 // app assembles them here (http/ knows no feature).
+import { noFieldsSchema } from './http/validate';
 import { accountUpdateSchema, newAccountSchema, passwordChangeSchema, signInSchema } from './auth/auth.schemas';
 import { invitationsRequestSchema, linkAgainSchema } from './focal-points/focal-points.schemas';
 import { matchingPinsSchema, matchingSettingsSchema } from './matching-runs/matching-runs.schemas';
@@ -30,6 +31,7 @@ import { webhookResponseSchema, webhookSecretResponseSchema, webhookSetSchema } 
 
 /** Schemas of request bodies: what the service validates its input against. */
 export const requestSchemas: readonly { $id: string }[] = [
+  noFieldsSchema,
   signInSchema,
   newAccountSchema,
   passwordChangeSchema,

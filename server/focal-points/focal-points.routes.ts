@@ -20,7 +20,7 @@ import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
 import { AppError } from '../http/problem';
 import { respondsWith } from '../http/operation-meta';
-import { validateBody } from '../http/validate';
+import { validateBody, noFields } from '../http/validate';
 import { queryFlag, querySchema, validateQuery } from '../http/validate-query';
 import { focalPointView, focalPointViews, roundStatus } from './focal-point-status';
 import {
@@ -127,6 +127,7 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     respondsWith(focalPointAnswerSchema),
     requireRole('organizer'),
     noQuery,
+    noFields,
     async (req, res) => {
       const fp = await findFocalPointOrReject(String(req.params.id));
       await revokeFocalPointLinks(fp);
@@ -145,6 +146,7 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     respondsWith(focalPointAnswerSchema),
     requireRole('organizer'),
     resendQuery,
+    noFields,
     async (req, res) => {
       const fp = await findFocalPointOrReject(String(req.params.id));
       await sendNewLink(config.publicUrl, fp, 'invitation', { replace: req.query.replace !== 'false' });

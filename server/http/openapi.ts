@@ -151,10 +151,11 @@ function operation(route: RouteEntry, path: string, published: Set<string>): Jso
   if (parameters.length) op.parameters = parameters;
 
   if (bodyMethods.has(route.method)) {
-    // Every state change under /api carries a body (requireJsonBody); a route without a schema takes any JSON.
-    const schema = meta.bodySchema ? schemaOrRef(meta.bodySchema, published) : {};
-    const content: Json = { 'application/json': { schema } };
-    if (csvRoutes.test(route.path)) content['text/csv'] = { schema: { type: 'string' } };
+    // Every state change under /api carries a body (requireJsonBody): a CSV file on the import
+    // routes (their handler refuses anything else), JSON checked against its schema elsewhere.
+    const content: Json = csvRoutes.test(route.path)
+      ? { 'text/csv': { schema: { type: 'string' } } }
+      : { 'application/json': { schema: meta.bodySchema ? schemaOrRef(meta.bodySchema, published) : {} } };
     op.requestBody = { required: true, content };
   }
 

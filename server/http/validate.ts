@@ -35,3 +35,16 @@ export function validateBody(schema: Schema, problem: ProblemName = 'invalidInpu
   };
   return describeHandler(handler, { bodySchema: schema as object, bodyProblem: problem });
 }
+
+/** The body of an action that takes no fields (approve, resend, run …): an empty JSON object. */
+export const noFieldsSchema = {
+  $id: 'no-fields',
+  title: 'An action without fields',
+  description: 'The action takes nothing but its address: send {}.',
+  type: 'object',
+  properties: {},
+  additionalProperties: false,
+} as const;
+
+/** Checks that an action without fields was sent {} (a field would be a misunderstanding). */
+export const noFields = validateBody(noFieldsSchema);

@@ -6,6 +6,7 @@ import { Router, type Request } from 'express';
 import { requestLocale } from '../i18n/request-locale';
 import { respondsWith } from '../http/operation-meta';
 import { AppError } from '../http/problem';
+import { noFields } from '../http/validate';
 import { introductionAnswerSchema } from './matching-runs.schemas';
 import { introductionErrorPage, introductionPage } from './introduction-page';
 import { answerByToken, resolveIntroduction, type IntroductionView } from './introductions';
@@ -63,6 +64,7 @@ export function introductionsRoutes(): Router {
   router.post(
     '/api/introductions/:token/:answer',
     respondsWith(introductionAnswerSchema, { problems: ['linkNotFound', 'linkNotValid', 'conflict'] }),
+    noFields,
     async (req, res) => {
       const { introduction } = await answer(req);
       const after = await resolveIntroduction(String(req.params.token));

@@ -21,7 +21,7 @@ import { writeTable } from '../exports/table-writer';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { respondsWith } from '../http/operation-meta';
-import { validateBody } from '../http/validate';
+import { validateBody, noFields } from '../http/validate';
 import { DEFAULT_MATCHING_SETTINGS } from '../matching/matching-settings';
 import { findRoundOrReject } from '../rounds/find-round';
 import { coverageColumns } from './coverage-report';
@@ -132,6 +132,7 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     `${base}/runs`,
     respondsWith(runAnswerSchema, { status: 201, problems: ['unprocessable', 'conflict'] }),
     requireRole('organizer'),
+    noFields,
     async (req, res) => {
       const roundId = await roundOf(req);
       const run = await runRoundMatching(forms, roundId, acting(req));
@@ -162,6 +163,7 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     `${base}/runs/:n/matches/:matchId/:decision`,
     respondsWith(matchDecisionAnswerSchema, { problems: ['conflict'] }),
     requireRole('organizer'),
+    noFields,
     async (req, res) => {
       const decision = String(req.params.decision);
       if (decision !== 'confirm' && decision !== 'reject')

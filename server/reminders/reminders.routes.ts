@@ -6,6 +6,7 @@
 // must never send for real.
 import { auditRequest } from '../audit/audit-request';
 import { Router } from 'express';
+import { noFields } from '../http/validate';
 import { requireRole } from '../auth/auth.middleware';
 import type { Config } from '../config';
 import { respondsWith } from '../http/operation-meta';
@@ -20,6 +21,7 @@ export function remindersRoutes(config: Config): Router {
     respondsWith(reminderRunSchema),
     requireRole('organizer'),
     validateQuery(querySchema({ dryRun: queryFlag })),
+    noFields,
     async (req, res) => {
       const run = await remindRound(config.publicUrl, String(req.params.roundId), {
         dryRun: req.query.dryRun === 'true',

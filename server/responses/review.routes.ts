@@ -16,7 +16,7 @@ import { notifyResponseReturned } from '../focal-points/invite';
 import type { FormRegistry } from '../forms/form-registry';
 import { AppError } from '../http/problem';
 import { respondsWith } from '../http/operation-meta';
-import { validateBody } from '../http/validate';
+import { validateBody, noFields } from '../http/validate';
 import { responseStateSchema, returnedResponseSchema } from './response.schemas';
 import { findRoundCountryOrReject } from '../rounds/find-round';
 import type { EventActor } from './country-response-store';
@@ -58,6 +58,7 @@ export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUr
     '/api/rounds/:roundId/responses/:country/approve',
     respondsWith(responseStateSchema, { problems: ['notAwaitingReview'] }),
     requireRole('organizer'),
+    noFields,
     async (req, res) => {
       const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
       const roundId = String(round._id);
@@ -109,6 +110,7 @@ export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUr
     '/api/rounds/:roundId/responses/:country/reopen',
     respondsWith(responseStateSchema, { problems: ['notAwaitingReview'] }),
     requireRole('organizer'),
+    noFields,
     async (req, res) => {
       const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));
       const roundId = String(round._id);

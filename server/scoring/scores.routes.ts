@@ -11,7 +11,7 @@ import { Router } from 'express';
 import { requireRole } from '../auth/auth.middleware';
 import type { FormRegistry } from '../forms/form-registry';
 import { respondsWith } from '../http/operation-meta';
-import { validateBody } from '../http/validate';
+import { validateBody, noFields } from '../http/validate';
 import { documentsQuery } from '../http/validate-query';
 import { findRoundOrReject, updateRoundScoring } from '../rounds/find-round';
 import { dimensionOf, southDefinitionOf } from './country-groupings';
@@ -83,6 +83,7 @@ export function scoresRoutes(forms: FormRegistry): Router {
     '/api/rounds/:roundId/scores/recompute',
     respondsWith(recomputeAnswerSchema, { problems: ['conflict'] }),
     requireRole('admin'),
+    noFields,
     async (req, res) => {
       const report = await recomputeRound(forms, String(req.params.roundId));
       await auditRequest(req, 'scoring.recompute', {

@@ -188,8 +188,9 @@ describe('When a writer stopped between storing a snapshot and updating the curr
     const copy = await CurrentScore.findById(currentScoreId(current.roundId, 'KEN')).lean();
     expect(copy).toMatchObject({ sequence: 1, responseRevision: 1 });
     expect(copy!.areas[0]).not.toHaveProperty('indicators'); // the copy is for lists: the profile reads the snapshot
-    // What the stopped writer left: snapshot 2 stored, the copy still at 1.
-    const { _id, ...fields } = copy!;
+    // What the stopped writer left: snapshot 2 stored (in full, as writers store it), the copy still at 1.
+    const first = await ScoreSnapshot.findById(snapshotId(current.roundId, 'KEN', 1)).lean();
+    const { _id, ...fields } = first!;
     await ScoreSnapshot.create({
       ...fields,
       _id: snapshotId(current.roundId, 'KEN', 2),

@@ -49,6 +49,18 @@ const step = (action: string, who: Organizer | null, body: unknown = {}, country
 const read = (path: string, who: Organizer = viewer) =>
   request(`${app.baseUrl}/api/rounds/${round.roundId}${path}`, { headers: { Cookie: who.cookie } });
 
+describe('When an approval is sent with a field it does not take', () => {
+  it('then it is refused with 400 naming the field, and the response stays as it was', async () => {
+    expect((await submit(round.kenya, complete, 0)).body.status).toBe('submitted');
+    const reply = await step('approve', organizer, { comment: 'looks good' });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: '400.2' });
+    expect(JSON.stringify(reply.body.errors)).toContain('comment');
+    expect((await findLatestResponse(round.roundId, 'KEN'))?.status).toBe('submitted');
+    expect((await step('approve', organizer)).status).toBe(200);
+  });
+});
+
 describe('When organizers review a submitted response', () => {
   it('then an organizer or an admin may approve, return and reopen; a viewer gets 403 and a link or no session 401', async () => {
     expect((await submit(round.kenya, complete, 0)).body.status).toBe('submitted');
@@ -126,7 +138,7 @@ describe('When a review step does not fit the response', () => {
   it('then approving or returning a draft gets 409 with its current state, and nothing is stored', async () => {
     await saveDraft(round.kenya, { a1_1: 2 }, 0);
     for (const action of ['approve', 'return']) {
-      const reply = await step(action, organizer, { comment: 'Too early' });
+      const reply = await step(action, organizer, action === 'return' ? { comment: 'Too early' } : {});
       expect(reply.status).toBe(409);
       expect(reply.headers.get('content-type')).toMatch(/problem\+json/);
       expect(reply.body).toMatchObject({
