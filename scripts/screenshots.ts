@@ -46,6 +46,9 @@ const consoleShots: Shot[] = [
   { name: 'outbox', path: '/console/outbox' },
   { name: 'audit', path: '/console/audit' },
   { name: 'accounts', path: '/console/accounts' },
+  { name: 'round-settings', path: '/console/rounds/{round}/settings' },
+  // Swagger UI over the OpenAPI document.
+  { name: 'api-docs', path: '/api/docs', waitFor: '.opblock' },
 ];
 
 function parseOptions(): { lang: Locale; out: string } {

@@ -103,8 +103,11 @@ describe('When the connection drops and the tab is closed', () => {
     await waitForStored(
       (a) => a.a1_3 === 'na' && a.a1_4_evidence === 'Border statistics bulletin 2024' && a.a1_1 === 2,
     );
-    await reopened.waitForSelector('#status[data-message="saved"]');
-    if (!slippedThrough) await reopened.waitForSelector('#notice[data-message="restored"]');
+    // What the server lacked is restored from the browser, then saved. The closing save can also
+    // reach the server late, after the check above: then there is nothing left to restore.
+    if ((await reopened.locator('#notice').getAttribute('data-message')) === 'restored')
+      await reopened.waitForSelector('#status[data-message="saved"]');
+    else expect((await stored())!.revision).toBeGreaterThan(1);
     // It resumes on the page where the focal point was; the first page shows what was typed.
     await reopened.getByRole('button', { name: 'Previous' }).click();
     await expect(reopened.locator('[data-name="a1_4_evidence"] input').inputValue()).resolves.toBe(
