@@ -41,6 +41,7 @@ interface Ids {
   tokens: string[];
   partners: string[];
   focalPoints: string[];
+  groups: string[];
   runNumbers: string[];
   matches: string[];
 }
@@ -54,10 +55,13 @@ function configuration(cookie: string, csrf: string, ids: Ids): string {
     round: [ids.roundId],
     country: ids.countries,
     token: ids.tokens,
-    partner: ids.partners,
-    focalPoint: ids.focalPoints,
+    // Partners (their declarations share their ids) and focal points.
+    record: [...ids.partners, ...ids.focalPoints],
+    group: ids.groups,
     run: ids.runNumbers,
     match: ids.matches,
+    // The open pilot questionnaire and the round's one.
+    form: ['a1-pilot', 'capacity'],
   };
   // A share of the requests keep generated values: unknown records must get their 404.
   const parameters: Record<string, [string, number]> = {
@@ -65,9 +69,11 @@ function configuration(cookie: string, csrf: string, ids: Ids): string {
     'path.country': ['country', 0.8],
     'path.iso3': ['country', 0.8],
     'path.token': ['token', 0.7],
-    'path.id': ['partner', 0.4],
+    'path.id': ['record', 0.6],
+    'path.code': ['group', 0.8],
     'path.n': ['run', 0.8],
     'path.matchId': ['match', 0.8],
+    'path.formId': ['form', 0.8],
   };
   return [
     `[auth.openapi.sessionCookie]\napi_key = ${toml(cookie)}`,
@@ -130,6 +136,7 @@ describe('When Schemathesis fuzzes every operation of the OpenAPI document as an
         focalPoints: ((await get(`/api/rounds/${roundId}/focal-points`)).focalPoints as { id: string }[]).map(
           (f) => f.id,
         ),
+        groups: ((await get('/api/reference/groups')).groups as { code: string }[]).slice(0, 5).map((g) => g.code),
         runNumbers: [String(run.n)],
         matches: run.matches.slice(0, 10).map((m) => m.id),
       };
@@ -160,6 +167,9 @@ describe('When Schemathesis fuzzes every operation of the OpenAPI document as an
         .split('\n')
         .filter((l) => l.length < 160 && /Selected:|Tested:|generated|passed|failed/.test(l));
       process.stdout.write(`[schemathesis] ${summary.map((l) => l.trim()).join(' | ')}\n`);
+      // Warnings do not fail the run (e.g. business rules refusing most generated bodies): shown for a reader.
+      const warnings = /={5,} WARNINGS ={5,}\n([\s\S]*?)\n={5,}/.exec(output)?.[1];
+      if (warnings) process.stdout.write(`[schemathesis] warnings:\n${warnings.trim()}\n`);
       if (code !== 0) throw new Error(`Schemathesis found problems (exit ${code}):\n${output.slice(-20_000)}`);
       expect(output).toMatch(/Tested:\s+\d+/);
     },
