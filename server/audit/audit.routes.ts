@@ -16,7 +16,11 @@ export function auditRoutes(): Router {
 
   router.get(
     '/api/audit',
-    respondsWith(auditPageSchema),
+    respondsWith(auditPageSchema, {
+      tag: 'Audit',
+      summary: 'Read the audit log',
+      description: 'Entries newest first, filtered by round, actor, action and time, 50 to a page.',
+    }),
     requireRole('admin'),
     documentsQuery(auditQuerySchema),
     async (req, res) => {

@@ -47,7 +47,14 @@ export function authRoutes(config: Config): Router {
 
   router.post(
     '/api/session',
-    respondsWith(signedInAnswerSchema, { status: 201, problems: ['badCredentials', 'tooManyRequests'] }),
+    respondsWith(signedInAnswerSchema, {
+      status: 201,
+      problems: ['badCredentials', 'tooManyRequests'],
+      tag: 'Session and accounts',
+      summary: 'Sign in',
+      description:
+        'Sets the session cookie and answers the CSRF token that every state-changing request must send. Rate limited per client address; audited.',
+    }),
     signInLimit,
     validateBody(signInSchema),
     async (req, res) => {
@@ -64,20 +71,43 @@ export function authRoutes(config: Config): Router {
     },
   );
 
-  router.get('/api/session', respondsWith(sessionAnswerSchema), requireRole('viewer'), (req, res) => {
-    res.json({ account: req.session!.account, csrfToken: req.session!.csrfToken });
-  });
+  router.get(
+    '/api/session',
+    respondsWith(sessionAnswerSchema, {
+      tag: 'Session and accounts',
+      summary: 'Who am I',
+      description: 'The signed-in account, and the CSRF token to send with state changes.',
+    }),
+    requireRole('viewer'),
+    (req, res) => {
+      res.json({ account: req.session!.account, csrfToken: req.session!.csrfToken });
+    },
+  );
 
-  router.delete('/api/session', respondsEmpty(), requireRole('viewer'), async (req, res) => {
-    await endSession(req.cookies[sessionCookie]);
-    await auditRequest(req, 'session.signOut');
-    res.clearCookie(sessionCookie, cookieOptions);
-    res.status(204).end();
-  });
+  router.delete(
+    '/api/session',
+    respondsEmpty({
+      tag: 'Session and accounts',
+      summary: 'Sign out',
+      description: 'Ends the session and clears its cookie (audited).',
+    }),
+    requireRole('viewer'),
+    async (req, res) => {
+      await endSession(req.cookies[sessionCookie]);
+      await auditRequest(req, 'session.signOut');
+      res.clearCookie(sessionCookie, cookieOptions);
+      res.status(204).end();
+    },
+  );
 
   router.put(
     '/api/session/password',
-    respondsEmpty({ problems: ['unprocessable', 'weakPassword'] }),
+    respondsEmpty({
+      problems: ['unprocessable', 'weakPassword'],
+      tag: 'Session and accounts',
+      summary: 'Change one’s own password',
+      description: 'Needs the current password; the new one must pass the strength rules (audited).',
+    }),
     requireRole('viewer'),
     validateBody(passwordChangeSchema),
     async (req, res) => {
@@ -91,13 +121,25 @@ export function authRoutes(config: Config): Router {
     },
   );
 
-  router.get('/api/accounts', respondsWith(accountsAnswerSchema), requireRole('admin'), async (_req, res) => {
-    res.json({ accounts: await listAccounts() });
-  });
+  router.get(
+    '/api/accounts',
+    respondsWith(accountsAnswerSchema, { tag: 'Session and accounts', summary: 'List organizer accounts' }),
+    requireRole('admin'),
+    async (_req, res) => {
+      res.json({ accounts: await listAccounts() });
+    },
+  );
 
   router.post(
     '/api/accounts',
-    respondsWith(accountAnswerSchema, { status: 201, problems: ['conflict', 'weakPassword'] }),
+    respondsWith(accountAnswerSchema, {
+      status: 201,
+      problems: ['conflict', 'weakPassword'],
+      tag: 'Session and accounts',
+      summary: 'Create an organizer account',
+      description:
+        'With its role and a password that passes the strength rules; 409 when the email is taken (audited).',
+    }),
     requireRole('admin'),
     validateBody(newAccountSchema),
     async (req, res) => {
@@ -112,7 +154,12 @@ export function authRoutes(config: Config): Router {
 
   router.patch(
     '/api/accounts/:id',
-    respondsWith(accountAnswerSchema, { problems: ['unprocessable'] }),
+    respondsWith(accountAnswerSchema, {
+      problems: ['unprocessable'],
+      tag: 'Session and accounts',
+      summary: 'Change an account’s role, or disable it',
+      description: 'Another account’s role or disabled flag (audited).',
+    }),
     requireRole('admin'),
     validateBody(accountUpdateSchema),
     async (req, res) => {

@@ -28,7 +28,12 @@ export function exportsRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/exports/responses.:format',
-    respondsWithTable(),
+    respondsWithTable({
+      tag: 'Exports',
+      summary: 'Download the round’s responses',
+      description:
+        'One row per country, a column per question, as CSV or XLSX; ?lang= chooses the language of headers and choice labels. Streamed; audited.',
+    }),
     requireRole('viewer'),
     validateQuery(querySchema({ lang })),
     async (req, res) => {
@@ -61,7 +66,11 @@ export function exportsRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/exports/scores.:format',
-    respondsWithTable(),
+    respondsWithTable({
+      tag: 'Exports',
+      summary: 'Download the round’s scores',
+      description: 'One row per country and area (current scores), as CSV or XLSX. Streamed; audited.',
+    }),
     requireRole('viewer'),
     async (req, res) => {
       const format = exportFormatOf(req);
@@ -79,7 +88,11 @@ export function exportsRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/exports/aggregates.:format',
-    respondsWithTable(),
+    respondsWithTable({
+      tag: 'Exports',
+      summary: 'Download the round’s aggregates',
+      description: 'One row per group and area, grouped by ?by= as the aggregates, as CSV or XLSX. Streamed; audited.',
+    }),
     requireRole('viewer'),
     documentsQuery(querySchema({ by: { enum: [...groupingDimensions] } })),
     async (req, res) => {

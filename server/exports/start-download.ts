@@ -2,7 +2,7 @@
 // the headers; the body follows as a stream (table-writer.ts).
 import type { Request, Response } from 'express';
 import { auditRequest } from '../audit/audit-request';
-import { respondsWithFile } from '../http/operation-meta';
+import { respondsWithFile, type AnswerOptions } from '../http/operation-meta';
 import { AppError } from '../http/problem';
 import { contentTypes, exportFormats, type ExportFormat } from './table-writer';
 
@@ -31,5 +31,8 @@ export function exportFormatOf(req: Request): ExportFormat {
 }
 
 /** Declares a download route's answer: the file in one of the export formats. */
-export const respondsWithTable = () =>
-  respondsWithFile(Object.fromEntries(exportFormats.map((f) => [contentTypes[f].split(';')[0], { type: 'string' }])));
+export const respondsWithTable = (options: AnswerOptions) =>
+  respondsWithFile(
+    Object.fromEntries(exportFormats.map((f) => [contentTypes[f].split(';')[0], { type: 'string' }])),
+    options,
+  );

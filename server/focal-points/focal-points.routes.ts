@@ -66,7 +66,13 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   const importQuery = validateQuery(querySchema({ validOnly: queryFlag }));
   router.post(
     '/api/rounds/:roundId/focal-points/import',
-    respondsWith(focalPointImportSchema, { problems: ['unprocessable'] }),
+    respondsWith(focalPointImportSchema, {
+      problems: ['unprocessable'],
+      tag: 'Focal points and invitations',
+      summary: 'Import focal points from CSV',
+      description:
+        'All-or-nothing unless ?validOnly=true (then valid rows are stored and the others reported); answers a row-by-row report.',
+    }),
     requireRole('organizer'),
     importQuery,
     express.text({ type: 'text/csv', limit: '1mb' }),
@@ -83,7 +89,11 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
 
   router.get(
     '/api/rounds/:roundId/focal-points',
-    respondsWith(focalPointsAnswerSchema),
+    respondsWith(focalPointsAnswerSchema, {
+      tag: 'Focal points and invitations',
+      summary: 'List the round’s focal points',
+      description: 'Each with where it stands: invited, opened, started, submitted, bounced, its latest email.',
+    }),
     requireRole('viewer'),
     noQuery,
     async (req, res) => {
@@ -93,7 +103,11 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
 
   router.get(
     '/api/rounds/:roundId/status',
-    respondsWith(roundStatusSchema),
+    respondsWith(roundStatusSchema, {
+      tag: 'Rounds',
+      summary: 'Count the round’s countries by state',
+      description: 'How many countries are invited, answering, submitted, approved, and how many focal points.',
+    }),
     requireRole('viewer'),
     noQuery,
     async (req, res) => {
@@ -103,7 +117,13 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
 
   router.post(
     '/api/rounds/:roundId/invitations',
-    respondsWith(invitationsAnswerSchema, { problems: ['unprocessable'] }),
+    respondsWith(invitationsAnswerSchema, {
+      problems: ['unprocessable'],
+      tag: 'Focal points and invitations',
+      summary: 'Send invitations',
+      description:
+        'Emails links to the given focal points, or to all not yet invited; ?dryRun=true lists whom it would email and sends nothing.',
+    }),
     requireRole('organizer'),
     validateQuery(querySchema({ dryRun: queryFlag })),
     validateBody(invitationsRequestSchema),
@@ -124,7 +144,11 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
 
   router.post(
     '/api/focal-points/:id/revoke',
-    respondsWith(focalPointAnswerSchema),
+    respondsWith(focalPointAnswerSchema, {
+      tag: 'Focal points and invitations',
+      summary: 'Revoke a focal point’s links',
+      description: 'All its links stop working (audited).',
+    }),
     requireRole('organizer'),
     noQuery,
     noFields,
@@ -143,7 +167,11 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
   const resendQuery = validateQuery(querySchema({ replace: queryFlag }));
   router.post(
     '/api/focal-points/:id/resend',
-    respondsWith(focalPointAnswerSchema),
+    respondsWith(focalPointAnswerSchema, {
+      tag: 'Focal points and invitations',
+      summary: 'Email a focal point a new link',
+      description: 'The earlier links stop working unless ?replace=false (audited).',
+    }),
     requireRole('organizer'),
     resendQuery,
     noFields,
@@ -169,7 +197,14 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
 
   router.post(
     '/api/links/resend',
-    respondsWith(linkAgainAnswerSchema, { status: 202, problems: ['tooManyRequests'] }),
+    respondsWith(linkAgainAnswerSchema, {
+      status: 202,
+      problems: ['tooManyRequests'],
+      tag: 'Focal points and invitations',
+      summary: 'Send me my link again',
+      description:
+        'For a focal point who lost its link: one more link by email, the earlier ones keep working. No sign-in; rate limited; always 202, so it tells no one whether an address is known.',
+    }),
     linkAgainLimit,
     noQuery,
     validateBody(linkAgainSchema),

@@ -45,22 +45,46 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
     next();
   });
 
-  router.get('/api/forms', respondsWith(formsAnswerSchema), (_req, res) => {
-    res.json({
-      forms: forms
-        .list()
-        .map((f) => ({ formId: f.formId, formVersion: f.formVersion, purpose: f.purpose, title: f.json.title })),
-    });
-  });
+  router.get(
+    '/api/forms',
+    respondsWith(formsAnswerSchema, {
+      tag: 'Forms',
+      summary: 'List the questionnaires',
+      description: 'The forms this service serves, at their latest versions.',
+    }),
+    (_req, res) => {
+      res.json({
+        forms: forms
+          .list()
+          .map((f) => ({ formId: f.formId, formVersion: f.formVersion, purpose: f.purpose, title: f.json.title })),
+      });
+    },
+  );
 
-  router.get('/api/forms/:formId', respondsWith(formAnswerSchema, { problems: ['formNotFound'] }), (req, res) => {
-    const form = findFormOrReject(forms, String(req.params.formId));
-    res.set('Cache-Control', 'no-cache').json({ formId: form.formId, formVersion: form.formVersion, json: form.json });
-  });
+  router.get(
+    '/api/forms/:formId',
+    respondsWith(formAnswerSchema, {
+      problems: ['formNotFound'],
+      tag: 'Forms',
+      summary: 'Read a questionnaire',
+      description: 'Its SurveyJS JSON, with its version.',
+    }),
+    (req, res) => {
+      const form = findFormOrReject(forms, String(req.params.formId));
+      res
+        .set('Cache-Control', 'no-cache')
+        .json({ formId: form.formId, formVersion: form.formVersion, json: form.json });
+    },
+  );
 
   router.get(
     '/api/forms/:formId/answer-schema',
-    respondsWith(answerSchemaAnswerSchema, { problems: ['formNotFound'] }),
+    respondsWith(answerSchemaAnswerSchema, {
+      problems: ['formNotFound'],
+      tag: 'Forms',
+      summary: 'Read a questionnaire’s answer schema',
+      description: 'The JSON Schema its answer sets are checked against.',
+    }),
     (req, res) => {
       res.json(findFormOrReject(forms, String(req.params.formId)).answerSchema);
     },
@@ -71,6 +95,10 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
     respondsWith(openResponseStoredSchema, {
       status: 201,
       problems: ['formNotFound', 'formNotOpen', 'invalidAnswers', 'tooManyRequests'],
+      tag: 'Forms',
+      summary: 'Answer an open questionnaire',
+      description:
+        'Stores an anonymous answer set, only to a form that enables it (403 otherwise). Rate limited per client address.',
     }),
     requireOpenForm,
     openResponsesLimit,
@@ -89,7 +117,11 @@ export function formsRoutes(forms: FormRegistry, config: Config): Router {
 
   router.get(
     '/api/forms/:formId/responses',
-    respondsWith(openResponsesSchema, { problems: ['formNotFound'] }),
+    respondsWith(openResponsesSchema, {
+      problems: ['formNotFound'],
+      tag: 'Forms',
+      summary: 'List the answers to an open questionnaire',
+    }),
     requireRole('viewer'),
     async (req, res) => {
       const form = findFormOrReject(forms, String(req.params.formId));

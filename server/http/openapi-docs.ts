@@ -1,7 +1,8 @@
 // The page of the OpenAPI document at /api/docs: Swagger UI (from this site's asset store,
 // started by an external script, so the content security policy stays as it is), over a list
-// rendered on the server for browsers without JavaScript: each operation with its role,
-// parameters, request body schema (linked to /api/schemas) and the answers it can give.
+// rendered on the server for browsers without JavaScript: the operations by group, each with its
+// method and path, what it does, its role, parameters, request body schema (linked to
+// /api/schemas) and the answers it can give.
 import { escapeHtml as e } from './html';
 
 /** The asset URLs of the page's Swagger UI, and the header state changes carry the CSRF token in. */
@@ -14,6 +15,7 @@ export interface DocsPageAssets {
 
 interface Operation {
   summary: string;
+  description?: string;
   tags: string[];
   'x-required-role'?: string;
   parameters?: { name: string; in: string; schema: object }[];
@@ -24,20 +26,26 @@ interface Operation {
 export function renderOpenApiDocs(
   doc: {
     info: { title: string; version: string; description: string };
+    tags: { name: string; description: string }[];
     paths: Record<string, Record<string, Operation>>;
   },
   assets: DocsPageAssets,
 ): string {
-  const byTag = new Map<string, string[]>();
-  for (const item of Object.values(doc.paths)) {
-    for (const op of Object.values(item)) {
+  // The groups in the document's order, each with its operations in the order the document lists them.
+  const byTag = new Map<string, string[]>(doc.tags.map((t) => [t.name, []]));
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
       const tag = op.tags[0];
-      byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(op)]);
+      byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(method, path, op)]);
     }
   }
+  const tagDescriptions = new Map(doc.tags.map((t) => [t.name, t.description]));
   const sections = [...byTag.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([tag, ops]) => `<section><h2>${e(tag)}</h2>${ops.join('')}</section>`)
+    .filter(([, ops]) => ops.length)
+    .map(
+      ([tag, ops]) =>
+        `<section><h2>${e(tag)}</h2>${tagDescriptions.has(tag) ? `<p>${e(tagDescriptions.get(tag)!)}</p>` : ''}${ops.join('')}</section>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -53,8 +61,7 @@ export function renderOpenApiDocs(
 ${sections}</main></body></html>`;
 }
 
-function operationHtml(op: Operation): string {
-  const role = op['x-required-role'] ? `Role: ${e(op['x-required-role'])} or stronger.` : 'No sign-in needed.';
+function operationHtml(method: string, path: string, op: Operation): string {
   const params = (op.parameters ?? []).map(
     (p) => `<li>${e(p.in)} <code>${e(p.name)}</code>: <code>${e(JSON.stringify(p.schema))}</code></li>`,
   );
@@ -64,6 +71,8 @@ function operationHtml(op: Operation): string {
     return `<li>body ${e(type)}: ${what}</li>`;
   });
   const responses = Object.entries(op.responses).map(([status, r]) => `<li>${e(status)}: ${e(r.description)}</li>`);
-  return `<article><h3><code>${e(op.summary)}</code></h3><p>${role}</p>
+  // The description ends with the role an operation needs (openapi.ts); the others say they need none.
+  const about = [op.description, op['x-required-role'] ? '' : 'No sign-in needed.'].filter(Boolean).join(' ');
+  return `<article><h3>${e(op.summary)}: <code>${e(method.toUpperCase())} ${e(path)}</code></h3><p>${e(about)}</p>
 <ul>${[...params, ...body].join('')}</ul><ul>${responses.join('')}</ul></article>`;
 }

@@ -1,9 +1,11 @@
 // Builds the OpenAPI 3.1 document of the JSON API from the app's own route table: each route's
 // body schema, query schema and role are the ones its middleware checks (operation-meta.ts), the
 // published schemas become components, and problems are answered as application/problem+json
-// with the codes of the catalogue. Nothing is written twice, so the document cannot drift from
+// with the codes of the catalogue; each operation's group, summary and description are the ones
+// its route declares with its answer. Nothing is written twice, so the document cannot drift from
 // what the routes enforce.
 import type { Application } from 'express';
+import { apiTags } from './api-tags';
 import { handlerMeta, type OperationMeta } from './operation-meta';
 import { pathParameterSchemas } from './path-parameters';
 import { problems, type ProblemName } from './problem';
@@ -63,6 +65,7 @@ export function buildOpenApi(app: Application, input: OpenApiInput): Json {
         `which every state-changing request must send in the ${input.csrfHeader} header. ` +
         'Errors are application/problem+json (RFC 9457) with a catalogue code.',
     },
+    tags: apiTags.map(({ name, description }) => ({ name, description })),
     paths,
     ...(input.webhooks && { webhooks: input.webhooks }),
     components: {
@@ -144,9 +147,12 @@ function operation(route: RouteEntry, path: string, published: Set<string>): Jso
   const unsafe = !safeMethods.has(route.method);
   const op: Json = {
     operationId: operationId(route.method, path),
-    tags: [path.split('/')[2]],
-    summary: `${route.method.toUpperCase()} ${path}`,
+    // A route that says nothing of itself is still listed (a test names such routes).
+    tags: [meta.doc?.tag ?? 'Undescribed'],
+    summary: meta.doc?.summary ?? `${route.method.toUpperCase()} ${path}`,
   };
+  const description = [meta.doc?.description, meta.role && `Needs the ${meta.role} role (or a stronger one).`];
+  if (description.some(Boolean)) op.description = description.filter(Boolean).join(' ');
   const parameters = [...pathParameters(path), ...queryParameters(meta.querySchema)];
   if (parameters.length) op.parameters = parameters;
 
@@ -161,7 +167,6 @@ function operation(route: RouteEntry, path: string, published: Set<string>): Jso
 
   if (meta.role) {
     op['x-required-role'] = meta.role;
-    op.description = `Needs the ${meta.role} role (or a stronger one).`;
     op.security = [unsafe ? { sessionCookie: [], csrfHeader: [] } : { sessionCookie: [] }];
   } else {
     op.security = [];

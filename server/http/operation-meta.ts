@@ -2,9 +2,21 @@
 // the OpenAPI document is read from the very checks the routes run (one source of truth):
 // validateBody records the body schema, validateQuery the query schema, requireRole the role,
 // respondsWith (or respondsEmpty, respondsWithFile) the success answer and the problems the
-// route's own code can answer. In tests, every answer is checked against them (response-check.ts).
+// route's own code can answer, and what the operation is for (its group, summary and description,
+// read by people browsing /api/docs). In tests, every answer is checked against them (answer-check.ts).
 import type { RequestHandler } from 'express';
+import type { ApiTag } from './api-tags';
 import type { ProblemName } from './problem';
+
+/** What an operation is for, in words for integrators: its group, one short line, and its rules. */
+export interface OperationDoc {
+  /** The group it is listed under (api-tags.ts). */
+  tag: ApiTag;
+  /** One short line saying what it does, e.g. "Create a round". */
+  summary: string;
+  /** A sentence or two, where useful: what it does and its rules (idempotent, audited, 409 when stale). */
+  description?: string;
+}
 
 /** The success answer of a route: its status(es) and, per media type, the schema of its body. */
 export interface SuccessAnswer {
@@ -24,6 +36,8 @@ export interface OperationMeta {
   success?: SuccessAnswer;
   /** Problems the route's own code answers, besides those its checks imply (role, body, query, path). */
   problems?: ProblemName[];
+  /** What the operation is for. */
+  doc?: OperationDoc;
 }
 
 const metaOfHandler = new WeakMap<RequestHandler, OperationMeta>();
@@ -39,14 +53,19 @@ export function handlerMeta(handler: unknown): OperationMeta | undefined {
   return typeof handler === 'function' ? metaOfHandler.get(handler as RequestHandler) : undefined;
 }
 
-export interface AnswerOptions {
+/** A route's answer and what it is for: every route under /api names its group and says what it does. */
+export interface AnswerOptions extends OperationDoc {
   /** The success status(es): 200 unless said. */
   status?: number | number[];
   problems?: ProblemName[];
 }
 
-const declare = (success: SuccessAnswer, problems: ProblemName[] = []): RequestHandler =>
-  describeHandler((_req, _res, next) => next(), { success, problems });
+const declare = (success: SuccessAnswer, { problems = [], tag, summary, description }: AnswerOptions): RequestHandler =>
+  describeHandler((_req, _res, next) => next(), {
+    success,
+    problems,
+    doc: { tag, summary, ...(description && { description }) },
+  });
 
 const statusesOf = (status: number | number[] | undefined, fallback: number) =>
   status === undefined ? [fallback] : Array.isArray(status) ? status : [status];
@@ -55,19 +74,16 @@ const statusesOf = (status: number | number[] | undefined, fallback: number) =>
  * Declares a route's JSON success answer and the problems its own code can answer. It checks
  * nothing itself: the answer is built to the schema, and tests check every answer against it.
  */
-export function respondsWith(schema: object, options: AnswerOptions = {}): RequestHandler {
-  return declare(
-    { statuses: statusesOf(options.status, 200), content: { 'application/json': schema } },
-    options.problems,
-  );
+export function respondsWith(schema: object, options: AnswerOptions): RequestHandler {
+  return declare({ statuses: statusesOf(options.status, 200), content: { 'application/json': schema } }, options);
 }
 
 /** Declares a success answer without a body (204 unless said). */
-export function respondsEmpty(options: AnswerOptions = {}): RequestHandler {
-  return declare({ statuses: statusesOf(options.status, 204), content: {} }, options.problems);
+export function respondsEmpty(options: AnswerOptions): RequestHandler {
+  return declare({ statuses: statusesOf(options.status, 204), content: {} }, options);
 }
 
 /** Declares a file answer: its media types (e.g. text/csv), each with the schema of its body. */
-export function respondsWithFile(content: Record<string, object>, options: AnswerOptions = {}): RequestHandler {
-  return declare({ statuses: statusesOf(options.status, 200), content }, options.problems);
+export function respondsWithFile(content: Record<string, object>, options: AnswerOptions): RequestHandler {
+  return declare({ statuses: statusesOf(options.status, 200), content }, options);
 }

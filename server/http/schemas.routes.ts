@@ -15,13 +15,25 @@ export function schemasRoutes(schemas: readonly { $id: string }[]): Router {
   // A Map, not an object: a name like __proto__ or toString must find nothing.
   const published = new Map<string, object>(schemas.map((s) => [s.$id, s]));
   const router = Router();
-  router.get('/api/schemas', respondsWith(schemaListSchema), (_req, res) => {
-    res.json({ schemas: [...published.keys()].map((name) => ({ name, url: `/api/schemas/${name}` })) });
-  });
-  router.get('/api/schemas/:name', respondsWith(anyObject), (req, res) => {
-    const schema = published.get(String(req.params.name));
-    if (!schema) throw new AppError('notFound', `No schema ${req.params.name}`);
-    res.json(schema);
-  });
+  router.get(
+    '/api/schemas',
+    respondsWith(schemaListSchema, {
+      tag: 'API contract',
+      summary: 'List the published JSON Schemas',
+      description: 'Request bodies, and the overview, profile and aggregates answers.',
+    }),
+    (_req, res) => {
+      res.json({ schemas: [...published.keys()].map((name) => ({ name, url: `/api/schemas/${name}` })) });
+    },
+  );
+  router.get(
+    '/api/schemas/:name',
+    respondsWith(anyObject, { tag: 'API contract', summary: 'Read a published JSON Schema' }),
+    (req, res) => {
+      const schema = published.get(String(req.params.name));
+      if (!schema) throw new AppError('notFound', `No schema ${req.params.name}`);
+      res.json(schema);
+    },
+  );
   return router;
 }

@@ -63,7 +63,13 @@ export function introductionsRoutes(): Router {
 
   router.post(
     '/api/introductions/:token/:answer',
-    respondsWith(introductionAnswerSchema, { problems: ['linkNotFound', 'linkNotValid', 'conflict'] }),
+    respondsWith(introductionAnswerSchema, {
+      problems: ['linkNotFound', 'linkNotValid', 'conflict'],
+      tag: 'Matching',
+      summary: 'Accept or decline an introduction',
+      description:
+        'For the holder of an introduction link (no sign-in; {} as body): :answer is accept or decline; 409 when this side has answered already (audited).',
+    }),
     noFields,
     async (req, res) => {
       const { introduction } = await answer(req);

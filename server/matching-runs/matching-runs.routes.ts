@@ -73,7 +73,11 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
 
   router.get(
     `${base}/settings`,
-    respondsWith(matchingSettingsAnswerSchema),
+    respondsWith(matchingSettingsAnswerSchema, {
+      tag: 'Matching',
+      summary: 'Read the round’s matching settings',
+      description: 'Resolved: the round’s own values over the defaults.',
+    }),
     requireRole('viewer'),
     async (req, res) => {
       const round = await findRoundOrReject(String(req.params.roundId));
@@ -89,7 +93,12 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
 
   router.put(
     `${base}/settings`,
-    respondsWith(matchingSettingsAnswerSchema, { problems: ['unprocessable'] }),
+    respondsWith(matchingSettingsAnswerSchema, {
+      problems: ['unprocessable'],
+      tag: 'Matching',
+      summary: 'Replace the round’s matching settings',
+      description: 'Audited.',
+    }),
     requireRole('admin'),
     validateBody(matchingSettingsSchema),
     async (req, res) => {
@@ -108,16 +117,27 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     },
   );
 
-  router.get(`${base}/pins`, respondsWith(pinsAnswerSchema), requireRole('viewer'), async (req, res) => {
-    const state = await roundMatchingState(await roundOf(req));
-    const out = (list: typeof state.pins) =>
-      list.map((p) => ({ country: p.country, area: p.area, provider: p.providerId }));
-    res.json({ pins: out(state.pins), exclusions: out(state.exclusions) });
-  });
+  router.get(
+    `${base}/pins`,
+    respondsWith(pinsAnswerSchema, { tag: 'Matching', summary: 'Read the pins and exclusions' }),
+    requireRole('viewer'),
+    async (req, res) => {
+      const state = await roundMatchingState(await roundOf(req));
+      const out = (list: typeof state.pins) =>
+        list.map((p) => ({ country: p.country, area: p.area, provider: p.providerId }));
+      res.json({ pins: out(state.pins), exclusions: out(state.exclusions) });
+    },
+  );
 
   router.put(
     `${base}/pins`,
-    respondsWith(pinsAnswerSchema, { problems: ['unprocessable'] }),
+    respondsWith(pinsAnswerSchema, {
+      problems: ['unprocessable'],
+      tag: 'Matching',
+      summary: 'Replace the pins and exclusions',
+      description:
+        'Pairs of country, area and provider (gov:ISO3 or a partner id) that every run must keep, or must never propose; 422 naming each pair that cannot hold (audited).',
+    }),
     requireRole('organizer'),
     validateBody(matchingPinsSchema),
     async (req, res) => {
@@ -130,7 +150,14 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
 
   router.post(
     `${base}/runs`,
-    respondsWith(runAnswerSchema, { status: 201, problems: ['unprocessable', 'conflict'] }),
+    respondsWith(runAnswerSchema, {
+      status: 201,
+      problems: ['unprocessable', 'conflict'],
+      tag: 'Matching',
+      summary: 'Run matching',
+      description:
+        'Matches countries’ priority areas with partners’ offers, keeping the pins and exclusions, and stores the run as the latest (audited).',
+    }),
     requireRole('organizer'),
     noFields,
     async (req, res) => {
@@ -143,25 +170,63 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     },
   );
 
-  router.get(`${base}/runs`, respondsWith(runsAnswerSchema), requireRole('viewer'), async (req, res) => {
-    res.json({ runs: await listRuns(await roundOf(req)) });
-  });
+  router.get(
+    `${base}/runs`,
+    respondsWith(runsAnswerSchema, { tag: 'Matching', summary: 'List the latest runs', description: 'Newest first.' }),
+    requireRole('viewer'),
+    async (req, res) => {
+      res.json({ runs: await listRuns(await roundOf(req)) });
+    },
+  );
 
-  router.get(`${base}/runs/latest`, respondsWith(runAnswerSchema), requireRole('viewer'), async (req, res) => {
-    res.json({ run: await runWithDecisions(await latestRunOrReject(await roundOf(req))) });
-  });
+  router.get(
+    `${base}/runs/latest`,
+    respondsWith(runAnswerSchema, {
+      tag: 'Matching',
+      summary: 'Read the latest run',
+      description: 'Each match with its status: proposed, confirmed, rejected, accepted or declined.',
+    }),
+    requireRole('viewer'),
+    async (req, res) => {
+      res.json({ run: await runWithDecisions(await latestRunOrReject(await roundOf(req))) });
+    },
+  );
 
-  router.get(`${base}/runs/:n`, respondsWith(runAnswerSchema), requireRole('viewer'), async (req, res) => {
-    res.json({ run: await runWithDecisions(await findRunOrReject(await roundOf(req), runNumber(req))) });
-  });
+  router.get(
+    `${base}/runs/:n`,
+    respondsWith(runAnswerSchema, {
+      tag: 'Matching',
+      summary: 'Read a run',
+      description: 'Run n, each match with its status.',
+    }),
+    requireRole('viewer'),
+    async (req, res) => {
+      res.json({ run: await runWithDecisions(await findRunOrReject(await roundOf(req), runNumber(req))) });
+    },
+  );
 
-  router.get(`${base}/runs/:n/diff`, respondsWith(runDiffSchema), requireRole('viewer'), async (req, res) => {
-    res.json(await runDiff(await roundOf(req), runNumber(req)));
-  });
+  router.get(
+    `${base}/runs/:n/diff`,
+    respondsWith(runDiffSchema, {
+      tag: 'Matching',
+      summary: 'Compare a run with the one before',
+      description: 'Pairs added, removed and changed since run n − 1.',
+    }),
+    requireRole('viewer'),
+    async (req, res) => {
+      res.json(await runDiff(await roundOf(req), runNumber(req)));
+    },
+  );
 
   router.post(
     `${base}/runs/:n/matches/:matchId/:decision`,
-    respondsWith(matchDecisionAnswerSchema, { problems: ['conflict'] }),
+    respondsWith(matchDecisionAnswerSchema, {
+      problems: ['conflict'],
+      tag: 'Matching',
+      summary: 'Confirm or reject a proposed match',
+      description:
+        ':decision is confirm or reject; 409 unless run n is the latest. Confirming introduces both sides by email and notifies the round’s webhook (audited).',
+    }),
     requireRole('organizer'),
     noFields,
     async (req, res) => {
@@ -176,17 +241,35 @@ export function matchingRunsRoutes(config: Config, forms: FormRegistry): Router 
     },
   );
 
-  router.get(`${base}/coverage`, respondsWith(coverageSchema), requireRole('viewer'), async (req, res) => {
-    res.json(await roundCoverage(await roundOf(req)));
-  });
+  router.get(
+    `${base}/coverage`,
+    respondsWith(coverageSchema, {
+      tag: 'Matching',
+      summary: 'Read the unmet demand',
+      description: 'What the latest run leaves uncovered, by area, M49 region and sub-region, and grouping.',
+    }),
+    requireRole('viewer'),
+    async (req, res) => {
+      res.json(await roundCoverage(await roundOf(req)));
+    },
+  );
 
-  router.get(`${base}/coverage.:format`, respondsWithTable(), requireRole('viewer'), async (req, res) => {
-    const format = exportFormatOf(req);
-    const roundId = await roundOf(req);
-    const report = await roundCoverage(roundId);
-    await startDownload(req, res, format, `capgap-coverage-run-${report.run}`, roundId);
-    await writeTable(format, { sheetName: 'Coverage', columns: coverageColumns, rows: report.rows }, res);
-  });
+  router.get(
+    `${base}/coverage.:format`,
+    respondsWithTable({
+      tag: 'Exports',
+      summary: 'Download the unmet demand',
+      description: 'The coverage report of the latest run, as CSV or XLSX (audited).',
+    }),
+    requireRole('viewer'),
+    async (req, res) => {
+      const format = exportFormatOf(req);
+      const roundId = await roundOf(req);
+      const report = await roundCoverage(roundId);
+      await startDownload(req, res, format, `capgap-coverage-run-${report.run}`, roundId);
+      await writeTable(format, { sheetName: 'Coverage', columns: coverageColumns, rows: report.rows }, res);
+    },
+  );
 
   return router;
 }

@@ -88,7 +88,13 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.post(
     '/api/partners/:id/declaration-links',
-    respondsWith(sentLinkAnswerSchema, { status: 201, problems: ['unprocessable', 'formNotFound'] }),
+    respondsWith(sentLinkAnswerSchema, {
+      status: 201,
+      problems: ['unprocessable', 'formNotFound'],
+      tag: 'Partner declarations',
+      summary: 'Send a partner a link to declare its offer',
+      description: 'Emailed to one of its contacts (contactEmail, or its first contact).',
+    }),
     requireRole('organizer'),
     noQuery,
     validateBody(declarationLinkSchema),
@@ -111,7 +117,12 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.post(
     '/api/partner-declarations/invitations',
-    respondsWith(sentLinkAnswerSchema, { status: 201 }),
+    respondsWith(sentLinkAnswerSchema, {
+      status: 201,
+      tag: 'Partner declarations',
+      summary: 'Invite an organization not yet in the registry',
+      description: 'Emails its contact a link to declare its offer; approving the declaration adds it to the registry.',
+    }),
     requireRole('organizer'),
     noQuery,
     validateBody(organizationInviteSchema),
@@ -129,7 +140,11 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.get(
     '/api/partner-declarations',
-    respondsWith(declarationsAnswerSchema),
+    respondsWith(declarationsAnswerSchema, {
+      tag: 'Partner declarations',
+      summary: 'List the declarations',
+      description: 'Those awaiting review first.',
+    }),
     requireRole('viewer'),
     noQuery,
     async (_req, res) => {
@@ -139,7 +154,11 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.get(
     '/api/partner-declarations/:id',
-    respondsWith(declarationAnswerSchema),
+    respondsWith(declarationAnswerSchema, {
+      tag: 'Partner declarations',
+      summary: 'Read a declaration',
+      description: 'The offer it makes next to the registry’s, its history and the links sent.',
+    }),
     requireRole('viewer'),
     noQuery,
     async (req, res) => {
@@ -149,7 +168,13 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.post(
     '/api/partner-declarations/:id/approve',
-    respondsWith(declarationApprovedSchema, { problems: ['notAwaitingReview', 'unprocessable'] }),
+    respondsWith(declarationApprovedSchema, {
+      problems: ['notAwaitingReview', 'unprocessable'],
+      tag: 'Partner declarations',
+      summary: 'Approve a declaration',
+      description:
+        'The offer counts: the partner is updated in the registry, or added. 409 unless it awaits review (audited).',
+    }),
     requireRole('organizer'),
     noQuery,
     validateBody(declarationApproveSchema),
@@ -166,7 +191,12 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.post(
     '/api/partner-declarations/:id/return',
-    respondsWith(declarationStateAnswerSchema, { problems: ['notAwaitingReview'] }),
+    respondsWith(declarationStateAnswerSchema, {
+      problems: ['notAwaitingReview'],
+      tag: 'Partner declarations',
+      summary: 'Return a declaration',
+      description: 'Back to the partner with a comment; 409 unless it awaits review (audited).',
+    }),
     requireRole('organizer'),
     noQuery,
     validateBody(declarationReturnSchema),
@@ -184,7 +214,11 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.delete(
     '/api/partner-declarations/:id/links/:linkId',
-    respondsWith(linkRevokedSchema),
+    respondsWith(linkRevokedSchema, {
+      tag: 'Partner declarations',
+      summary: 'Withdraw a declaration link',
+      description: 'The link stops working (audited).',
+    }),
     requireRole('organizer'),
     noQuery,
     async (req, res) => {
@@ -219,7 +253,12 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.get(
     '/api/declarations/:token',
-    respondsWith(declarationForLinkSchema, { problems: linkProblems }),
+    respondsWith(declarationForLinkSchema, {
+      problems: linkProblems,
+      tag: 'Partner declarations',
+      summary: 'Read the declaration a link opens',
+      description: 'For the partner holding the link (no sign-in): the partner and its declaration’s state.',
+    }),
     async (req, res) => {
       const link = await resolvePartnerLink(String(req.params.token));
       await recordLinkOpened(link.invitationId);
@@ -230,7 +269,12 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.put(
     '/api/declarations/:token/draft',
-    respondsWith(responseStateSchema, { problems: [...linkProblems, ...writeProblems] }),
+    respondsWith(responseStateSchema, {
+      problems: [...linkProblems, ...writeProblems],
+      tag: 'Partner declarations',
+      summary: 'Save a declaration draft',
+      description: 'For the partner holding the link; 409 when based on a stale revision.',
+    }),
     validateBody(responseWriteSchema),
     async (req, res) => {
       const link = await resolvePartnerLink(String(req.params.token));
@@ -244,7 +288,12 @@ export function declarationsRoutes(config: Config, forms: FormRegistry, assets: 
 
   router.post(
     '/api/declarations/:token/submit',
-    respondsWith(responseStateSchema, { problems: [...linkProblems, ...writeProblems] }),
+    respondsWith(responseStateSchema, {
+      problems: [...linkProblems, ...writeProblems],
+      tag: 'Partner declarations',
+      summary: 'Submit a declaration for review',
+      description: 'Checked in full, then sent to the organizers; idempotent.',
+    }),
     validateBody(responseWriteSchema),
     async (req, res) => {
       const link = await resolvePartnerLink(String(req.params.token));

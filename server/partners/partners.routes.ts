@@ -41,7 +41,11 @@ export function partnersRoutes(): Router {
 
   router.get(
     '/api/partners',
-    respondsWith(partnersAnswerSchema),
+    respondsWith(partnersAnswerSchema, {
+      tag: 'Partners',
+      summary: 'List the partners',
+      description: 'The registry; ?archived=true includes archived partners.',
+    }),
     requireRole('viewer'),
     archivedQuery,
     async (req, res) => {
@@ -51,7 +55,13 @@ export function partnersRoutes(): Router {
 
   router.post(
     '/api/partners',
-    respondsWith(partnerAnswerSchema, { status: 201, problems: ['unprocessable'] }),
+    respondsWith(partnerAnswerSchema, {
+      status: 201,
+      problems: ['unprocessable'],
+      tag: 'Partners',
+      summary: 'Add a partner',
+      description: 'Audited.',
+    }),
     requireRole('organizer'),
     noQuery,
     validateBody(partnerInputSchema),
@@ -66,7 +76,13 @@ export function partnersRoutes(): Router {
 
   router.post(
     '/api/partners/import',
-    respondsWith(partnerImportSchema, { problems: ['unprocessable'] }),
+    respondsWith(partnerImportSchema, {
+      problems: ['unprocessable'],
+      tag: 'Partners',
+      summary: 'Import partners from CSV',
+      description:
+        'All-or-nothing unless ?validOnly=true (then valid rows are stored and the others reported); answers a row-by-row report.',
+    }),
     requireRole('organizer'),
     validateQuery(querySchema({ validOnly: queryFlag })),
     express.text({ type: 'text/csv', limit: '2mb' }),
@@ -82,7 +98,11 @@ export function partnersRoutes(): Router {
 
   router.get(
     '/api/partners/export.:format',
-    respondsWithTable(),
+    respondsWithTable({
+      tag: 'Exports',
+      summary: 'Download the partner registry',
+      description: 'CSV or XLSX, in the import’s columns (audited).',
+    }),
     requireRole('viewer'),
     archivedQuery,
     async (req, res) => {
@@ -95,7 +115,7 @@ export function partnersRoutes(): Router {
 
   router.get(
     '/api/partners/:id',
-    respondsWith(partnerAnswerSchema),
+    respondsWith(partnerAnswerSchema, { tag: 'Partners', summary: 'Read a partner' }),
     requireRole('viewer'),
     noQuery,
     async (req, res) => {
@@ -105,7 +125,12 @@ export function partnersRoutes(): Router {
 
   router.put(
     '/api/partners/:id',
-    respondsWith(partnerAnswerSchema, { problems: ['unprocessable'] }),
+    respondsWith(partnerAnswerSchema, {
+      problems: ['unprocessable'],
+      tag: 'Partners',
+      summary: 'Replace a partner’s offer',
+      description: 'Audited.',
+    }),
     requireRole('organizer'),
     noQuery,
     validateBody(partnerInputSchema),
@@ -120,7 +145,11 @@ export function partnersRoutes(): Router {
 
   router.delete(
     '/api/partners/:id',
-    respondsWith(partnerAnswerSchema),
+    respondsWith(partnerAnswerSchema, {
+      tag: 'Partners',
+      summary: 'Archive a partner',
+      description: 'It leaves the registry’s list but is kept for the match runs that named it (audited).',
+    }),
     requireRole('organizer'),
     noQuery,
     async (req, res) => {

@@ -45,7 +45,12 @@ export function personalDataRoutes(): Router {
     '/api/focal-points/:id',
     requireRole('organizer'),
     noQuery,
-    respondsWith(erasureReportSchema),
+    respondsWith(erasureReportSchema, {
+      tag: 'Personal data',
+      summary: 'Erase a focal point',
+      description:
+        'Its name, email and client addresses go everywhere, outbox included; the country’s response and the audit trail stay, with a pseudonym. Answers what changed; audited.',
+    }),
     async (req, res) => {
       const fp = await findFocalPointOrReject(String(req.params.id));
       const erased = await eraseFocalPoint(fp, (report) =>
@@ -64,7 +69,12 @@ export function personalDataRoutes(): Router {
     '/api/partners/:id/contacts/:email',
     requireRole('organizer'),
     noQuery,
-    respondsWith(erasureReportSchema),
+    respondsWith(erasureReportSchema, {
+      tag: 'Personal data',
+      summary: 'Erase a partner’s contact',
+      description:
+        'Its name and email go everywhere, outbox included; the audit trail keeps a pseudonym. Answers what changed; audited.',
+    }),
     async (req, res) => {
       const params = { id: String(req.params.id), email: String(req.params.email).toLowerCase() };
       if (!checkContactParams(params))
@@ -86,7 +96,12 @@ export function personalDataRoutes(): Router {
     '/api/personal-data',
     requireRole('admin'),
     validateQuery(personalDataQuerySchema),
-    respondsWith(personalDataExportSchema),
+    respondsWith(personalDataExportSchema, {
+      tag: 'Personal data',
+      summary: 'Export everything stored about an email address',
+      description:
+        'The account, focal points, partner contacts, declarations, links, introductions, emails and audit entries of ?email= (audited with a pseudonym, never the address).',
+    }),
     async (req, res) => {
       const data = await exportPersonalData(String(req.query.email));
       await auditRequest(req, 'personalData.export', {
@@ -102,7 +117,12 @@ export function personalDataRoutes(): Router {
     requireRole('admin'),
     noQuery,
     validateBody(personalDataErasureSchema),
-    respondsWith(erasureReportSchema),
+    respondsWith(erasureReportSchema, {
+      tag: 'Personal data',
+      summary: 'Erase everything stored about an email address',
+      description:
+        'Answers what it changed; running it again changes nothing more. Audited with a pseudonym, never the address.',
+    }),
     async (req, res) => {
       const { email } = req.body as { email: string };
       const erased = await erasePerson(email, by(req), (report) =>

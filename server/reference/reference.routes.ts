@@ -54,7 +54,12 @@ export function referenceRoutes(): Router {
 
   router.get(
     '/api/reference/countries',
-    respondsWith(countriesAnswerSchema),
+    respondsWith(countriesAnswerSchema, {
+      tag: 'Reference data',
+      summary: 'List the countries',
+      description:
+        '?region= keeps those of one M49 region, sub-region or intermediate region (400 for a name not in the data).',
+    }),
     requireRole('viewer'),
     validateQuery(countriesQuerySchema),
     async (req, res) => {
@@ -73,7 +78,11 @@ export function referenceRoutes(): Router {
 
   router.get(
     '/api/reference/countries/:iso3',
-    respondsWith(countryAnswerSchema),
+    respondsWith(countryAnswerSchema, {
+      tag: 'Reference data',
+      summary: 'Read a country',
+      description: 'With its group memberships.',
+    }),
     requireRole('viewer'),
     async (req, res) => {
       const iso3 = String(req.params.iso3);
@@ -81,13 +90,26 @@ export function referenceRoutes(): Router {
     },
   );
 
-  router.get('/api/reference/groups', respondsWith(groupsAnswerSchema), requireRole('viewer'), async (_req, res) => {
-    res.json({ groups: await listGroups() });
-  });
+  router.get(
+    '/api/reference/groups',
+    respondsWith(groupsAnswerSchema, {
+      tag: 'Reference data',
+      summary: 'List the groups',
+      description: 'RECs, RCPs and regional organisations.',
+    }),
+    requireRole('viewer'),
+    async (_req, res) => {
+      res.json({ groups: await listGroups() });
+    },
+  );
 
   router.get(
     '/api/reference/groups/:code',
-    respondsWith(groupAnswerSchema),
+    respondsWith(groupAnswerSchema, {
+      tag: 'Reference data',
+      summary: 'Read a group',
+      description: 'With its members.',
+    }),
     requireRole('viewer'),
     async (req, res) => {
       res.json({ group: await getGroup(String(req.params.code).toUpperCase()) });
@@ -96,7 +118,14 @@ export function referenceRoutes(): Router {
 
   router.put(
     '/api/reference/groups/:code/members/:iso3',
-    respondsWith(groupAnswerSchema, { status: [201, 200], problems: ['conflict'] }),
+    respondsWith(groupAnswerSchema, {
+      status: [201, 200],
+      problems: ['conflict'],
+      tag: 'Reference data',
+      summary: 'Add or change a membership',
+      description:
+        'A country in a group, with optional since and until dates (YYYY-MM-DD); 201 when added, 200 when changed (audited).',
+    }),
     requireRole('admin'),
     validateBody(groupMembershipSchema),
     async (req, res) => {
@@ -121,7 +150,12 @@ export function referenceRoutes(): Router {
 
   router.delete(
     '/api/reference/groups/:code/members/:iso3',
-    respondsEmpty({ problems: ['conflict'] }),
+    respondsEmpty({
+      problems: ['conflict'],
+      tag: 'Reference data',
+      summary: 'Remove a membership',
+      description: 'Audited.',
+    }),
     requireRole('admin'),
     async (req, res) => {
       const code = String(req.params.code).toUpperCase();

@@ -18,7 +18,12 @@ export function remindersRoutes(config: Config): Router {
   const router = Router();
   router.post(
     '/api/rounds/:roundId/reminders',
-    respondsWith(reminderRunSchema),
+    respondsWith(reminderRunSchema, {
+      tag: 'Focal points and invitations',
+      summary: 'Send the due reminders',
+      description:
+        'Emails the focal points due a reminder under the round’s policy; ?dryRun=true lists who would get one now, and why not the others, sending nothing. The service also sends them on its own.',
+    }),
     requireRole('organizer'),
     validateQuery(querySchema({ dryRun: queryFlag })),
     noFields,

@@ -87,7 +87,13 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
 
   router.get(
     '/api/respondent/:token',
-    respondsWith(respondentStateSchema, { problems: linkProblems }),
+    respondsWith(respondentStateSchema, {
+      problems: linkProblems,
+      tag: 'Respondents',
+      summary: 'Read the response a link opens',
+      description:
+        'For the focal point holding the link (no sign-in): round, country, language and the response’s state, with the reviewer’s comments while it is returned.',
+    }),
     async (req, res) => {
       const link = await resolveLink(String(req.params.token));
       await markLinkOpened(link.invitationId);
@@ -105,6 +111,9 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     '/api/respondent/:token/draft',
     respondsWith(responseStateSchema, {
       problems: [...linkProblems, 'staleRevision', 'alreadySubmitted', 'invalidAnswers'],
+      tag: 'Respondents',
+      summary: 'Save a draft',
+      description: 'Stores the answers as they are; 409 when based on a stale revision (someone saved meanwhile).',
     }),
     validateBody(responseWriteSchema),
     async (req, res) => {
@@ -123,6 +132,10 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
     '/api/respondent/:token/submit',
     respondsWith(submittedStateSchema, {
       problems: [...linkProblems, 'staleRevision', 'alreadySubmitted', 'invalidAnswers', 'conflict'],
+      tag: 'Respondents',
+      summary: 'Submit the response',
+      description:
+        'Validates the answers in full and freezes them for review; idempotent. Notifies the round’s webhook.',
     }),
     validateBody(responseWriteSchema),
     async (req, res) => {
@@ -143,7 +156,13 @@ export function respondentRoutes(forms: FormRegistry, assets: AssetStore): Route
 
   router.get(
     '/api/respondent/:token/partnerships',
-    respondsWith(partnershipsAnswerSchema, { problems: linkProblems }),
+    respondsWith(partnershipsAnswerSchema, {
+      problems: linkProblems,
+      tag: 'Respondents',
+      summary: 'Read the country’s partnerships',
+      description:
+        'Once the response is approved: its confirmed partnerships and, where the round shows them, partners suggested for its top-priority areas (empty before).',
+    }),
     validateQuery(querySchema({ lang: { enum: [...supportedLocales] } })),
     async (req, res) => {
       const link = await resolveLink(String(req.params.token));

@@ -56,7 +56,13 @@ export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUr
   const router = Router();
   router.post(
     '/api/rounds/:roundId/responses/:country/approve',
-    respondsWith(responseStateSchema, { problems: ['notAwaitingReview'] }),
+    respondsWith(responseStateSchema, {
+      problems: ['notAwaitingReview'],
+      tag: 'Review',
+      summary: 'Approve a response',
+      description:
+        'A submitted or resubmitted response counts; 409 with the current state when it does not await review. Notifies the round’s webhook (audited).',
+    }),
     requireRole('organizer'),
     noFields,
     async (req, res) => {
@@ -70,7 +76,13 @@ export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUr
 
   router.post(
     '/api/rounds/:roundId/responses/:country/return',
-    respondsWith(returnedResponseSchema, { problems: ['notAwaitingReview'] }),
+    respondsWith(returnedResponseSchema, {
+      problems: ['notAwaitingReview'],
+      tag: 'Review',
+      summary: 'Return a response with comments',
+      description:
+        'Back to the country with an overall comment and comments on questions; its focal points get an email. 409 when it does not await review (audited).',
+    }),
     requireRole('organizer'),
     validateBody(responseReturnSchema, 'unprocessable'),
     async (req, res) => {
@@ -108,7 +120,13 @@ export function reviewRoutes(forms: FormRegistry, config: Pick<Config, 'publicUr
 
   router.post(
     '/api/rounds/:roundId/responses/:country/reopen',
-    respondsWith(responseStateSchema, { problems: ['notAwaitingReview'] }),
+    respondsWith(responseStateSchema, {
+      problems: ['notAwaitingReview'],
+      tag: 'Review',
+      summary: 'Reopen a response',
+      description:
+        'A submitted or approved response goes back to draft; 409 when another reviewer moved it meanwhile (audited).',
+    }),
     requireRole('organizer'),
     noFields,
     async (req, res) => {

@@ -42,14 +42,30 @@ export function roundsRoutes(forms: FormRegistry): Router {
     next();
   });
 
-  router.get('/api/rounds', respondsWith(roundsAnswerSchema), requireRole('viewer'), async (_req, res) => {
-    const rounds = await listRounds();
-    res.json({ rounds: rounds.map(roundView) });
-  });
+  router.get(
+    '/api/rounds',
+    respondsWith(roundsAnswerSchema, {
+      tag: 'Rounds',
+      summary: 'List the rounds',
+      description: 'Each with its questionnaire, languages, deadline, reminder policy and countries.',
+    }),
+    requireRole('viewer'),
+    async (_req, res) => {
+      const rounds = await listRounds();
+      res.json({ rounds: rounds.map(roundView) });
+    },
+  );
 
   router.post(
     '/api/rounds',
-    respondsWith(roundAnswerSchema, { status: 201, problems: ['unprocessable'] }),
+    respondsWith(roundAnswerSchema, {
+      status: 201,
+      problems: ['unprocessable'],
+      tag: 'Rounds',
+      summary: 'Create a round',
+      description:
+        'With its capacity questionnaire, languages, a deadline in the future, its reminder policy and, optionally, its scoring (audited).',
+    }),
     requireRole('organizer'),
     validateBody(roundCreateSchema),
     async (req, res) => {
@@ -93,7 +109,13 @@ export function roundsRoutes(forms: FormRegistry): Router {
 
   router.patch(
     '/api/rounds/:roundId',
-    respondsWith(roundAnswerSchema, { problems: ['unprocessable', 'questionnaireInUse'] }),
+    respondsWith(roundAnswerSchema, {
+      problems: ['unprocessable', 'questionnaireInUse'],
+      tag: 'Rounds',
+      summary: 'Change a round',
+      description:
+        'Name, questionnaire (until a country answers: 409 after), languages, deadline, reminder policy, whom respondents may contact. Scoring settings are changed with PUT …/scoring (audited).',
+    }),
     requireRole('organizer'),
     validateBody(roundUpdateSchema),
     async (req, res) => {
@@ -112,7 +134,11 @@ export function roundsRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/responses/:country',
-    respondsWith(responseWithHistorySchema),
+    respondsWith(responseWithHistorySchema, {
+      tag: 'Review',
+      summary: 'Read a country’s response',
+      description: 'Its state and answers, with the history of submissions and reviews.',
+    }),
     requireRole('viewer'),
     async (req, res) => {
       const { round, country } = await findRoundCountryOrReject(String(req.params.roundId), String(req.params.country));

@@ -34,7 +34,11 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/overview',
-    respondsWith(overviewResponseSchema),
+    respondsWith(overviewResponseSchema, {
+      tag: 'Scores',
+      summary: 'Read the round’s overview',
+      description: 'Countries × areas: capacity, target, gap, priority and band.',
+    }),
     requireRole('viewer'),
     async (req, res) => {
       res.json(await roundOverview(String(req.params.roundId)));
@@ -43,7 +47,11 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/countries/:iso3/profile',
-    respondsWith(countryProfileResponseSchema),
+    respondsWith(countryProfileResponseSchema, {
+      tag: 'Scores',
+      summary: 'Read a country’s profile',
+      description: 'Its scores per area, with the answers behind each.',
+    }),
     requireRole('viewer'),
     async (req, res) => {
       res.json(await countryProfile(String(req.params.roundId), String(req.params.iso3)));
@@ -52,7 +60,12 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.get(
     '/api/rounds/:roundId/aggregates',
-    respondsWith(aggregatesResponseSchema),
+    respondsWith(aggregatesResponseSchema, {
+      tag: 'Scores',
+      summary: 'Read aggregates by group',
+      description:
+        'Per group and area: mean, median, min, max and bands. ?by= region, subregion, income, hdi, group (REC/RCP) or south (the round’s South definition, or ?south=).',
+    }),
     requireRole('viewer'),
     documentsQuery(aggregatesQuerySchema),
     async (req, res) => {
@@ -64,7 +77,12 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.put(
     '/api/rounds/:roundId/scoring',
-    respondsWith(scoringAnswerSchema),
+    respondsWith(scoringAnswerSchema, {
+      tag: 'Scores',
+      summary: 'Replace the round’s scoring settings',
+      description:
+        'Completeness threshold, default target, indicator weights, South definition, whose scores count (audited).',
+    }),
     requireRole('admin'),
     validateBody(scoringSettingsSchema),
     async (req, res) => {
@@ -81,7 +99,12 @@ export function scoresRoutes(forms: FormRegistry): Router {
 
   router.post(
     '/api/rounds/:roundId/scores/recompute',
-    respondsWith(recomputeAnswerSchema, { problems: ['conflict'] }),
+    respondsWith(recomputeAnswerSchema, {
+      problems: ['conflict'],
+      tag: 'Scores',
+      summary: 'Score the round again',
+      description: 'Recomputes every country’s scores with the current settings and reports what changed (audited).',
+    }),
     requireRole('admin'),
     noFields,
     async (req, res) => {

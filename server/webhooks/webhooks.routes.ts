@@ -24,7 +24,12 @@ export function webhooksRoutes(config: Config): Router {
   router.get(
     '/api/rounds/:roundId/webhook',
     requireRole('viewer'),
-    respondsWith(webhookResponseSchema),
+    respondsWith(webhookResponseSchema, {
+      tag: 'Webhooks',
+      summary: 'Read the round’s webhook',
+      description:
+        'Its URL and latest 20 deliveries with each attempt’s outcome, never the secret; {webhook: null} without one.',
+    }),
     async (req, res) => {
       const round = await findRoundOrReject(String(req.params.roundId));
       res.json({ webhook: await getRoundWebhook(String(round._id)) });
@@ -35,7 +40,13 @@ export function webhooksRoutes(config: Config): Router {
     '/api/rounds/:roundId/webhook',
     requireRole('organizer'),
     validateBody(webhookSetSchema),
-    respondsWith(webhookSecretResponseSchema, { problems: ['unprocessable'] }),
+    respondsWith(webhookSecretResponseSchema, {
+      problems: ['unprocessable'],
+      tag: 'Webhooks',
+      summary: 'Register or replace the round’s webhook',
+      description:
+        'An https URL; answers the signing secret, shown only here. Putting the same URL again rotates the secret (audited).',
+    }),
     async (req, res) => {
       const round = await findRoundOrReject(String(req.params.roundId));
       const id = String(round._id);
@@ -54,13 +65,22 @@ export function webhooksRoutes(config: Config): Router {
     },
   );
 
-  router.delete('/api/rounds/:roundId/webhook', respondsEmpty(), requireRole('organizer'), async (req, res) => {
-    const round = await findRoundOrReject(String(req.params.roundId));
-    const id = String(round._id);
-    if (!(await removeRoundWebhook(id))) throw new AppError('notFound', 'This round has no webhook');
-    await auditRequest(req, 'round.webhookRemove', { target: { kind: 'round', id, label: round.name }, roundId: id });
-    res.status(204).end();
-  });
+  router.delete(
+    '/api/rounds/:roundId/webhook',
+    respondsEmpty({
+      tag: 'Webhooks',
+      summary: 'Remove the round’s webhook',
+      description: 'Deliveries not yet made are dropped (audited).',
+    }),
+    requireRole('organizer'),
+    async (req, res) => {
+      const round = await findRoundOrReject(String(req.params.roundId));
+      const id = String(round._id);
+      if (!(await removeRoundWebhook(id))) throw new AppError('notFound', 'This round has no webhook');
+      await auditRequest(req, 'round.webhookRemove', { target: { kind: 'round', id, label: round.name }, roundId: id });
+      res.status(204).end();
+    },
+  );
 
   return router;
 }

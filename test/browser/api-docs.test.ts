@@ -46,9 +46,11 @@ async function openDocs(): Promise<{ page: Page; problems: string[] }> {
 describe('When someone opens /api/docs in a browser', () => {
   it('then Swagger UI shows the operations of the document, with no CSP violation or console error', async () => {
     const { page, problems } = await openDocs();
-    const listRounds = page.locator('#operations-rounds-getRounds');
+    // Grouped as the document's tags say, each operation with its summary.
+    const listRounds = page.locator('#operations-Rounds-getRounds');
     await listRounds.waitFor();
     await expect(listRounds.locator('.opblock-summary-path').innerText()).resolves.toBe('/api/rounds');
+    await expect(listRounds.locator('.opblock-summary-description').innerText()).resolves.toBe('List the rounds');
     expect(await page.locator('.opblock').count()).toBeGreaterThan(50);
     // The list for browsers without JavaScript gives way to Swagger UI.
     expect(await page.locator('#api-list').isHidden()).toBe(true);
@@ -63,7 +65,7 @@ describe('When someone opens /api/docs in a browser', () => {
 
   it('then "Try it out" signs the admin out: the request carried the CSRF token', async () => {
     const { page, problems } = await openDocs();
-    const signOut = page.locator('#operations-session-deleteSession');
+    const signOut = page.locator('#operations-Session_and_accounts-deleteSession');
     await signOut.locator('.opblock-summary-control').click();
     await signOut.locator('.try-out__btn').click();
     await signOut.locator('.execute').click();

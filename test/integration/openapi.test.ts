@@ -88,7 +88,8 @@ describe('When an answer does not match what its route declares', () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const probe = express();
     probe.use(checkAnswers(violations));
-    probe.get('/api/probe', respondsWith({ type: 'object', required: ['id'] }), (req, res) => {
+    const answer = respondsWith({ type: 'object', required: ['id'] }, { tag: 'API contract', summary: 'A probe' });
+    probe.get('/api/probe', answer, (req, res) => {
       if (req.query.status) res.status(Number(req.query.status)).end();
       else res.json({ name: 'no id' });
     });
@@ -108,6 +109,43 @@ describe('When an answer does not match what its route declares', () => {
       'GET /api/probe: answered 500, which it does not declare',
       'GET /api/probe: answered 202, which it does not declare',
     ]);
+  });
+});
+
+describe('When an integrator browses the operations', () => {
+  it('then every operation says what it does in a line of its own, and sits in a group the document lists', () => {
+    const tags = (doc.tags as { name: string; description: string }[]).map((t) => t.name);
+    expect(tags.slice(0, 2)).toEqual(['Session and accounts', 'Rounds']);
+    for (const tag of doc.tags) expect(tag.description).toEqual(expect.any(String));
+    const undescribed = operations()
+      .filter(({ path, method, op }) => {
+        const said = typeof op.summary === 'string' && op.summary.length > 0 && op.summary.length <= 80;
+        const echoesPath = op.summary.toUpperCase().includes(path.toUpperCase()) || op.summary.includes('/api/');
+        const grouped = op.tags?.length === 1 && tags.includes(op.tags[0]);
+        return !said || echoesPath || op.summary.startsWith(method.toUpperCase() + ' ') || !grouped;
+      })
+      .map(({ path, method, op }) => `${method.toUpperCase()} ${path}: ${op.summary} [${op.tags}]`);
+    expect(undescribed).toEqual([]);
+    // Every group listed holds operations, and summaries tell operations apart.
+    expect(tags.filter((tag) => !operations().some(({ op }) => op.tags[0] === tag))).toEqual([]);
+    const summaries = operations().map(({ op }) => op.summary);
+    expect(summaries.filter((s, i) => summaries.indexOf(s) !== i)).toEqual([]);
+  });
+
+  it('then an operation for signed-in people ends its description with the role it needs', () => {
+    for (const { op } of operations()) {
+      if (op['x-required-role'])
+        expect(op.description).toMatch(
+          new RegExp(`Needs the ${op['x-required-role']} role \\(or a stronger one\\)\\.$`),
+        );
+    }
+    const create = doc.paths['/api/rounds'].post;
+    expect(create.summary).toBe('Create a round');
+    expect(create.tags).toEqual(['Rounds']);
+    expect(create.description).toMatch(
+      /^With its capacity questionnaire.*\(audited\)\. Needs the organizer role \(or a stronger one\)\.$/,
+    );
+    expect(doc.paths['/api/partners/import'].post.description).toContain('All-or-nothing unless ?validOnly=true');
   });
 });
 
@@ -186,7 +224,9 @@ describe('When someone opens /api/docs', () => {
       expect(asset.headers.get('content-encoding')).toBe('br');
     }
     expect(page.body).toContain('<html lang="en">');
-    for (const { op } of operations()) expect(page.body).toContain(`<code>${op.summary}</code>`);
+    for (const { path, method, op } of operations())
+      expect(page.body).toContain(`${op.summary}: <code>${method.toUpperCase()} ${path}</code>`);
+    expect(page.body).toContain('<h2>Session and accounts</h2>');
     expect(page.body).toContain('<a href="/api/schemas/round-create">round-create</a>');
   });
 });
