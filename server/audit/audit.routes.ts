@@ -19,7 +19,8 @@ export function auditRoutes(): Router {
     respondsWith(auditPageSchema, {
       tag: 'Audit',
       summary: 'Read the audit log',
-      description: 'Entries newest first, filtered by round, actor, action and time, 50 to a page.',
+      description:
+        'Entries newest first, filtered by round, actor, action and time; 50 to a page unless ?limit= (up to 200), the answer’s next.before asks for the next page (?before=).',
     }),
     requireRole('admin'),
     documentsQuery(auditQuerySchema),

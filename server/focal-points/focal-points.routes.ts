@@ -105,8 +105,9 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
     '/api/rounds/:roundId/status',
     respondsWith(roundStatusSchema, {
       tag: 'Rounds',
-      summary: 'Count the round’s countries by state',
-      description: 'How many countries are invited, answering, submitted, approved, and how many focal points.',
+      summary: 'Count where the round stands',
+      description:
+        'How many focal points are invited, opened their link, started; how many countries submitted, were returned or approved; bounces and the latest emails’ outcomes.',
     }),
     requireRole('viewer'),
     noQuery,
@@ -122,7 +123,7 @@ export function focalPointsRoutes(config: Config, options: FocalPointsOptions = 
       tag: 'Focal points and invitations',
       summary: 'Send invitations',
       description:
-        'Emails links to the given focal points, or to all not yet invited; ?dryRun=true lists whom it would email and sends nothing.',
+        'Emails links to the given focal points, or to all not yet invited (audited); ?dryRun=true lists whom it would email and sends nothing.',
     }),
     requireRole('organizer'),
     validateQuery(querySchema({ dryRun: queryFlag })),

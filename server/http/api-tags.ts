@@ -18,7 +18,11 @@ export const apiTags = [
     name: 'Scores',
     description: 'Capacity, target, gap and priority per country and area; aggregates by group; scoring settings.',
   },
-  { name: 'Exports', description: 'Streamed CSV and XLSX downloads of responses, scores and aggregates (audited).' },
+  {
+    name: 'Exports',
+    description:
+      'Streamed CSV and XLSX downloads: a round’s responses, scores and aggregates, the unmet demand, the partner registry (audited).',
+  },
   { name: 'Partners', description: 'The registry of partners who offer capacity building, with import and export.' },
   {
     name: 'Partner declarations',
@@ -30,7 +34,11 @@ export const apiTags = [
       'Matching countries’ needs with partners’ offers: settings, pins, runs, decisions, introductions, coverage.',
   },
   { name: 'Webhooks', description: 'A round’s webhook for integrators: its HTTPS URL, secret and deliveries.' },
-  { name: 'Personal data', description: 'Everything stored about one email address: export it, or erase it.' },
+  {
+    name: 'Personal data',
+    description:
+      'Erase a focal point or a partner’s contact; export or erase everything stored about one email address.',
+  },
   { name: 'Reference data', description: 'Countries, M49 regions and the groups (RECs, RCPs) they belong to.' },
   { name: 'Audit', description: 'The audit log: who did what, when (admin).' },
   { name: 'Forms', description: 'The questionnaires served, their answer schemas, and responses to open forms.' },

@@ -22,7 +22,7 @@ export function openApiRoutes(input: OpenApiInput, assetUrl: (name: string) => s
     '/api/openapi.json',
     respondsWith(openApiDocumentSchema, {
       tag: 'API contract',
-      summary: 'This OpenAPI 3.1 document',
+      summary: 'Read the OpenAPI 3.1 document',
       description: 'Built from the routes’ own checks: their schemas, roles and problems.',
     }),
     (req, res) => {
@@ -35,8 +35,8 @@ export function openApiRoutes(input: OpenApiInput, assetUrl: (name: string) => s
       { 'text/html': string },
       {
         tag: 'API contract',
-        summary: 'Read this document in a browser',
-        description: 'Swagger UI, over a plain list for browsers without JavaScript.',
+        summary: 'Browse the API documentation',
+        description: 'This document in Swagger UI, over a plain list for browsers without JavaScript.',
       },
     ),
     (req, res) => {

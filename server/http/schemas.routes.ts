@@ -28,7 +28,11 @@ export function schemasRoutes(schemas: readonly { $id: string }[]): Router {
   );
   router.get(
     '/api/schemas/:name',
-    respondsWith(anyObject, { tag: 'API contract', summary: 'Read a published JSON Schema' }),
+    respondsWith(anyObject, {
+      tag: 'API contract',
+      summary: 'Read a published JSON Schema',
+      description: 'By name, as GET /api/schemas lists them.',
+    }),
     (req, res) => {
       const schema = published.get(String(req.params.name));
       if (!schema) throw new AppError('notFound', `No schema ${req.params.name}`);
