@@ -80,6 +80,15 @@ describe('When an organizer or a viewer opens a round’s dashboard and a partne
       expect(seen.body).not.toContain('/contacts/');
     }
   });
+
+  it('then the contact’s Erase action calls a path the API answers (the address encoded): the contact is erased', async () => {
+    const partner = await page(`/console/partners/${partnerId}`, organizer);
+    const path = /data-api="DELETE (\/api\/partners\/[^"]+\/contacts\/[^"]+)"/.exec(partner.body)![1]!;
+    const erased = await request(url(path), { method: 'DELETE', headers: organizer.headers });
+    expect(erased.status).toBe(200);
+    expect(erased.body.erased).toMatchObject({ partnerContacts: 1 });
+    expect((await page(`/console/partners/${partnerId}`, organizer)).body).not.toContain(kofi.email);
+  });
 });
 
 describe('When an admin looks up an invited focal point’s address on the personal-data page', () => {
@@ -94,10 +103,9 @@ describe('When an admin looks up an invited focal point’s address on the perso
     expect(seen.body).toContain(`<dd>${amina.name}</dd>`);
     expect(seen.body).toContain('data-api="POST /api/personal-data/erasures"');
     expect(seen.body).toContain(`<input type="hidden" name="email" value="${amina.email}" />`);
-    const download = /href="(\/api\/personal-data\?email=[^"]+&amp;download=true)"/.exec(seen.body)![1]!.replace(
-      '&amp;',
-      '&',
-    );
+    const download = /href="(\/api\/personal-data\?email=[^"]+&amp;download=true)"/
+      .exec(seen.body)![1]!
+      .replace('&amp;', '&');
     const file = await page(download, admin);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toMatch(

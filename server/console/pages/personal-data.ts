@@ -37,7 +37,11 @@ const t = {
     fr: 'Rien de ce qui est conservé ne nomme cette adresse.',
     es: 'Nada de lo guardado nombra esta dirección.',
   },
-  records: { en: '{n} records name this address.', fr: '{n} enregistrements nomment cette adresse.', es: '{n} registros nombran esta dirección.' },
+  records: {
+    en: '{n} records name this address.',
+    fr: '{n} enregistrements nomment cette adresse.',
+    es: '{n} registros nombran esta dirección.',
+  },
   none: { en: 'none', fr: 'aucun', es: 'ninguno' },
   download: { en: 'Download as JSON', fr: 'Télécharger en JSON', es: 'Descargar en JSON' },
   erase: {
@@ -91,7 +95,11 @@ function recordView(record: Record<string, unknown>): Markup {
   const fields = Object.entries(record).filter(([, v]) => v !== undefined);
   return html`<li>
     <dl class="record">
-      ${fields.map(([k, v]) => html`<dt>${k}</dt><dd>${valueText(v)}</dd>`)}
+      ${fields.map(
+        ([k, v]) =>
+          html`<dt>${k}</dt>
+            <dd>${valueText(v)}</dd>`,
+      )}
     </dl>
   </li>`;
 }
@@ -99,7 +107,13 @@ function recordView(record: Record<string, unknown>): Markup {
 function groupSection(group: Group, records: Record<string, unknown>[], l: Locale): Markup {
   return html`<section aria-labelledby="group-${group}">
     <h3 id="group-${group}">${t.groups[group][l]} (<span data-count="${group}">${records.length}</span>)</h3>
-    ${records.length ? html`<ol>${records.map(recordView)}</ol>` : html`<p>${t.none[l]}</p>`}
+    ${
+      records.length
+        ? html`<ol>
+            ${records.map(recordView)}
+          </ol>`
+        : html`<p>${t.none[l]}</p>`
+    }
   </section>`;
 }
 
