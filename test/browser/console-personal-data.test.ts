@@ -9,7 +9,8 @@ import { measurePageWeight } from '../../scripts/page-weight/measure';
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { launchBrowser } from '../helpers/browser';
 import { ready, signedInContext } from '../helpers/console-browser';
-import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
+import { createOrganizer, type Organizer } from '../helpers/http';
+import { roundWithFocalPoints } from '../helpers/rounds';
 import { dropTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
 import { seriousAxeViolations } from './console-axe';
 
@@ -33,24 +34,12 @@ beforeAll(async () => {
   await seedReferenceData();
   organizer = await createOrganizer(app.baseUrl, 'organizer');
   admin = await createOrganizer(app.baseUrl, 'admin');
-  const round = await postJson(
-    url('/api/rounds'),
-    {
-      name: 'Erasure round',
-      formId: 'a1-pilot',
-      languages: ['en', 'fr'],
-      deadline: new Date(Date.now() + 30 * 86400_000).toISOString(),
-    },
-    organizer.headers,
+  roundId = await roundWithFocalPoints(
+    app.baseUrl,
+    organizer,
+    [`KEN,${amina.name},${amina.email},en,Interior`, `KEN,${wanjiru.name},${wanjiru.email},en,Interior`],
+    { invite: true },
   );
-  roundId = round.body.round.id;
-  const imported = await request(url(`/api/rounds/${roundId}/focal-points/import`), {
-    method: 'POST',
-    headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
-    body: `country,name,email,language,ministry\nKEN,${amina.name},${amina.email},en,Interior\nKEN,${wanjiru.name},${wanjiru.email},en,Interior\n`,
-  });
-  expect(imported.status).toBe(200);
-  expect((await postJson(url(`/api/rounds/${roundId}/invitations`), {}, organizer.headers)).body.invited).toBe(2);
   browser = await launchBrowser();
   organizerContext = await signedInContext(browser, app.baseUrl, organizer);
   adminContext = await signedInContext(browser, app.baseUrl, admin);

@@ -5,6 +5,7 @@
 // sensible name), and is the console's 403 page for an organizer.
 import { seedReferenceData } from '../../server/reference/seed-reference';
 import { createOrganizer, postJson, request, type Organizer } from '../helpers/http';
+import { roundWithFocalPoints } from '../helpers/rounds';
 import { setupTestApp } from '../helpers/test-app';
 
 const app = setupTestApp();
@@ -24,24 +25,9 @@ beforeAll(async () => {
   organizer = await createOrganizer(app().baseUrl, 'organizer');
   viewer = await createOrganizer(app().baseUrl, 'viewer');
   admin = await createOrganizer(app().baseUrl, 'admin');
-  const round = await postJson(
-    url('/api/rounds'),
-    {
-      name: 'Erasure console round',
-      formId: 'a1-pilot',
-      languages: ['en', 'fr'],
-      deadline: new Date(Date.now() + 30 * 86400_000).toISOString(),
-    },
-    organizer.headers,
-  );
-  roundId = round.body.round.id;
-  const imported = await request(url(`/api/rounds/${roundId}/focal-points/import`), {
-    method: 'POST',
-    headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
-    body: `country,name,email,language,ministry\nKEN,${amina.name},${amina.email},en,Interior\n`,
+  roundId = await roundWithFocalPoints(app().baseUrl, organizer, [`KEN,${amina.name},${amina.email},en,Interior`], {
+    invite: true,
   });
-  expect(imported.status).toBe(200);
-  expect((await postJson(url(`/api/rounds/${roundId}/invitations`), {}, organizer.headers)).body.invited).toBe(1);
   const partner = await postJson(
     url('/api/partners'),
     {
