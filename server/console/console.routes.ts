@@ -17,6 +17,7 @@
 //   GET /console/outbox[/:id]  every email with its status; one email's preview
 //   GET /console/audit         the audit log with filters (admin)
 //   GET /console/accounts      organizer accounts: create, role, disable (admin)
+//   GET /console/personal-data everything stored about an email address: download, erase (admin)
 // One file per page: a new page is a new file in pages/ and one entry in the list below.
 // The pages read through the features' named functions; their buttons and forms call the JSON
 // API (public/console.js), so the API's checks (roles, CSRF, schemas) are the only ones.
@@ -31,6 +32,7 @@ import { landingPage } from './pages/landing';
 import { outboxPage } from './pages/outbox';
 import { partnersPage } from './pages/partners';
 import { passwordPage } from './pages/password';
+import { personalDataPage } from './pages/personal-data';
 import { reviewPage } from './pages/review';
 import { regionsPage } from './pages/regions';
 import { roundDashboardPage } from './pages/round-dashboard';
@@ -58,6 +60,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     outboxPage,
     auditPage,
     accountsPage,
+    personalDataPage,
   ])
     page(router, deps);
   router.use('/console', consoleNotFound(deps));

@@ -52,6 +52,11 @@ const navigation: { path: string; role: Role; text: Text }[] = [
     text: { en: 'Audit log', fr: 'Journal d’audit', es: 'Registro de auditoría' },
   },
   { path: '/console/accounts', role: 'admin', text: { en: 'Accounts', fr: 'Comptes', es: 'Cuentas' } },
+  {
+    path: '/console/personal-data',
+    role: 'admin',
+    text: { en: 'Personal data', fr: 'Données personnelles', es: 'Datos personales' },
+  },
 ];
 
 const languageNames: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };

@@ -2,7 +2,7 @@
 // exporting or erasing everything about one address (admins):
 //   DELETE /api/focal-points/:id                    erase the focal point (organizer+)
 //   DELETE /api/partners/:id/contacts/:email        erase a partner's contact (organizer+)
-//   GET    /api/personal-data?email=…               everything stored about the address (admin)
+//   GET    /api/personal-data?email=…[&download=true] everything stored about the address (admin)
 //   POST   /api/personal-data/erasures  { email }   erase everything about the address (admin)
 // Erasures answer what they changed; running one again changes nothing more (a focal point or
 // contact already erased is a 404). Each is audited with the person's pseudonym, never the address.
@@ -22,7 +22,7 @@ import {
   findPartnerContact,
   type ErasureReport,
 } from './erase-person';
-import { exportPersonalData } from './export-person';
+import { auditedExport } from './audited-export';
 import {
   erasureReportSchema,
   partnerContactParamsSchema,
@@ -103,11 +103,9 @@ export function personalDataRoutes(): Router {
         'The account, focal points, partner contacts, declarations, links, introductions, emails and audit entries of ?email= (audited with a pseudonym, never the address).',
     }),
     async (req, res) => {
-      const data = await exportPersonalData(String(req.query.email));
-      await auditRequest(req, 'personalData.export', {
-        target: { kind: 'person', id: data.pseudonym },
-        people: [data.pseudonym],
-      });
+      const data = await auditedExport(req, String(req.query.email));
+      if (req.query.download === 'true')
+        res.attachment(`personal-data-${data.pseudonym}-${data.exportedAt.slice(0, 10)}.json`);
       res.set('Cache-Control', 'no-store').json(data);
     },
   );

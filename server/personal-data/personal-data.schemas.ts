@@ -6,7 +6,8 @@ export const personalDataQuerySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['email'],
-  properties: { email },
+  // download=true: the same answer as a file to save (Content-Disposition: attachment).
+  properties: { email, download: { type: 'string', enum: ['true', 'false'] } },
 } as const;
 
 export const personalDataErasureSchema = {

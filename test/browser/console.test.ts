@@ -261,6 +261,7 @@ describe('When an organizer runs a round from the console', () => {
           'Outbox',
           'Audit log',
           'Accounts',
+          'Personal data',
         ]);
         await checkAxe(adminPage);
         const created = `new.${tag}@forum.example`;

@@ -1,9 +1,10 @@
 // Test fixtures for rounds and country links, created through the same domain functions the
-// service uses.
+// service uses (or, for a round with focal points, through the API as an organizer would).
 import type { FormRegistry } from '../../server/forms/form-registry';
 import { createCountryLink, revokeLink } from '../../server/invitations/links';
 import { findLatestResponse } from '../../server/responses/country-response-store';
 import { Round } from '../../server/rounds/round.model';
+import { postJson, request, type Organizer } from './http';
 import { strongA1, weakA1 } from './matching-round';
 
 export interface TestRound {
@@ -172,4 +173,38 @@ export async function submittedEastAfricaRound(
     if (reply.status !== 200) throw new Error(`${country}'s submit answered ${reply.status}`);
   }
   return { roundId, tokens };
+}
+
+/**
+ * A round created through the API by an organizer, with focal points imported from CSV rows
+ * (`country,name,email,language,ministry`) and, when asked, invited (emails in the outbox).
+ */
+export async function roundWithFocalPoints(
+  baseUrl: string,
+  organizer: Organizer,
+  rows: string[],
+  { invite = false, languages = ['en', 'fr'] }: { invite?: boolean; languages?: string[] } = {},
+): Promise<string> {
+  const round = await postJson(
+    `${baseUrl}/api/rounds`,
+    {
+      name: `Round with focal points ${Date.now()}`,
+      formId: 'a1-pilot',
+      languages,
+      deadline: new Date(Date.now() + 30 * 86400_000).toISOString(),
+    },
+    organizer.headers,
+  );
+  const roundId = round.body.round.id as string;
+  const imported = await request(`${baseUrl}/api/rounds/${roundId}/focal-points/import`, {
+    method: 'POST',
+    headers: { ...organizer.headers, 'Content-Type': 'text/csv' },
+    body: ['country,name,email,language,ministry', ...rows].join('\n') + '\n',
+  });
+  if (imported.body.imported !== rows.length) throw new Error(`import: ${JSON.stringify(imported.body)}`);
+  if (invite) {
+    const invited = await postJson(`${baseUrl}/api/rounds/${roundId}/invitations`, {}, organizer.headers);
+    if (invited.body.invited !== rows.length) throw new Error(`invite: ${JSON.stringify(invited.body)}`);
+  }
+  return roundId;
 }

@@ -1,6 +1,7 @@
 // GET /console/partners       the partner registry; add one (→ POST /api/partners), import a
 //                             CSV with its row report (→ POST /api/partners/import), export links
-// GET /console/partners/:id   edit a partner (→ PUT /api/partners/:id) or archive it (→ DELETE)
+// GET /console/partners/:id   edit a partner (→ PUT /api/partners/:id) or archive it (→ DELETE);
+//                             erase one of its contacts (→ DELETE /api/partners/:id/contacts/:email)
 import type { Router } from 'express';
 import { getPartnerOrReject, listPartners, type PartnerView } from '../../partners/partners';
 import { contactLanguages, frameworkAreas, partnerKinds, partnerModalities } from '../../partners/partner-vocabulary';
@@ -8,6 +9,7 @@ import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '..
 import { html, tableHead, type Markup } from '../html';
 import type { Locale } from '../i18n';
 import { csvImportForm } from '../csv-import-form';
+import { erasePersonForm } from '../erase-person-form';
 import { common, consolePage, formOutput } from '../layout';
 
 const t = {
@@ -93,6 +95,28 @@ function declareForm(l: Locale, p: PartnerView): Markup {
       <p><button type="submit">${t.declareButton[l]}</button></p>
     </form>
     ${formOutput('declare-output')}
+  </section>`;
+}
+
+/** The partner's contacts, each with its erasure (the edit form below only removes a contact from the entry). */
+function contactsSection(l: Locale, p: PartnerView): Markup {
+  return html`<section aria-labelledby="contacts">
+    <h2 id="contacts">${t.contacts[l]}</h2>
+    <ul id="partner-contacts">
+      ${p.contacts.map(
+        (c, i) =>
+          html`<li>
+            <strong>${c.name}</strong> &lt;${c.email}&gt; (${c.language})
+            ${erasePersonForm(
+              l,
+              `DELETE /api/partners/${p.id}/contacts/${encodeURIComponent(c.email)}`,
+              c,
+              'partnerContact',
+              `erase-contact-${i}`,
+            )}
+          </li>`,
+      )}
+    </ul>
   </section>`;
 }
 
@@ -295,7 +319,7 @@ export function partnersPage(router: Router, deps: ConsoleDeps): void {
       </p>
       ${
         mayAct(ctx)
-          ? html`${partnerForm(l, `PUT /api/partners/${p.id}`, common.save[l], p)}
+          ? html`${contactsSection(l, p)} ${partnerForm(l, `PUT /api/partners/${p.id}`, common.save[l], p)}
             ${
               p.archived
                 ? ''

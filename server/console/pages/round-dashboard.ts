@@ -4,7 +4,7 @@
 // and the round's downloads. Organizers also get the actions, each through the API: import
 // focal points (CSV; the row report stays on the page), invite (a preview of the email in each
 // language and a dry-run count first, then send, with the delivery's progress), reminders (a
-// dry-run list first, then send), and revoke or resend a focal point's link.
+// dry-run list first, then send), revoke or resend a focal point's link, and erase a focal point.
 import type { Router } from 'express';
 import {
   countryStateOf,
@@ -23,6 +23,7 @@ import { mayAct, pageContext, requirePage, sendPage, type ConsoleDeps } from '..
 import { html, tableHead, type Markup } from '../html';
 import { formatDateTime, type Locale, type Text } from '../i18n';
 import { csvImportForm } from '../csv-import-form';
+import { erasePersonForm } from '../erase-person-form';
 import { consolePage, formOutput } from '../layout';
 import { t as matchingTexts } from '../matching/matching-texts';
 import { formTitle } from './rounds';
@@ -204,7 +205,8 @@ function focalPointCell(v: FocalPointView, l: Locale, act: boolean): Markup {
             }
             <form class="inline" method="post" data-api="POST /api/focal-points/${v.id}/resend" data-then="reload">
               <button type="submit" class="secondary" aria-label="${t.resend[l]}: ${v.name}">${t.resend[l]}</button>
-            </form></span
+            </form>
+            ${erasePersonForm(l, `DELETE /api/focal-points/${v.id}`, v, 'focalPoint', `erase-${v.id}`)}</span
           >`
         : ''
     }

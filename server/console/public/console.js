@@ -2,7 +2,7 @@
 // forms marked `data-api="METHOD /api/path"` into API calls (JSON, or a chosen CSV file as
 // text/csv) with the session's CSRF token, then follows `data-then` (a URL, or "reload") or
 // shows what the server answered in the form's output area: a problem's field errors, or a
-// report (`data-render`: import, reminders, invite, inviteDryRun, webhookSecret). A report
+// report (`data-render`: import, reminders, invite, inviteDryRun, webhookSecret, erasure). A report
 // shown before a reload is kept in sessionStorage and shown again once the page is back, so the
 // row-by-row report stays visible.
 // A field's value may come from another element (`data-from`: one list on the page that many
@@ -39,6 +39,20 @@ const allWords = {
     inviteCaption: 'Who would get an invitation',
     name: 'Name',
     language: 'Language',
+    erasedCaption: 'What was erased',
+    erasedWhat: 'Records',
+    erasedCount: 'Erased',
+    erasedKinds: {
+      focalPoints: 'Focal points',
+      partnerContacts: 'Partners’ contacts',
+      declarations: 'Partners’ declarations',
+      links: 'Links',
+      introductions: 'Introductions',
+      messages: 'Emails',
+      clientAddresses: 'Client addresses',
+    },
+    nowNamed: 'From now on the kept records name this person',
+    accountKept: 'An organizer account has this address: it was not erased (disable it on the Accounts page).',
     secret: 'Signing secret (shown only now: copy it into the receiver; reload the page to see the deliveries)',
   },
   fr: {
@@ -66,6 +80,21 @@ const allWords = {
     inviteCaption: 'Qui recevrait une invitation',
     name: 'Nom',
     language: 'Langue',
+    erasedCaption: 'Ce qui a été effacé',
+    erasedWhat: 'Enregistrements',
+    erasedCount: 'Effacés',
+    erasedKinds: {
+      focalPoints: 'Points focaux',
+      partnerContacts: 'Contacts des partenaires',
+      declarations: 'Déclarations des partenaires',
+      links: 'Liens',
+      introductions: 'Mises en relation',
+      messages: 'Courriels',
+      clientAddresses: 'Adresses client',
+    },
+    nowNamed: 'Désormais, les enregistrements conservés nomment cette personne',
+    accountKept:
+      'Un compte d’organisateur a cette adresse : il n’a pas été effacé (désactivez-le dans la page Comptes).',
     secret:
       'Secret de signature (affiché seulement maintenant : copiez-le dans le récepteur ; rechargez la page pour voir les envois)',
   },
@@ -94,6 +123,20 @@ const allWords = {
     inviteCaption: 'Quién recibiría una invitación',
     name: 'Nombre',
     language: 'Idioma',
+    erasedCaption: 'Lo que se borró',
+    erasedWhat: 'Registros',
+    erasedCount: 'Borrados',
+    erasedKinds: {
+      focalPoints: 'Puntos focales',
+      partnerContacts: 'Contactos de socios',
+      declarations: 'Declaraciones de socios',
+      links: 'Enlaces',
+      introductions: 'Presentaciones',
+      messages: 'Correos',
+      clientAddresses: 'Direcciones de cliente',
+    },
+    nowNamed: 'A partir de ahora, los registros conservados nombran a esta persona',
+    accountKept: 'Una cuenta de organizador tiene esta dirección: no se borró (desactívela en la página Cuentas).',
     secret: 'Secreto de firma (solo se muestra ahora: cópielo en el receptor; recargue la página para ver los envíos)',
   },
 };
@@ -257,6 +300,21 @@ const renderers = {
     const line = el('p');
     line.append(el('code', result.secret));
     box.append(el('p', w.secret), line);
+    return box;
+  },
+  /** An erasure by address: what it erased, the pseudonym that now stands for the person. */
+  erasure(result) {
+    const e = result.erased;
+    const box = el('div');
+    box.append(
+      table(
+        w.erasedCaption,
+        [w.erasedWhat, w.erasedCount],
+        Object.entries(w.erasedKinds).map(([k, label]) => [label, e[k] ?? 0]),
+      ),
+    );
+    box.append(el('p', `${w.nowNamed}: ${e.pseudonym}`));
+    if (e.accountKept) box.append(el('p', w.accountKept));
     return box;
   },
   reminders(result) {
