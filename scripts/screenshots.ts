@@ -47,6 +47,7 @@ const consoleShots: Shot[] = [
   { name: 'audit', path: '/console/audit' },
   { name: 'accounts', path: '/console/accounts' },
   { name: 'round-settings', path: '/console/rounds/{round}/settings' },
+  { name: 'personal-data', path: '/console/personal-data?email=focal.ken@ministry.example' },
   // Swagger UI over the OpenAPI document.
   { name: 'api-docs', path: '/api/docs', waitFor: '.opblock' },
 ];

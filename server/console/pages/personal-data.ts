@@ -3,6 +3,7 @@
 // it as JSON (→ GET /api/personal-data?download=true), and erase it all (→ POST
 // /api/personal-data/erasures) after a confirmation; the erasure's counts show after the reload.
 // Every lookup is audited like the API's export.
+import { Types } from 'mongoose';
 import type { Router } from 'express';
 import { compileSchema } from '../../http/ajv';
 import { auditedExport, type PersonalDataExport } from '../../personal-data/audited-export';
@@ -84,15 +85,17 @@ type Group = keyof typeof t.groups;
 const groups = Object.keys(t.groups) as Group[];
 const checkEmail = compileSchema<{ email: string }>(personalDataErasureSchema);
 
-/** A stored value as text: dates as ISO, nested values as compact JSON. */
+/** A stored value as text: dates as ISO, record ids as their hex, nested values as compact JSON. */
 function valueText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
+  if (value instanceof Types.ObjectId) return value.toHexString();
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
+/** Stored fields but the database's own bookkeeping (the document version). */
 function recordView(record: Record<string, unknown>): Markup {
-  const fields = Object.entries(record).filter(([, v]) => v !== undefined);
+  const fields = Object.entries(record).filter(([k, v]) => v !== undefined && k !== '__v');
   return html`<li>
     <dl class="record">
       ${fields.map(
