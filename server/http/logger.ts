@@ -20,25 +20,35 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return pino({ level, base: { service: 'capgap' }, redact: secretPaths }, destination);
 }
 
-// /respond/:token, /api/respondent/:token[/…] and the partnership introductions'
-// /introductions/:token[/…] and /api/introductions/:token/…, in any letter case (Express routes ignore it).
-const linkTokenInUrl = /(\/(?:api\/respondent|respond|api\/introductions|introductions)\/)[^/?#]+/gi;
+// /respond/:token, /api/respondent/:token[/…], the partners' /declare/:token and
+// /api/declarations/:token[/…], and the partnership introductions' /introductions/:token[/…] and
+// /api/introductions/:token/…, in any letter case (Express routes ignore it).
+const linkTokenInUrl =
+  /(\/(?:api\/respondent|respond|api\/declarations|declare|api\/introductions|introductions)\/)[^/?#]+/gi;
+// Email addresses in a URL: a partner contact's (…/contacts/:email) and a personal-data lookup's (?email=).
+const emailInUrl = /(\/contacts\/|[?&]email=)[^/?#&]+/gi;
 
-/** A URL (path or absolute) with any country-link token in it replaced by "[token]". */
+/** A URL (path or absolute) with any link token in it replaced by "[token]". */
 export const redactLinkTokens = (url: string): string => url.replace(linkTokenInUrl, '$1[token]');
+
+/** What a log line may show of a URL: no link token, no email address. */
+const redactUrl = (url: string): string => redactLinkTokens(url).replace(emailInUrl, '$1[email]');
 
 interface SerializedRequest {
   url?: string;
+  query?: Record<string, unknown>;
   params?: Record<string, unknown>;
   headers?: Record<string, unknown>;
 }
 
 /** Applied to pino's own request serialization (a fresh object; the live request is untouched). */
 function redactRequest(req: SerializedRequest): SerializedRequest {
-  if (typeof req.url === 'string') req.url = redactLinkTokens(req.url);
+  if (typeof req.url === 'string') req.url = redactUrl(req.url);
   if (req.params && 'token' in req.params) req.params = { ...req.params, token: '[token]' };
+  if (req.params && 'email' in req.params) req.params = { ...req.params, email: '[email]' };
+  if (req.query && 'email' in req.query) req.query = { ...req.query, email: '[email]' };
   const referer = req.headers?.referer;
-  if (typeof referer === 'string') req.headers = { ...req.headers, referer: redactLinkTokens(referer) };
+  if (typeof referer === 'string') req.headers = { ...req.headers, referer: redactUrl(referer) };
   return req;
 }
 

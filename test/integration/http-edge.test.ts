@@ -142,6 +142,35 @@ describe('When a respondent uses their link', () => {
   });
 });
 
+describe('When a partner opens a declaration link, and an admin looks up what is stored about an address', () => {
+  it('then neither the link token nor the address appears in the logs', async () => {
+    // Unknown tokens are logged like known ones: what matters is the URL.
+    const token = 'PartnerLinkTokenXy7Qw3Zr';
+    await request(`${app.baseUrl}/declare/${token}`);
+    await request(`${app.baseUrl}/api/declarations/${token}`);
+    await request(`${app.baseUrl}/api/declarations/${token}/draft`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answers: {}, baseRevision: 0 }),
+    });
+    const admin = await createOrganizer(app.baseUrl, 'admin');
+    const email = 'someone.private@ministry.example';
+    const lookup = await request(`${app.baseUrl}/api/personal-data?email=${encodeURIComponent(email)}`, {
+      headers: { Cookie: admin.cookie },
+    });
+    expect(lookup.status).toBe(200);
+    await request(`${app.baseUrl}/console/personal-data?email=${encodeURIComponent(email)}&lang=fr`, {
+      headers: { Cookie: admin.cookie },
+    });
+
+    const lines = logText();
+    expect(lines).toContain('/declare/[token]');
+    expect(lines).toContain('/api/declarations/[token]/draft');
+    expect(lines).toContain('/api/personal-data?email=[email]');
+    for (const secret of [token, email, encodeURIComponent(email)]) expect(lines).not.toContain(secret);
+  });
+});
+
 describe('When a schema is asked for by a name every object has', () => {
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('then /api/schemas/%s is a 404', async (name) => {
     const reply = await request(`${app.baseUrl}/api/schemas/${name}`);
