@@ -31,11 +31,16 @@ export const pathParameterSchemas: Readonly<Record<string, PathParameterSchema>>
   email: { type: 'string', pattern: '^[^@/\\s]+@[^@/\\s]+$', description: 'An email address' },
 };
 
-/** Whether a raw path segment has the shape its parameter's name promises (any shape if none). */
+// Compiled once: the check runs on every request under /api (unanswered-api-requests.ts).
+const patterns = new Map(
+  Object.entries(pathParameterSchemas).flatMap(([name, s]) => (s.pattern ? [[name, new RegExp(s.pattern)]] : [])),
+);
+
+/** Whether a decoded path segment has the shape its parameter's name promises (any shape if none). */
 export function pathParameterFits(name: string, value: string): boolean {
   const schema = pathParameterSchemas[name];
   if (!schema) return true;
   if (schema.enum) return schema.enum.includes(value);
   if (schema.type === 'integer') return /^[0-9]{1,15}$/.test(value) && Number(value) >= (schema.minimum ?? 0);
-  return schema.pattern ? new RegExp(schema.pattern).test(value) : true;
+  return patterns.get(name)?.test(value) ?? true;
 }

@@ -18,6 +18,14 @@ interface KnownPath {
   methods: Set<string>;
 }
 
+const decodeOrKeep = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 function knownPaths(app: Application): KnownPath[] {
   const byPath = new Map<string, Set<string>>();
   for (const route of routeTable(app)) {
@@ -28,7 +36,9 @@ function knownPaths(app: Application): KnownPath[] {
     byPath.set(route.path, methods);
   }
   return [...byPath].map(([path, methods]) => {
-    const matcher = match(path, { decode: false });
+    // Segments are decoded as Express decodes them (an email's %40 is an @); a malformed one stays
+    // raw here, and the error handler answers it.
+    const matcher = match(path, { decode: decodeOrKeep });
     const fits = (p: string) => {
       const found = matcher(p);
       if (!found) return undefined;
